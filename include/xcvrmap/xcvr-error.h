@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* xcvr-error.h: the XCVR_ERROR GError domain and the codes a caller can act on. */
+#pragma once
+
+#include <glib.h>
+
+#include "xcvr-version.h"
+
+G_BEGIN_DECLS
+
+/**
+ * XCVR_ERROR:
+ *
+ * Error domain of libxcvrmap. Errors in this domain are from the #XcvrError enumeration.
+ */
+#define XCVR_ERROR (xcvr_error_quark())
+
+/**
+ * XcvrError:
+ * @XCVR_ERROR_FAILED: generic failure.
+ * @XCVR_ERROR_IO: reading the bytes failed (file, I2C bus, kernel).
+ * @XCVR_ERROR_NOT_SUPPORTED: the interface or driver cannot read module EEPROMs.
+ * @XCVR_ERROR_NO_MODULE: no module is plugged in (empty cage: all bytes read 0xFF).
+ * @XCVR_ERROR_TRUNCATED: fewer bytes than the memory map needs.
+ * @XCVR_ERROR_INVALID_DATA: the bytes do not describe a module we can decode.
+ * @XCVR_ERROR_CHECKSUM: a checksum does not match (only raised in strict mode).
+ * @XCVR_ERROR_UNSUPPORTED: a module family or format we do not decode (yet).
+ * @XCVR_ERROR_LIBVIRT: libvirt failed or is unreachable.
+ * @XCVR_ERROR_INVALID_ARGUMENT: a caller-supplied value is not acceptable.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+    XCVR_ERROR_FAILED,
+    XCVR_ERROR_IO,
+    XCVR_ERROR_NOT_SUPPORTED,
+    XCVR_ERROR_NO_MODULE,
+    XCVR_ERROR_TRUNCATED,
+    XCVR_ERROR_INVALID_DATA,
+    XCVR_ERROR_CHECKSUM,
+    XCVR_ERROR_UNSUPPORTED,
+    XCVR_ERROR_LIBVIRT,
+    XCVR_ERROR_INVALID_ARGUMENT,
+
+    _XCVR_ERROR_LAST
+} XcvrError;
+
+XCVR_PUBLIC GQuark xcvr_error_quark(void);
+
+/**
+ * xcvr_error_to_string:
+ * @code: an #XcvrError
+ *
+ * Returns: a stable machine-readable name for @code ("truncated", "checksum", …),
+ * used as the `error` key in JSON output.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_error_to_string(XcvrError code);
+
+G_END_DECLS

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-module.h: a decoded transceiver module: the bytes of its EEPROM turned into typed
+ * values described by per-spec field tables.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "xcvr-version.h"
+
+G_BEGIN_DECLS
+
+/**
+ * XcvrFamily:
+ * @XCVR_FAMILY_UNKNOWN: not known yet.
+ * @XCVR_FAMILY_SFF8472: SFP/SFP+/SFP28 (SFF-8079 A0h, SFF-8472 A2h diagnostics).
+ * @XCVR_FAMILY_SFF8636: QSFP+/QSFP28 (SFF-8436/SFF-8636).
+ * @XCVR_FAMILY_CMIS: QSFP-DD/OSFP and others managed through CMIS.
+ *
+ * The memory-map family of a module.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+    XCVR_FAMILY_UNKNOWN,
+    XCVR_FAMILY_SFF8472,
+    XCVR_FAMILY_SFF8636,
+    XCVR_FAMILY_CMIS,
+
+    _XCVR_FAMILY_LAST
+} XcvrFamily;
+
+/**
+ * XcvrDecodeFlags:
+ * @XCVR_DECODE_NONE: defaults: bad checksums are reported in the result.
+ * @XCVR_DECODE_STRICT: fail with %XCVR_ERROR_CHECKSUM when any checksum is bad.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+    XCVR_DECODE_NONE = 0,
+    XCVR_DECODE_STRICT = 1 << 0,
+} XcvrDecodeFlags;
+
+/**
+ * XcvrChecksumStatus:
+ * @XCVR_CHECKSUM_OK: stored and computed checksums agree.
+ * @XCVR_CHECKSUM_BAD: they differ: the covered bytes cannot be trusted.
+ * @XCVR_CHECKSUM_ABSENT: the covered bytes or the checksum byte were not read.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+    XCVR_CHECKSUM_OK,
+    XCVR_CHECKSUM_BAD,
+    XCVR_CHECKSUM_ABSENT,
+
+    _XCVR_CHECKSUM_LAST
+} XcvrChecksumStatus;
+
+/**
+ * XcvrChecksum:
+ * @key: stable key ("cc_base", "cc_ext", "cc_dmi").
+ * @description: what the checksum covers, for people.
+ * @status: the verdict.
+ * @stored: the checksum byte in the EEPROM (valid unless @status is ABSENT).
+ * @computed: the checksum computed over the covered bytes (valid unless ABSENT).
+ *
+ * Since: 0.1
+ */
+typedef struct {
+    const char *key;
+    const char *description;
+    XcvrChecksumStatus status;
+    guint8 stored;
+    guint8 computed;
+} XcvrChecksum;
+
+typedef struct _XcvrModule XcvrModule;
+
+/**
+ * xcvr_module_decode:
+ * @data: (array length=len): a module EEPROM image
+ * @len: its size in bytes
+ * @family: the memory map of @data, or %XCVR_FAMILY_UNKNOWN to tell from the identifier byte
+ * @flags: #XcvrDecodeFlags
+ * @error: return location for a #GError
+ *
+ * Decodes an image laid out as `ethtool -m … raw on` and the shared EEPROM corpus store it:
+ * SFF-8472 is A0h's 256 bytes then, optionally, A2h's 256 bytes. An A0h shorter than 256
+ * bytes decodes as long as it holds the 96 bytes of the base and extended ID fields.
+ *
+ * Pure: no I/O, no global state; safe to call from several threads at once.
+ *
+ * Returns: (transfer full) (nullable): the decoded module, or %NULL with @error set
+ * (%XCVR_ERROR_TRUNCATED, %XCVR_ERROR_NO_MODULE, %XCVR_ERROR_INVALID_DATA,
+ * %XCVR_ERROR_UNSUPPORTED, or %XCVR_ERROR_CHECKSUM under %XCVR_DECODE_STRICT).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrModule *xcvr_module_decode(const guint8 *data,
+                                           gsize len,
+                                           XcvrFamily family,
+                                           XcvrDecodeFlags flags,
+                                           GError **error);
+
+XCVR_PUBLIC void xcvr_module_free(XcvrModule *module);
+
+/**
+ * xcvr_module_get_family:
+ * @module: a decoded module
+ *
+ * Returns: its memory-map family.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrFamily xcvr_module_get_family(const XcvrModule *module);
+
+/**
+ * xcvr_module_get_checksums:
+ * @module: a decoded module
+ * @ret_n: (out): number of entries
+ *
+ * Returns: (transfer none) (array length=ret_n): every checksum of the memory map,
+ * verified; owned by @module.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const XcvrChecksum *xcvr_module_get_checksums(const XcvrModule *module,
+                                                          guint *ret_n);
+
+/**
+ * xcvr_module_checksums_ok:
+ * @module: a decoded module
+ *
+ * Returns: %TRUE when no checksum is %XCVR_CHECKSUM_BAD.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC gboolean xcvr_module_checksums_ok(const XcvrModule *module);
+
+/**
+ * xcvr_module_get_string:
+ * @module: a decoded module
+ * @key: a stable field key ("vendor_name", "vendor_pn", "vendor_sn", "vendor_rev",
+ *   "date_code", …, as in the JSON output)
+ *
+ * Returns: (transfer none) (nullable): the field's text with trailing blanks removed, or
+ * %NULL when the field is not a text field or was not read.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_module_get_string(const XcvrModule *module, const char *key);
+
+/**
+ * xcvr_module_get_number:
+ * @module: a decoded module
+ * @key: a stable field key ("br_nominal", "laser_wavelength", "module_temperature", …)
+ * @ret_value: (out): the value in the field's unit (after calibration)
+ * @ret_unit: (out) (optional) (transfer none): the unit's name ("MBd", "nm", "mW", …)
+ *
+ * Returns: %TRUE when the field exists, was read and is numeric; @ret_* untouched otherwise.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC gboolean xcvr_module_get_number(const XcvrModule *module,
+                                            const char *key,
+                                            double *ret_value,
+                                            const char **ret_unit);
+
+const char *xcvr_family_to_string(XcvrFamily family);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrModule, xcvr_module_free)
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* xcvr-render.h: renderers of a decoded module: ethtool-identical text, and JSON. */
+#pragma once
+
+#include <glib.h>
+
+#include "xcvr-module.h"
+#include "xcvr-version.h"
+
+G_BEGIN_DECLS
+
+/**
+ * xcvr_render_text:
+ * @module: a decoded module
+ * @out: string to append to
+ * @error: return location for a #GError
+ *
+ * Appends the text form: line for line what Debian 12's `ethtool -m` (6.1) prints for the
+ * same bytes, followed by one `Warning: …` line per bad checksum.
+ *
+ * Returns: %TRUE on success.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC gboolean xcvr_render_text(const XcvrModule *module, GString *out, GError **error);
+
+/**
+ * xcvr_render_json:
+ * @module: a decoded module
+ * @pretty: indent the output
+ * @error: return location for a #GError
+ *
+ * Renders every decoded field under its stable key, numbers as numbers with their unit
+ * named, plus the family and the verified checksums.
+ *
+ * Returns: (transfer full) (nullable): a JSON document, or %NULL with @error set.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC char *xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error);
+
+G_END_DECLS

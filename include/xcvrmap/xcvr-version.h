@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* xcvr-version.h: symbol visibility and version macros for the public API. */
+#pragma once
+
+#if defined(XCVR_COMPILATION) && defined(__GNUC__)
+# define XCVR_PUBLIC __attribute__((visibility("default")))
+#else
+# define XCVR_PUBLIC
+#endif
+
+#define XCVR_MAJOR_VERSION 0
+#define XCVR_MINOR_VERSION 1

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* xcvrmap.h: umbrella header of libxcvrmap. */
+#pragma once
+
+#define __XCVRMAP_H_INSIDE__
+
+#include "xcvr-version.h"
+#include "xcvr-error.h"
+#include "xcvr-module.h"
+#include "xcvr-render.h"
+
+#undef __XCVRMAP_H_INSIDE__

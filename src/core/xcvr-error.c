@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* xcvr-error.c: the XCVR_ERROR domain and stable names of its codes. */
+#include <xcvrmap/xcvr-error.h>
+
+G_DEFINE_QUARK(xcvr-error-quark, xcvr_error)
+
+static const char *const error_names[] = {
+    [XCVR_ERROR_FAILED] = "failed",
+    [XCVR_ERROR_IO] = "io",
+    [XCVR_ERROR_NOT_SUPPORTED] = "not-supported",
+    [XCVR_ERROR_NO_MODULE] = "no-module",
+    [XCVR_ERROR_TRUNCATED] = "truncated",
+    [XCVR_ERROR_INVALID_DATA] = "invalid-data",
+    [XCVR_ERROR_CHECKSUM] = "checksum",
+    [XCVR_ERROR_UNSUPPORTED] = "unsupported",
+    [XCVR_ERROR_LIBVIRT] = "libvirt",
+    [XCVR_ERROR_INVALID_ARGUMENT] = "invalid-argument",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(error_names) == _XCVR_ERROR_LAST);
+
+const char *
+xcvr_error_to_string(XcvrError code)
+{
+    if ((guint)code >= G_N_ELEMENTS(error_names))
+        return "failed";
+    return error_names[code];
+}

@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-render-json.c: the JSON form of a module: every decoded field under its stable key
+ * (numbers as numbers, units named), the verified checksums and the warnings.
+ */
+#include <xcvrmap/xcvr-render.h>
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include <xcvrmap/xcvr-error.h>
+
+#include "sff/xcvr-module-private.h"
+
+static const char *const checksum_status_names[] = {
+    [XCVR_CHECKSUM_OK] = "ok",
+    [XCVR_CHECKSUM_BAD] = "bad",
+    [XCVR_CHECKSUM_ABSENT] = "absent",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(checksum_status_names) == _XCVR_CHECKSUM_LAST);
+
+static void
+json_number_with_unit(JsonBuilder *b, double value, const char *unit)
+{
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "value");
+    json_builder_add_double_value(b, value);
+    json_builder_set_member_name(b, "unit");
+    json_builder_add_string_value(b, unit != NULL ? unit : "");
+    json_builder_end_object(b);
+}
+
+static void
+json_value(JsonBuilder *b, const XcvrValue *v)
+{
+    const XcvrFieldDesc *d = v->desc;
+    guint i;
+
+    switch (d->kind) {
+    case XCVR_KIND_ENUM:
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "code");
+        json_builder_add_int_value(b, (gint64)v->raw);
+        json_builder_set_member_name(b, "name");
+        json_builder_add_string_value(b, v->text);
+        json_builder_end_object(b);
+        break;
+    case XCVR_KIND_BITS:
+        json_builder_begin_array(b);
+        for (i = 0; i < v->items->len; i++)
+            json_builder_add_string_value(b, g_array_index(v->items, XcvrItem, i).name);
+        json_builder_end_array(b);
+        break;
+    case XCVR_KIND_HEXBYTES:
+        json_builder_begin_array(b);
+        for (i = 0; i < v->n_bytes; i++)
+            json_builder_add_int_value(b, v->bytes[i]);
+        json_builder_end_array(b);
+        break;
+    case XCVR_KIND_UINT:
+        json_number_with_unit(b, v->number, d->unit);
+        break;
+    case XCVR_KIND_ASCII:
+    case XCVR_KIND_OUI:
+        json_builder_add_string_value(b, v->text);
+        break;
+    case XCVR_KIND_BOOL:
+    case XCVR_KIND_FLAG:
+        json_builder_add_boolean_value(b, v->raw != 0);
+        break;
+    case XCVR_KIND_MEASURE:
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "value");
+        json_builder_add_double_value(b, v->number);
+        json_builder_set_member_name(b, "unit");
+        json_builder_add_string_value(b, xcvr_quantity_unit(d->quantity));
+        if (d->quantity == XCVR_QTY_TX_POWER || d->quantity == XCVR_QTY_RX_POWER) {
+            double dbm = 10. * log10(v->number);
+
+            json_builder_set_member_name(b, "dbm");
+            /* JSON has no -inf: no light is null. */
+            if (isfinite(dbm))
+                json_builder_add_double_value(b, round(dbm * 100.) / 100.);
+            else
+                json_builder_add_null_value(b);
+        }
+        if (d->quantity == XCVR_QTY_TEMPERATURE) {
+            json_builder_set_member_name(b, "fahrenheit");
+            json_builder_add_double_value(b, v->number * 1.8 + 32.);
+        }
+        json_builder_end_object(b);
+        break;
+    case _XCVR_KIND_LAST:
+    default:
+        json_builder_add_null_value(b);
+        break;
+    }
+}
+
+static void
+json_checksums(JsonBuilder *b, const XcvrModule *module)
+{
+    guint i;
+
+    json_builder_set_member_name(b, "checksums");
+    json_builder_begin_object(b);
+    for (i = 0; i < module->checksums->len; i++) {
+        const XcvrChecksum *ck = &g_array_index(module->checksums, XcvrChecksum, i);
+
+        json_builder_set_member_name(b, ck->key);
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "status");
+        json_builder_add_string_value(b, checksum_status_names[ck->status]);
+        json_builder_set_member_name(b, "covers");
+        json_builder_add_string_value(b, ck->description);
+        if (ck->status != XCVR_CHECKSUM_ABSENT) {
+            json_builder_set_member_name(b, "stored");
+            json_builder_add_int_value(b, ck->stored);
+            json_builder_set_member_name(b, "computed");
+            json_builder_add_int_value(b, ck->computed);
+        }
+        json_builder_end_object(b);
+    }
+    json_builder_end_object(b);
+}
+
+char *
+xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    g_autoptr(JsonNode) root = NULL;
+    guint i;
+
+    g_return_val_if_fail(module != NULL, NULL);
+
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "family");
+    json_builder_add_string_value(b, xcvr_family_to_string(module->family));
+    json_checksums(b, module);
+    json_builder_set_member_name(b, "checksums_ok");
+    json_builder_add_boolean_value(b, xcvr_module_checksums_ok(module));
+
+    json_builder_set_member_name(b, "fields");
+    json_builder_begin_object(b);
+    for (i = 0; i < module->values->len; i++) {
+        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+
+        json_builder_set_member_name(b, v->desc->key);
+        if (v->state == XCVR_VALUE_OK)
+            json_value(b, v);
+        else
+            json_builder_add_null_value(b);
+    }
+    json_builder_end_object(b);
+
+    json_builder_set_member_name(b, "warnings");
+    json_builder_begin_array(b);
+    for (i = 0; i < module->warnings->len; i++)
+        json_builder_add_string_value(b, g_ptr_array_index(module->warnings, i));
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+
+    root = json_builder_get_root(b);
+    json_generator_set_root(gen, root);
+    json_generator_set_pretty(gen, pretty);
+    return json_generator_to_data(gen, NULL);
+}

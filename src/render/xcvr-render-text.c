@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-render-text.c: the text form of a module, line for line what ethtool 6.1's
+ * `ethtool -m` prints, then one "Warning: …" line per problem found while decoding.
+ *
+ * Formats follow ethtool 6.1's printf patterns (facts observed from its output):
+ * a tab, the label left-aligned in 41 columns, " : ", the value.
+ */
+#include <xcvrmap/xcvr-render.h>
+
+#include <math.h>
+
+#include "sff/xcvr-module-private.h"
+
+static double
+xcvr_mw_to_dbm(double mw)
+{
+    /* Same arithmetic as ethtool so the rounding of the last digit agrees. */
+    return (10. * log10(mw / 1000.)) + 30.;
+}
+
+static void
+render_measure(GString *out, XcvrQuantity qty, gint64 raw)
+{
+    double v = xcvr_quantity_scale(qty, raw);
+
+    switch (qty) {
+    case XCVR_QTY_TEMPERATURE:
+        g_string_append_printf(out, "%.2f degrees C / %.2f degrees F", v, v * 1.8 + 32.);
+        break;
+    case XCVR_QTY_VOLTAGE:
+        g_string_append_printf(out, "%.4f V", v);
+        break;
+    case XCVR_QTY_CURRENT:
+        g_string_append_printf(out, "%.3f mA", v);
+        break;
+    case XCVR_QTY_TX_POWER:
+    case XCVR_QTY_RX_POWER:
+        g_string_append_printf(out, "%.4f mW / %.2f dBm", v, xcvr_mw_to_dbm(v));
+        break;
+    case XCVR_QTY_NONE:
+    case _XCVR_QTY_LAST:
+    default:
+        g_string_append_printf(out, "%" G_GINT64_FORMAT, raw);
+        break;
+    }
+}
+
+static void
+render_line_start(GString *out, const char *label)
+{
+    g_string_append_printf(out, "\t%-41s : ", label);
+}
+
+static void
+render_value(GString *out, const XcvrValue *v)
+{
+    const XcvrFieldDesc *d = v->desc;
+    guint i;
+
+    if (d->kind == XCVR_KIND_BITS) {
+        for (i = 0; i < v->items->len; i++) {
+            const XcvrItem *item = &g_array_index(v->items, XcvrItem, i);
+            const char *text = item->label != NULL ? item->label : item->name;
+
+            if (text[0] == '\0')
+                continue; /* ethtool 6.1 does not know this one */
+            render_line_start(out, d->label);
+            g_string_append_printf(out, "%s\n", text);
+        }
+        return;
+    }
+
+    render_line_start(out, d->label);
+    switch (d->kind) {
+    case XCVR_KIND_ENUM:
+        g_string_append_printf(out, "0x%02x (%s)%s", (guint)v->raw, v->label,
+                               d->text_suffix != NULL ? d->text_suffix : "");
+        break;
+    case XCVR_KIND_HEXBYTES:
+        for (i = 0; i < v->n_bytes; i++)
+            g_string_append_printf(out, "%s0x%02x", i > 0 ? " " : "", v->bytes[i]);
+        break;
+    case XCVR_KIND_UINT:
+        g_string_append_printf(out, "%.0f%s", v->number, d->unit != NULL ? d->unit : "");
+        break;
+    case XCVR_KIND_ASCII:
+    case XCVR_KIND_OUI:
+        g_string_append(out, v->text);
+        break;
+    case XCVR_KIND_BOOL:
+        g_string_append(out, v->raw != 0 ? "Yes" : "No");
+        break;
+    case XCVR_KIND_FLAG:
+        g_string_append(out, v->raw != 0 ? "On" : "Off");
+        break;
+    case XCVR_KIND_MEASURE:
+        render_measure(out, d->quantity, (gint64)v->raw);
+        break;
+    case XCVR_KIND_BITS:
+    case _XCVR_KIND_LAST:
+    default:
+        break;
+    }
+    g_string_append_c(out, '\n');
+}
+
+gboolean
+xcvr_render_text(const XcvrModule *module, GString *out, GError **error)
+{
+    guint i;
+
+    g_return_val_if_fail(module != NULL, FALSE);
+    g_return_val_if_fail(out != NULL, FALSE);
+
+    for (i = 0; i < module->values->len; i++) {
+        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+
+        if (v->in_text && v->state == XCVR_VALUE_OK)
+            render_value(out, v);
+    }
+    for (i = 0; i < module->warnings->len; i++)
+        g_string_append_printf(out, "Warning: %s\n",
+                               (const char *)g_ptr_array_index(module->warnings, i));
+    return TRUE;
+}

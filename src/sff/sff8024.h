@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* sff8024.h: SFF-8024 code tables shared by every module family. */
+#pragma once
+
+#include "sff/xcvr-field.h"
+
+extern const XcvrCodeTable xcvr_sff8024_identifier;       /* Table 4-1 */
+extern const XcvrCodeTable xcvr_sff8024_connector;        /* Table 4-3 */
+extern const XcvrCodeTable xcvr_sff8024_encoding_sff8472; /* Table 4-2, SFF-8472 column */
+extern const XcvrCodeTable xcvr_sff8024_ext_compliance;   /* Table 4-4 */

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-field.h: how a spec's fields are described once (XcvrFieldDesc) and what decoding
+ * one yields (XcvrValue). Decoders walk descriptor tables to build values; every renderer
+ * walks the same values and reads their descriptors — no renderer knows a field by hand.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "sff/xcvr-page-map.h"
+
+/* A label that ethtool 6.1 does not print (its table lacks the code). */
+#define XCVR_NO_LABEL ""
+
+/* One entry of a code → name table. @label is ethtool 6.1's text where it differs from
+ * the spec's @name; NULL means "same as @name", XCVR_NO_LABEL means ethtool lacks it. */
+typedef struct {
+    const char *name;
+    const char *label;
+} XcvrCodeName;
+
+typedef struct {
+    const XcvrCodeName *entries; /* indexed by code, designated initializers */
+    guint n_entries;
+    const char *fallback;        /* name and label of codes without an entry */
+} XcvrCodeTable;
+
+/* One bit of a bit-field table: the field lists one entry per set bit. */
+typedef struct {
+    guint8 offset; /* byte within the field's page */
+    guint8 mask;
+    const char *name;
+    const char *label;
+} XcvrBitDesc;
+
+typedef enum {
+    XCVR_KIND_ENUM,      /* one byte looked up in a code table: "0x07 (LC)" */
+    XCVR_KIND_BITS,      /* one entry per set bit (and per code of an enum byte) */
+    XCVR_KIND_HEXBYTES,  /* raw code bytes: "0x10 0x00 …" */
+    XCVR_KIND_UINT,      /* unsigned integer times a multiplier, with a unit */
+    XCVR_KIND_ASCII,     /* space-padded text */
+    XCVR_KIND_OUI,       /* IEEE company id */
+    XCVR_KIND_BOOL,      /* Yes/No */
+    XCVR_KIND_FLAG,      /* On/Off */
+    XCVR_KIND_MEASURE,   /* a monitored physical quantity, see XcvrQuantity */
+
+    _XCVR_KIND_LAST
+} XcvrFieldKind;
+
+typedef enum {
+    XCVR_QTY_NONE,
+    XCVR_QTY_TEMPERATURE, /* signed 1/256 degree C */
+    XCVR_QTY_VOLTAGE,     /* 100 uV */
+    XCVR_QTY_CURRENT,     /* 2 uA */
+    XCVR_QTY_TX_POWER,    /* 0.1 uW */
+    XCVR_QTY_RX_POWER,    /* 0.1 uW */
+
+    _XCVR_QTY_LAST
+} XcvrQuantity;
+
+/* When a field exists. Conditions are about the module, evaluated at decode time. */
+typedef enum {
+    XCVR_COND_ALWAYS,
+    XCVR_COND_OPTICAL,     /* neither passive nor active cable (SFF-8472 byte 8) */
+    XCVR_COND_PASSIVE_CU,
+    XCVR_COND_ACTIVE_CU,
+    XCVR_COND_A2_READ,     /* the A2h page was read */
+    XCVR_COND_DOM,         /* … and diagnostics are implemented (A0h byte 92 bit 6) */
+    XCVR_COND_DOM_RX_OMA,  /* … and RX power is OMA (byte 92 bit 3 clear) */
+    XCVR_COND_DOM_RX_AVG,  /* … and RX power is average power */
+    XCVR_COND_DOM_AW,      /* … and alarm/warning flags are implemented (byte 93 bit 7) */
+
+    _XCVR_COND_LAST
+} XcvrCond;
+
+typedef enum {
+    XCVR_FIELD_FLAG_NONE = 0,
+    /* ethtool prints the field only for a GBIC/SFP with a two-wire ID (SFF-8472 §5.2). */
+    XCVR_FIELD_TEXT_NEEDS_SFP_ID = 1 << 0,
+} XcvrFieldFlags;
+
+typedef enum {
+    XCVR_VALUE_OK,
+    XCVR_VALUE_TRUNCATED, /* its bytes were not read */
+
+    _XCVR_VALUE_LAST
+} XcvrValueState;
+
+typedef struct _XcvrFieldDesc XcvrFieldDesc;
+typedef struct _XcvrValue XcvrValue;
+typedef struct _XcvrDecodeCtx XcvrDecodeCtx;
+
+/* Computes a value where the table alone cannot (spec logic, e.g. BR forms, calibration).
+ * Returns FALSE when the bytes it needs were not read. */
+typedef gboolean (*XcvrFieldHook)(const XcvrDecodeCtx *ctx,
+                                  const XcvrFieldDesc *desc,
+                                  XcvrValue *value);
+
+struct _XcvrFieldDesc {
+    const char *key;      /* stable JSON/XML key */
+    const char *label;    /* ethtool 6.1 text label; NULL: not in the text form */
+    XcvrFieldKind kind;
+    guint8 i2c;
+    guint8 page;
+    guint16 offset;
+    guint16 len;
+    guint8 mask;          /* XCVR_KIND_BOOL/FLAG: the bit */
+    guint mult;           /* XCVR_KIND_UINT: multiplier to the unit */
+    const char *unit;
+    XcvrQuantity quantity;
+    const XcvrCodeTable *codes;
+    const char *text_suffix; /* appended to an ENUM's text form */
+    const XcvrBitDesc *bits;
+    guint n_bits;
+    XcvrCond cond;
+    XcvrFieldFlags flags;
+    XcvrFieldHook hook;
+    const char *ref;      /* spec reference */
+};
+
+/* One entry of a BITS value. */
+typedef struct {
+    char *name;
+    char *label; /* NULL or "" (ethtool lacks it) as in XcvrCodeName */
+} XcvrItem;
+
+struct _XcvrValue {
+    const XcvrFieldDesc *desc;
+    XcvrValueState state;
+    gboolean in_text;     /* part of the ethtool-identical text */
+    guint64 raw;          /* code, integer, or raw reading before scaling */
+    double number;        /* UINT: raw × mult; MEASURE: in the unit after calibration */
+    char *text;           /* ASCII/OUI text; ENUM name */
+    const char *label;    /* ENUM: ethtool label of the code */
+    GArray *items;        /* BITS: XcvrItem */
+    guint8 bytes[16];     /* HEXBYTES */
+    guint n_bytes;
+};
+
+/* What a decoder knows while it walks its table. */
+struct _XcvrDecodeCtx {
+    const XcvrPageMap *map;
+    guint8 id;           /* identifier byte */
+    gboolean sfp_id;     /* GBIC/SFP with two-wire ID: ethtool decodes the rest */
+    gboolean a2_read;
+    gboolean dom;
+    gboolean dom_ext_cal;
+    gboolean dom_rx_avg;
+    gboolean dom_aw;
+    guint8 cable;        /* SFF-8472 byte 8 bits 2 (passive) and 3 (active) */
+};
+
+const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);
+const char *xcvr_code_table_label(const XcvrCodeTable *table, guint code);
+
+/* Units and formats of each quantity, shared by all families and renderers. */
+const char *xcvr_quantity_unit(XcvrQuantity qty);
+double xcvr_quantity_scale(XcvrQuantity qty, gint64 raw);

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-module-private.h: the decoded-module model shared by decoders and renderers, and the
+ * interface each module family's decoder implements. Not installed.
+ */
+#pragma once
+
+#include <xcvrmap/xcvr-module.h>
+
+#include "sff/xcvr-field.h"
+#include "sff/xcvr-page-map.h"
+
+struct _XcvrModule {
+    XcvrFamily family;
+    XcvrPageMap *map;
+    GArray *values;      /* XcvrValue, in descriptor-table order */
+    GArray *checksums;   /* XcvrChecksum */
+    GPtrArray *warnings; /* char *: problems found while decoding, for people */
+};
+
+typedef struct {
+    XcvrFamily family;
+    const char *spec;              /* for people: "SFF-8472" */
+    const XcvrFieldDesc *fields;
+    guint n_fields;
+    /* Splits a flat image into the page map; FALSE with @error when it cannot be this family. */
+    gboolean (*load)(XcvrModule *module, const guint8 *data, gsize len, GError **error);
+    /* Fills what the table conditions need to know about this module. */
+    void (*prepare)(const XcvrModule *module, XcvrDecodeCtx *ctx);
+    /* Appends every checksum of the memory map to module->checksums. */
+    void (*checksums)(XcvrModule *module);
+} XcvrFamilyDecoder;
+
+void xcvr_module_add_checksum(XcvrModule *module,
+                              const char *key,
+                              const char *description,
+                              guint8 i2c,
+                              guint8 page,
+                              guint first,
+                              guint last,
+                              guint at);
+void xcvr_module_warn(XcvrModule *module, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* Generic decoding of one value by kind; hooks may call it for the plain part. */
+gboolean xcvr_field_decode_generic(const XcvrDecodeCtx *ctx,
+                                   const XcvrFieldDesc *desc,
+                                   XcvrValue *value);
+void xcvr_value_add_item(XcvrValue *value, const char *name, const char *label);

@@ -1,0 +1,476 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-module.c: decoding a module image into the model — family detection, the walk over
+ * a family's field table, generic decoding per field kind, checksums — and the getters.
+ */
+#include "sff/xcvr-module-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <xcvrmap/xcvr-error.h>
+
+#include "sff/sff8024.h"
+#include "sff/sff8472.h"
+
+static const char *const family_names[] = {
+    [XCVR_FAMILY_UNKNOWN] = "unknown",
+    [XCVR_FAMILY_SFF8472] = "sff8472",
+    [XCVR_FAMILY_SFF8636] = "sff8636",
+    [XCVR_FAMILY_CMIS] = "cmis",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(family_names) == _XCVR_FAMILY_LAST);
+
+const char *
+xcvr_family_to_string(XcvrFamily family)
+{
+    if ((guint)family >= G_N_ELEMENTS(family_names))
+        return "unknown";
+    return family_names[family];
+}
+
+const char *
+xcvr_quantity_unit(XcvrQuantity qty)
+{
+    switch (qty) {
+    case XCVR_QTY_TEMPERATURE:
+        return "degrees C";
+    case XCVR_QTY_VOLTAGE:
+        return "V";
+    case XCVR_QTY_CURRENT:
+        return "mA";
+    case XCVR_QTY_TX_POWER:
+    case XCVR_QTY_RX_POWER:
+        return "mW";
+    case XCVR_QTY_NONE:
+    case _XCVR_QTY_LAST:
+    default:
+        return "";
+    }
+}
+
+/* Raw register units to the unit above (SFF-8472 §9.2, SFF-8636 §6.2.4, CMIS §8.2.4). */
+double
+xcvr_quantity_scale(XcvrQuantity qty, gint64 raw)
+{
+    switch (qty) {
+    case XCVR_QTY_TEMPERATURE:
+        return raw / 256.0;
+    case XCVR_QTY_VOLTAGE:
+        return raw / 10000.0;
+    case XCVR_QTY_CURRENT:
+        return raw / 500.0;
+    case XCVR_QTY_TX_POWER:
+    case XCVR_QTY_RX_POWER:
+        return raw / 10000.0;
+    case XCVR_QTY_NONE:
+    case _XCVR_QTY_LAST:
+    default:
+        return (double)raw;
+    }
+}
+
+static void
+xcvr_value_clear(XcvrValue *value)
+{
+    g_free(value->text);
+    if (value->items != NULL)
+        g_array_unref(value->items);
+}
+
+static void
+xcvr_item_clear(XcvrItem *item)
+{
+    g_free(item->name);
+    g_free(item->label);
+}
+
+void
+xcvr_value_add_item(XcvrValue *value, const char *name, const char *label)
+{
+    XcvrItem item = { g_strdup(name), g_strdup(label) };
+
+    g_array_append_val(value->items, item);
+}
+
+void
+xcvr_module_free(XcvrModule *module)
+{
+    guint i;
+
+    if (module == NULL)
+        return;
+    if (module->values != NULL) {
+        for (i = 0; i < module->values->len; i++)
+            xcvr_value_clear(&g_array_index(module->values, XcvrValue, i));
+        g_array_unref(module->values);
+    }
+    if (module->checksums != NULL)
+        g_array_unref(module->checksums);
+    if (module->warnings != NULL)
+        g_ptr_array_unref(module->warnings);
+    xcvr_page_map_free(module->map);
+    g_free(module);
+}
+
+void
+xcvr_module_warn(XcvrModule *module, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    g_ptr_array_add(module->warnings, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
+}
+
+void
+xcvr_module_add_checksum(XcvrModule *module,
+                         const char *key,
+                         const char *description,
+                         guint8 i2c,
+                         guint8 page,
+                         guint first,
+                         guint last,
+                         guint at)
+{
+    XcvrChecksum ck = { key, description, XCVR_CHECKSUM_ABSENT, 0, 0 };
+
+    if (xcvr_page_map_sum(module->map, i2c, page, first, last, &ck.computed) &&
+        xcvr_page_map_get_u8(module->map, i2c, page, at, &ck.stored)) {
+        ck.status = ck.stored == ck.computed ? XCVR_CHECKSUM_OK : XCVR_CHECKSUM_BAD;
+        if (ck.status == XCVR_CHECKSUM_BAD)
+            xcvr_module_warn(module,
+                             "%s checksum mismatch over %s: stored 0x%02x, computed 0x%02x; "
+                             "these fields may be corrupt",
+                             key, description, ck.stored, ck.computed);
+    }
+    g_array_append_val(module->checksums, ck);
+}
+
+static gboolean
+xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
+{
+    switch (cond) {
+    case XCVR_COND_ALWAYS:
+        return TRUE;
+    case XCVR_COND_OPTICAL:
+        return ctx->cable == 0;
+    case XCVR_COND_PASSIVE_CU:
+        return (ctx->cable & 0x04) != 0;
+    case XCVR_COND_ACTIVE_CU:
+        return ctx->cable == 0x08;
+    case XCVR_COND_A2_READ:
+        return ctx->a2_read;
+    case XCVR_COND_DOM:
+        return ctx->dom;
+    case XCVR_COND_DOM_RX_OMA:
+        return ctx->dom && !ctx->dom_rx_avg;
+    case XCVR_COND_DOM_RX_AVG:
+        return ctx->dom && ctx->dom_rx_avg;
+    case XCVR_COND_DOM_AW:
+        return ctx->dom_aw;
+    case _XCVR_COND_LAST:
+    default:
+        return FALSE;
+    }
+}
+
+/* Printable ASCII as ethtool shows it: trailing blanks dropped, anything else as '_'. */
+static char *
+xcvr_ascii_clean(const guint8 *p, guint len)
+{
+    GString *s = g_string_sized_new(len);
+    guint i;
+
+    while (len > 0 && p[len - 1] == ' ')
+        len--;
+    for (i = 0; i < len; i++)
+        g_string_append_c(s, p[i] >= 32 && p[i] <= 126 ? (char)p[i] : '_');
+    return g_string_free(s, FALSE);
+}
+
+gboolean
+xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    const guint8 *p;
+    guint i;
+
+    if (desc->kind == XCVR_KIND_BITS) {
+        for (i = 0; i < desc->n_bits; i++) {
+            const XcvrBitDesc *b = &desc->bits[i];
+            guint8 byte;
+
+            if (!xcvr_page_map_get_u8(ctx->map, desc->i2c, desc->page, b->offset, &byte))
+                return FALSE;
+            if ((byte & b->mask) != 0)
+                xcvr_value_add_item(value, b->name, b->label);
+        }
+        return TRUE;
+    }
+
+    p = xcvr_page_map_get(ctx->map, desc->i2c, 0, desc->page, desc->offset, desc->len);
+    if (p == NULL)
+        return FALSE;
+
+    switch (desc->kind) {
+    case XCVR_KIND_ENUM:
+        value->raw = p[0];
+        value->text = g_strdup(xcvr_code_table_name(desc->codes, p[0]));
+        value->label = xcvr_code_table_label(desc->codes, p[0]);
+        if (value->label[0] == '\0')
+            value->label = desc->codes->fallback;
+        break;
+    case XCVR_KIND_HEXBYTES:
+        value->n_bytes = MIN(desc->len, (guint16)sizeof(value->bytes));
+        memcpy(value->bytes, p, value->n_bytes);
+        break;
+    case XCVR_KIND_UINT:
+        value->raw = 0;
+        for (i = 0; i < desc->len; i++)
+            value->raw = (value->raw << 8) | p[i];
+        value->number = (double)value->raw * (desc->mult != 0 ? desc->mult : 1);
+        break;
+    case XCVR_KIND_ASCII:
+        value->text = xcvr_ascii_clean(p, desc->len);
+        break;
+    case XCVR_KIND_OUI:
+        value->raw = ((guint64)p[0] << 16) | ((guint64)p[1] << 8) | p[2];
+        value->text = g_strdup_printf("%02x:%02x:%02x", p[0], p[1], p[2]);
+        break;
+    case XCVR_KIND_BOOL:
+    case XCVR_KIND_FLAG:
+        value->raw = (p[0] & desc->mask) != 0;
+        break;
+    case XCVR_KIND_MEASURE:
+    case XCVR_KIND_BITS:
+    case _XCVR_KIND_LAST:
+    default:
+        /* MEASURE needs a family hook (calibration differs per spec). */
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static void
+xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx)
+{
+    guint i;
+
+    for (i = 0; i < dec->n_fields; i++) {
+        const XcvrFieldDesc *desc = &dec->fields[i];
+        XcvrValue value = { .desc = desc, .state = XCVR_VALUE_OK };
+        gboolean ok;
+
+        if (!xcvr_cond_holds(ctx, desc->cond))
+            continue;
+        if (desc->kind == XCVR_KIND_BITS)
+            value.items = g_array_new(FALSE, TRUE, sizeof(XcvrItem));
+        if (value.items != NULL)
+            g_array_set_clear_func(value.items, (GDestroyNotify)xcvr_item_clear);
+        ok = desc->hook != NULL ? desc->hook(ctx, desc, &value)
+                                : xcvr_field_decode_generic(ctx, desc, &value);
+        if (!ok)
+            value.state = XCVR_VALUE_TRUNCATED;
+        value.in_text = desc->label != NULL &&
+                        ((desc->flags & XCVR_FIELD_TEXT_NEEDS_SFP_ID) == 0 || ctx->sfp_id);
+        g_array_append_val(module->values, value);
+    }
+}
+
+/* Which memory map an identifier byte (SFF-8024 Table 4-1) implies. */
+static XcvrFamily
+xcvr_family_from_identifier(guint8 id)
+{
+    switch (id) {
+    case 0x0c: /* QSFP */
+    case 0x0d: /* QSFP+ */
+    case 0x11: /* QSFP28 */
+        return XCVR_FAMILY_SFF8636;
+    case 0x18: /* QSFP-DD */
+    case 0x19: /* OSFP */
+    case 0x1e: /* QSFP+ with CMIS */
+    case 0x1f: /* SFP-DD with CMIS */
+    case 0x20: /* SFP+ with CMIS */
+    case 0x21: /* OSFP-XD */
+    case 0x22: /* OIF-ELSFP */
+        return XCVR_FAMILY_CMIS;
+    default:
+        /* SFP-class cages (and whatever else the kernel hands over as SFF-8079) */
+        return XCVR_FAMILY_SFF8472;
+    }
+}
+
+static gboolean
+xcvr_all_bytes(const guint8 *data, gsize len, guint8 v)
+{
+    gsize i;
+
+    for (i = 0; i < len; i++) {
+        if (data[i] != v)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+XcvrModule *
+xcvr_module_decode(const guint8 *data,
+                   gsize len,
+                   XcvrFamily family,
+                   XcvrDecodeFlags flags,
+                   GError **error)
+{
+    g_autoptr(XcvrModule) module = NULL;
+    const XcvrFamilyDecoder *dec = NULL;
+    XcvrDecodeCtx ctx = { 0 };
+
+    g_return_val_if_fail(data != NULL || len == 0, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+    if (len == 0) {
+        g_set_error_literal(error, XCVR_ERROR, XCVR_ERROR_TRUNCATED,
+                            "empty module image: not even the identifier byte was read");
+        return NULL;
+    }
+    if (xcvr_all_bytes(data, MIN(len, (gsize)256), 0xff)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_MODULE,
+                    "no module: every byte read is 0xff, as an empty cage reads");
+        return NULL;
+    }
+    if (family == XCVR_FAMILY_UNKNOWN) {
+        if (data[0] == 0x00) {
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
+                        "identifier byte is 0x00 (no module present, unknown, or unspecified)%s: "
+                        "cannot tell which memory map the image uses",
+                        xcvr_all_bytes(data, MIN(len, (gsize)256), 0x00) ? " and every byte is 0"
+                                                                        : "");
+            return NULL;
+        }
+        family = xcvr_family_from_identifier(data[0]);
+    }
+
+    switch (family) {
+    case XCVR_FAMILY_SFF8472:
+        dec = &xcvr_sff8472_decoder;
+        break;
+    case XCVR_FAMILY_SFF8636:
+    case XCVR_FAMILY_CMIS:
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_UNSUPPORTED,
+                    "identifier 0x%02x (%s) uses the %s memory map, which this version does "
+                    "not decode yet",
+                    data[0], xcvr_code_table_name(&xcvr_sff8024_identifier, data[0]),
+                    family == XCVR_FAMILY_CMIS ? "CMIS" : "SFF-8636");
+        return NULL;
+    case XCVR_FAMILY_UNKNOWN:
+    case _XCVR_FAMILY_LAST:
+    default:
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT, "unknown module family %d",
+                    (int)family);
+        return NULL;
+    }
+
+    module = g_new0(XcvrModule, 1);
+    module->family = family;
+    module->map = xcvr_page_map_new();
+    module->values = g_array_new(FALSE, TRUE, sizeof(XcvrValue));
+    module->checksums = g_array_new(FALSE, TRUE, sizeof(XcvrChecksum));
+    module->warnings = g_ptr_array_new_with_free_func(g_free);
+
+    if (!dec->load(module, data, len, error))
+        return NULL;
+    dec->prepare(module, &ctx);
+    if (ctx.id != 0x02 && ctx.id != 0x03)
+        xcvr_module_warn(module,
+                         "identifier 0x%02x (%s) is not an SFP-class module: the SFF-8472 "
+                         "field layout may not apply",
+                         ctx.id, xcvr_code_table_name(&xcvr_sff8024_identifier, ctx.id));
+    dec->checksums(module);
+    xcvr_module_walk(module, dec, &ctx);
+
+    if ((flags & XCVR_DECODE_STRICT) != 0 && module->warnings->len > 0) {
+        g_set_error(error, XCVR_ERROR,
+                    xcvr_module_checksums_ok(module) ? XCVR_ERROR_INVALID_DATA
+                                                     : XCVR_ERROR_CHECKSUM,
+                    "strict decoding refused the image: %s",
+                    (const char *)g_ptr_array_index(module->warnings, 0));
+        return NULL;
+    }
+    return g_steal_pointer(&module);
+}
+
+XcvrFamily
+xcvr_module_get_family(const XcvrModule *module)
+{
+    g_return_val_if_fail(module != NULL, XCVR_FAMILY_UNKNOWN);
+    return module->family;
+}
+
+const XcvrChecksum *
+xcvr_module_get_checksums(const XcvrModule *module, guint *ret_n)
+{
+    g_return_val_if_fail(module != NULL, NULL);
+    g_return_val_if_fail(ret_n != NULL, NULL);
+    *ret_n = module->checksums->len;
+    return (const XcvrChecksum *)(gconstpointer)module->checksums->data;
+}
+
+gboolean
+xcvr_module_checksums_ok(const XcvrModule *module)
+{
+    guint i;
+
+    g_return_val_if_fail(module != NULL, FALSE);
+    for (i = 0; i < module->checksums->len; i++) {
+        if (g_array_index(module->checksums, XcvrChecksum, i).status == XCVR_CHECKSUM_BAD)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static const XcvrValue *
+xcvr_module_find(const XcvrModule *module, const char *key)
+{
+    guint i;
+
+    for (i = 0; i < module->values->len; i++) {
+        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+
+        if (v->state == XCVR_VALUE_OK && g_strcmp0(v->desc->key, key) == 0)
+            return v;
+    }
+    return NULL;
+}
+
+const char *
+xcvr_module_get_string(const XcvrModule *module, const char *key)
+{
+    const XcvrValue *v;
+
+    g_return_val_if_fail(module != NULL, NULL);
+    g_return_val_if_fail(key != NULL, NULL);
+    v = xcvr_module_find(module, key);
+    if (v == NULL || (v->desc->kind != XCVR_KIND_ASCII && v->desc->kind != XCVR_KIND_OUI &&
+                      v->desc->kind != XCVR_KIND_ENUM))
+        return NULL;
+    return v->text;
+}
+
+gboolean
+xcvr_module_get_number(const XcvrModule *module,
+                       const char *key,
+                       double *ret_value,
+                       const char **ret_unit)
+{
+    const XcvrValue *v;
+
+    g_return_val_if_fail(module != NULL, FALSE);
+    g_return_val_if_fail(key != NULL, FALSE);
+    g_return_val_if_fail(ret_value != NULL, FALSE);
+    v = xcvr_module_find(module, key);
+    if (v == NULL || (v->desc->kind != XCVR_KIND_UINT && v->desc->kind != XCVR_KIND_MEASURE))
+        return FALSE;
+    *ret_value = v->number;
+    if (ret_unit != NULL)
+        *ret_unit = v->desc->kind == XCVR_KIND_MEASURE ? xcvr_quantity_unit(v->desc->quantity)
+                                                       : v->desc->unit;
+    return TRUE;
+}
