@@ -586,8 +586,8 @@ sff8472_load(XcvrModule *module, const guint8 *data, gsize len, GError **error)
         /* A partial A2h cannot be trusted piecemeal (the checksum covers 0-94, the values
          * and flags lie beyond): keep A0h, say what is missing. */
         xcvr_module_warn(module,
-                         "A2h page truncated (%" G_GSIZE_FORMAT " of %d bytes): diagnostics "
-                         "not decoded",
+                         "%" G_GSIZE_FORMAT " bytes follow A0h, not the %d of an A2h page: "
+                         "diagnostics not decoded",
                          len - SFF8472_PAGE_LEN, SFF8472_PAGE_LEN);
     } else if (len < SFF8472_PAGE_LEN) {
         /* Nothing past byte 95 is decoded; a short A0h is normal for published dumps. */

@@ -336,15 +336,13 @@ xcvr_module_decode(const guint8 *data,
                     "no module: every byte read is 0xff, as an empty cage reads");
         return NULL;
     }
+    if (xcvr_all_bytes(data, MIN(len, (gsize)256), 0x00)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
+                    "every byte read is 0x00: no identifier, no ID fields (a module that "
+                    "did not answer, or a bus fault)");
+        return NULL;
+    }
     if (family == XCVR_FAMILY_UNKNOWN) {
-        if (data[0] == 0x00) {
-            g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                        "identifier byte is 0x00 (no module present, unknown, or unspecified)%s: "
-                        "cannot tell which memory map the image uses",
-                        xcvr_all_bytes(data, MIN(len, (gsize)256), 0x00) ? " and every byte is 0"
-                                                                        : "");
-            return NULL;
-        }
         family = xcvr_family_from_identifier(data[0]);
     }
 

@@ -164,6 +164,11 @@ def check_image(image, opts, base_env, divergences):
     xrc, xout, xerr = run([opts.xcvrmap, "module", "--file", path,
                            "--format", "text"], dict(base_env))
     known = divergence_for(divergences, image)
+    if xrc == 1 and known is not None and xerr.strip():
+        # A listed image that xcvrmap refuses with a clear error (exit 1, a message):
+        # the refusal is the divergence. A crash or signal is never excused.
+        return Result(image, "known", "known divergence: %s" % known,
+                      diff="xcvrmap: " + xerr)
     if xrc != 0:
         detail = "xcvrmap stderr:\n" + (xerr if xerr else "(empty)\n")
         return Result(image, "fail", "xcvrmap failed (%s) but ethtool decoded"

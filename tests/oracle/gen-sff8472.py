@@ -234,16 +234,18 @@ def gen_identifier(w):
     # A few identifiers as A0h-only images too.
     for v in (0x00, 0x01, 0x02, 0x03, 0x0b, 0xff):
         w.a0_variant("id-0x%02x-a0only" % v, {0: v}, with_a2=False)
-    # GBIC (0x02) with a full SFP-style body decodes like SFP.
-    w.a0_variant("id-0x02-gbic-full", {0: 0x02, 1: 0x04})
+    # 0x02 (module soldered to motherboard) with a full body decodes like SFP;
+    # 0x01 (GBIC) does not.
+    w.a0_variant("id-0x02-soldered-full", {0: 0x02, 1: 0x04})
+    w.a0_variant("id-0x01-gbic-extid-0x04", {0: 0x01, 1: 0x04})
 
 
 def gen_ext_identifier(w):
     for v in list(range(0x00, 0x09)) + [0x09, 0x0f, 0x10, 0x7f, 0x80, 0xff]:
         w.a0_variant("extid-0x%02x" % v, {1: v})
-    # Same with a GBIC identifier.
+    # Same with identifier 0x02 (soldered module), also fully decoded.
     for v in (0x00, 0x01, 0x04, 0x07, 0x08):
-        w.a0_variant("extid-gbic-0x%02x" % v, {0: 0x02, 1: v})
+        w.a0_variant("extid-id02-0x%02x" % v, {0: 0x02, 1: v})
 
 
 def gen_connector(w):

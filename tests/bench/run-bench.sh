@@ -1,0 +1,74 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# run-bench.sh: in-process decode/render figures, then per-process figures of the real ethtool and xcvrmap on the same images.
+#
+# Usage: run-bench.sh BUILD_DIR CORPUS_DIR
+# Environment: ETHTOOL (default /usr/sbin/ethtool), REPEAT (passes over the images, default 20).
+#
+# The per-process figures include process start-up, dynamic linking and reading the image
+# for both programs, so ethtool and `xcvrmap module --file` are compared like with like.
+set -eu
+
+if [ $# -ne 2 ]; then
+    echo "Usage: $0 BUILD_DIR CORPUS_DIR" >&2
+    exit 2
+fi
+build_dir=$(cd "$1" && pwd)
+image_dir=$2/sff8472
+ethtool=${ETHTOOL:-/usr/sbin/ethtool}
+repeat=${REPEAT:-20}
+
+bench=$build_dir/tests/bench/bench-decode
+xcvrmap=$build_dir/src/xcvrmap
+shim=$build_dir/tests/xcvr-ethtool-shim.so
+for f in "$bench" "$xcvrmap" "$shim" "$ethtool"; do
+    if [ ! -x "$f" ] && [ ! -f "$f" ]; then
+        echo "$0: $f not found (build first: ninja -C $1)" >&2
+        exit 2
+    fi
+done
+
+shopt -s nullglob
+images=("$image_dir"/*.bin)
+if [ ${#images[@]} -eq 0 ]; then
+    echo "$0: no *.bin image in $image_dir" >&2
+    exit 2
+fi
+
+echo "== in-process (libxcvrmap), ${#images[@]} images from $image_dir"
+"$bench" "$image_dir"
+
+# time_runs LABEL COMMAND…: runs COMMAND IMAGE for every image, $repeat times over, and
+# prints invocations per second. The image path is exported as XCVR_SHIM_EEPROM too.
+time_runs() {
+    local label=$1 start end n=0 failed=0 img
+    shift
+    start=$(date +%s%N)
+    for ((pass = 0; pass < repeat; pass++)); do
+        for img in "${images[@]}"; do
+            if ! XCVR_SHIM_EEPROM=$img "$@" "$img" >/dev/null 2>&1; then
+                failed=$((failed + 1))
+            fi
+            n=$((n + 1))
+        done
+    done
+    end=$(date +%s%N)
+    awk -v label="$label" -v n="$n" -v ns="$((end - start))" -v failed="$failed" \
+        -v images="${#images[@]}" -v repeat="$repeat" 'BEGIN {
+        printf "%s: %.0f invocations/s (%d images, %d iterations, %d invocations, %d failed, %.3f ms each)\n",
+               label, n / (ns / 1e9), images, repeat, n, failed, ns / 1e6 / n
+    }'
+}
+
+# ethtool takes the interface, not the file: the shim reads XCVR_SHIM_EEPROM. A wrapper keeps
+# the timed command lines identical in shape (the trailing image argument is dropped).
+ethtool_m() {
+    LD_PRELOAD=$shim "$ethtool" -m lo
+}
+xcvrmap_module() {
+    "$xcvrmap" module --file "$1"
+}
+
+echo "== per process, process start included"
+time_runs "ethtool -m (shim)" ethtool_m
+time_runs "xcvrmap module --file" xcvrmap_module

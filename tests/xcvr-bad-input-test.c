@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-bad-input-test.c: bad bytes get a clear GError or a flagged result, never a crash:
+ * every length 0-512, empty cages, dead reads, random bytes, wrong families.
+ */
+#include "xcvr-test-util.h"
+
+#include <string.h>
+
+#include <xcvrmap/xcvrmap.h>
+
+#define DOM_IMAGE "sff8472/oem-sfp-10g-t8-10gbase-t-as-sr-dom.bin"
+
+/* Renders with every renderer; both must succeed on anything that decoded. */
+static void
+render_all(const XcvrModule *m)
+{
+    g_autoptr(GString) text = g_string_new(NULL);
+    g_autofree char *json = NULL;
+
+    assert_true(xcvr_render_text(m, text, NULL));
+    json = xcvr_render_json(m, FALSE, NULL);
+    assert_non_null(json);
+    assert_true(json[0] == '{');
+}
+
+static void
+test_every_length(void **state)
+{
+    g_autoptr(GBytes) b = xcvr_test_load(DOM_IMAGE);
+    gsize full = 0;
+    const guint8 *img = g_bytes_get_data(b, &full);
+    gsize len;
+
+    for (len = 0; len <= full; len++) {
+        g_autoptr(GError) error = NULL;
+        /* a fresh copy of exactly @len bytes, so ASan sees any over-read */
+        g_autofree guint8 *copy = g_memdup(img, (guint)len);
+        g_autoptr(XcvrModule) m = xcvr_module_decode(len > 0 ? copy : (const guint8 *)"", len,
+                                                     XCVR_FAMILY_UNKNOWN, XCVR_DECODE_NONE,
+                                                     &error);
+
+        if (len < 96) {
+            assert_null(m);
+            assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_TRUNCATED));
+            assert_true(strlen(error->message) > 20);
+            continue;
+        }
+        assert_non_null(m);
+        render_all(m);
+        if (len > 256 && len < 512) {
+            /* the missing part of A2h is said, and strict mode refuses */
+            g_autoptr(GError) strict_error = NULL;
+            g_autoptr(XcvrModule) strict = xcvr_module_decode(copy, len, XCVR_FAMILY_UNKNOWN,
+                                                              XCVR_DECODE_STRICT, &strict_error);
+            g_autofree char *json = xcvr_render_json(m, FALSE, NULL);
+
+            assert_non_null(strstr(json, "diagnostics not decoded"));
+            assert_null(strict);
+            assert_true(g_error_matches(strict_error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA));
+        }
+    }
+}
+
+static void
+test_empty_cage(void **state)
+{
+    guint8 ff[600];
+    gsize len;
+
+    memset(ff, 0xff, sizeof(ff));
+    for (len = 1; len <= sizeof(ff); len += 37) {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(XcvrModule) m = xcvr_module_decode(ff, len, XCVR_FAMILY_UNKNOWN, 0, &error);
+
+        assert_null(m);
+        assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_NO_MODULE));
+        assert_non_null(strstr(error->message, "0xff"));
+    }
+}
+
+static void
+test_all_zero(void **state)
+{
+    guint8 zero[512] = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(XcvrModule) m = xcvr_module_decode(zero, sizeof(zero), XCVR_FAMILY_UNKNOWN, 0,
+                                                 &error);
+
+    assert_null(m);
+    assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA));
+    assert_non_null(strstr(error->message, "0x00"));
+}
+
+static void
+test_other_families(void **state)
+{
+    static const guint8 ids[] = { 0x0c, 0x0d, 0x11, 0x18, 0x19, 0x1e };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(ids); i++) {
+        guint8 img[256] = { ids[i], 0x04, 0x07 };
+        g_autoptr(GError) error = NULL;
+        g_autoptr(XcvrModule) m = xcvr_module_decode(img, sizeof(img), XCVR_FAMILY_UNKNOWN, 0,
+                                                     &error);
+
+        assert_null(m);
+        assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_UNSUPPORTED));
+    }
+}
+
+static void
+test_non_sfp_identifier_is_flagged(void **state)
+{
+    guint8 img[256] = { 0x06 /* XFP */, 0x04, 0x07 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(XcvrModule) m = xcvr_module_decode(img, sizeof(img), XCVR_FAMILY_UNKNOWN, 0,
+                                                 &error);
+    g_autofree char *json = NULL;
+
+    assert_non_null(m);
+    json = xcvr_render_json(m, FALSE, NULL);
+    assert_non_null(strstr(json, "not an SFP-class module"));
+}
+
+static void
+test_random_bytes(void **state)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(0x5ff8472);
+    guint round;
+
+    for (round = 0; round < 3000; round++) {
+        gsize len = (gsize)g_rand_int_range(rand, 0, 700);
+        g_autofree guint8 *buf = g_malloc(len + 1);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(XcvrModule) m = NULL;
+        gsize i;
+
+        for (i = 0; i < len; i++)
+            buf[i] = (guint8)g_rand_int(rand);
+        /* a third of the rounds look like an SFP, to get deep into the decoder */
+        if (len > 0 && round % 3 == 0)
+            buf[0] = 0x03;
+        m = xcvr_module_decode(buf, len, XCVR_FAMILY_UNKNOWN, 0, &error);
+        if (m == NULL) {
+            assert_non_null(error);
+            assert_true(error->domain == XCVR_ERROR);
+            assert_true(error->message[0] != '\0');
+        } else {
+            assert_null(error);
+            render_all(m);
+        }
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_length),
+        cmocka_unit_test(test_empty_cage),
+        cmocka_unit_test(test_all_zero),
+        cmocka_unit_test(test_other_families),
+        cmocka_unit_test(test_non_sfp_identifier_is_flagged),
+        cmocka_unit_test(test_random_bytes),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
