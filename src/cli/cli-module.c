@@ -1,16 +1,42 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* cli-module.c: `xcvrmap module`: decode module EEPROM images and print them. */
+/*
+ * cli-module.c: `xcvrmap module`: decode module EEPROM images — files, or the demo host's
+ * embedded modules — and print them as ethtool text or JSON.
+ */
 #include <stdio.h>
 #include <string.h>
 
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <xcvrmap/xcvrmap.h>
 
 #include "cli/cli.h"
+
+#define DEMO_PREFIX "/org/xcvrmap/demo/eeprom"
 
 typedef enum {
     FORMAT_TEXT,
     FORMAT_JSON,
 } OutputFormat;
+
+/* One image to decode: where it came from and its bytes (or why there are none). */
+typedef struct {
+    char *name;   /* interface name for demo modules, path for files */
+    GBytes *bytes;
+    GError *error;
+} Source;
+
+static void
+source_free(Source *s)
+{
+    g_free(s->name);
+    if (s->bytes != NULL)
+        g_bytes_unref(s->bytes);
+    g_clear_error(&s->error);
+    g_free(s);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Source, source_free)
 
 static gboolean
 parse_format(const char *s, OutputFormat *ret_format)
@@ -24,57 +50,195 @@ parse_format(const char *s, OutputFormat *ret_format)
     return TRUE;
 }
 
-static gboolean
-module_print_file(const char *path, OutputFormat format, gboolean strict, GError **error)
+static void
+add_file_sources(GPtrArray *sources, char **files)
 {
-    g_autofree char *data = NULL;
+    guint i;
+
+    for (i = 0; files != NULL && files[i] != NULL; i++) {
+        g_autoptr(Source) s = g_new0(Source, 1);
+        char *data = NULL;
+        gsize len = 0;
+
+        s->name = g_strdup(files[i]);
+        if (g_file_get_contents(files[i], &data, &len, &s->error))
+            s->bytes = g_bytes_new_take(data, len);
+        g_ptr_array_add(sources, g_steal_pointer(&s));
+    }
+}
+
+static int
+compare_sources(gconstpointer a, gconstpointer b)
+{
+    const Source *sa = *(Source *const *)a;
+    const Source *sb = *(Source *const *)b;
+
+    return g_strcmp0(sa->name, sb->name);
+}
+
+static gboolean
+add_demo_sources(GPtrArray *sources, GError **error)
+{
+    g_auto(GStrv) names = g_resources_enumerate_children(DEMO_PREFIX, 0, error);
+    guint i;
+
+    if (names == NULL)
+        return FALSE;
+    for (i = 0; names[i] != NULL; i++) {
+        g_autofree char *path = g_strconcat(DEMO_PREFIX "/", names[i], NULL);
+        g_autoptr(Source) s = g_new0(Source, 1);
+
+        if (!g_str_has_suffix(names[i], ".bin"))
+            continue;
+        s->name = g_strndup(names[i], strlen(names[i]) - strlen(".bin"));
+        s->bytes = g_resources_lookup_data(path, 0, &s->error);
+        g_ptr_array_add(sources, g_steal_pointer(&s));
+    }
+    /* Resource order is arbitrary: list uplinks by name, as `ip link` users expect. */
+    g_ptr_array_sort(sources, compare_sources);
+    return TRUE;
+}
+
+static XcvrModule *
+decode_source(Source *s, gboolean strict)
+{
     gsize len = 0;
-    g_autoptr(XcvrModule) module = NULL;
+    const guint8 *data;
 
-    if (!g_file_get_contents(path, &data, &len, error))
-        return FALSE;
-    module = xcvr_module_decode((const guint8 *)data, len, XCVR_FAMILY_UNKNOWN,
-                                strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE, error);
-    if (module == NULL)
-        return FALSE;
+    if (s->bytes == NULL)
+        return NULL;
+    data = g_bytes_get_data(s->bytes, &len);
+    return xcvr_module_decode(data != NULL ? data : (const guint8 *)"", len,
+                              XCVR_FAMILY_UNKNOWN,
+                              strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE, &s->error);
+}
 
-    if (format == FORMAT_JSON) {
-        g_autofree char *json = xcvr_render_json(module, TRUE, error);
+static void
+print_error(const Source *s)
+{
+    fprintf(stderr, "xcvrmap: %s: %s (%s)\n", s->name, s->error->message,
+            s->error->domain == XCVR_ERROR ? xcvr_error_to_string((XcvrError)s->error->code)
+                                           : "io");
+}
 
-        if (json == NULL)
-            return FALSE;
-        printf("%s\n", json);
-    } else {
+/* Text: a single image prints exactly as `ethtool -m`; several get a heading each. */
+static gboolean
+print_text(GPtrArray *sources, gboolean strict, gboolean headings)
+{
+    gboolean ok = TRUE;
+    guint i;
+
+    for (i = 0; i < sources->len; i++) {
+        Source *s = sources->pdata[i];
+        g_autoptr(XcvrModule) m = decode_source(s, strict);
         g_autoptr(GString) out = g_string_new(NULL);
 
-        if (!xcvr_render_text(module, out, error))
-            return FALSE;
+        if (headings)
+            g_string_append_printf(out, "%sModule %s:\n", i > 0 ? "\n" : "", s->name);
+        if (m == NULL || !xcvr_render_text(m, out, &s->error)) {
+            fwrite(out->str, 1, out->len, stdout);
+            fflush(stdout);
+            print_error(s);
+            if (headings)
+                printf("\tError: %s\n", s->error->message);
+            ok = FALSE;
+            continue;
+        }
         fwrite(out->str, 1, out->len, stdout);
     }
-    return TRUE;
+    return ok;
+}
+
+/* JSON: a single image is the module object; several are {"modules": [...]}, where a
+ * failed one carries {"name", "error", "message"} instead of the fields. */
+static gboolean
+print_json(GPtrArray *sources, gboolean strict, gboolean several)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    g_autoptr(JsonNode) root = NULL;
+    g_autofree char *text = NULL;
+    gboolean ok = TRUE;
+    guint i;
+
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "modules");
+    json_builder_begin_array(b);
+    for (i = 0; i < sources->len; i++) {
+        Source *s = sources->pdata[i];
+        g_autoptr(XcvrModule) m = decode_source(s, strict);
+        g_autofree char *json = NULL;
+        g_autoptr(JsonParser) parser = json_parser_new();
+
+        if (m != NULL)
+            json = xcvr_render_json(m, FALSE, &s->error);
+        if (json != NULL && json_parser_load_from_data(parser, json, -1, &s->error)) {
+            JsonNode *node = json_node_copy(json_parser_get_root(parser));
+
+            json_object_set_string_member(json_node_get_object(node), "name", s->name);
+            json_builder_add_value(b, node);
+            continue;
+        }
+        ok = FALSE;
+        print_error(s);
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "name");
+        json_builder_add_string_value(b, s->name);
+        json_builder_set_member_name(b, "error");
+        json_builder_add_string_value(b, s->error->domain == XCVR_ERROR
+                                             ? xcvr_error_to_string((XcvrError)s->error->code)
+                                             : "io");
+        json_builder_set_member_name(b, "message");
+        json_builder_add_string_value(b, s->error->message);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+
+    root = json_builder_get_root(b);
+    if (!several) {
+        JsonArray *arr = json_object_get_array_member(json_node_get_object(root), "modules");
+
+        if (!ok)
+            return FALSE; /* the error went to stderr; no half document on stdout */
+        json_generator_set_root(gen, json_array_get_element(arr, 0));
+    } else {
+        json_generator_set_root(gen, root);
+    }
+    json_generator_set_pretty(gen, TRUE);
+    text = json_generator_to_data(gen, NULL);
+    printf("%s\n", text);
+    return ok;
 }
 
 int
 xcvr_cli_module(int argc, char **argv)
 {
-    g_autofree char *file = NULL;
+    g_auto(GStrv) files = NULL;
     g_autofree char *format_s = NULL;
     gboolean strict = FALSE;
+    gboolean demo = FALSE;
     OutputFormat format = FORMAT_TEXT;
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func((GDestroyNotify)source_free);
+    gboolean several;
+    gboolean ok;
     const GOptionEntry entries[] = {
-        { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
-          "Decode the module EEPROM image in FILE (A0h then A2h for SFF-8472)", "FILE" },
+        { "file", 'f', 0, G_OPTION_ARG_FILENAME_ARRAY, &files,
+          "Decode the module EEPROM image in FILE (SFF-8472: A0h's 256 bytes, then A2h's); "
+          "may be repeated", "FILE" },
+        { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
+          "Decode the bundled demo host's uplink modules", NULL },
         { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
-          "Output format: text (as ethtool -m) or json", "text|json" },
+          "Output format: text (as ethtool -m prints it) or json", "text|json" },
         { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
           "Fail on a bad checksum or a truncated page instead of warning", NULL },
         { NULL },
     };
 
-    ctx = g_option_context_new("--file IMAGE");
-    g_option_context_set_summary(ctx, "Decode a transceiver module's EEPROM.");
+    ctx = g_option_context_new("(--file IMAGE… | --demo)");
+    g_option_context_set_summary(ctx, "Decode transceiver module EEPROMs.");
     g_option_context_add_main_entries(ctx, entries, NULL);
     if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
         fprintf(stderr, "xcvrmap module: %s\n", error->message);
@@ -84,20 +248,23 @@ xcvr_cli_module(int argc, char **argv)
         fprintf(stderr, "xcvrmap module: unknown format '%s' (text or json)\n", format_s);
         return XCVR_EXIT_USAGE;
     }
-    if (file == NULL) {
-        fprintf(stderr, "xcvrmap module: --file IMAGE is required (reading from interfaces "
-                        "is not available yet)\n");
-        return XCVR_EXIT_USAGE;
-    }
     if (argc > 1) {
-        fprintf(stderr, "xcvrmap module: unexpected argument '%s'\n", argv[1]);
+        fprintf(stderr, "xcvrmap module: unexpected argument '%s' (reading modules from "
+                        "interfaces is not available yet: use --file or --demo)\n", argv[1]);
         return XCVR_EXIT_USAGE;
     }
-    if (!module_print_file(file, format, strict, &error)) {
-        fprintf(stderr, "xcvrmap: %s: %s (%s)\n", file, error->message,
-                error->domain == XCVR_ERROR ? xcvr_error_to_string((XcvrError)error->code)
-                                            : "io");
+    add_file_sources(sources, files);
+    if (demo && !add_demo_sources(sources, &error)) {
+        fprintf(stderr, "xcvrmap: demo modules: %s\n", error->message);
         return XCVR_EXIT_FAILURE;
     }
-    return XCVR_EXIT_OK;
+    if (sources->len == 0) {
+        fprintf(stderr, "xcvrmap module: nothing to decode: give --file IMAGE or --demo\n");
+        return XCVR_EXIT_USAGE;
+    }
+
+    several = sources->len > 1 || demo;
+    ok = format == FORMAT_JSON ? print_json(sources, strict, several)
+                               : print_text(sources, strict, several);
+    return ok ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;
 }
