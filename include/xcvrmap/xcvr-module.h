@@ -169,7 +169,15 @@ XCVR_PUBLIC gboolean xcvr_module_get_number(const XcvrModule *module,
                                             double *ret_value,
                                             const char **ret_unit);
 
-const char *xcvr_family_to_string(XcvrFamily family);
+/**
+ * xcvr_family_to_string:
+ * @family: an #XcvrFamily
+ *
+ * Returns: its stable name ("sff8472", "sff8636", "cmis"), as in JSON output.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_family_to_string(XcvrFamily family);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrModule, xcvr_module_free)
 

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# run-bench.sh: in-process decode/render figures, then per-process figures of the real ethtool and xcvrmap on the same images.
+# run-bench.sh: libxcvrmap throughput, then ethtool vs xcvrmap per-process rates on the same images.
 #
 # Usage: run-bench.sh BUILD_DIR CORPUS_DIR
 # Environment: ETHTOOL (default /usr/sbin/ethtool), REPEAT (passes over the images, default 20).
@@ -55,7 +55,8 @@ time_runs() {
     end=$(date +%s%N)
     awk -v label="$label" -v n="$n" -v ns="$((end - start))" -v failed="$failed" \
         -v images="${#images[@]}" -v repeat="$repeat" 'BEGIN {
-        printf "%s: %.0f invocations/s (%d images, %d iterations, %d invocations, %d failed, %.3f ms each)\n",
+        printf "%s: %.0f invocations/s (%d images, %d iterations, %d invocations, " \
+               "%d failed, %.3f ms each)\n",
                label, n / (ns / 1e9), images, repeat, n, failed, ns / 1e6 / n
     }'
 }
@@ -69,6 +70,12 @@ xcvrmap_module() {
     "$xcvrmap" module --file "$1"
 }
 
+# The cost of starting any process from this loop, for reference.
+true_cmd() {
+    /bin/true
+}
+
 echo "== per process, process start included"
+time_runs "baseline: /bin/true (spawn cost only)" true_cmd
 time_runs "ethtool -m (shim)" ethtool_m
 time_runs "xcvrmap module --file" xcvrmap_module

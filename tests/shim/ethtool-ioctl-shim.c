@@ -18,7 +18,9 @@
  *   XCVR_SHIM_FAULT    eio | enodev | eopnotsupp: fail module requests with that errno
  *   XCVR_SHIM_LOG      file to append one line per answered request to
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -1,0 +1,80 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# bootstrap.sh: one command from a fresh Debian 12 machine to a result.
+#   packaging/bootstrap.sh demo   install what is missing, build, decode the demo host's modules
+#   packaging/bootstrap.sh test   install what is missing, build, run every test: a -Werror
+#                                 build, the same suite under ASan+UBSan, and a bounded
+#                                 libFuzzer run
+# Runs as root, or through sudo when not root.
+set -eu
+
+mode=${1:-demo}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+build_pkgs="gcc pkg-config meson ninja-build libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev"
+test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev"
+
+case "$mode" in
+demo) pkgs=$build_pkgs ;;
+test) pkgs=$test_pkgs ;;
+*) echo "usage: $0 demo|test" >&2; exit 2 ;;
+esac
+
+# Install only what is missing, so a ready machine does not touch apt.
+missing=""
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+        missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    echo "bootstrap: installing$missing"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+setup() {
+    dir=$1
+    shift
+    if [ -f "$dir/build.ninja" ]; then
+        meson setup --reconfigure "$dir" "$@" >/dev/null
+    else
+        meson setup "$dir" "$@" >/dev/null
+    fi
+}
+
+if [ "$mode" = demo ]; then
+    setup build -Dtests=false
+    ninja -C build
+    exec build/src/xcvrmap module --demo
+fi
+
+# test: everything, as CI runs it. Each stage prints its results; run-summary adds the total.
+rm -f .ci-results.txt
+export LC_ALL=C
+
+echo "== stage 1: warnings as errors, full suite"
+setup build-ci -Dwerror=true -Dtests=true -Doracle=enabled
+ninja -C build-ci
+meson test -C build-ci --print-errorlogs --num-processes 2
+python3 packaging/test-summary.py build-ci >> .ci-results.txt
+
+echo "== stage 2: the same suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+setup build-asan -Dwerror=true -Dtests=true -Doracle=enabled \
+    -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+ninja -C build-asan
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3
+python3 packaging/test-summary.py build-asan >> .ci-results.txt
+
+echo "== stage 3: libFuzzer under ASan+UBSan, bounded time"
+CC=clang setup build-fuzz -Dfuzzer=true -Dtests=true -Doracle=disabled \
+    -Db_sanitize=address,undefined -Db_lundef=false
+ninja -C build-fuzz tests/fuzz/fuzz-module
+tests/fuzz/run-libfuzzer.sh build-fuzz "${XCVR_FUZZ_SECONDS:-60}"
+echo "fuzz-module 1 passed" >> .ci-results.txt
+
+python3 packaging/test-summary.py --total .ci-results.txt

@@ -1,0 +1,72 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# run-libfuzzer.sh: CI job: run the libFuzzer build of fuzz-module for bounded time; fail on crash.
+#
+# Usage: run-libfuzzer.sh BUILD_DIR SECONDS
+#
+# BUILD_DIR is a separate build with libFuzzer and sanitizers, for example:
+#   CC=clang meson setup /tmp/build-fuzz -Dfuzzer=true -Db_sanitize=address,undefined \
+#       -Db_lundef=false -Doracle=disabled
+#   ninja -C /tmp/build-fuzz tests/fuzz/fuzz-module
+#
+# libFuzzer writes new inputs into its first corpus directory, so that directory is a
+# temporary copy of tests/fuzz/fuzz-module/; the repository is never modified. The shared
+# EEPROM corpus (XCVR_CORPUS_DIR, default ../shared/eeprom-corpus next to the source tree)
+# is passed as extra, read-only seed directories. A crashing input is kept as
+# BUILD_DIR/fuzz-artifacts/crash-<sha1>; add it to tests/fuzz/fuzz-module/ once the bug is
+# fixed. Exit status: 0 when the time ran out without a finding, libFuzzer's status otherwise.
+set -eu
+
+if [ $# -ne 2 ]; then
+    echo "Usage: $0 BUILD_DIR SECONDS" >&2
+    exit 2
+fi
+build_dir=$(cd "$1" && pwd)
+seconds=$2
+target=fuzz-module
+
+src_dir=$(cd "$(dirname "$0")" && pwd)
+corpus_root=${XCVR_CORPUS_DIR:-$src_dir/../../../shared/eeprom-corpus}
+fuzzer=$build_dir/tests/fuzz/$target
+
+if [ ! -x "$fuzzer" ]; then
+    echo "$0: $fuzzer not found (ninja -C $1 tests/fuzz/$target)" >&2
+    exit 2
+fi
+if ! grep -aq LLVMFuzzerRunDriver "$fuzzer"; then
+    echo "$0: $fuzzer is not a libFuzzer build (configure with -Dfuzzer=true)" >&2
+    exit 2
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/$target-corpus.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cp -p "$src_dir/$target"/. "$work" -R
+
+seeds=()
+for d in sff8472 sff8636 cmis; do
+    if [ -d "$corpus_root/$d" ]; then
+        seeds+=("$corpus_root/$d")
+    else
+        echo "$0: note: no $corpus_root/$d, not used as seeds" >&2
+    fi
+done
+
+artifacts=$build_dir/fuzz-artifacts
+mkdir -p "$artifacts"
+
+# UBSan reports must stop the run like ASan ones; GLib criticals are bugs too.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export G_DEBUG=fatal-warnings
+export G_SLICE=always-malloc
+export LC_ALL=C
+
+status=0
+"$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$artifacts/" "$work" "${seeds[@]}" || status=$?
+
+if [ "$status" -ne 0 ]; then
+    echo "$0: $target failed (status $status); reproducer(s) in $artifacts:" >&2
+    ls -l "$artifacts" >&2
+fi
+exit "$status"
