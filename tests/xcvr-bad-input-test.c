@@ -16,9 +16,12 @@ static void
 render_all(const XcvrModule *m)
 {
     g_autoptr(GString) text = g_string_new(NULL);
+    g_autoptr(GString) xml = g_string_new(NULL);
     g_autofree char *json = NULL;
 
     assert_true(xcvr_render_text(m, text, NULL));
+    assert_true(xcvr_render_xml(m, xml, NULL));
+    assert_true(g_str_has_suffix(xml->str, "</module>\n"));
     json = xcvr_render_json(m, FALSE, NULL);
     assert_non_null(json);
     assert_true(json[0] == '{');

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* xcvr-render.h: renderers of a decoded module: ethtool-identical text, and JSON. */
+/* xcvr-render.h: renderers of a decoded module: ethtool-identical text, JSON and XML. */
 #pragma once
 
 #include <glib.h>
@@ -38,5 +38,29 @@ XCVR_PUBLIC gboolean xcvr_render_text(const XcvrModule *module, GString *out, GE
  * Since: 0.1
  */
 XCVR_PUBLIC char *xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error);
+
+/**
+ * XCVR_XML_NAMESPACE:
+ *
+ * The XML namespace of xcvrmap's documents; schema: `xcvrmap-module.rng`, installed under
+ * `$datadir/xcvrmap/schemas/`.
+ */
+#define XCVR_XML_NAMESPACE "urn:xcvrmap:module:1"
+
+/**
+ * xcvr_render_xml:
+ * @module: a decoded module
+ * @out: string to append to
+ * @error: return location for a #GError
+ *
+ * Appends the XML form: a `<module>` element in %XCVR_XML_NAMESPACE holding the verified
+ * checksums, one `<field>` per decoded field (stable key, kind, ethtool label, unit) and
+ * the warnings.
+ *
+ * Returns: %TRUE on success.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC gboolean xcvr_render_xml(const XcvrModule *module, GString *out, GError **error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 typedef enum {
     FORMAT_TEXT,
     FORMAT_JSON,
+    FORMAT_XML,
 } OutputFormat;
 
 /* One image to decode: where it came from and its bytes (or why there are none). */
@@ -45,6 +46,8 @@ parse_format(const char *s, OutputFormat *ret_format)
         *ret_format = FORMAT_TEXT;
     else if (g_strcmp0(s, "json") == 0)
         *ret_format = FORMAT_JSON;
+    else if (g_strcmp0(s, "xml") == 0)
+        *ret_format = FORMAT_XML;
     else
         return FALSE;
     return TRUE;
@@ -211,6 +214,45 @@ print_json(GPtrArray *sources, gboolean strict, gboolean several)
     return ok;
 }
 
+/* XML: a single image is a <module> document; several are <modules> of <port>s. */
+static gboolean
+print_xml(GPtrArray *sources, gboolean strict, gboolean several)
+{
+    g_autoptr(GString) out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    gboolean ok = TRUE;
+    guint i;
+
+    if (several)
+        g_string_append_printf(out, "<modules xmlns=\"%s\">\n", XCVR_XML_NAMESPACE);
+    for (i = 0; i < sources->len; i++) {
+        Source *s = sources->pdata[i];
+        g_autoptr(XcvrModule) m = decode_source(s, strict);
+        g_autofree char *name = g_markup_escape_text(s->name, -1);
+
+        if (several)
+            g_string_append_printf(out, "<port name=\"%s\">\n", name);
+        if (m == NULL || !xcvr_render_xml(m, out, &s->error)) {
+            g_autofree char *msg = g_markup_escape_text(s->error->message, -1);
+
+            ok = FALSE;
+            print_error(s);
+            if (!several)
+                return FALSE; /* no half document on stdout */
+            g_string_append_printf(out, "<error code=\"%s\">%s</error>\n",
+                                   s->error->domain == XCVR_ERROR
+                                       ? xcvr_error_to_string((XcvrError)s->error->code)
+                                       : "io",
+                                   msg);
+        }
+        if (several)
+            g_string_append(out, "</port>\n");
+    }
+    if (several)
+        g_string_append(out, "</modules>\n");
+    fwrite(out->str, 1, out->len, stdout);
+    return ok;
+}
+
 int
 xcvr_cli_module(int argc, char **argv)
 {
@@ -231,7 +273,7 @@ xcvr_cli_module(int argc, char **argv)
         { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
           "Decode the bundled demo host's uplink modules", NULL },
         { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
-          "Output format: text (as ethtool -m prints it) or json", "text|json" },
+          "Output format: text (as ethtool -m prints it), json or xml", "text|json|xml" },
         { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
           "Fail on a bad checksum or a truncated page instead of warning", NULL },
         { NULL },
@@ -245,7 +287,7 @@ xcvr_cli_module(int argc, char **argv)
         return XCVR_EXIT_USAGE;
     }
     if (format_s != NULL && !parse_format(format_s, &format)) {
-        fprintf(stderr, "xcvrmap module: unknown format '%s' (text or json)\n", format_s);
+        fprintf(stderr, "xcvrmap module: unknown format '%s' (text, json or xml)\n", format_s);
         return XCVR_EXIT_USAGE;
     }
     if (argc > 1) {
@@ -264,7 +306,17 @@ xcvr_cli_module(int argc, char **argv)
     }
 
     several = sources->len > 1 || demo;
-    ok = format == FORMAT_JSON ? print_json(sources, strict, several)
-                               : print_text(sources, strict, several);
+    switch (format) {
+    case FORMAT_JSON:
+        ok = print_json(sources, strict, several);
+        break;
+    case FORMAT_XML:
+        ok = print_xml(sources, strict, several);
+        break;
+    case FORMAT_TEXT:
+    default:
+        ok = print_text(sources, strict, several);
+        break;
+    }
     return ok ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;
 }

@@ -61,12 +61,17 @@ render_all(const XcvrModule *module)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(GString) text = g_string_new(NULL);
+    g_autoptr(GString) xml = g_string_new(NULL);
     g_autoptr(JsonNode) pretty = NULL;
     g_autoptr(JsonNode) compact = NULL;
     const XcvrChecksum *checksums;
     guint n_checksums = 0;
 
     check_result(xcvr_render_text(module, text, &error), &error);
+    check_result(xcvr_render_xml(module, xml, &error), &error);
+    /* One element, closed: the schema test checks the rest on real images. */
+    if (!g_str_has_prefix(xml->str, "<module ") || !g_str_has_suffix(xml->str, "</module>\n"))
+        abort();
 
     pretty = render_json_and_parse(module, TRUE);
     compact = render_json_and_parse(module, FALSE);

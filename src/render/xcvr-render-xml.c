@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-render-xml.c: the XML form of a module, in xcvrmap's own namespace, walking the same
+ * values and descriptors as the text and JSON forms. Schema: schemas/xcvrmap-module.rng.
+ */
+#include <xcvrmap/xcvr-render.h>
+
+#include <math.h>
+
+#include "sff/xcvr-module-private.h"
+
+static const char *const kind_names[] = {
+    [XCVR_KIND_ENUM] = "enum",
+    [XCVR_KIND_BITS] = "bits",
+    [XCVR_KIND_HEXBYTES] = "bytes",
+    [XCVR_KIND_UINT] = "number",
+    [XCVR_KIND_ASCII] = "text",
+    [XCVR_KIND_OUI] = "oui",
+    [XCVR_KIND_BOOL] = "bool",
+    [XCVR_KIND_FLAG] = "flag",
+    [XCVR_KIND_MEASURE] = "measure",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(kind_names) == _XCVR_KIND_LAST);
+
+static const char *const checksum_status_names[] = {
+    [XCVR_CHECKSUM_OK] = "ok",
+    [XCVR_CHECKSUM_BAD] = "bad",
+    [XCVR_CHECKSUM_ABSENT] = "absent",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(checksum_status_names) == _XCVR_CHECKSUM_LAST);
+
+/* Shortest text that reads back as the same double ("%.17g" would print 0.59699999…). */
+static void
+append_double(GString *out, double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_string_append(out, g_ascii_dtostr(buf, sizeof(buf), v));
+}
+
+static void
+xml_value(GString *out, const XcvrValue *v)
+{
+    const XcvrFieldDesc *d = v->desc;
+    g_autofree char *esc = NULL;
+    guint i;
+
+    g_string_append_printf(out, "  <field key=\"%s\" kind=\"%s\"", d->key, kind_names[d->kind]);
+    if (d->label != NULL) {
+        esc = g_markup_escape_text(d->label, -1);
+        g_string_append_printf(out, " label=\"%s\"", esc);
+        g_clear_pointer(&esc, g_free);
+    }
+    if (v->state != XCVR_VALUE_OK) {
+        g_string_append(out, " state=\"truncated\"/>\n");
+        return;
+    }
+
+    switch (d->kind) {
+    case XCVR_KIND_ENUM:
+        esc = g_markup_escape_text(v->text, -1);
+        g_string_append_printf(out, " code=\"%u\">%s</field>\n", (guint)v->raw, esc);
+        break;
+    case XCVR_KIND_BITS:
+        if (v->items->len == 0) {
+            g_string_append(out, "/>\n");
+            break;
+        }
+        g_string_append(out, ">\n");
+        for (i = 0; i < v->items->len; i++) {
+            g_autofree char *name =
+                g_markup_escape_text(g_array_index(v->items, XcvrItem, i).name, -1);
+
+            g_string_append_printf(out, "    <item>%s</item>\n", name);
+        }
+        g_string_append(out, "  </field>\n");
+        break;
+    case XCVR_KIND_HEXBYTES:
+        g_string_append_c(out, '>');
+        for (i = 0; i < v->n_bytes; i++)
+            g_string_append_printf(out, "%s0x%02x", i > 0 ? " " : "", v->bytes[i]);
+        g_string_append(out, "</field>\n");
+        break;
+    case XCVR_KIND_UINT:
+        g_string_append_printf(out, " unit=\"%s\">", d->unit != NULL ? d->unit : "");
+        append_double(out, v->number);
+        g_string_append(out, "</field>\n");
+        break;
+    case XCVR_KIND_ASCII:
+    case XCVR_KIND_OUI:
+        esc = g_markup_escape_text(v->text, -1);
+        g_string_append_printf(out, ">%s</field>\n", esc);
+        break;
+    case XCVR_KIND_BOOL:
+    case XCVR_KIND_FLAG:
+        g_string_append_printf(out, ">%s</field>\n", v->raw != 0 ? "true" : "false");
+        break;
+    case XCVR_KIND_MEASURE:
+        g_string_append_printf(out, " unit=\"%s\"", xcvr_quantity_unit(d->quantity));
+        if (d->quantity == XCVR_QTY_TX_POWER || d->quantity == XCVR_QTY_RX_POWER) {
+            double dbm = 10. * log10(v->number);
+
+            /* no light has no dBm: the attribute is left out */
+            if (isfinite(dbm)) {
+                g_string_append(out, " dbm=\"");
+                append_double(out, round(dbm * 100.) / 100.);
+                g_string_append_c(out, '"');
+            }
+        }
+        g_string_append_c(out, '>');
+        append_double(out, v->number);
+        g_string_append(out, "</field>\n");
+        break;
+    case _XCVR_KIND_LAST:
+    default:
+        g_string_append(out, "/>\n");
+        break;
+    }
+}
+
+gboolean
+xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
+{
+    guint i;
+
+    g_return_val_if_fail(module != NULL, FALSE);
+    g_return_val_if_fail(out != NULL, FALSE);
+
+    g_string_append_printf(out, "<module xmlns=\"%s\" family=\"%s\">\n", XCVR_XML_NAMESPACE,
+                           xcvr_family_to_string(module->family));
+    g_string_append_printf(out, "  <checksums ok=\"%s\">\n",
+                           xcvr_module_checksums_ok(module) ? "true" : "false");
+    for (i = 0; i < module->checksums->len; i++) {
+        const XcvrChecksum *ck = &g_array_index(module->checksums, XcvrChecksum, i);
+        g_autofree char *covers = g_markup_escape_text(ck->description, -1);
+
+        g_string_append_printf(out, "    <checksum key=\"%s\" status=\"%s\" covers=\"%s\"",
+                               ck->key, checksum_status_names[ck->status], covers);
+        if (ck->status != XCVR_CHECKSUM_ABSENT)
+            g_string_append_printf(out, " stored=\"%u\" computed=\"%u\"", ck->stored,
+                                   ck->computed);
+        g_string_append(out, "/>\n");
+    }
+    g_string_append(out, "  </checksums>\n");
+    for (i = 0; i < module->values->len; i++)
+        xml_value(out, &g_array_index(module->values, XcvrValue, i));
+    for (i = 0; i < module->warnings->len; i++) {
+        g_autofree char *w = g_markup_escape_text(g_ptr_array_index(module->warnings, i), -1);
+
+        g_string_append_printf(out, "  <warning>%s</warning>\n", w);
+    }
+    g_string_append(out, "</module>\n");
+    return TRUE;
+}
