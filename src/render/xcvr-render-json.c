@@ -68,6 +68,13 @@ json_value(JsonBuilder *b, const XcvrValue *v)
     case XCVR_KIND_FLAG:
         json_builder_add_boolean_value(b, v->raw != 0);
         break;
+    case XCVR_KIND_LANE_BITS:
+        /* one boolean per lane, lane 1 first */
+        json_builder_begin_array(b);
+        for (i = 0; i < d->lanes; i++)
+            json_builder_add_boolean_value(b, ((v->raw >> i) & 1) != 0);
+        json_builder_end_array(b);
+        break;
     case XCVR_KIND_MEASURE:
         json_builder_begin_object(b);
         json_builder_set_member_name(b, "value");
@@ -146,11 +153,17 @@ xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error)
     for (i = 0; i < module->values->len; i++) {
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
 
-        json_builder_set_member_name(b, v->desc->key);
+        /* per-lane fields are one array under their key, lane 1 first */
+        if (v->lane <= 1)
+            json_builder_set_member_name(b, v->desc->key);
+        if (v->lane == 1)
+            json_builder_begin_array(b);
         if (v->state == XCVR_VALUE_OK)
             json_value(b, v);
         else
             json_builder_add_null_value(b);
+        if (v->lane > 0 && v->lane == v->desc->lanes)
+            json_builder_end_array(b);
     }
     json_builder_end_object(b);
 

@@ -56,6 +56,7 @@ static void
 render_value(GString *out, const XcvrValue *v)
 {
     const XcvrFieldDesc *d = v->desc;
+    g_autofree char *label = xcvr_value_label(v);
     guint i;
 
     if (d->kind == XCVR_KIND_BITS) {
@@ -65,24 +66,46 @@ render_value(GString *out, const XcvrValue *v)
 
             if (text[0] == '\0')
                 continue; /* ethtool 6.1 does not know this one */
-            render_line_start(out, d->label);
+            render_line_start(out, label);
             g_string_append_printf(out, "%s\n", text);
         }
         return;
     }
 
-    render_line_start(out, d->label);
+    render_line_start(out, label);
     switch (d->kind) {
     case XCVR_KIND_ENUM:
-        g_string_append_printf(out, "0x%02x (%s)%s", (guint)v->raw, v->label,
-                               d->text_suffix != NULL ? d->text_suffix : "");
+        if ((d->flags & XCVR_FIELD_TEXT_NAME_ONLY) != 0)
+            g_string_append(out, v->label);
+        else
+            g_string_append_printf(out, "0x%02x (%s)%s", (guint)v->raw, v->label,
+                                   d->text_suffix != NULL ? d->text_suffix : "");
+        break;
+    case XCVR_KIND_LANE_BITS:
+        if (v->raw == 0) {
+            g_string_append(out, "None");
+            break;
+        }
+        g_string_append_c(out, '[');
+        for (i = 0; i < d->lanes; i++)
+            g_string_append_printf(out, " %s%c", ((v->raw >> i) & 1) != 0 ? "Yes" : "No",
+                                   i + 1 < d->lanes ? ',' : ' ');
+        g_string_append_c(out, ']');
         break;
     case XCVR_KIND_HEXBYTES:
         for (i = 0; i < v->n_bytes; i++)
             g_string_append_printf(out, "%s0x%02x", i > 0 ? " " : "", v->bytes[i]);
         break;
     case XCVR_KIND_UINT:
-        g_string_append_printf(out, "%.0f%s", v->number, d->unit != NULL ? d->unit : "");
+        /* ethtool prints the register times its multiplier, even where the spec gives the
+         * value elsewhere (the JSON number follows the spec) */
+        if (d->scale != 0)
+            g_string_append_printf(out, "%.*f%s", d->decimals, (double)v->raw * d->scale,
+                                   d->unit != NULL ? d->unit : "");
+        else
+            g_string_append_printf(out, "%" G_GUINT64_FORMAT "%s",
+                                   v->raw * (d->mult != 0 ? d->mult : 1),
+                                   d->unit != NULL ? d->unit : "");
         break;
     case XCVR_KIND_ASCII:
     case XCVR_KIND_OUI:

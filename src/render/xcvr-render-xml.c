@@ -19,6 +19,7 @@ static const char *const kind_names[] = {
     [XCVR_KIND_BOOL] = "bool",
     [XCVR_KIND_FLAG] = "flag",
     [XCVR_KIND_MEASURE] = "measure",
+    [XCVR_KIND_LANE_BITS] = "lanes",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(kind_names) == _XCVR_KIND_LAST);
 
@@ -47,10 +48,14 @@ xml_value(GString *out, const XcvrValue *v)
 
     g_string_append_printf(out, "  <field key=\"%s\" kind=\"%s\"", d->key, kind_names[d->kind]);
     if (d->label != NULL) {
-        esc = g_markup_escape_text(d->label, -1);
+        g_autofree char *label = xcvr_value_label(v);
+
+        esc = g_markup_escape_text(g_strstrip(label), -1);
         g_string_append_printf(out, " label=\"%s\"", esc);
         g_clear_pointer(&esc, g_free);
     }
+    if (v->lane > 0)
+        g_string_append_printf(out, " lane=\"%u\"", v->lane);
     if (v->state != XCVR_VALUE_OK) {
         g_string_append(out, " state=\"truncated\"/>\n");
         return;
@@ -94,6 +99,16 @@ xml_value(GString *out, const XcvrValue *v)
     case XCVR_KIND_BOOL:
     case XCVR_KIND_FLAG:
         g_string_append_printf(out, ">%s</field>\n", v->raw != 0 ? "true" : "false");
+        break;
+    case XCVR_KIND_LANE_BITS:
+        /* lanes whose bit is set, 1-based, space separated */
+        g_string_append_c(out, '>');
+        for (i = 0; i < 64 && (v->raw >> i) != 0; i++) {
+            if (((v->raw >> i) & 1) != 0)
+                g_string_append_printf(out, "%s%u", out->str[out->len - 1] == '>' ? "" : " ",
+                                       i + 1);
+        }
+        g_string_append(out, "</field>\n");
         break;
     case XCVR_KIND_MEASURE:
         g_string_append_printf(out, " unit=\"%s\"", xcvr_quantity_unit(d->quantity));

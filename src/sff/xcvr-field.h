@@ -44,6 +44,7 @@ typedef enum {
     XCVR_KIND_BOOL,      /* Yes/No */
     XCVR_KIND_FLAG,      /* On/Off */
     XCVR_KIND_MEASURE,   /* a monitored physical quantity, see XcvrQuantity */
+    XCVR_KIND_LANE_BITS, /* one bit per lane: "[ Yes, No, No, No ]", or "None" */
 
     _XCVR_KIND_LAST
 } XcvrFieldKind;
@@ -70,6 +71,13 @@ typedef enum {
     XCVR_COND_DOM_RX_OMA,  /* … and RX power is OMA (byte 92 bit 3 clear) */
     XCVR_COND_DOM_RX_AVG,  /* … and RX power is average power */
     XCVR_COND_DOM_AW,      /* … and alarm/warning flags are implemented (byte 93 bit 7) */
+    XCVR_COND_FAMILY_ID,   /* the lower-page identifier is one this family's decoder owns */
+    XCVR_COND_COPPER,      /* SFF-8636 transmitter technology: copper cable */
+    XCVR_COND_NOT_COPPER,
+    XCVR_COND_MONITORS,    /* SFF-8636: the temperature reads as a real value */
+    XCVR_COND_MONITORS_OMA,
+    XCVR_COND_MONITORS_AVG,
+    XCVR_COND_THRESHOLDS,  /* SFF-8636: page 03h was read */
 
     _XCVR_COND_LAST
 } XcvrCond;
@@ -78,6 +86,13 @@ typedef enum {
     XCVR_FIELD_FLAG_NONE = 0,
     /* ethtool prints the field only for a GBIC/SFP with a two-wire ID (SFF-8472 §5.2). */
     XCVR_FIELD_TEXT_NEEDS_SFP_ID = 1 << 0,
+    /* ENUM: the text form is the name alone, without "0x.. ( )". */
+    XCVR_FIELD_TEXT_NAME_ONLY = 1 << 1,
+    /* The field exists only when the advertisement bit (adv_*) is set. */
+    XCVR_FIELD_ADVERTISED = 1 << 2,
+    /* Lanes share bytes two to a byte: lane 1 in the high nibble of the first byte, lane 2
+     * in its low nibble, lane 3 in the next byte's high nibble… (SFF-8636 flag bytes). */
+    XCVR_FIELD_LANES_NIBBLE = 1 << 3,
 } XcvrFieldFlags;
 
 typedef enum {
@@ -105,8 +120,16 @@ struct _XcvrFieldDesc {
     guint8 page;
     guint16 offset;
     guint16 len;
-    guint8 mask;          /* XCVR_KIND_BOOL/FLAG: the bit */
-    guint mult;           /* XCVR_KIND_UINT: multiplier to the unit */
+    guint8 mask;          /* BOOL/FLAG: the bit; ENUM: bits of the byte that hold the code;
+                           * LANE_BITS: bits of the lanes, lane 1 lowest */
+    guint mult;           /* XCVR_KIND_UINT: integer multiplier to the unit */
+    double scale;         /* XCVR_KIND_UINT: fractional multiplier (then @decimals apply) */
+    guint8 decimals;      /* XCVR_KIND_UINT with @scale: digits in the text form */
+    guint8 lanes;         /* per-lane field: how many lanes; @label holds one %u */
+    guint8 lane_stride;   /* bytes between lanes */
+    guint8 adv_page;      /* XCVR_FIELD_ADVERTISED: where the advertisement bit is */
+    guint16 adv_offset;
+    guint8 adv_mask;
     const char *unit;
     XcvrQuantity quantity;
     const XcvrCodeTable *codes;
@@ -127,6 +150,7 @@ typedef struct {
 
 struct _XcvrValue {
     const XcvrFieldDesc *desc;
+    guint lane;           /* 1-based for per-lane fields, else 0 */
     XcvrValueState state;
     gboolean in_text;     /* part of the ethtool-identical text */
     guint64 raw;          /* code, integer, or raw reading before scaling */
@@ -149,6 +173,10 @@ struct _XcvrDecodeCtx {
     gboolean dom_rx_avg;
     gboolean dom_aw;
     guint8 cable;        /* SFF-8472 byte 8 bits 2 (passive) and 3 (active) */
+    gboolean family_id;  /* lower-page identifier belongs to this family (ethtool's gate) */
+    gboolean copper;     /* SFF-8636/CMIS media is copper */
+    gboolean monitors;   /* SFF-8636 monitors read as real values */
+    gboolean thresholds; /* SFF-8636 page 03h read */
 };
 
 const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);

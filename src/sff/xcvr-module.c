@@ -70,6 +70,21 @@ xcvr_quantity_scale(XcvrQuantity qty, gint64 raw)
     }
 }
 
+/* The ethtool label of a value; per-lane labels carry the lane number. */
+char *
+xcvr_value_label(const XcvrValue *value)
+{
+    const char *label = value->desc->label != NULL ? value->desc->label : value->desc->key;
+
+    if (value->lane > 0) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        return g_strdup_printf(label, value->lane);
+#pragma GCC diagnostic pop
+    }
+    return g_strdup(label);
+}
+
 static void
 xcvr_value_clear(XcvrValue *value)
 {
@@ -169,6 +184,20 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
         return ctx->dom && ctx->dom_rx_avg;
     case XCVR_COND_DOM_AW:
         return ctx->dom_aw;
+    case XCVR_COND_FAMILY_ID:
+        return ctx->family_id;
+    case XCVR_COND_COPPER:
+        return ctx->family_id && ctx->copper;
+    case XCVR_COND_NOT_COPPER:
+        return ctx->family_id && !ctx->copper;
+    case XCVR_COND_MONITORS:
+        return ctx->monitors;
+    case XCVR_COND_MONITORS_OMA:
+        return ctx->monitors && !ctx->dom_rx_avg;
+    case XCVR_COND_MONITORS_AVG:
+        return ctx->monitors && ctx->dom_rx_avg;
+    case XCVR_COND_THRESHOLDS:
+        return ctx->monitors && ctx->thresholds;
     case _XCVR_COND_LAST:
     default:
         return FALSE;
@@ -187,6 +216,28 @@ xcvr_ascii_clean(const guint8 *p, guint len)
     for (i = 0; i < len; i++)
         g_string_append_c(s, p[i] >= 32 && p[i] <= 126 ? (char)p[i] : '_');
     return g_string_free(s, FALSE);
+}
+
+/* Where a value's byte is: per-lane fields step by stride, or two lanes to a byte. */
+guint
+xcvr_field_offset(const XcvrFieldDesc *desc, const XcvrValue *value)
+{
+    guint lane0 = value->lane > 0 ? value->lane - 1 : 0;
+
+    if (value->lane == 0)
+        return desc->offset;
+    if ((desc->flags & XCVR_FIELD_LANES_NIBBLE) != 0)
+        return desc->offset + lane0 / 2;
+    return desc->offset + lane0 * desc->lane_stride;
+}
+
+guint8
+xcvr_field_mask(const XcvrFieldDesc *desc, const XcvrValue *value)
+{
+    /* @mask names lane 1's bit, in the high nibble; even lanes use the low nibble. */
+    if (value->lane > 0 && (desc->flags & XCVR_FIELD_LANES_NIBBLE) != 0 && value->lane % 2 == 0)
+        return (guint8)(desc->mask >> 4);
+    return desc->mask;
 }
 
 gboolean
@@ -208,18 +259,22 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
         return TRUE;
     }
 
-    p = xcvr_page_map_get(ctx->map, desc->i2c, 0, desc->page, desc->offset, desc->len);
+    p = xcvr_page_map_get(ctx->map, desc->i2c, 0, desc->page, xcvr_field_offset(desc, value),
+                          desc->len);
     if (p == NULL)
         return FALSE;
 
     switch (desc->kind) {
-    case XCVR_KIND_ENUM:
-        value->raw = p[0];
-        value->text = g_strdup(xcvr_code_table_name(desc->codes, p[0]));
-        value->label = xcvr_code_table_label(desc->codes, p[0]);
+    case XCVR_KIND_ENUM: {
+        guint8 code = desc->mask != 0 ? (guint8)(p[0] & desc->mask) : p[0];
+
+        value->raw = code;
+        value->text = g_strdup(xcvr_code_table_name(desc->codes, code));
+        value->label = xcvr_code_table_label(desc->codes, code);
         if (value->label[0] == '\0')
             value->label = desc->codes->fallback;
         break;
+    }
     case XCVR_KIND_HEXBYTES:
         value->n_bytes = MIN(desc->len, (guint16)sizeof(value->bytes));
         memcpy(value->bytes, p, value->n_bytes);
@@ -228,7 +283,10 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
         value->raw = 0;
         for (i = 0; i < desc->len; i++)
             value->raw = (value->raw << 8) | p[i];
-        value->number = (double)value->raw * (desc->mult != 0 ? desc->mult : 1);
+        if (desc->scale != 0)
+            value->number = (double)value->raw * desc->scale;
+        else
+            value->number = (double)value->raw * (desc->mult != 0 ? desc->mult : 1);
         break;
     case XCVR_KIND_ASCII:
         value->text = xcvr_ascii_clean(p, desc->len);
@@ -239,7 +297,12 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
         break;
     case XCVR_KIND_BOOL:
     case XCVR_KIND_FLAG:
-        value->raw = (p[0] & desc->mask) != 0;
+        value->raw = (p[0] & xcvr_field_mask(desc, value)) != 0;
+        break;
+    case XCVR_KIND_LANE_BITS:
+        /* lane 1 is the lowest bit of the mask */
+        value->raw = desc->mask != 0 ? (guint64)(p[0] & desc->mask) >> g_bit_nth_lsf(desc->mask, -1)
+                                     : 0;
         break;
     case XCVR_KIND_MEASURE:
     case XCVR_KIND_BITS:
@@ -251,6 +314,17 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
     return TRUE;
 }
 
+static gboolean
+xcvr_field_advertised(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
+{
+    guint8 adv;
+
+    if ((desc->flags & XCVR_FIELD_ADVERTISED) == 0)
+        return TRUE;
+    return xcvr_page_map_get_u8(ctx->map, desc->i2c, desc->adv_page, desc->adv_offset, &adv) &&
+           (adv & desc->adv_mask) != 0;
+}
+
 static void
 xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx)
 {
@@ -258,22 +332,28 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
 
     for (i = 0; i < dec->n_fields; i++) {
         const XcvrFieldDesc *desc = &dec->fields[i];
-        XcvrValue value = { .desc = desc, .state = XCVR_VALUE_OK };
-        gboolean ok;
+        guint n_lanes = desc->lanes > 0 ? desc->lanes : 1;
+        guint lane;
 
-        if (!xcvr_cond_holds(ctx, desc->cond))
+        if (!xcvr_cond_holds(ctx, desc->cond) || !xcvr_field_advertised(ctx, desc))
             continue;
-        if (desc->kind == XCVR_KIND_BITS)
-            value.items = g_array_new(FALSE, TRUE, sizeof(XcvrItem));
-        if (value.items != NULL)
-            g_array_set_clear_func(value.items, (GDestroyNotify)xcvr_item_clear);
-        ok = desc->hook != NULL ? desc->hook(ctx, desc, &value)
-                                : xcvr_field_decode_generic(ctx, desc, &value);
-        if (!ok)
-            value.state = XCVR_VALUE_TRUNCATED;
-        value.in_text = desc->label != NULL &&
-                        ((desc->flags & XCVR_FIELD_TEXT_NEEDS_SFP_ID) == 0 || ctx->sfp_id);
-        g_array_append_val(module->values, value);
+        for (lane = 0; lane < n_lanes; lane++) {
+            XcvrValue value = { .desc = desc, .state = XCVR_VALUE_OK };
+            gboolean ok;
+
+            value.lane = desc->lanes > 0 ? lane + 1 : 0;
+            if (desc->kind == XCVR_KIND_BITS) {
+                value.items = g_array_new(FALSE, TRUE, sizeof(XcvrItem));
+                g_array_set_clear_func(value.items, (GDestroyNotify)xcvr_item_clear);
+            }
+            ok = desc->hook != NULL ? desc->hook(ctx, desc, &value)
+                                    : xcvr_field_decode_generic(ctx, desc, &value);
+            if (!ok)
+                value.state = XCVR_VALUE_TRUNCATED;
+            value.in_text = desc->label != NULL &&
+                            ((desc->flags & XCVR_FIELD_TEXT_NEEDS_SFP_ID) == 0 || ctx->sfp_id);
+            g_array_append_val(module->values, value);
+        }
     }
 }
 
