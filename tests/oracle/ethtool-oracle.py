@@ -50,7 +50,7 @@ WARNING_PREFIX = "Warning: "
 PRELOAD_ERROR = re.compile(r"ld\.so: object .* cannot be preloaded")
 # Environment variables of the shim that would change what ethtool sees.
 SHIM_KNOBS = ("XCVR_SHIM_MODTYPE", "XCVR_SHIM_FAULT", "XCVR_SHIM_NETLINK",
-              "XCVR_SHIM_LOG", "XCVR_SHIM_EEPROM")
+              "XCVR_SHIM_LOG", "XCVR_SHIM_EEPROM", "XCVR_SHIM_SEGMENTS")
 
 
 class SetupError(Exception):
