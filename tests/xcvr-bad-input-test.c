@@ -98,7 +98,7 @@ test_all_zero(void **state)
 static void
 test_other_families(void **state)
 {
-    static const guint8 ids[] = { 0x0c, 0x0d, 0x11, 0x18, 0x19, 0x1e };
+    static const guint8 ids[] = { 0x18, 0x19, 0x1e };
     guint i;
 
     for (i = 0; i < G_N_ELEMENTS(ids); i++) {
@@ -126,6 +126,38 @@ test_non_sfp_identifier_is_flagged(void **state)
     assert_non_null(strstr(json, "not an SFP-class module"));
 }
 
+/* Every length of a QSFP image: an error below the lower page, a flagged result above. */
+static void
+test_qsfp_every_length(void **state)
+{
+    g_autoptr(GBytes) b = xcvr_test_load("sff8636/finisar-ftlc9551repm-qsfp28-100g-sr4.bin");
+    gsize full = 0;
+    const guint8 *img = g_bytes_get_data(b, &full);
+    guint8 big[700];
+    gsize len;
+
+    memset(big, 0x5a, sizeof(big));
+    memcpy(big, img, full);
+    for (len = 1; len <= sizeof(big); len++) {
+        g_autoptr(GError) error = NULL;
+        g_autofree guint8 *copy = g_memdup(big, (guint)len);
+        g_autoptr(XcvrModule) m = xcvr_module_decode(copy, len, XCVR_FAMILY_SFF8636, 0, &error);
+
+        if (len < 128) {
+            assert_null(m);
+            assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_TRUNCATED));
+            continue;
+        }
+        assert_non_null(m);
+        render_all(m);
+        if (len != 256 && len != 384 && len != 640) {
+            g_autofree char *json = xcvr_render_json(m, FALSE, NULL);
+
+            assert_non_null(strstr(json, "\"warnings\":[\""));
+        }
+    }
+}
+
 static void
 test_random_bytes(void **state)
 {
@@ -144,6 +176,8 @@ test_random_bytes(void **state)
         /* a third of the rounds look like an SFP, to get deep into the decoder */
         if (len > 0 && round % 3 == 0)
             buf[0] = 0x03;
+        if (len > 0 && round % 3 == 1)
+            buf[0] = 0x11;
         m = xcvr_module_decode(buf, len, XCVR_FAMILY_UNKNOWN, 0, &error);
         if (m == NULL) {
             assert_non_null(error);
@@ -165,6 +199,7 @@ main(void)
         cmocka_unit_test(test_all_zero),
         cmocka_unit_test(test_other_families),
         cmocka_unit_test(test_non_sfp_identifier_is_flagged),
+        cmocka_unit_test(test_qsfp_every_length),
         cmocka_unit_test(test_random_bytes),
     };
 

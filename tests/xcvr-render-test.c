@@ -30,10 +30,10 @@ render_json(const char *rel)
 }
 
 static void
-test_golden(void **state)
+test_golden_family(const char *family)
 {
     const char *srcdir = g_getenv("G_TEST_SRCDIR");
-    g_autoptr(GPtrArray) names = xcvr_test_list("sff8472");
+    g_autoptr(GPtrArray) names = xcvr_test_list(family);
     gboolean regen = g_strcmp0(g_getenv("XCVR_TEST_REGENERATE_OUTPUT"), "1") == 0;
     guint i;
 
@@ -58,6 +58,13 @@ test_golden(void **state)
         if (strcmp(expected, actual) != 0)
             fail_msg("%s: JSON differs from %s", rel, golden);
     }
+}
+
+static void
+test_golden(void **state)
+{
+    test_golden_family("sff8472");
+    test_golden_family("sff8636");
 }
 
 static void
@@ -95,12 +102,34 @@ test_json_contract(void **state)
     assert_true(json_array_get_length(json_object_get_array_member(root, "warnings")) >= 1);
 }
 
+/* Per-lane fields are arrays, lane 1 first, with their unit. */
+static void
+test_json_lanes(void **state)
+{
+    g_autofree char *json = render_json("sff8636/finisar-ftlc9551repm-qsfp28-100g-sr4.bin");
+    g_autoptr(JsonParser) parser = json_parser_new();
+    JsonObject *fields;
+    JsonArray *bias;
+
+    assert_true(json_parser_load_from_data(parser, json, -1, NULL));
+    fields = json_object_get_object_member(json_node_get_object(json_parser_get_root(parser)),
+                                           "fields");
+    bias = json_object_get_array_member(fields, "laser_bias_current");
+    assert_int_equal(json_array_get_length(bias), 4);
+    /* ethtool prints 7.078 mA for channel 1 */
+    assert_true(json_object_get_double_member(json_array_get_object_element(bias, 0), "value") >
+                7.077);
+    assert_int_equal(json_array_get_length(json_object_get_array_member(fields, "rx_los")), 4);
+    assert_string_equal(json_object_get_string_member(fields, "vendor_pn"), "FTLC9551REPM");
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden),
         cmocka_unit_test(test_json_contract),
+        cmocka_unit_test(test_json_lanes),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

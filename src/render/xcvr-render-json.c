@@ -153,17 +153,32 @@ xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error)
     for (i = 0; i < module->values->len; i++) {
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
 
-        /* per-lane fields are one array under their key, lane 1 first */
-        if (v->lane <= 1)
-            json_builder_set_member_name(b, v->desc->key);
-        if (v->lane == 1)
-            json_builder_begin_array(b);
-        if (v->state == XCVR_VALUE_OK)
-            json_value(b, v);
-        else
-            json_builder_add_null_value(b);
-        if (v->lane > 0 && v->lane == v->desc->lanes)
-            json_builder_end_array(b);
+        guint j;
+
+        /* A per-lane field is one array under its key, lane 1 first, wherever its lanes
+         * stand in the walk (lane-major runs interleave them). */
+        if (v->lane > 1)
+            continue;
+        json_builder_set_member_name(b, v->desc->key);
+        if (v->lane == 0) {
+            if (v->state == XCVR_VALUE_OK)
+                json_value(b, v);
+            else
+                json_builder_add_null_value(b);
+            continue;
+        }
+        json_builder_begin_array(b);
+        for (j = i; j < module->values->len; j++) {
+            const XcvrValue *w = &g_array_index(module->values, XcvrValue, j);
+
+            if (w->desc != v->desc)
+                continue;
+            if (w->state == XCVR_VALUE_OK)
+                json_value(b, w);
+            else
+                json_builder_add_null_value(b);
+        }
+        json_builder_end_array(b);
     }
     json_builder_end_object(b);
 

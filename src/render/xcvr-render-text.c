@@ -96,17 +96,20 @@ render_value(GString *out, const XcvrValue *v)
         for (i = 0; i < v->n_bytes; i++)
             g_string_append_printf(out, "%s0x%02x", i > 0 ? " " : "", v->bytes[i]);
         break;
-    case XCVR_KIND_UINT:
+    case XCVR_KIND_UINT: {
+        const char *unit = d->text_unit != NULL ? d->text_unit : d->unit;
+
         /* ethtool prints the register times its multiplier, even where the spec gives the
          * value elsewhere (the JSON number follows the spec) */
         if (d->scale != 0)
             g_string_append_printf(out, "%.*f%s", d->decimals, (double)v->raw * d->scale,
-                                   d->unit != NULL ? d->unit : "");
+                                   unit != NULL ? unit : "");
         else
             g_string_append_printf(out, "%" G_GUINT64_FORMAT "%s",
                                    v->raw * (d->mult != 0 ? d->mult : 1),
-                                   d->unit != NULL ? d->unit : "");
+                                   unit != NULL ? unit : "");
         break;
+    }
     case XCVR_KIND_ASCII:
     case XCVR_KIND_OUI:
         g_string_append(out, v->text);

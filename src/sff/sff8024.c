@@ -100,34 +100,76 @@ static const XcvrCodeName encoding_sff8472_names[256] = {
 const XcvrCodeTable xcvr_sff8024_encoding_sff8472 =
     TABLE(encoding_sff8472_names, "reserved or unknown");
 
+/* SFF-8024 Table 4-2 Encoding Values, as SFF-8636 reads codes 04h-06h. */
+static const XcvrCodeName encoding_sff8636_names[256] = {
+    [0x00] = { "unspecified", NULL },
+    [0x01] = { "8B/10B", NULL },
+    [0x02] = { "4B/5B", NULL },
+    [0x03] = { "NRZ", NULL },
+    [0x04] = { "SONET Scrambled", NULL },
+    [0x05] = { "64B/66B", NULL },
+    [0x06] = { "Manchester", NULL },
+    [0x07] = { "256B/257B (transcoded FEC-enabled data)",
+               "(256B/257B (transcoded FEC-enabled data)" },
+    [0x08] = { "PAM4", NULL },
+};
+const XcvrCodeTable xcvr_sff8024_encoding_sff8636 =
+    TABLE(encoding_sff8636_names, "reserved or unknown");
+
 /* SFF-8024 Table 4-4 Extended Specification Compliance Codes. ethtool 6.1 prints only some;
  * the others are named here for JSON and XML. */
 static const XcvrCodeName ext_compliance_names[256] = {
-    [0x00] = { "unspecified", XCVR_NO_LABEL },
-    [0x01] = { "100G AOC or 25GAUI C2M AOC with worst BER of 5x10^(-5)", NULL },
-    [0x02] = { "100G Base-SR4 or 25GBase-SR", NULL },
-    [0x03] = { "100G Base-LR4 or 25GBase-LR", NULL },
-    [0x04] = { "100G Base-ER4 or 25GBase-ER", NULL },
-    [0x06] = { "100G CWDM4", XCVR_NO_LABEL },
-    [0x07] = { "100G PSM4 Parallel SMF", XCVR_NO_LABEL },
-    [0x08] = { "100G ACC or 25GAUI C2M ACC with worst BER of 5x10^(-5)", NULL },
-    [0x0b] = { "100G Base-CR4 or 25G Base-CR CA-L", NULL },
-    [0x0c] = { "25G Base-CR CA-S", NULL },
-    [0x0d] = { "25G Base-CR CA-N", NULL },
-    [0x10] = { "40GBASE-ER4", XCVR_NO_LABEL },
-    [0x11] = { "4 x 10GBASE-SR", XCVR_NO_LABEL },
-    [0x12] = { "40G PSM4 Parallel SMF", XCVR_NO_LABEL },
-    [0x13] = { "G959.1 profile P1I1-2D1 (10709 MBd, 2km, 1310 nm SM)", XCVR_NO_LABEL },
-    [0x14] = { "G959.1 profile P1S1-2D2 (10709 MBd, 40km, 1550 nm SM)", XCVR_NO_LABEL },
-    [0x15] = { "G959.1 profile P1L1-2D2 (10709 MBd, 80km, 1550 nm SM)", XCVR_NO_LABEL },
-    [0x16] = { "10Gbase-T with SFI electrical interface", NULL },
-    [0x17] = { "100G CLR4", XCVR_NO_LABEL },
-    [0x18] = { "100G AOC or 25GAUI C2M AOC with worst BER of 10^(-12)", NULL },
-    [0x19] = { "100G ACC or 25GAUI C2M ACC with worst BER of 10^(-12)", NULL },
+    [0x00] = { "unspecified", XCVR_NO_LABEL,
+               "(reserved or unknown)" },
+    [0x01] = { "100G AOC or 25GAUI C2M AOC with worst BER of 5x10^(-5)", NULL,
+               "100G Ethernet: 100G AOC or 25GAUI C2M AOC with worst BER of 5x10^(-5)" },
+    [0x02] = { "100G Base-SR4 or 25GBase-SR", NULL,
+               "100G Ethernet: 100G Base-SR4 or 25GBase-SR" },
+    [0x03] = { "100G Base-LR4 or 25GBase-LR", NULL,
+               "100G Ethernet: 100G Base-LR4" },
+    [0x04] = { "100G Base-ER4 or 25GBase-ER", NULL,
+               "100G Ethernet: 100G Base-ER4" },
+    [0x05] = { "100GBASE-SR10", XCVR_NO_LABEL,
+               "100G Ethernet: 100G Base-SR10" },
+    [0x06] = { "100G CWDM4", XCVR_NO_LABEL,
+               "100G Ethernet: 100G CWDM4 MSA with FEC" },
+    [0x07] = { "100G PSM4 Parallel SMF", XCVR_NO_LABEL,
+               "100G Ethernet: 100G PSM4 Parallel SMF" },
+    [0x08] = { "100G ACC or 25GAUI C2M ACC with worst BER of 5x10^(-5)", NULL,
+               "100G Ethernet: 100G ACC or 25GAUI C2M ACC with worst BER of 5x10^(-5)" },
+    [0x09] = { "100G CWDM4 MSA without FEC (obsolete code)", XCVR_NO_LABEL,
+               "100G Ethernet: 100G CWDM4 MSA without FEC" },
+    [0x0b] = { "100G Base-CR4 or 25G Base-CR CA-L", NULL,
+               "100G Ethernet: 100G Base-CR4 or 25G Base-CR CA-L" },
+    [0x0c] = { "25G Base-CR CA-S", NULL,
+               "25G Ethernet: 25G Base-CR CA-S" },
+    [0x0d] = { "25G Base-CR CA-N", NULL,
+               "25G Ethernet: 25G Base-CR CA-N" },
+    [0x10] = { "40GBASE-ER4", XCVR_NO_LABEL,
+               "40G Ethernet: 40G Base-ER4" },
+    [0x11] = { "4 x 10GBASE-SR", XCVR_NO_LABEL,
+               "4x10G Ethernet: 10G Base-SR" },
+    [0x12] = { "40G PSM4 Parallel SMF", XCVR_NO_LABEL,
+               "40G Ethernet: 40G PSM4 Parallel SMF" },
+    [0x13] = { "G959.1 profile P1I1-2D1 (10709 MBd, 2km, 1310 nm SM)", XCVR_NO_LABEL,
+               "Ethernet: G959.1 profile P1I1-2D1 (10709 MBd, 2km, 1310nm SM)" },
+    [0x14] = { "G959.1 profile P1S1-2D2 (10709 MBd, 40km, 1550 nm SM)", XCVR_NO_LABEL,
+               "Ethernet: G959.1 profile P1S1-2D2 (10709 MBd, 40km, 1550nm SM)" },
+    [0x15] = { "G959.1 profile P1L1-2D2 (10709 MBd, 80km, 1550 nm SM)", XCVR_NO_LABEL,
+               "Ethernet: G959.1 profile P1L1-2D2 (10709 MBd, 80km, 1550nm SM)" },
+    [0x16] = { "10Gbase-T with SFI electrical interface", NULL,
+               "10G Ethernet: 10G Base-T with SFI electrical interface" },
+    [0x17] = { "100G CLR4", XCVR_NO_LABEL,
+               "100G Ethernet: 100G CLR4" },
+    [0x18] = { "100G AOC or 25GAUI C2M AOC with worst BER of 10^(-12)", NULL,
+               "100G Ethernet: 100G AOC or 25GAUI C2M AOC with worst BER of 10^(-12)" },
+    [0x19] = { "100G ACC or 25GAUI C2M ACC with worst BER of 10^(-12)", NULL,
+               "100G Ethernet: 100G ACC or 25GAUI C2M ACC with worst BER of 10^(-12)" },
     [0x1a] = { "100GE-DWDM2 (DWDM transceiver using 2 wavelengths on a 1550 nm DWDM grid "
                "with a reach up to 80 km)", NULL },
     [0x1b] = { "100G 1550nm WDM (4 wavelengths)", NULL },
-    [0x1c] = { "10Gbase-T Short Reach", NULL },
+    [0x1c] = { "10Gbase-T Short Reach", NULL,
+               "10GBASE-T Short Reach (30 meters)" },
     [0x1d] = { "5GBASE-T", NULL },
     [0x1e] = { "2.5GBASE-T", NULL },
     [0x1f] = { "40G SWDM4", NULL },
@@ -171,6 +213,7 @@ G_STATIC_ASSERT(G_N_ELEMENTS(identifier_names) == 256);
 G_STATIC_ASSERT(G_N_ELEMENTS(connector_names) == 256);
 G_STATIC_ASSERT(G_N_ELEMENTS(encoding_sff8472_names) == 256);
 G_STATIC_ASSERT(G_N_ELEMENTS(ext_compliance_names) == 256);
+G_STATIC_ASSERT(G_N_ELEMENTS(encoding_sff8636_names) == 256);
 
 const char *
 xcvr_code_table_name(const XcvrCodeTable *table, guint code)
@@ -178,6 +221,18 @@ xcvr_code_table_name(const XcvrCodeTable *table, guint code)
     if (code < table->n_entries && table->entries[code].name != NULL)
         return table->entries[code].name;
     return table->fallback;
+}
+
+/* ethtool 6.1's SFF-8636 wording of @code (its QSFP tables word some codes differently). */
+const char *
+xcvr_code_table_label_qsfp(const XcvrCodeTable *table, guint code, const char *fallback)
+{
+    if (code < table->n_entries && table->entries[code].name != NULL) {
+        const XcvrCodeName *e = &table->entries[code];
+
+        return e->label_qsfp != NULL ? e->label_qsfp : e->name;
+    }
+    return fallback;
 }
 
 /* The ethtool 6.1 text of @code; XCVR_NO_LABEL when ethtool lacks it. */

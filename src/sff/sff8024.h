@@ -7,4 +7,8 @@
 extern const XcvrCodeTable xcvr_sff8024_identifier;       /* Table 4-1 */
 extern const XcvrCodeTable xcvr_sff8024_connector;        /* Table 4-3 */
 extern const XcvrCodeTable xcvr_sff8024_encoding_sff8472; /* Table 4-2, SFF-8472 column */
+extern const XcvrCodeTable xcvr_sff8024_encoding_sff8636; /* Table 4-2, SFF-8636 column */
 extern const XcvrCodeTable xcvr_sff8024_ext_compliance;   /* Table 4-4 */
+
+const char *xcvr_code_table_label_qsfp(const XcvrCodeTable *table, guint code,
+                                       const char *fallback);

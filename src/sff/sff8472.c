@@ -408,7 +408,7 @@ hook_measure(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *val
 
 #define A0 XCVR_I2C_A0
 #define A2 XCVR_I2C_A2
-#define SFPID XCVR_FIELD_TEXT_NEEDS_SFP_ID
+#define SFPID XCVR_FIELD_TEXT_NEEDS_ID
 #define REF(s) "SFF-8472 Rev 12.4 " s
 
 #define ENUM(k, l, off, tbl, fl, r) \
@@ -597,14 +597,14 @@ sff8472_load(XcvrModule *module, const guint8 *data, gsize len, GError **error)
 }
 
 static void
-sff8472_prepare(const XcvrModule *module, XcvrDecodeCtx *ctx)
+sff8472_prepare(XcvrModule *module, XcvrDecodeCtx *ctx)
 {
     guint8 diag;
     guint8 enh;
 
     ctx->map = module->map;
     ctx->id = a0(ctx, SFF8472_ID);
-    ctx->sfp_id = (ctx->id == 0x02 || ctx->id == 0x03) && a0(ctx, SFF8472_EXT_ID) == 0x04;
+    ctx->id_known = (ctx->id == 0x02 || ctx->id == 0x03) && a0(ctx, SFF8472_EXT_ID) == 0x04;
     ctx->cable = a0(ctx, SFF8472_CABLE_TECH) & 0x0c;
     ctx->a2_read = xcvr_page_map_valid(module->map, XCVR_I2C_A2, 0, 0, 0) == XCVR_HALF_PAGE;
     diag = a0(ctx, SFF8472_DIAG_TYPE);
@@ -613,6 +613,11 @@ sff8472_prepare(const XcvrModule *module, XcvrDecodeCtx *ctx)
     ctx->dom_ext_cal = (diag & 0x10) != 0;
     ctx->dom_rx_avg = (diag & 0x08) != 0;
     ctx->dom_aw = ctx->dom && (enh & 0x80) != 0;
+    if (ctx->id != 0x02 && ctx->id != 0x03)
+        xcvr_module_warn(module,
+                         "identifier 0x%02x (%s) is not an SFP-class module: the SFF-8472 "
+                         "field layout may not apply",
+                         ctx->id, xcvr_code_table_name(&xcvr_sff8024_identifier, ctx->id));
 }
 
 static void

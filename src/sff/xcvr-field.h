@@ -18,6 +18,7 @@
 typedef struct {
     const char *name;
     const char *label;
+    const char *label_qsfp; /* ethtool 6.1's SFF-8636 wording, where a table needs one */
 } XcvrCodeName;
 
 typedef struct {
@@ -71,7 +72,6 @@ typedef enum {
     XCVR_COND_DOM_RX_OMA,  /* … and RX power is OMA (byte 92 bit 3 clear) */
     XCVR_COND_DOM_RX_AVG,  /* … and RX power is average power */
     XCVR_COND_DOM_AW,      /* … and alarm/warning flags are implemented (byte 93 bit 7) */
-    XCVR_COND_FAMILY_ID,   /* the lower-page identifier is one this family's decoder owns */
     XCVR_COND_COPPER,      /* SFF-8636 transmitter technology: copper cable */
     XCVR_COND_NOT_COPPER,
     XCVR_COND_MONITORS,    /* SFF-8636: the temperature reads as a real value */
@@ -84,8 +84,10 @@ typedef enum {
 
 typedef enum {
     XCVR_FIELD_FLAG_NONE = 0,
-    /* ethtool prints the field only for a GBIC/SFP with a two-wire ID (SFF-8472 §5.2). */
-    XCVR_FIELD_TEXT_NEEDS_SFP_ID = 1 << 0,
+    /* ethtool prints the field only when the identifier is one its decoder for this family
+     * takes (SFF-8472: GBIC/SFP with a two-wire ID, §5.2; SFF-8636: QSFP/QSFP+/QSFP28 in
+     * the lower page). JSON and XML carry the field regardless. */
+    XCVR_FIELD_TEXT_NEEDS_ID = 1 << 0,
     /* ENUM: the text form is the name alone, without "0x.. ( )". */
     XCVR_FIELD_TEXT_NAME_ONLY = 1 << 1,
     /* The field exists only when the advertisement bit (adv_*) is set. */
@@ -93,6 +95,11 @@ typedef enum {
     /* Lanes share bytes two to a byte: lane 1 in the high nibble of the first byte, lane 2
      * in its low nibble, lane 3 in the next byte's high nibble… (SFF-8636 flag bytes). */
     XCVR_FIELD_LANES_NIBBLE = 1 << 3,
+    /* A run of consecutive per-lane fields with this flag is walked lane by lane: every
+     * field of the run for lane 1, then for lane 2… (ethtool's order for channel flags). */
+    XCVR_FIELD_LANE_MAJOR = 1 << 4,
+    /* Starts a new lane-major run even right after another one. */
+    XCVR_FIELD_RUN_START = 1 << 5,
 } XcvrFieldFlags;
 
 typedef enum {
@@ -131,6 +138,7 @@ struct _XcvrFieldDesc {
     guint16 adv_offset;
     guint8 adv_mask;
     const char *unit;
+    const char *text_unit; /* the unit as ethtool prints it, where that differs */
     XcvrQuantity quantity;
     const XcvrCodeTable *codes;
     const char *text_suffix; /* appended to an ENUM's text form */
@@ -166,14 +174,13 @@ struct _XcvrValue {
 struct _XcvrDecodeCtx {
     const XcvrPageMap *map;
     guint8 id;           /* identifier byte */
-    gboolean sfp_id;     /* GBIC/SFP with two-wire ID: ethtool decodes the rest */
+    gboolean id_known;    /* GBIC/SFP with two-wire ID: ethtool decodes the rest */
     gboolean a2_read;
     gboolean dom;
     gboolean dom_ext_cal;
     gboolean dom_rx_avg;
     gboolean dom_aw;
     guint8 cable;        /* SFF-8472 byte 8 bits 2 (passive) and 3 (active) */
-    gboolean family_id;  /* lower-page identifier belongs to this family (ethtool's gate) */
     gboolean copper;     /* SFF-8636/CMIS media is copper */
     gboolean monitors;   /* SFF-8636 monitors read as real values */
     gboolean thresholds; /* SFF-8636 page 03h read */

@@ -25,8 +25,9 @@ typedef struct {
     guint n_fields;
     /* Splits a flat image into the page map; FALSE with @error when it cannot be this family. */
     gboolean (*load)(XcvrModule *module, const guint8 *data, gsize len, GError **error);
-    /* Fills what the table conditions need to know about this module. */
-    void (*prepare)(const XcvrModule *module, XcvrDecodeCtx *ctx);
+    /* Fills what the table conditions need to know about this module, and warns about
+     * what does not add up. */
+    void (*prepare)(XcvrModule *module, XcvrDecodeCtx *ctx);
     /* Appends every checksum of the memory map to module->checksums. */
     void (*checksums)(XcvrModule *module);
 } XcvrFamilyDecoder;

@@ -12,6 +12,7 @@
 
 #include "sff/sff8024.h"
 #include "sff/sff8472.h"
+#include "sff/sff8636.h"
 
 static const char *const family_names[] = {
     [XCVR_FAMILY_UNKNOWN] = "unknown",
@@ -184,12 +185,10 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
         return ctx->dom && ctx->dom_rx_avg;
     case XCVR_COND_DOM_AW:
         return ctx->dom_aw;
-    case XCVR_COND_FAMILY_ID:
-        return ctx->family_id;
     case XCVR_COND_COPPER:
-        return ctx->family_id && ctx->copper;
+        return ctx->copper;
     case XCVR_COND_NOT_COPPER:
-        return ctx->family_id && !ctx->copper;
+        return !ctx->copper;
     case XCVR_COND_MONITORS:
         return ctx->monitors;
     case XCVR_COND_MONITORS_OMA:
@@ -304,11 +303,19 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
         value->raw = desc->mask != 0 ? (guint64)(p[0] & desc->mask) >> g_bit_nth_lsf(desc->mask, -1)
                                      : 0;
         break;
-    case XCVR_KIND_MEASURE:
+    case XCVR_KIND_MEASURE: {
+        /* Internally calibrated: the register is the value (SFF-8636 §6.2.4, CMIS §8.2.4);
+         * SFF-8472's external calibration is its decoder's hook. */
+        guint16 u = (guint16)((p[0] << 8) | p[1]);
+        gint64 raw = desc->quantity == XCVR_QTY_TEMPERATURE ? (gint64)(gint16)u : (gint64)u;
+
+        value->raw = (guint64)raw;
+        value->number = xcvr_quantity_scale(desc->quantity, raw);
+        break;
+    }
     case XCVR_KIND_BITS:
     case _XCVR_KIND_LAST:
     default:
-        /* MEASURE needs a family hook (calibration differs per spec). */
         return FALSE;
     }
     return TRUE;
@@ -326,34 +333,63 @@ xcvr_field_advertised(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
 }
 
 static void
+xcvr_module_add_value(XcvrModule *module,
+                      const XcvrDecodeCtx *ctx,
+                      const XcvrFieldDesc *desc,
+                      guint lane)
+{
+    XcvrValue value = { .desc = desc, .state = XCVR_VALUE_OK, .lane = lane };
+    gboolean ok;
+
+    if (desc->kind == XCVR_KIND_BITS) {
+        value.items = g_array_new(FALSE, TRUE, sizeof(XcvrItem));
+        g_array_set_clear_func(value.items, (GDestroyNotify)xcvr_item_clear);
+    }
+    ok = desc->hook != NULL ? desc->hook(ctx, desc, &value)
+                            : xcvr_field_decode_generic(ctx, desc, &value);
+    if (!ok)
+        value.state = XCVR_VALUE_TRUNCATED;
+    value.in_text = desc->label != NULL &&
+                    ((desc->flags & XCVR_FIELD_TEXT_NEEDS_ID) == 0 || ctx->id_known);
+    g_array_append_val(module->values, value);
+}
+
+static gboolean
+xcvr_field_present(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
+{
+    return xcvr_cond_holds(ctx, desc->cond) && xcvr_field_advertised(ctx, desc);
+}
+
+static void
 xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx)
 {
-    guint i;
+    guint i = 0;
 
-    for (i = 0; i < dec->n_fields; i++) {
+    while (i < dec->n_fields) {
         const XcvrFieldDesc *desc = &dec->fields[i];
-        guint n_lanes = desc->lanes > 0 ? desc->lanes : 1;
+        guint end = i + 1;
         guint lane;
+        guint j;
 
-        if (!xcvr_cond_holds(ctx, desc->cond) || !xcvr_field_advertised(ctx, desc))
-            continue;
-        for (lane = 0; lane < n_lanes; lane++) {
-            XcvrValue value = { .desc = desc, .state = XCVR_VALUE_OK };
-            gboolean ok;
-
-            value.lane = desc->lanes > 0 ? lane + 1 : 0;
-            if (desc->kind == XCVR_KIND_BITS) {
-                value.items = g_array_new(FALSE, TRUE, sizeof(XcvrItem));
-                g_array_set_clear_func(value.items, (GDestroyNotify)xcvr_item_clear);
+        if ((desc->flags & XCVR_FIELD_LANE_MAJOR) != 0 && desc->lanes > 0) {
+            /* a lane-major run: every field for lane 1, then for lane 2, … */
+            while (end < dec->n_fields && (dec->fields[end].flags & XCVR_FIELD_LANE_MAJOR) != 0 &&
+                   (dec->fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
+                   dec->fields[end].lanes == desc->lanes)
+                end++;
+            for (lane = 1; lane <= desc->lanes; lane++) {
+                for (j = i; j < end; j++) {
+                    if (xcvr_field_present(ctx, &dec->fields[j]))
+                        xcvr_module_add_value(module, ctx, &dec->fields[j], lane);
+                }
             }
-            ok = desc->hook != NULL ? desc->hook(ctx, desc, &value)
-                                    : xcvr_field_decode_generic(ctx, desc, &value);
-            if (!ok)
-                value.state = XCVR_VALUE_TRUNCATED;
-            value.in_text = desc->label != NULL &&
-                            ((desc->flags & XCVR_FIELD_TEXT_NEEDS_SFP_ID) == 0 || ctx->sfp_id);
-            g_array_append_val(module->values, value);
+        } else if (xcvr_field_present(ctx, desc)) {
+            if (desc->lanes == 0)
+                xcvr_module_add_value(module, ctx, desc, 0);
+            for (lane = 1; lane <= desc->lanes; lane++)
+                xcvr_module_add_value(module, ctx, desc, lane);
         }
+        i = end;
     }
 }
 
@@ -424,6 +460,11 @@ xcvr_module_decode(const guint8 *data,
     }
     if (family == XCVR_FAMILY_UNKNOWN) {
         family = xcvr_family_from_identifier(data[0]);
+        /* A QSFP whose lower-page identifier reads wrong still names itself in page 00h;
+         * an SFP's byte 128 is vendor data and says nothing. */
+        if (family == XCVR_FAMILY_SFF8472 && data[0] != 0x02 && data[0] != 0x03 &&
+            len >= 256 && xcvr_family_from_identifier(data[128]) == XCVR_FAMILY_SFF8636)
+            family = XCVR_FAMILY_SFF8636;
     }
 
     switch (family) {
@@ -431,12 +472,14 @@ xcvr_module_decode(const guint8 *data,
         dec = &xcvr_sff8472_decoder;
         break;
     case XCVR_FAMILY_SFF8636:
+        dec = &xcvr_sff8636_decoder;
+        break;
     case XCVR_FAMILY_CMIS:
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_UNSUPPORTED,
                     "identifier 0x%02x (%s) uses the %s memory map, which this version does "
                     "not decode yet",
                     data[0], xcvr_code_table_name(&xcvr_sff8024_identifier, data[0]),
-                    family == XCVR_FAMILY_CMIS ? "CMIS" : "SFF-8636");
+                    "CMIS");
         return NULL;
     case XCVR_FAMILY_UNKNOWN:
     case _XCVR_FAMILY_LAST:
@@ -456,11 +499,6 @@ xcvr_module_decode(const guint8 *data,
     if (!dec->load(module, data, len, error))
         return NULL;
     dec->prepare(module, &ctx);
-    if (ctx.id != 0x02 && ctx.id != 0x03)
-        xcvr_module_warn(module,
-                         "identifier 0x%02x (%s) is not an SFP-class module: the SFF-8472 "
-                         "field layout may not apply",
-                         ctx.id, xcvr_code_table_name(&xcvr_sff8024_identifier, ctx.id));
     dec->checksums(module);
     xcvr_module_walk(module, dec, &ctx);
 
