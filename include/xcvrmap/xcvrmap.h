@@ -7,6 +7,7 @@
 #include "xcvr-version.h"
 #include "xcvr-error.h"
 #include "xcvr-module.h"
+#include "xcvr-page-map.h"
 #include "xcvr-render.h"
 
 #undef __XCVRMAP_H_INSIDE__

@@ -632,6 +632,22 @@ sff8472_checksums(XcvrModule *module)
                                  "and calibration)", XCVR_I2C_A2, 0, 0, 94, SFF8472_A2_CC_DMI);
 }
 
+/* Every field decoded lies in the lower halves: A0h 0-95, A2h 0-119. A2h only when the
+ * module says it implements diagnostics (Table 8-5). */
+static void
+sff8472_plan(const XcvrPageMap *map, GArray *requests)
+{
+    guint8 diag = 0;
+
+    if (xcvr_page_map_valid(map, XCVR_I2C_A0, 0, 0, 0) < SFF8472_ID_FIELDS_LEN) {
+        xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, 0, 0);
+        return;
+    }
+    (void)xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, SFF8472_DIAG_TYPE, &diag);
+    if ((diag & 0x40) != 0)
+        xcvr_plan_page(map, requests, XCVR_I2C_A2, 0, 0, 0);
+}
+
 const XcvrFamilyDecoder xcvr_sff8472_decoder = {
     .family = XCVR_FAMILY_SFF8472,
     .spec = "SFF-8472",
@@ -640,4 +656,5 @@ const XcvrFamilyDecoder xcvr_sff8472_decoder = {
     .load = sff8472_load,
     .prepare = sff8472_prepare,
     .checksums = sff8472_checksums,
+    .plan = sff8472_plan,
 };

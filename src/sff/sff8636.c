@@ -582,6 +582,19 @@ sff8636_checksums(XcvrModule *module)
                              XCVR_I2C_A0, SFF8636_PAGE_00, 192, 222, SFF8636_CC_EXT);
 }
 
+/* Page 00h always; page 03h (thresholds) on paged memory only (Table 6-2 byte 2 bit 2).
+ * Pages 01h and 02h hold nothing decoded. */
+static void
+sff8636_plan(const XcvrPageMap *map, GArray *requests)
+{
+    guint8 status = 0;
+
+    xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, SFF8636_PAGE_00, XCVR_HALF_PAGE);
+    if (xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, SFF8636_STATUS, &status) &&
+        (status & 0x04) == 0)
+        xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, SFF8636_PAGE_03, XCVR_HALF_PAGE);
+}
+
 const XcvrFamilyDecoder xcvr_sff8636_decoder = {
     .family = XCVR_FAMILY_SFF8636,
     .spec = "SFF-8636",
@@ -590,4 +603,5 @@ const XcvrFamilyDecoder xcvr_sff8636_decoder = {
     .load = sff8636_load,
     .prepare = sff8636_prepare,
     .checksums = sff8636_checksums,
+    .plan = sff8636_plan,
 };

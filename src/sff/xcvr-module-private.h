@@ -30,7 +30,12 @@ typedef struct {
     void (*prepare)(XcvrModule *module, XcvrDecodeCtx *ctx);
     /* Appends every checksum of the memory map to module->checksums. */
     void (*checksums)(XcvrModule *module);
+    /* Appends the reads still needed, given the lower page (always present when called). */
+    void (*plan)(const XcvrPageMap *map, GArray *requests);
 } XcvrFamilyDecoder;
+
+void xcvr_plan_page(const XcvrPageMap *map, GArray *requests, guint8 i2c, guint8 bank,
+                    guint8 page, guint offset);
 
 void xcvr_module_add_checksum(XcvrModule *module,
                               const char *key,

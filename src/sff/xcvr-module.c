@@ -428,58 +428,32 @@ xcvr_all_bytes(const guint8 *data, gsize len, guint8 v)
     return TRUE;
 }
 
-XcvrModule *
-xcvr_module_decode(const guint8 *data,
-                   gsize len,
-                   XcvrFamily family,
-                   XcvrDecodeFlags flags,
-                   GError **error)
+/* Which family an image or page map is, from its identifier bytes; the QSFP whose lower
+ * page reads wrong still names itself in page 00h, while an SFP's byte 128 is vendor data. */
+static XcvrFamily
+xcvr_family_detect(guint8 id, gboolean have_128, guint8 id_128)
 {
-    g_autoptr(XcvrModule) module = NULL;
-    const XcvrFamilyDecoder *dec = NULL;
-    XcvrDecodeCtx ctx = { 0 };
+    XcvrFamily family = xcvr_family_from_identifier(id);
 
-    g_return_val_if_fail(data != NULL || len == 0, NULL);
-    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+    if (family == XCVR_FAMILY_SFF8472 && id != 0x02 && id != 0x03 && have_128 &&
+        xcvr_family_from_identifier(id_128) == XCVR_FAMILY_SFF8636)
+        family = XCVR_FAMILY_SFF8636;
+    return family;
+}
 
-    if (len == 0) {
-        g_set_error_literal(error, XCVR_ERROR, XCVR_ERROR_TRUNCATED,
-                            "empty module image: not even the identifier byte was read");
-        return NULL;
-    }
-    if (xcvr_all_bytes(data, MIN(len, (gsize)256), 0xff)) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_MODULE,
-                    "no module: every byte read is 0xff, as an empty cage reads");
-        return NULL;
-    }
-    if (xcvr_all_bytes(data, MIN(len, (gsize)256), 0x00)) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                    "every byte read is 0x00: no identifier, no ID fields (a module that "
-                    "did not answer, or a bus fault)");
-        return NULL;
-    }
-    if (family == XCVR_FAMILY_UNKNOWN) {
-        family = xcvr_family_from_identifier(data[0]);
-        /* A QSFP whose lower-page identifier reads wrong still names itself in page 00h;
-         * an SFP's byte 128 is vendor data and says nothing. */
-        if (family == XCVR_FAMILY_SFF8472 && data[0] != 0x02 && data[0] != 0x03 &&
-            len >= 256 && xcvr_family_from_identifier(data[128]) == XCVR_FAMILY_SFF8636)
-            family = XCVR_FAMILY_SFF8636;
-    }
-
+static const XcvrFamilyDecoder *
+xcvr_family_decoder(XcvrFamily family, guint8 id, GError **error)
+{
     switch (family) {
     case XCVR_FAMILY_SFF8472:
-        dec = &xcvr_sff8472_decoder;
-        break;
+        return &xcvr_sff8472_decoder;
     case XCVR_FAMILY_SFF8636:
-        dec = &xcvr_sff8636_decoder;
-        break;
+        return &xcvr_sff8636_decoder;
     case XCVR_FAMILY_CMIS:
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_UNSUPPORTED,
-                    "identifier 0x%02x (%s) uses the %s memory map, which this version does "
+                    "identifier 0x%02x (%s) uses the CMIS memory map, which this version does "
                     "not decode yet",
-                    data[0], xcvr_code_table_name(&xcvr_sff8024_identifier, data[0]),
-                    "CMIS");
+                    id, xcvr_code_table_name(&xcvr_sff8024_identifier, id));
         return NULL;
     case XCVR_FAMILY_UNKNOWN:
     case _XCVR_FAMILY_LAST:
@@ -488,16 +462,47 @@ xcvr_module_decode(const guint8 *data,
                     (int)family);
         return NULL;
     }
+}
 
-    module = g_new0(XcvrModule, 1);
+/* Reads that answer nothing: an empty cage (0xff) or a dead bus (0x00). */
+static gboolean
+xcvr_check_dead_read(const guint8 *data, gsize len, GError **error)
+{
+    if (xcvr_all_bytes(data, len, 0xff)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_MODULE,
+                    "no module: every byte read is 0xff, as an empty cage reads");
+        return FALSE;
+    }
+    if (xcvr_all_bytes(data, len, 0x00)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
+                    "every byte read is 0x00: no identifier, no ID fields (a module that "
+                    "did not answer, or a bus fault)");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static XcvrModule *
+xcvr_module_new(XcvrFamily family, XcvrPageMap *map)
+{
+    XcvrModule *module = g_new0(XcvrModule, 1);
+
     module->family = family;
-    module->map = xcvr_page_map_new();
+    module->map = map;
     module->values = g_array_new(FALSE, TRUE, sizeof(XcvrValue));
     module->checksums = g_array_new(FALSE, TRUE, sizeof(XcvrChecksum));
     module->warnings = g_ptr_array_new_with_free_func(g_free);
+    return module;
+}
 
-    if (!dec->load(module, data, len, error))
-        return NULL;
+/* Everything after the bytes are in the page map: the same for images and page reads. */
+static XcvrModule *
+xcvr_module_finish(XcvrModule *module_in, const XcvrFamilyDecoder *dec, XcvrDecodeFlags flags,
+                   GError **error)
+{
+    g_autoptr(XcvrModule) module = module_in;
+    XcvrDecodeCtx ctx = { 0 };
+
     dec->prepare(module, &ctx);
     dec->checksums(module);
     xcvr_module_walk(module, dec, &ctx);
@@ -511,6 +516,120 @@ xcvr_module_decode(const guint8 *data,
         return NULL;
     }
     return g_steal_pointer(&module);
+}
+
+XcvrModule *
+xcvr_module_decode(const guint8 *data,
+                   gsize len,
+                   XcvrFamily family,
+                   XcvrDecodeFlags flags,
+                   GError **error)
+{
+    g_autoptr(XcvrModule) module = NULL;
+    const XcvrFamilyDecoder *dec;
+
+    g_return_val_if_fail(data != NULL || len == 0, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+    if (len == 0) {
+        g_set_error_literal(error, XCVR_ERROR, XCVR_ERROR_TRUNCATED,
+                            "empty module image: not even the identifier byte was read");
+        return NULL;
+    }
+    if (!xcvr_check_dead_read(data, MIN(len, (gsize)256), error))
+        return NULL;
+    if (family == XCVR_FAMILY_UNKNOWN)
+        family = xcvr_family_detect(data[0], len >= 256, len >= 256 ? data[128] : 0);
+    dec = xcvr_family_decoder(family, data[0], error);
+    if (dec == NULL)
+        return NULL;
+
+    module = xcvr_module_new(family, xcvr_page_map_new());
+    if (!dec->load(module, data, len, error))
+        return NULL;
+    return xcvr_module_finish(g_steal_pointer(&module), dec, flags, error);
+}
+
+XcvrModule *
+xcvr_module_decode_map(const XcvrPageMap *map,
+                       XcvrFamily family,
+                       XcvrDecodeFlags flags,
+                       GError **error)
+{
+    const XcvrFamilyDecoder *dec;
+    const guint8 *lower;
+    guint8 id_128 = 0;
+    gboolean have_128;
+
+    g_return_val_if_fail(map != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+    lower = xcvr_page_map_get(map, XCVR_I2C_A0, 0, 0, 0,
+                              MAX(xcvr_page_map_valid(map, XCVR_I2C_A0, 0, 0, 0), 1));
+    if (lower == NULL) {
+        g_set_error_literal(error, XCVR_ERROR, XCVR_ERROR_TRUNCATED,
+                            "the lower page was not read: not even the identifier byte");
+        return NULL;
+    }
+    if (!xcvr_check_dead_read(lower, xcvr_page_map_valid(map, XCVR_I2C_A0, 0, 0, 0), error))
+        return NULL;
+    have_128 = xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 128, &id_128);
+    if (family == XCVR_FAMILY_UNKNOWN)
+        family = xcvr_family_detect(lower[0], have_128, id_128);
+    dec = xcvr_family_decoder(family, lower[0], error);
+    if (dec == NULL)
+        return NULL;
+    return xcvr_module_finish(xcvr_module_new(family, xcvr_page_map_copy(map)), dec, flags,
+                              error);
+}
+
+void
+xcvr_module_plan(const XcvrPageMap *map, XcvrFamily family, GArray *ret_requests)
+{
+    const XcvrFamilyDecoder *dec;
+    guint8 id = 0;
+    guint8 id_128 = 0;
+    gboolean have_128;
+
+    g_return_if_fail(map != NULL);
+    g_return_if_fail(ret_requests != NULL);
+
+    /* The lower page first: every family starts there, and it names the family. */
+    if (!xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 0, &id)) {
+        XcvrPageRequest lower = { XCVR_I2C_A0, 0, 0, 0, XCVR_HALF_PAGE };
+
+        g_array_append_val(ret_requests, lower);
+        return;
+    }
+    /* An empty cage has nothing more to read. */
+    if (xcvr_all_bytes(xcvr_page_map_get(map, XCVR_I2C_A0, 0, 0, 0, 1),
+                       xcvr_page_map_valid(map, XCVR_I2C_A0, 0, 0, 0), 0xff))
+        return;
+    have_128 = xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 128, &id_128);
+    if (family == XCVR_FAMILY_UNKNOWN) {
+        /* An identifier of no family: page 00h (A0h's upper half on an SFP) may still
+         * name a QSFP, whose lower page read wrong. One read settles it. */
+        if (!have_128 && id != 0x02 && id != 0x03 &&
+            xcvr_family_from_identifier(id) == XCVR_FAMILY_SFF8472) {
+            xcvr_plan_page(map, ret_requests, XCVR_I2C_A0, 0, 0, XCVR_HALF_PAGE);
+            return;
+        }
+        family = xcvr_family_detect(id, have_128, id_128);
+    }
+    dec = xcvr_family_decoder(family, id, NULL);
+    if (dec != NULL && dec->plan != NULL)
+        dec->plan(map, ret_requests);
+}
+
+/* Appends a request for a whole half page unless the map already holds it. */
+void
+xcvr_plan_page(const XcvrPageMap *map, GArray *requests, guint8 i2c, guint8 bank, guint8 page,
+               guint offset)
+{
+    XcvrPageRequest r = { i2c, bank, page, (guint8)offset, XCVR_HALF_PAGE };
+
+    if (xcvr_page_map_valid(map, i2c, bank, page, offset) == 0)
+        g_array_append_val(requests, r);
 }
 
 XcvrFamily

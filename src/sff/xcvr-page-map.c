@@ -35,6 +35,15 @@ xcvr_page_map_free(XcvrPageMap *map)
     g_free(map);
 }
 
+XcvrPageMap *
+xcvr_page_map_copy(const XcvrPageMap *map)
+{
+    XcvrPageMap *copy = xcvr_page_map_new();
+
+    g_array_append_vals(copy->halves, map->halves->data, map->halves->len);
+    return copy;
+}
+
 static XcvrHalfPage *
 xcvr_page_map_find(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page, guint offset)
 {

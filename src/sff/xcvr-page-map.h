@@ -11,25 +11,13 @@
 
 #include <glib.h>
 
+#include <xcvrmap/xcvr-page-map.h>
+
 #define XCVR_I2C_A0 0x50
 #define XCVR_I2C_A2 0x51
 #define XCVR_HALF_PAGE 128
 
-typedef struct _XcvrPageMap XcvrPageMap;
-
-XcvrPageMap *xcvr_page_map_new(void);
-void xcvr_page_map_free(XcvrPageMap *map);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrPageMap, xcvr_page_map_free)
-
-/* Stores @len bytes (at most 128, may be fewer for a partial read) of the half page that
- * holds @offset (0 → lower page, 128 → upper page @page of @bank). */
-void xcvr_page_map_add(XcvrPageMap *map,
-                       guint8 i2c,
-                       guint8 bank,
-                       guint8 page,
-                       guint offset,
-                       const guint8 *data,
-                       gsize len);
+XcvrPageMap *xcvr_page_map_copy(const XcvrPageMap *map);
 
 /* How many bytes of the half page holding @offset were read (0 when none). */
 guint xcvr_page_map_valid(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page,
