@@ -95,20 +95,68 @@ test_all_zero(void **state)
     assert_non_null(strstr(error->message, "0x00"));
 }
 
+/* CMIS identifiers decode as CMIS; a paged module whose pages are missing says so. */
 static void
-test_other_families(void **state)
+test_cmis_missing_pages(void **state)
 {
-    static const guint8 ids[] = { 0x18, 0x19, 0x1e };
+    static const guint8 ids[] = { 0x18, 0x19, 0x1b, 0x1e };
     guint i;
 
     for (i = 0; i < G_N_ELEMENTS(ids); i++) {
-        guint8 img[256] = { ids[i], 0x04, 0x07 };
+        guint8 img[256] = { ids[i], 0x40, 0x00 /* paged */, 0x07 };
         g_autoptr(GError) error = NULL;
         g_autoptr(XcvrModule) m = xcvr_module_decode(img, sizeof(img), XCVR_FAMILY_UNKNOWN, 0,
                                                      &error);
+        g_autofree char *json = NULL;
 
-        assert_null(m);
-        assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_UNSUPPORTED));
+        assert_non_null(m);
+        assert_int_equal(xcvr_module_get_family(m), XCVR_FAMILY_CMIS);
+        render_all(m);
+        json = xcvr_render_json(m, FALSE, NULL);
+        assert_non_null(strstr(json, "page 01h was not read"));
+        assert_non_null(strstr(json, "page 11h of bank 0 was not read"));
+    }
+}
+
+/* Every length of a CMIS image, and segment maps that do not add up. */
+static void
+test_cmis_every_length(void **state)
+{
+    g_autoptr(GBytes) b = xcvr_test_load("cmis/amphenol-ndyyyf-0001-qsfpdd-400g-cr8-dac.bin");
+    gsize full = 0;
+    const guint8 *img = g_bytes_get_data(b, &full);
+    guint8 big[1200];
+    gsize len;
+
+    memset(big, 0xa5, sizeof(big));
+    memcpy(big, img, full);
+    big[2] = 0x00; /* paged: the pages after 00h come from the filler */
+    for (len = 1; len <= sizeof(big); len += 7) {
+        g_autoptr(GError) error = NULL;
+        g_autofree guint8 *copy = g_memdup(big, (guint)len);
+        g_autoptr(XcvrModule) m = xcvr_module_decode(copy, len, XCVR_FAMILY_CMIS, 0, &error);
+
+        if (len < 128) {
+            assert_null(m);
+            assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_TRUNCATED));
+            continue;
+        }
+        assert_non_null(m);
+        render_all(m);
+    }
+    {
+        static const char *const bad[] = { "lower@0", "x@0+128", "11h@0+300", "b:11h@0+1",
+                                           "lower@a+1", "lower@0+0" };
+        guint i;
+
+        for (i = 0; i < G_N_ELEMENTS(bad); i++) {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(XcvrPageMap) map = xcvr_page_map_new_from_image(img, full, bad[i], NULL,
+                                                                      &error);
+
+            assert_null(map);
+            assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT));
+        }
     }
 }
 
@@ -177,7 +225,7 @@ test_random_bytes(void **state)
         if (len > 0 && round % 3 == 0)
             buf[0] = 0x03;
         if (len > 0 && round % 3 == 1)
-            buf[0] = 0x11;
+            buf[0] = round % 2 == 0 ? 0x11 : 0x18;
         m = xcvr_module_decode(buf, len, XCVR_FAMILY_UNKNOWN, 0, &error);
         if (m == NULL) {
             assert_non_null(error);
@@ -197,7 +245,8 @@ main(void)
         cmocka_unit_test(test_every_length),
         cmocka_unit_test(test_empty_cage),
         cmocka_unit_test(test_all_zero),
-        cmocka_unit_test(test_other_families),
+        cmocka_unit_test(test_cmis_missing_pages),
+        cmocka_unit_test(test_cmis_every_length),
         cmocka_unit_test(test_non_sfp_identifier_is_flagged),
         cmocka_unit_test(test_qsfp_every_length),
         cmocka_unit_test(test_random_bytes),

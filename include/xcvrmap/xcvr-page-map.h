@@ -60,6 +60,27 @@ XCVR_PUBLIC void xcvr_page_map_add(XcvrPageMap *map,
                                    gsize len);
 
 /**
+ * xcvr_page_map_new_from_image:
+ * @data: (array length=len): a flat image
+ * @len: its size
+ * @segments: where each page sits in @data: space-separated `LABEL@OFFSET+LENGTH`, with
+ *   LABEL one of `lower`, `NNh` (upper page NN, bank 0), `bB:NNh` (bank B), `A0h`, `A2h`
+ *   (SFF-8472, 256 bytes each) — the shared EEPROM corpus's notation
+ * @ret_short: (out) (optional): %TRUE when a segment ran past the end of @data
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the page map, or %NULL with @error set
+ * (%XCVR_ERROR_INVALID_ARGUMENT) when @segments does not parse.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrPageMap *xcvr_page_map_new_from_image(const guint8 *data,
+                                                      gsize len,
+                                                      const char *segments,
+                                                      gboolean *ret_short,
+                                                      GError **error);
+
+/**
  * xcvr_module_plan:
  * @map: what has been read so far (may be empty)
  * @family: the family, or %XCVR_FAMILY_UNKNOWN to tell from the identifier once read

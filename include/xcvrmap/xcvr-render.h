@@ -16,13 +16,22 @@ G_BEGIN_DECLS
  * @error: return location for a #GError
  *
  * Appends the text form: line for line what Debian 12's `ethtool -m` (6.1) prints for the
- * same bytes, followed by one `Warning: …` line per bad checksum.
+ * same bytes; then, where the module says more than ethtool prints (CMIS application
+ * descriptors, lane states, …), a line %XCVR_TEXT_EXTRA_HEADING and those fields; then one
+ * `Warning: …` line per problem (bad checksum, truncated page, …).
  *
  * Returns: %TRUE on success.
  *
  * Since: 0.1
  */
 XCVR_PUBLIC gboolean xcvr_render_text(const XcvrModule *module, GString *out, GError **error);
+
+/**
+ * XCVR_TEXT_EXTRA_HEADING:
+ *
+ * The line that opens the text form's section of fields ethtool 6.1 does not print.
+ */
+#define XCVR_TEXT_EXTRA_HEADING "Also decoded (not printed by ethtool 6.1):"
 
 /**
  * xcvr_render_json:

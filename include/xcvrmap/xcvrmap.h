@@ -9,5 +9,6 @@
 #include "xcvr-module.h"
 #include "xcvr-page-map.h"
 #include "xcvr-render.h"
+#include "xcvr-eeprom.h"
 
 #undef __XCVRMAP_H_INSIDE__

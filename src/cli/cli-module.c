@@ -23,6 +23,7 @@ typedef enum {
 /* One image to decode: where it came from and its bytes (or why there are none). */
 typedef struct {
     char *name;   /* interface name for demo modules, path for files */
+    char *path;   /* a file to read, or NULL when @bytes are given */
     GBytes *bytes;
     GError *error;
 } Source;
@@ -31,6 +32,7 @@ static void
 source_free(Source *s)
 {
     g_free(s->name);
+    g_free(s->path);
     if (s->bytes != NULL)
         g_bytes_unref(s->bytes);
     g_clear_error(&s->error);
@@ -60,12 +62,9 @@ add_file_sources(GPtrArray *sources, char **files)
 
     for (i = 0; files != NULL && files[i] != NULL; i++) {
         g_autoptr(Source) s = g_new0(Source, 1);
-        char *data = NULL;
-        gsize len = 0;
 
         s->name = g_strdup(files[i]);
-        if (g_file_get_contents(files[i], &data, &len, &s->error))
-            s->bytes = g_bytes_new_take(data, len);
+        s->path = g_strdup(files[i]);
         g_ptr_array_add(sources, g_steal_pointer(&s));
     }
 }
@@ -103,11 +102,15 @@ add_demo_sources(GPtrArray *sources, GError **error)
 }
 
 static XcvrModule *
-decode_source(Source *s, gboolean strict)
+decode_source(Source *s, gboolean strict, const char *segments)
 {
     gsize len = 0;
     const guint8 *data;
 
+    if (s->path != NULL)
+        return xcvr_eeprom_file_decode(s->path, segments,
+                                       strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE,
+                                       &s->error);
     if (s->bytes == NULL)
         return NULL;
     data = g_bytes_get_data(s->bytes, &len);
@@ -126,14 +129,14 @@ print_error(const Source *s)
 
 /* Text: a single image prints exactly as `ethtool -m`; several get a heading each. */
 static gboolean
-print_text(GPtrArray *sources, gboolean strict, gboolean headings)
+print_text(GPtrArray *sources, gboolean strict, const char *segments, gboolean headings)
 {
     gboolean ok = TRUE;
     guint i;
 
     for (i = 0; i < sources->len; i++) {
         Source *s = sources->pdata[i];
-        g_autoptr(XcvrModule) m = decode_source(s, strict);
+        g_autoptr(XcvrModule) m = decode_source(s, strict, segments);
         g_autoptr(GString) out = g_string_new(NULL);
 
         if (headings)
@@ -155,7 +158,7 @@ print_text(GPtrArray *sources, gboolean strict, gboolean headings)
 /* JSON: a single image is the module object; several are {"modules": [...]}, where a
  * failed one carries {"name", "error", "message"} instead of the fields. */
 static gboolean
-print_json(GPtrArray *sources, gboolean strict, gboolean several)
+print_json(GPtrArray *sources, gboolean strict, const char *segments, gboolean several)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
     g_autoptr(JsonGenerator) gen = json_generator_new();
@@ -169,7 +172,7 @@ print_json(GPtrArray *sources, gboolean strict, gboolean several)
     json_builder_begin_array(b);
     for (i = 0; i < sources->len; i++) {
         Source *s = sources->pdata[i];
-        g_autoptr(XcvrModule) m = decode_source(s, strict);
+        g_autoptr(XcvrModule) m = decode_source(s, strict, segments);
         g_autofree char *json = NULL;
         g_autoptr(JsonParser) parser = json_parser_new();
 
@@ -216,7 +219,7 @@ print_json(GPtrArray *sources, gboolean strict, gboolean several)
 
 /* XML: a single image is a <module> document; several are <modules> of <port>s. */
 static gboolean
-print_xml(GPtrArray *sources, gboolean strict, gboolean several)
+print_xml(GPtrArray *sources, gboolean strict, const char *segments, gboolean several)
 {
     g_autoptr(GString) out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     gboolean ok = TRUE;
@@ -226,7 +229,7 @@ print_xml(GPtrArray *sources, gboolean strict, gboolean several)
         g_string_append_printf(out, "<modules xmlns=\"%s\">\n", XCVR_XML_NAMESPACE);
     for (i = 0; i < sources->len; i++) {
         Source *s = sources->pdata[i];
-        g_autoptr(XcvrModule) m = decode_source(s, strict);
+        g_autoptr(XcvrModule) m = decode_source(s, strict, segments);
         g_autofree char *name = g_markup_escape_text(s->name, -1);
 
         if (several)
@@ -258,6 +261,7 @@ xcvr_cli_module(int argc, char **argv)
 {
     g_auto(GStrv) files = NULL;
     g_autofree char *format_s = NULL;
+    g_autofree char *segments = NULL;
     gboolean strict = FALSE;
     gboolean demo = FALSE;
     OutputFormat format = FORMAT_TEXT;
@@ -270,6 +274,10 @@ xcvr_cli_module(int argc, char **argv)
         { "file", 'f', 0, G_OPTION_ARG_FILENAME_ARRAY, &files,
           "Decode the module EEPROM image in FILE (SFF-8472: A0h's 256 bytes, then A2h's); "
           "may be repeated", "FILE" },
+        { "segments", 0, 0, G_OPTION_ARG_STRING, &segments,
+          "Where each page sits in the image files (\"lower@0+128 00h@128+128 11h@256+128\"); "
+          "default: a NAME.segments or index.tsv beside the file, else the usual layout",
+          "MAP" },
         { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
           "Decode the bundled demo host's uplink modules", NULL },
         { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
@@ -308,14 +316,14 @@ xcvr_cli_module(int argc, char **argv)
     several = sources->len > 1 || demo;
     switch (format) {
     case FORMAT_JSON:
-        ok = print_json(sources, strict, several);
+        ok = print_json(sources, strict, segments, several);
         break;
     case FORMAT_XML:
-        ok = print_xml(sources, strict, several);
+        ok = print_xml(sources, strict, segments, several);
         break;
     case FORMAT_TEXT:
     default:
-        ok = print_text(sources, strict, several);
+        ok = print_text(sources, strict, segments, several);
         break;
     }
     return ok ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;

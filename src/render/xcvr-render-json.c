@@ -71,7 +71,7 @@ json_value(JsonBuilder *b, const XcvrValue *v)
     case XCVR_KIND_LANE_BITS:
         /* one boolean per lane, lane 1 first */
         json_builder_begin_array(b);
-        for (i = 0; i < d->lanes; i++)
+        for (i = 0; i < v->n_bytes; i++)
             json_builder_add_boolean_value(b, ((v->raw >> i) & 1) != 0);
         json_builder_end_array(b);
         break;

@@ -53,10 +53,10 @@ render_line_start(GString *out, const char *label)
 }
 
 static void
-render_value(GString *out, const XcvrValue *v)
+render_value(GString *out, const XcvrValue *v, const char *label_in)
 {
     const XcvrFieldDesc *d = v->desc;
-    g_autofree char *label = xcvr_value_label(v);
+    g_autofree char *label = g_strdup(label_in);
     guint i;
 
     if (d->kind == XCVR_KIND_BITS) {
@@ -87,9 +87,9 @@ render_value(GString *out, const XcvrValue *v)
             break;
         }
         g_string_append_c(out, '[');
-        for (i = 0; i < d->lanes; i++)
+        for (i = 0; i < v->n_bytes; i++)
             g_string_append_printf(out, " %s%c", ((v->raw >> i) & 1) != 0 ? "Yes" : "No",
-                                   i + 1 < d->lanes ? ',' : ' ');
+                                   i + 1 < v->n_bytes ? ',' : ' ');
         g_string_append_c(out, ']');
         break;
     case XCVR_KIND_HEXBYTES:
@@ -100,8 +100,10 @@ render_value(GString *out, const XcvrValue *v)
         const char *unit = d->text_unit != NULL ? d->text_unit : d->unit;
 
         /* ethtool prints the register times its multiplier, even where the spec gives the
-         * value elsewhere (the JSON number follows the spec) */
-        if (d->scale != 0)
+         * value elsewhere (the JSON number follows the spec); a hook may word it itself */
+        if (v->text != NULL)
+            g_string_append(out, v->text);
+        else if (d->scale != 0)
             g_string_append_printf(out, "%.*f%s", d->decimals, (double)v->raw * d->scale,
                                    unit != NULL ? unit : "");
         else
@@ -139,11 +141,37 @@ xcvr_render_text(const XcvrModule *module, GString *out, GError **error)
     g_return_val_if_fail(module != NULL, FALSE);
     g_return_val_if_fail(out != NULL, FALSE);
 
+    gboolean extra = FALSE;
+
     for (i = 0; i < module->values->len; i++) {
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+        g_autofree char *label = NULL;
 
-        if (v->in_text && v->state == XCVR_VALUE_OK)
-            render_value(out, v);
+        if (!v->in_text || v->state != XCVR_VALUE_OK)
+            continue;
+        label = xcvr_value_label(v);
+        render_value(out, v, label);
+    }
+    /* What the module says and ethtool 6.1 does not print, after ethtool's lines so that
+     * part stays identical. */
+    for (i = 0; i < module->values->len; i++) {
+        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+        g_autofree char *label = NULL;
+
+        if (v->desc->xlabel == NULL || v->in_text || v->state != XCVR_VALUE_OK)
+            continue;
+        if (!extra)
+            g_string_append(out, XCVR_TEXT_EXTRA_HEADING "\n");
+        extra = TRUE;
+        if (v->lane > 0) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+            label = g_strdup_printf(v->desc->xlabel, v->lane);
+#pragma GCC diagnostic pop
+        } else {
+            label = g_strdup(v->desc->xlabel);
+        }
+        render_value(out, v, label);
     }
     for (i = 0; i < module->warnings->len; i++)
         g_string_append_printf(out, "Warning: %s\n",

@@ -246,3 +246,145 @@ xcvr_code_table_label(const XcvrCodeTable *table, guint code)
     }
     return table->fallback;
 }
+
+/* SFF-8024 Table 4-5 Host Electrical Interface IDs (CMIS application descriptors). */
+static const XcvrCodeName host_if_names[256] = {
+    [0x00] = { "Undefined", NULL },
+    [0x01] = { "1000BASE-CX (Clause 39)", NULL },
+    [0x02] = { "XAUI (Clause 47)", NULL },
+    [0x03] = { "XFI (SFF INF-8071i)", NULL },
+    [0x04] = { "SFI (SFF-8431)", NULL },
+    [0x05] = { "25GAUI C2M (Annex 109B)", NULL },
+    [0x06] = { "XLAUI C2M (Annex 83B)", NULL },
+    [0x07] = { "XLPPI (Annex 86A)", NULL },
+    [0x08] = { "LAUI-2 C2M (Annex 135C)", NULL },
+    [0x09] = { "50GAUI-2 C2M (Annex 135E)", NULL },
+    [0x0a] = { "50GAUI-1 C2M (Annex 135G)", NULL },
+    [0x0b] = { "CAUI-4 C2M (Annex 83E)", NULL },
+    [0x0c] = { "100GAUI-4 C2M (Annex 135E)", NULL },
+    [0x0d] = { "100GAUI-2 C2M (Annex 135G)", NULL },
+    [0x0e] = { "200GAUI-8 C2M (Annex 120C)", NULL },
+    [0x0f] = { "200GAUI-4 C2M (Annex 120E)", NULL },
+    [0x10] = { "400GAUI-16 C2M (Annex 120C)", NULL },
+    [0x11] = { "400GAUI-8 C2M (Annex 120E)", NULL },
+    [0x13] = { "10GBASE-CX4 (Clause 54)", NULL },
+    [0x14] = { "25GBASE-CR CA-L (Clause 110)", NULL },
+    [0x15] = { "25GBASE-CR CA-S (Clause 110)", NULL },
+    [0x16] = { "25GBASE-CR CA-N (Clause 110)", NULL },
+    [0x17] = { "40GBASE-CR4 (Clause 85)", NULL },
+    [0x18] = { "50GBASE-CR (Clause 126)", NULL },
+    [0x1a] = { "100GBASE-CR4 (Clause 92)", NULL },
+    [0x1b] = { "100GBASE-CR2 (Clause 136)", NULL },
+    [0x1c] = { "200GBASE-CR4 (Clause 136)", NULL },
+    [0x1d] = { "400G CR8", NULL },
+    [0x4b] = { "100GAUI-1-S C2M (Annex 120G)", NULL },
+    [0x4c] = { "100GAUI-1-L C2M (Annex 120G)", NULL },
+    [0x4d] = { "200GAUI-2-S C2M (Annex 120G)", NULL },
+    [0x4e] = { "200GAUI-2-L C2M (Annex 120G)", NULL },
+    [0x4f] = { "400GAUI-4-S C2M (Annex 120G)", NULL },
+    [0x50] = { "400GAUI-4-L C2M (Annex 120G)", NULL },
+    [0x51] = { "800GAUI-8 S C2M (Annex 120G)", NULL },
+    [0x52] = { "800GAUI-8 L C2M (Annex 120G)", NULL },
+    [0xff] = { "End of list", NULL },
+};
+const XcvrCodeTable xcvr_sff8024_host_interface =
+    { host_if_names, G_N_ELEMENTS(host_if_names), "reserved or unknown" };
+
+/* SFF-8024 Table 4-6 MMF Media Interface IDs. */
+static const XcvrCodeName mmf_names[256] = {
+    [0x00] = { "Undefined", NULL },
+    [0x01] = { "10GBASE-SW (Clause 52)", NULL },
+    [0x02] = { "10GBASE-SR (Clause 52)", NULL },
+    [0x03] = { "25GBASE-SR (Clause 112)", NULL },
+    [0x04] = { "40GBASE-SR4 (Clause 86)", NULL },
+    [0x05] = { "40GE SWDM4 MSA", NULL },
+    [0x06] = { "40GE BiDi", NULL },
+    [0x07] = { "50GBASE-SR (Clause 138)", NULL },
+    [0x08] = { "100GBASE-SR10 (Clause 86)", NULL },
+    [0x09] = { "100GBASE-SR4 (Clause 95)", NULL },
+    [0x0a] = { "100GE SWDM4 MSA", NULL },
+    [0x0b] = { "100GE BiDi", NULL },
+    [0x0c] = { "100GBASE-SR2 (Clause 138)", NULL },
+    [0x0d] = { "100G-SR (Clause 167)", NULL },
+    [0x0e] = { "200GBASE-SR4 (Clause 138)", NULL },
+    [0x0f] = { "400GBASE-SR16 (Clause 123)", NULL },
+    [0x10] = { "400GBASE-SR8 (Clause 138)", NULL },
+    [0x11] = { "400G-SR4 (Clause 167)", NULL },
+    [0x12] = { "800G-SR8 (Clause 167)", NULL },
+    [0x1a] = { "400GBASE-SR4.2 (Clause 150)", NULL },
+};
+const XcvrCodeTable xcvr_sff8024_media_mmf =
+    { mmf_names, G_N_ELEMENTS(mmf_names), "reserved or unknown" };
+
+/* SFF-8024 Table 4-7 SMF Media Interface IDs. */
+static const XcvrCodeName smf_names[256] = {
+    [0x00] = { "Undefined", NULL },
+    [0x01] = { "10GBASE-LW (Clause 52)", NULL },
+    [0x02] = { "10GBASE-EW (Clause 52)", NULL },
+    [0x03] = { "10G-ZW", NULL },
+    [0x04] = { "10GBASE-LR (Clause 52)", NULL },
+    [0x05] = { "10GBASE-ER (Clause 52)", NULL },
+    [0x06] = { "10G-ZR", NULL },
+    [0x07] = { "25GBASE-LR (Clause 114)", NULL },
+    [0x08] = { "25GBASE-ER (Clause 114)", NULL },
+    [0x09] = { "40GBASE-LR4 (Clause 87)", NULL },
+    [0x0a] = { "40GBASE-FR (Clause 89)", NULL },
+    [0x0b] = { "50GBASE-FR (Clause 139)", NULL },
+    [0x0c] = { "50GBASE-LR (Clause 139)", NULL },
+    [0x0d] = { "100GBASE-LR4 (Clause 88)", NULL },
+    [0x0e] = { "100GBASE-ER4 (Clause 88)", NULL },
+    [0x0f] = { "100G PSM4 MSA", NULL },
+    [0x10] = { "100G CWDM4 MSA", NULL },
+    [0x11] = { "100G 4WDM-10 MSA", NULL },
+    [0x12] = { "100G 4WDM-20 MSA", NULL },
+    [0x13] = { "100G 4WDM-40 MSA", NULL },
+    [0x14] = { "100GBASE-DR (Clause 140)", NULL },
+    [0x15] = { "100G-FR/100GBASE-FR1 (Clause 140)", NULL },
+    [0x16] = { "100G-LR/100GBASE-LR1 (Clause 140)", NULL },
+    [0x17] = { "200GBASE-DR4 (Clause 121)", NULL },
+    [0x18] = { "200GBASE-FR4 (Clause 122)", NULL },
+    [0x19] = { "200GBASE-LR4 (Clause 122)", NULL },
+    [0x1a] = { "400GBASE-FR8 (Clause 122)", NULL },
+    [0x1b] = { "400GBASE-LR8 (Clause 122)", NULL },
+    [0x1c] = { "400GBASE-DR4 (Clause 124)", NULL },
+    [0x1d] = { "400G-FR4/400GBASE-FR4 (Clause 151)", NULL },
+    [0x1e] = { "400G-LR4-10", NULL },
+    [0x1f] = { "8GFC-LW", NULL },
+    [0x43] = { "400GBASE-ZR (Clause 155)", NULL },
+    [0x45] = { "100G-ZR", NULL },
+};
+const XcvrCodeTable xcvr_sff8024_media_smf =
+    { smf_names, G_N_ELEMENTS(smf_names), "reserved or unknown" };
+
+/* SFF-8024 Table 4-8 Passive Copper Cable Media Interface IDs. */
+static const XcvrCodeName copper_names[256] = {
+    [0x00] = { "Undefined", NULL },
+    [0x01] = { "Copper cable", NULL },
+    [0xbf] = { "Custom", NULL },
+};
+const XcvrCodeTable xcvr_sff8024_media_copper =
+    { copper_names, G_N_ELEMENTS(copper_names), "reserved or unknown" };
+
+/* SFF-8024 Table 4-9 Active Cable Assembly Media Interface IDs. */
+static const XcvrCodeName active_names[256] = {
+    [0x00] = { "Undefined", NULL },
+    [0x01] = { "Active Cable assembly with BER < 10^-12", NULL },
+    [0x02] = { "Active Cable assembly with BER < 5x10^-5", NULL },
+    [0x03] = { "Active Cable assembly with BER < 2.6x10^-4", NULL },
+    [0x04] = { "Active Cable assembly with BER < 10^-6", NULL },
+    [0xbf] = { "Custom", NULL },
+};
+const XcvrCodeTable xcvr_sff8024_media_active =
+    { active_names, G_N_ELEMENTS(active_names), "reserved or unknown" };
+
+/* SFF-8024 Table 4-11 Module Media Type Encodings (CMIS byte 85). */
+static const XcvrCodeName media_type_names[256] = {
+    [0x00] = { "Undefined", NULL },
+    [0x01] = { "Optical interfaces: MMF", NULL },
+    [0x02] = { "Optical interfaces: SMF", NULL },
+    [0x03] = { "Passive copper cables", NULL },
+    [0x04] = { "Active cables", NULL },
+    [0x05] = { "BASE-T", NULL },
+};
+const XcvrCodeTable xcvr_sff8024_media_type =
+    { media_type_names, G_N_ELEMENTS(media_type_names), "reserved or unknown" };

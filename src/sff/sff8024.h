@@ -10,5 +10,12 @@ extern const XcvrCodeTable xcvr_sff8024_encoding_sff8472; /* Table 4-2, SFF-8472
 extern const XcvrCodeTable xcvr_sff8024_encoding_sff8636; /* Table 4-2, SFF-8636 column */
 extern const XcvrCodeTable xcvr_sff8024_ext_compliance;   /* Table 4-4 */
 
+extern const XcvrCodeTable xcvr_sff8024_host_interface;  /* Table 4-5 */
+extern const XcvrCodeTable xcvr_sff8024_media_mmf;        /* Table 4-6 */
+extern const XcvrCodeTable xcvr_sff8024_media_smf;        /* Table 4-7 */
+extern const XcvrCodeTable xcvr_sff8024_media_copper;     /* Table 4-8 */
+extern const XcvrCodeTable xcvr_sff8024_media_active;     /* Table 4-9 */
+extern const XcvrCodeTable xcvr_sff8024_media_type;       /* Table 4-11 */
+
 const char *xcvr_code_table_label_qsfp(const XcvrCodeTable *table, guint code,
                                        const char *fallback);

@@ -10,6 +10,10 @@
 
 #include "sff/xcvr-page-map.h"
 
+/* XcvrFieldDesc.lanes: one lane per lane of the module (ctx->n_lanes). */
+#define XCVR_LANES_MODULE 0xff
+#define XCVR_LANES_PER_BANK 8
+
 /* A label that ethtool 6.1 does not print (its table lacks the code). */
 #define XCVR_NO_LABEL ""
 
@@ -78,6 +82,10 @@ typedef enum {
     XCVR_COND_MONITORS_OMA,
     XCVR_COND_MONITORS_AVG,
     XCVR_COND_THRESHOLDS,  /* SFF-8636: page 03h was read */
+    XCVR_COND_PAGED,       /* CMIS: paged memory, pages 01h/02h/11h read */
+    XCVR_COND_PAGED_OPTICAL, /* … and the media is not copper */
+    XCVR_COND_FAULT_STATE, /* CMIS: module state is ModuleFault */
+    XCVR_COND_CLEI,        /* CMIS: a CLEI code is given */
 
     _XCVR_COND_LAST
 } XcvrCond;
@@ -100,6 +108,10 @@ typedef enum {
     XCVR_FIELD_LANE_MAJOR = 1 << 4,
     /* Starts a new lane-major run even right after another one. */
     XCVR_FIELD_RUN_START = 1 << 5,
+    /* Lanes come 8 to a bank, each bank's in its own copy of the page (CMIS 10h-1Fh). */
+    XCVR_FIELD_LANES_BANKED = 1 << 6,
+    /* Per-lane flag: lane n of its bank is bit n-1 of the byte (CMIS Table 8-77). */
+    XCVR_FIELD_LANES_BIT = 1 << 7,
 } XcvrFieldFlags;
 
 typedef enum {
@@ -132,7 +144,8 @@ struct _XcvrFieldDesc {
     guint mult;           /* XCVR_KIND_UINT: integer multiplier to the unit */
     double scale;         /* XCVR_KIND_UINT: fractional multiplier (then @decimals apply) */
     guint8 decimals;      /* XCVR_KIND_UINT with @scale: digits in the text form */
-    guint8 lanes;         /* per-lane field: how many lanes; @label holds one %u */
+    guint8 lanes;         /* per-lane field: how many lanes (XCVR_LANES_MODULE: as many as
+                           * the module has); @label holds one %u */
     guint8 lane_stride;   /* bytes between lanes */
     guint8 adv_page;      /* XCVR_FIELD_ADVERTISED: where the advertisement bit is */
     guint16 adv_offset;
@@ -145,6 +158,9 @@ struct _XcvrFieldDesc {
     const XcvrBitDesc *bits;
     guint n_bits;
     XcvrCond cond;
+    XcvrCond text_cond;   /* further condition for the ethtool-identical text */
+    const char *xlabel;   /* label in the text's "also decoded" section, for fields
+                           * ethtool does not print */
     XcvrFieldFlags flags;
     XcvrFieldHook hook;
     const char *ref;      /* spec reference */
@@ -184,6 +200,10 @@ struct _XcvrDecodeCtx {
     gboolean copper;     /* SFF-8636/CMIS media is copper */
     gboolean monitors;   /* SFF-8636 monitors read as real values */
     gboolean thresholds; /* SFF-8636 page 03h read */
+    gboolean paged;      /* CMIS paged memory with pages 01h, 02h and 11h read */
+    gboolean fault_state; /* CMIS module state is ModuleFault */
+    gboolean clei;       /* CMIS CLEI code present */
+    guint n_lanes;       /* lanes of per-module lane fields (8 per bank on CMIS) */
 };
 
 const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);

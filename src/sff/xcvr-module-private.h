@@ -51,6 +51,7 @@ void xcvr_module_warn(XcvrModule *module, const char *fmt, ...) G_GNUC_PRINTF(2,
 gboolean xcvr_field_decode_generic(const XcvrDecodeCtx *ctx,
                                    const XcvrFieldDesc *desc,
                                    XcvrValue *value);
+guint8 xcvr_field_bank(const XcvrFieldDesc *desc, const XcvrValue *value);
 guint xcvr_field_offset(const XcvrFieldDesc *desc, const XcvrValue *value);
 guint8 xcvr_field_mask(const XcvrFieldDesc *desc, const XcvrValue *value);
 char *xcvr_value_label(const XcvrValue *value);

@@ -13,6 +13,7 @@
 #include "sff/sff8024.h"
 #include "sff/sff8472.h"
 #include "sff/sff8636.h"
+#include "sff/cmis.h"
 
 static const char *const family_names[] = {
     [XCVR_FAMILY_UNKNOWN] = "unknown",
@@ -197,6 +198,14 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
         return ctx->monitors && ctx->dom_rx_avg;
     case XCVR_COND_THRESHOLDS:
         return ctx->monitors && ctx->thresholds;
+    case XCVR_COND_PAGED:
+        return ctx->paged;
+    case XCVR_COND_PAGED_OPTICAL:
+        return ctx->paged && !ctx->copper;
+    case XCVR_COND_FAULT_STATE:
+        return ctx->fault_state;
+    case XCVR_COND_CLEI:
+        return ctx->clei;
     case _XCVR_COND_LAST:
     default:
         return FALSE;
@@ -217,6 +226,15 @@ xcvr_ascii_clean(const guint8 *p, guint len)
     return g_string_free(s, FALSE);
 }
 
+/* Which bank holds a value: banked lanes come 8 to a bank. */
+guint8
+xcvr_field_bank(const XcvrFieldDesc *desc, const XcvrValue *value)
+{
+    if (value->lane == 0 || (desc->flags & XCVR_FIELD_LANES_BANKED) == 0)
+        return 0;
+    return (guint8)((value->lane - 1) / XCVR_LANES_PER_BANK);
+}
+
 /* Where a value's byte is: per-lane fields step by stride, or two lanes to a byte. */
 guint
 xcvr_field_offset(const XcvrFieldDesc *desc, const XcvrValue *value)
@@ -224,6 +242,10 @@ xcvr_field_offset(const XcvrFieldDesc *desc, const XcvrValue *value)
     guint lane0 = value->lane > 0 ? value->lane - 1 : 0;
 
     if (value->lane == 0)
+        return desc->offset;
+    if ((desc->flags & XCVR_FIELD_LANES_BANKED) != 0)
+        lane0 %= XCVR_LANES_PER_BANK;
+    if ((desc->flags & XCVR_FIELD_LANES_BIT) != 0)
         return desc->offset;
     if ((desc->flags & XCVR_FIELD_LANES_NIBBLE) != 0)
         return desc->offset + lane0 / 2;
@@ -236,6 +258,8 @@ xcvr_field_mask(const XcvrFieldDesc *desc, const XcvrValue *value)
     /* @mask names lane 1's bit, in the high nibble; even lanes use the low nibble. */
     if (value->lane > 0 && (desc->flags & XCVR_FIELD_LANES_NIBBLE) != 0 && value->lane % 2 == 0)
         return (guint8)(desc->mask >> 4);
+    if (value->lane > 0 && (desc->flags & XCVR_FIELD_LANES_BIT) != 0)
+        return (guint8)(1u << ((value->lane - 1) % XCVR_LANES_PER_BANK));
     return desc->mask;
 }
 
@@ -258,8 +282,8 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
         return TRUE;
     }
 
-    p = xcvr_page_map_get(ctx->map, desc->i2c, 0, desc->page, xcvr_field_offset(desc, value),
-                          desc->len);
+    p = xcvr_page_map_get(ctx->map, desc->i2c, xcvr_field_bank(desc, value), desc->page,
+                          xcvr_field_offset(desc, value), desc->len);
     if (p == NULL)
         return FALSE;
 
@@ -299,9 +323,22 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
         value->raw = (p[0] & xcvr_field_mask(desc, value)) != 0;
         break;
     case XCVR_KIND_LANE_BITS:
-        /* lane 1 is the lowest bit of the mask */
+        /* lane 1 is the lowest bit of the mask; banked lanes take a byte per bank */
+        value->n_bytes = desc->lanes == XCVR_LANES_MODULE ? ctx->n_lanes : desc->lanes;
         value->raw = desc->mask != 0 ? (guint64)(p[0] & desc->mask) >> g_bit_nth_lsf(desc->mask, -1)
                                      : 0;
+        if ((desc->flags & XCVR_FIELD_LANES_BANKED) != 0) {
+            guint bank;
+
+            for (bank = 1; bank * XCVR_LANES_PER_BANK < ctx->n_lanes; bank++) {
+                const guint8 *q = xcvr_page_map_get(ctx->map, desc->i2c, (guint8)bank,
+                                                    desc->page, desc->offset, 1);
+
+                if (q == NULL)
+                    return FALSE;
+                value->raw |= (guint64)q[0] << (bank * XCVR_LANES_PER_BANK);
+            }
+        }
         break;
     case XCVR_KIND_MEASURE: {
         /* Internally calibrated: the register is the value (SFF-8636 §6.2.4, CMIS §8.2.4);
@@ -349,9 +386,19 @@ xcvr_module_add_value(XcvrModule *module,
                             : xcvr_field_decode_generic(ctx, desc, &value);
     if (!ok)
         value.state = XCVR_VALUE_TRUNCATED;
-    value.in_text = desc->label != NULL &&
+    value.in_text = desc->label != NULL && xcvr_cond_holds(ctx, desc->text_cond) &&
                     ((desc->flags & XCVR_FIELD_TEXT_NEEDS_ID) == 0 || ctx->id_known);
     g_array_append_val(module->values, value);
+}
+
+/* How many values a field yields: one per lane, except a lane-bit list (one value whose
+ * bits are the lanes). */
+static guint
+xcvr_field_lanes(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
+{
+    if (desc->kind == XCVR_KIND_LANE_BITS)
+        return 0;
+    return desc->lanes == XCVR_LANES_MODULE ? ctx->n_lanes : desc->lanes;
 }
 
 static gboolean
@@ -371,22 +418,24 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
         guint lane;
         guint j;
 
+        guint n_lanes = xcvr_field_lanes(ctx, desc);
+
         if ((desc->flags & XCVR_FIELD_LANE_MAJOR) != 0 && desc->lanes > 0) {
             /* a lane-major run: every field for lane 1, then for lane 2, … */
             while (end < dec->n_fields && (dec->fields[end].flags & XCVR_FIELD_LANE_MAJOR) != 0 &&
                    (dec->fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
                    dec->fields[end].lanes == desc->lanes)
                 end++;
-            for (lane = 1; lane <= desc->lanes; lane++) {
+            for (lane = 1; lane <= n_lanes; lane++) {
                 for (j = i; j < end; j++) {
                     if (xcvr_field_present(ctx, &dec->fields[j]))
                         xcvr_module_add_value(module, ctx, &dec->fields[j], lane);
                 }
             }
         } else if (xcvr_field_present(ctx, desc)) {
-            if (desc->lanes == 0)
+            if (n_lanes == 0)
                 xcvr_module_add_value(module, ctx, desc, 0);
-            for (lane = 1; lane <= desc->lanes; lane++)
+            for (lane = 1; lane <= n_lanes; lane++)
                 xcvr_module_add_value(module, ctx, desc, lane);
         }
         i = end;
@@ -404,6 +453,7 @@ xcvr_family_from_identifier(guint8 id)
         return XCVR_FAMILY_SFF8636;
     case 0x18: /* QSFP-DD */
     case 0x19: /* OSFP */
+    case 0x1b: /* DSFP */
     case 0x1e: /* QSFP+ with CMIS */
     case 0x1f: /* SFP-DD with CMIS */
     case 0x20: /* SFP+ with CMIS */
@@ -450,11 +500,7 @@ xcvr_family_decoder(XcvrFamily family, guint8 id, GError **error)
     case XCVR_FAMILY_SFF8636:
         return &xcvr_sff8636_decoder;
     case XCVR_FAMILY_CMIS:
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_UNSUPPORTED,
-                    "identifier 0x%02x (%s) uses the CMIS memory map, which this version does "
-                    "not decode yet",
-                    id, xcvr_code_table_name(&xcvr_sff8024_identifier, id));
-        return NULL;
+        return &xcvr_cmis_decoder;
     case XCVR_FAMILY_UNKNOWN:
     case _XCVR_FAMILY_LAST:
     default:

@@ -47,6 +47,44 @@ import sys
 
 TIMEOUT = 60  # seconds, per process
 WARNING_PREFIX = "Warning: "
+# xcvrmap prints fields ethtool 6.1 leaves out after this line, before the warnings.
+EXTRA_HEADING = "Also decoded (not printed by ethtool 6.1):"
+
+
+def segment_map(path):
+    """The segment map of an image: a NAME.segments sidecar, or the segments column of an
+    index.tsv in its directory or the parent (the shared corpus's layout); else None."""
+    stem = path[:-4] if path.endswith(".bin") else path
+    try:
+        with open(stem + ".segments") as f:
+            return f.read().strip()
+    except OSError:
+        pass
+    d = os.path.dirname(path)
+    for index, rel in ((os.path.join(d, "index.tsv"), os.path.basename(path)),
+                       (os.path.join(os.path.dirname(d), "index.tsv"),
+                        os.path.join(os.path.basename(d), os.path.basename(path)))):
+        try:
+            with open(index) as f:
+                head = f.readline().rstrip("\n").split("\t")
+                fc, sc = head.index("file"), head.index("segments")
+                for line in f:
+                    cols = line.rstrip("\n").split("\t")
+                    if len(cols) > max(fc, sc) and cols[fc] == rel:
+                        return cols[sc]
+        except (OSError, ValueError):
+            pass
+    return None
+
+
+def is_cmis(path):
+    """ethtool 6.1 decodes CMIS over netlink only; the identifier byte says which."""
+    try:
+        with open(path, "rb") as f:
+            ident = f.read(1)
+    except OSError:
+        return False
+    return len(ident) == 1 and ident[0] in (0x18, 0x19, 0x1b, 0x1e, 0x1f, 0x20, 0x21, 0x22)
 PRELOAD_ERROR = re.compile(r"ld\.so: object .* cannot be preloaded")
 # Environment variables of the shim that would change what ethtool sees.
 SHIM_KNOBS = ("XCVR_SHIM_MODTYPE", "XCVR_SHIM_FAULT", "XCVR_SHIM_NETLINK",
@@ -154,6 +192,11 @@ def check_image(image, opts, base_env, divergences):
     env = dict(base_env)
     env["LD_PRELOAD"] = opts.shim
     env["XCVR_SHIM_EEPROM"] = path
+    if is_cmis(path):
+        env["XCVR_SHIM_NETLINK"] = "1"
+        seg = segment_map(path)
+        if seg:
+            env["XCVR_SHIM_SEGMENTS"] = seg
     erc, eout, eerr = run([opts.ethtool, "-m", "lo"], env)
     if PRELOAD_ERROR.search(eerr):
         raise SetupError("the shim could not be preloaded: %s" % eerr.strip())
@@ -182,6 +225,9 @@ def check_image(image, opts, base_env, divergences):
         end -= 1
     warnings = got[end:]
     got = got[:end]
+    # Drop the block of fields ethtool does not print (it follows ethtool's lines).
+    if EXTRA_HEADING + "\n" in got:
+        got = got[:got.index(EXTRA_HEADING + "\n")]
     # The last kept line must end in a newline if warnings followed it
     # (it always does: split_lines only leaves the very last line without).
     misplaced = [i + 1 for i, line in enumerate(got)

@@ -1,0 +1,693 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * cmis.c: CMIS memory map (QSFP-DD, OSFP, DSFP, and QSFP+/SFP+ managed through CMIS): lower
+ * memory, page 00h identity, page 01h advertising, page 02h thresholds, page 11h per-lane
+ * monitors, flags and states of every bank — described once, in ethtool 6.1's order, with
+ * what ethtool does not print (application descriptors, lane states) after it.
+ *
+ * Specs: CMIS Rev 5.2 (OIF-CMIS-05.2) Tables 8-4 to 8-90; CMIS 3.0/4.0 share the layout of
+ * every field decoded here. SFF-8024 Rev 4.x for code tables.
+ */
+#include "sff/cmis.h"
+
+#include <string.h>
+
+#include <xcvrmap/xcvr-error.h>
+
+#include "sff/sff8024.h"
+
+/* Lower memory (CMIS Table 8-4), upper page offsets as 128-255. */
+enum {
+    CMIS_ID = 0,
+    CMIS_REVISION = 1,
+    CMIS_MEMORY_MODEL = 2,    /* bit 7: flat memory */
+    CMIS_MODULE_STATE = 3,    /* bits 3-1 */
+    CMIS_MODULE_FLAGS = 9,    /* temperature and Vcc alarm/warning flags */
+    CMIS_TEMP = 14,
+    CMIS_VCC = 16,
+    CMIS_MODULE_CONTROL = 26,
+    CMIS_FW_ACTIVE = 39,      /* 39-40 major.minor */
+    CMIS_FAULT_CAUSE = 41,
+    CMIS_MEDIA_TYPE = 85,
+    CMIS_APPS = 86,           /* 86-117: 8 application descriptors of 4 bytes */
+    /* page 00h */
+    CMIS_POWER_CLASS = 200,
+    CMIS_MAX_POWER = 201,
+    CMIS_CABLE_LENGTH = 202,
+    CMIS_CONNECTOR = 203,
+    CMIS_COPPER_ATT = 204,    /* 204-207 */
+    CMIS_MEDIA_TECH = 212,
+    CMIS_CC_PAGE00 = 222,
+    /* page 01h */
+    CMIS_FW_INACTIVE = 128,
+    CMIS_SMF_LENGTH = 132,
+    CMIS_WAVELENGTH = 138,
+    CMIS_WAVELENGTH_TOL = 140,
+    CMIS_BANKS = 142,
+    CMIS_RX_POWER_TYPE = 151, /* bit 4: average power */
+    CMIS_LANE_MONITORS = 160, /* bits 0-2: bias, TX power, RX power; bits 4-3: bias mult */
+    CMIS_TX_SI = 161,
+    CMIS_RX_SI = 162,
+    CMIS_APPS_MORE = 223,     /* 223-250: descriptors 9-15 */
+    /* page 11h */
+    CMIS_DP_STATE = 128,      /* 128-131: a nibble per lane */
+    CMIS_TX_FAULT = 135,
+    CMIS_TX_LOS = 136,
+    CMIS_TX_CDR_LOL = 137,
+    CMIS_TX_EQ_FAULT = 138,
+    CMIS_TX_PWR_FLAGS = 139,  /* 139-142: high/low alarm, high/low warning */
+    CMIS_TX_BIAS_FLAGS = 143, /* 143-146 */
+    CMIS_RX_LOS = 147,
+    CMIS_RX_CDR_LOL = 148,
+    CMIS_RX_PWR_FLAGS = 149,  /* 149-152 */
+    CMIS_TX_PWR = 154,        /* 154-169 */
+    CMIS_TX_BIAS = 170,       /* 170-185 */
+    CMIS_RX_PWR = 186,        /* 186-201 */
+};
+
+#define P00 0x00
+#define P01 0x01
+#define P02 0x02
+#define P11 0x11
+#define CMIS_IMAGE_FLAT_LEN 256
+
+/* ---- code tables ----------------------------------------------------------------------- */
+
+/* CMIS Table 8-31 Media Interface Technology (byte 212). */
+static const XcvrCodeName tech_names[256] = {
+    [0x00] = { "850 nm VCSEL", NULL },
+    [0x01] = { "1310 nm VCSEL", NULL },
+    [0x02] = { "1550 nm VCSEL", NULL },
+    [0x03] = { "1310 nm FP", NULL },
+    [0x04] = { "1310 nm DFB", NULL },
+    [0x05] = { "1550 nm DFB", NULL },
+    [0x06] = { "1310 nm EML", NULL },
+    [0x07] = { "1550 nm EML", NULL },
+    [0x08] = { "Others/Undefined", NULL },
+    [0x09] = { "1490 nm DFB", NULL },
+    [0x0a] = { "Copper cable, unequalized", NULL },
+    [0x0b] = { "Copper cable, passive equalized", NULL },
+    [0x0c] = { "Copper cable, near and far end limiting active equalizers", NULL },
+    [0x0d] = { "Copper cable, far end limiting active equalizers", NULL },
+    [0x0e] = { "Copper cable, near end limiting active equalizers", NULL },
+    [0x0f] = { "Copper cable, linear active equalizers", NULL },
+    [0x10] = { "C-band tunable laser", XCVR_NO_LABEL },
+    [0x11] = { "L-band tunable laser", XCVR_NO_LABEL },
+};
+static const XcvrCodeTable tech_table = { tech_names, 256, "reserved or unknown" };
+
+/* CMIS Table 8-6 Module State Encodings (byte 3 bits 3-1). */
+static const XcvrCodeName state_names[256] = {
+    [0x01] = { "ModuleLowPwr", NULL },
+    [0x02] = { "ModulePwrUp", NULL },
+    [0x03] = { "ModuleReady", NULL },
+    [0x04] = { "ModulePwrDn", NULL },
+    [0x05] = { "ModuleFault", NULL },
+};
+static const XcvrCodeTable state_table = { state_names, 256, "reserved or unknown" };
+
+/* CMIS Table 8-15 Module Fault Cause (byte 41). */
+static const XcvrCodeName fault_names[256] = {
+    [0x00] = { "No fault detected / not supported", NULL },
+    [0x01] = { "TEC runaway", NULL },
+    [0x02] = { "Data memory corrupted", NULL },
+    [0x03] = { "Program memory corrupted", NULL },
+};
+static const XcvrCodeTable fault_table = { fault_names, 256, "reserved or unknown" };
+
+/* CMIS Table 8-78 Data Path State encodings (page 11h, a nibble per lane). */
+static const XcvrCodeName dp_state_names[256] = {
+    [0x01] = { "DPDeactivated", NULL },
+    [0x02] = { "DPInit", NULL },
+    [0x03] = { "DPDeinit", NULL },
+    [0x04] = { "DPActivated", NULL },
+    [0x05] = { "DPTxTurnOn", NULL },
+    [0x06] = { "DPTxTurnOff", NULL },
+    [0x07] = { "DPInitialized", NULL },
+};
+static const XcvrCodeTable dp_state_table = { dp_state_names, 256, "reserved or unknown" };
+
+/* ---- hooks ----------------------------------------------------------------------------- */
+
+static guint8
+byte_at(const XcvrDecodeCtx *ctx, guint8 page, guint offset)
+{
+    guint8 v = 0;
+
+    (void)xcvr_page_map_get_u8(ctx->map, XCVR_I2C_A0, page, offset, &v);
+    return v;
+}
+
+static gboolean
+have(const XcvrDecodeCtx *ctx, guint8 page, guint offset)
+{
+    return xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, page, offset, 1) != NULL;
+}
+
+/* The identifier: ethtool 6.1 decodes only QSFP-DD, OSFP and DSFP as CMIS (it hex-dumps
+ * the others), so for the rest its table's "reserved or unknown" would only mislead. */
+static gboolean
+hook_identifier(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    if (!xcvr_field_decode_generic(ctx, desc, value))
+        return FALSE;
+    if (value->raw != 0x18 && value->raw != 0x19 && value->raw != 0x1b)
+        value->label = value->text;
+    return TRUE;
+}
+
+/* Power class: byte 200 bits 7-5, class = value + 1 (Table 8-29). */
+static gboolean
+hook_power_class(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    if (!have(ctx, P00, CMIS_POWER_CLASS))
+        return FALSE;
+    value->raw = (byte_at(ctx, P00, CMIS_POWER_CLASS) >> 5) + 1u;
+    value->number = (double)value->raw;
+    return TRUE;
+}
+
+/* Cable assembly length (Table 8-30): bits 5-0 times 0.1/1/10/100 m; 0xFF: longer than 6.3 km. */
+static gboolean
+hook_cable_length(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    static const double mult[] = { 0.1, 1, 10, 100 };
+    guint8 b;
+
+    if (!have(ctx, P00, CMIS_CABLE_LENGTH))
+        return FALSE;
+    b = byte_at(ctx, P00, CMIS_CABLE_LENGTH);
+    value->raw = b;
+    if (b == 0xff) {
+        value->number = 6300; /* "more than": the JSON says so in the text */
+        value->text = g_strdup("> 6.3km");
+        return TRUE;
+    }
+    value->number = (b & 0x3f) * mult[b >> 6];
+    value->text = g_strdup_printf("%.2fm", value->number);
+    return TRUE;
+}
+
+/* Length (SMF) (Table 8-43): bits 5-0 in 0.1 km (multiplier 00) or 1 km. */
+static gboolean
+hook_smf_length(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint8 b;
+
+    if (!have(ctx, P01, CMIS_SMF_LENGTH))
+        return FALSE;
+    b = byte_at(ctx, P01, CMIS_SMF_LENGTH);
+    value->raw = b;
+    value->number = (b & 0x3f) * ((b >> 6) == 0 ? 0.1 : 1.0);
+    value->text = g_strdup_printf("%.2fkm", value->number);
+    return TRUE;
+}
+
+/* "Rev. major.minor" of a byte's two nibbles (revision compliance, Table 8-4). */
+static gboolean
+hook_revision(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint8 b;
+
+    if (!xcvr_page_map_get_u8(ctx->map, XCVR_I2C_A0, 0, CMIS_REVISION, &b))
+        return FALSE;
+    value->text = g_strdup_printf("Rev. %u.%u", b >> 4, b & 0x0f);
+    return TRUE;
+}
+
+/* Module state: byte 3 bits 3-1 (Table 8-5). */
+static gboolean
+hook_module_state(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint8 b;
+    guint8 state;
+
+    if (!xcvr_page_map_get_u8(ctx->map, XCVR_I2C_A0, 0, CMIS_MODULE_STATE, &b))
+        return FALSE;
+    state = (b >> 1) & 0x07;
+    value->raw = state;
+    value->text = g_strdup(xcvr_code_table_name(&state_table, state));
+    value->label = xcvr_code_table_label(&state_table, state);
+    return TRUE;
+}
+
+/* Firmware version "major.minor" (Tables 8-14, 8-37); 0.0 is "not given". */
+static gboolean
+hook_firmware(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, desc->page, desc->offset, 2);
+
+    if (p == NULL)
+        return FALSE;
+    if (p[0] == 0xff && p[1] == 0xff)
+        value->text = g_strdup("invalid");
+    else
+        value->text = g_strdup_printf("%u.%u", p[0], p[1]);
+    return TRUE;
+}
+
+/* TX bias: the register in 2 uA units times the multiplier of page 01h byte 160 bits 4-3
+ * (Table 8-45: 1, 2, 4), for monitors and thresholds alike. */
+static gboolean
+hook_bias(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    static const guint mult[] = { 1, 2, 4, 1 };
+
+    if (!xcvr_field_decode_generic(ctx, desc, value) || !have(ctx, P01, CMIS_LANE_MONITORS))
+        return FALSE;
+    value->raw *= mult[(byte_at(ctx, P01, CMIS_LANE_MONITORS) >> 3) & 3];
+    value->number = xcvr_quantity_scale(XCVR_QTY_CURRENT, (gint64)value->raw);
+    return TRUE;
+}
+
+/* Data path state of a lane: a nibble of page 11h bytes 128-131 (Table 8-77). */
+static gboolean
+hook_dp_state(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint idx = (value->lane - 1) % XCVR_LANES_PER_BANK;
+    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, xcvr_field_bank(desc, value),
+                                        P11, CMIS_DP_STATE + idx / 2, 1);
+    guint8 state;
+
+    if (p == NULL)
+        return FALSE;
+    state = (idx % 2 == 0) ? (p[0] & 0x0f) : (p[0] >> 4);
+    value->raw = state;
+    value->text = g_strdup(xcvr_code_table_name(&dp_state_table, state));
+    value->label = value->text;
+    return TRUE;
+}
+
+static const XcvrCodeTable *
+media_table(guint8 media_type)
+{
+    switch (media_type) {
+    case 0x01:
+        return &xcvr_sff8024_media_mmf;
+    case 0x02:
+        return &xcvr_sff8024_media_smf;
+    case 0x03:
+        return &xcvr_sff8024_media_copper;
+    default:
+        return &xcvr_sff8024_media_active;
+    }
+}
+
+static void
+add_application(const XcvrDecodeCtx *ctx, XcvrValue *value, guint n, const guint8 *d)
+{
+    g_autofree char *item = NULL;
+    guint8 media_type = byte_at(ctx, 0, CMIS_MEDIA_TYPE);
+
+    item = g_strdup_printf("%u: %s (0x%02x) / %s (0x%02x); host lanes %u, media lanes %u, "
+                           "host lane options 0x%02x",
+                           n, xcvr_code_table_name(&xcvr_sff8024_host_interface, d[0]), d[0],
+                           xcvr_code_table_name(media_table(media_type), d[1]), d[1],
+                           d[2] >> 4, d[2] & 0x0f, d[3]);
+    xcvr_value_add_item(value, item, NULL);
+}
+
+/* Application descriptors (Table 8-23): lower 86-117, page 01h 223-250; a host interface
+ * ID of 0xFF ends the list. ethtool 6.1 prints none of them. */
+static gboolean
+hook_applications(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    const guint8 *lower = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, 0, CMIS_APPS, 32);
+    const guint8 *more = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, P01, CMIS_APPS_MORE, 28);
+    guint i;
+
+    if (lower == NULL)
+        return FALSE;
+    for (i = 0; i < 8; i++) {
+        if (lower[i * 4] == 0xff || lower[i * 4] == 0x00)
+            return TRUE;
+        add_application(ctx, value, i + 1, lower + i * 4);
+    }
+    for (i = 0; more != NULL && i < 7; i++) {
+        if (more[i * 4] == 0xff || more[i * 4] == 0x00)
+            break;
+        add_application(ctx, value, i + 9, more + i * 4);
+    }
+    return TRUE;
+}
+
+/* ---- the field table ------------------------------------------------------------------- */
+
+#define A0 XCVR_I2C_A0
+#define REF(s) "CMIS Rev 5.2 " s
+#define ADV(bit) .flags = XCVR_FIELD_ADVERTISED, .adv_page = P01, .adv_offset = CMIS_LANE_MONITORS, \
+    .adv_mask = (bit)
+
+#define ASCII00(k, l, off, n, r) \
+    { .key = k, .label = l, .kind = XCVR_KIND_ASCII, .i2c = A0, .page = P00, .offset = off, \
+      .len = n, .ref = REF(r) }
+#define ATT(k, l, off) \
+    { .key = k, .label = l, .kind = XCVR_KIND_UINT, .i2c = A0, .page = P00, .offset = off, \
+      .len = 1, .unit = "db", .cond = XCVR_COND_COPPER, .ref = REF("Table 8-32") }
+#define LEN01(k, l, off, m) \
+    { .key = k, .label = l, .kind = XCVR_KIND_UINT, .i2c = A0, .page = P01, .offset = off, \
+      .len = 1, .mult = m, .unit = "m", .cond = XCVR_COND_PAGED, .ref = REF("Table 8-43") }
+#define MODFLAG(k, l, m) \
+    { .key = k, .label = l, .kind = XCVR_KIND_FLAG, .i2c = A0, .offset = CMIS_MODULE_FLAGS, \
+      .len = 1, .mask = m, .text_cond = XCVR_COND_PAGED, .ref = REF("Table 8-9") }
+/* per-lane monitor: 8 lanes per bank in page 11h, 2 bytes apart */
+#define MON(k, l, off, q, c, bit, h) \
+    { .key = k, .label = l, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = P11, .offset = off, \
+      .len = 2, .quantity = q, .lanes = XCVR_LANES_MODULE, .lane_stride = 2, .cond = c, \
+      .flags = XCVR_FIELD_ADVERTISED | XCVR_FIELD_LANES_BANKED, .adv_page = P01, \
+      .adv_offset = CMIS_LANE_MONITORS, .adv_mask = (bit), .hook = h, .ref = REF("Table 8-88") }
+/* per-lane flag: a bit per lane, ethtool's channel-major order */
+#define LANEFLAG(k, l, off, bit, fl) \
+    { .key = k, .label = l, .kind = XCVR_KIND_FLAG, .i2c = A0, .page = P11, .offset = off, \
+      .len = 1, .lanes = XCVR_LANES_MODULE, .cond = XCVR_COND_PAGED, \
+      .flags = XCVR_FIELD_ADVERTISED | XCVR_FIELD_LANES_BANKED | XCVR_FIELD_LANES_BIT | \
+               XCVR_FIELD_LANE_MAJOR | (fl), \
+      .adv_page = P01, .adv_offset = CMIS_LANE_MONITORS, .adv_mask = (bit), \
+      .ref = REF("Table 8-84") }
+#define LANEBITS(k, xl, off, r) \
+    { .key = k, .xlabel = xl, .kind = XCVR_KIND_LANE_BITS, .i2c = A0, .page = P11, \
+      .offset = off, .len = 1, .mask = 0xff, .lanes = XCVR_LANES_MODULE, \
+      .cond = XCVR_COND_PAGED, .flags = XCVR_FIELD_LANES_BANKED, .ref = REF(r) }
+#define THRESH(k, l, off, q, h) \
+    { .key = k, .label = l, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = P02, .offset = off, \
+      .len = 2, .quantity = q, .cond = XCVR_COND_PAGED, .hook = h, .ref = REF("Table 8-62") }
+
+static const XcvrFieldDesc cmis_fields[] = {
+    { .key = "identifier", .label = "Identifier", .kind = XCVR_KIND_ENUM, .i2c = A0,
+      .offset = CMIS_ID, .len = 1, .codes = &xcvr_sff8024_identifier, .hook = hook_identifier,
+      .ref = REF("Table 8-4; SFF-8024 Table 4-1") },
+    { .key = "power_class", .label = "Power class", .kind = XCVR_KIND_UINT, .i2c = A0,
+      .page = P00, .offset = CMIS_POWER_CLASS, .len = 1, .hook = hook_power_class,
+      .ref = REF("Table 8-29") },
+    { .key = "max_power", .label = "Max power", .kind = XCVR_KIND_UINT, .i2c = A0, .page = P00,
+      .offset = CMIS_MAX_POWER, .len = 1, .scale = 0.25, .decimals = 2, .unit = "W",
+      .ref = REF("Table 8-29") },
+    { .key = "connector", .label = "Connector", .kind = XCVR_KIND_ENUM, .i2c = A0, .page = P00,
+      .offset = CMIS_CONNECTOR, .len = 1, .codes = &xcvr_sff8024_connector,
+      .ref = REF("SFF-8024 Table 4-3") },
+    { .key = "cable_assembly_length", .label = "Cable assembly length", .kind = XCVR_KIND_UINT,
+      .i2c = A0, .page = P00, .offset = CMIS_CABLE_LENGTH, .len = 1, .unit = "m",
+      .hook = hook_cable_length, .ref = REF("Table 8-30") },
+    { .key = "tx_cdr_bypass_control", .label = "Tx CDR bypass control", .kind = XCVR_KIND_BOOL,
+      .i2c = A0, .page = P01, .offset = CMIS_TX_SI, .len = 1, .mask = 0x02,
+      .cond = XCVR_COND_PAGED, .ref = REF("Table 8-52") },
+    { .key = "rx_cdr_bypass_control", .label = "Rx CDR bypass control", .kind = XCVR_KIND_BOOL,
+      .i2c = A0, .page = P01, .offset = CMIS_RX_SI, .len = 1, .mask = 0x02,
+      .cond = XCVR_COND_PAGED, .ref = REF("Table 8-53") },
+    { .key = "tx_cdr", .label = "Tx CDR", .kind = XCVR_KIND_BOOL, .i2c = A0, .page = P01,
+      .offset = CMIS_TX_SI, .len = 1, .mask = 0x01, .cond = XCVR_COND_PAGED,
+      .ref = REF("Table 8-52") },
+    { .key = "rx_cdr", .label = "Rx CDR", .kind = XCVR_KIND_BOOL, .i2c = A0, .page = P01,
+      .offset = CMIS_RX_SI, .len = 1, .mask = 0x01, .cond = XCVR_COND_PAGED,
+      .ref = REF("Table 8-53") },
+    { .key = "transmitter_technology", .label = "Transmitter technology",
+      .kind = XCVR_KIND_ENUM, .i2c = A0, .page = P00, .offset = CMIS_MEDIA_TECH, .len = 1,
+      .codes = &tech_table, .ref = REF("Table 8-31") },
+    ATT("attenuation_5ghz", "Attenuation at 5GHz", 204),
+    ATT("attenuation_7ghz", "Attenuation at 7GHz", 205),
+    ATT("attenuation_12_9ghz", "Attenuation at 12.9GHz", 206),
+    ATT("attenuation_25_8ghz", "Attenuation at 25.8GHz", 207),
+    { .key = "laser_wavelength", .label = "Laser wavelength", .kind = XCVR_KIND_UINT,
+      .i2c = A0, .page = P01, .offset = CMIS_WAVELENGTH, .len = 2, .scale = 0.05,
+      .decimals = 3, .unit = "nm", .cond = XCVR_COND_PAGED_OPTICAL, .ref = REF("Table 8-44") },
+    { .key = "laser_wavelength_tolerance", .label = "Laser wavelength tolerance",
+      .kind = XCVR_KIND_UINT, .i2c = A0, .page = P01, .offset = CMIS_WAVELENGTH_TOL, .len = 2,
+      .scale = 0.005, .decimals = 3, .unit = "nm", .cond = XCVR_COND_PAGED_OPTICAL,
+      .ref = REF("Table 8-44") },
+    { .key = "length_smf", .label = "Length (SMF)", .kind = XCVR_KIND_UINT, .i2c = A0,
+      .page = P01, .offset = CMIS_SMF_LENGTH, .len = 1, .unit = "km", .cond = XCVR_COND_PAGED,
+      .hook = hook_smf_length, .ref = REF("Table 8-43") },
+    LEN01("length_om5", "Length (OM5)", 133, 2),
+    LEN01("length_om4", "Length (OM4)", 134, 2),
+    LEN01("length_om3", "Length (OM3 50/125um)", 135, 2),
+    LEN01("length_om2", "Length (OM2 50/125um)", 136, 1),
+    ASCII00("vendor_name", "Vendor name", 129, 16, "Table 8-28"),
+    { .key = "vendor_oui", .label = "Vendor OUI", .kind = XCVR_KIND_OUI, .i2c = A0, .page = P00,
+      .offset = 145, .len = 3, .ref = REF("Table 8-28") },
+    ASCII00("vendor_pn", "Vendor PN", 148, 16, "Table 8-28"),
+    ASCII00("vendor_rev", "Vendor rev", 164, 2, "Table 8-28"),
+    ASCII00("vendor_sn", "Vendor SN", 166, 16, "Table 8-28"),
+    ASCII00("date_code", "Date code", 182, 8, "Table 8-28"),
+    { .key = "clei_code", .label = "CLEI code", .kind = XCVR_KIND_ASCII, .i2c = A0,
+      .page = P00, .offset = 190, .len = 10, .cond = XCVR_COND_CLEI, .ref = REF("Table 8-28") },
+    { .key = "revision_compliance", .label = "Revision compliance", .kind = XCVR_KIND_ASCII,
+      .i2c = A0, .offset = CMIS_REVISION, .len = 1, .hook = hook_revision,
+      .ref = REF("Table 8-4") },
+    { .key = "module_state", .label = "Module State", .kind = XCVR_KIND_ENUM, .i2c = A0,
+      .offset = CMIS_MODULE_STATE, .len = 1, .codes = &state_table, .hook = hook_module_state,
+      .ref = REF("Table 8-5") },
+    { .key = "module_fault_cause", .label = "Module Fault Cause", .kind = XCVR_KIND_ENUM,
+      .i2c = A0, .offset = CMIS_FAULT_CAUSE, .len = 1, .codes = &fault_table,
+      .cond = XCVR_COND_FAULT_STATE, .ref = REF("Table 8-15") },
+    { .key = "low_pwr_allow_request_hw", .label = "LowPwrAllowRequestHW",
+      .kind = XCVR_KIND_FLAG, .i2c = A0, .offset = CMIS_MODULE_CONTROL, .len = 1, .mask = 0x40,
+      .ref = REF("Table 8-10") },
+    { .key = "low_pwr_request_sw", .label = "LowPwrRequestSW", .kind = XCVR_KIND_FLAG,
+      .i2c = A0, .offset = CMIS_MODULE_CONTROL, .len = 1, .mask = 0x10,
+      .ref = REF("Table 8-10") },
+
+    /* monitors: lower memory, per lane in page 11h of every bank */
+    { .key = "module_temperature", .label = "Module temperature", .kind = XCVR_KIND_MEASURE,
+      .i2c = A0, .offset = CMIS_TEMP, .len = 2, .quantity = XCVR_QTY_TEMPERATURE,
+      .text_cond = XCVR_COND_PAGED, .ref = REF("Table 8-10") },
+    { .key = "module_voltage", .label = "Module voltage", .kind = XCVR_KIND_MEASURE,
+      .i2c = A0, .offset = CMIS_VCC, .len = 2, .quantity = XCVR_QTY_VOLTAGE,
+      .text_cond = XCVR_COND_PAGED, .ref = REF("Table 8-10") },
+    MON("laser_bias_current", "Laser tx bias current (Channel %u)", CMIS_TX_BIAS,
+        XCVR_QTY_CURRENT, XCVR_COND_PAGED, 0x01, hook_bias),
+    MON("laser_output_power", "Transmit avg optical power (Channel %u)", CMIS_TX_PWR,
+        XCVR_QTY_TX_POWER, XCVR_COND_PAGED, 0x02, NULL),
+    MON("rx_power", "Rcvr signal avg optical power (Channel %u)", CMIS_RX_PWR,
+        XCVR_QTY_RX_POWER, XCVR_COND_MONITORS_AVG, 0x04, NULL),
+    MON("rx_power", "Receiver signal OMA (Channel %u)", CMIS_RX_PWR, XCVR_QTY_RX_POWER,
+        XCVR_COND_MONITORS_OMA, 0x04, NULL),
+
+    /* flags */
+    MODFLAG("module_temperature_high_alarm", "Module temperature high alarm", 0x01),
+    MODFLAG("module_temperature_low_alarm", "Module temperature low alarm", 0x02),
+    MODFLAG("module_temperature_high_warning", "Module temperature high warning", 0x04),
+    MODFLAG("module_temperature_low_warning", "Module temperature low warning", 0x08),
+    MODFLAG("module_voltage_high_alarm", "Module voltage high alarm", 0x10),
+    MODFLAG("module_voltage_low_alarm", "Module voltage low alarm", 0x20),
+    MODFLAG("module_voltage_high_warning", "Module voltage high warning", 0x40),
+    MODFLAG("module_voltage_low_warning", "Module voltage low warning", 0x80),
+    LANEFLAG("laser_bias_current_high_alarm", "Laser bias current high alarm   (Chan %u)",
+             CMIS_TX_BIAS_FLAGS, 0x01, XCVR_FIELD_RUN_START),
+    LANEFLAG("laser_bias_current_low_alarm", "Laser bias current low alarm    (Chan %u)",
+             CMIS_TX_BIAS_FLAGS + 1, 0x01, 0),
+    LANEFLAG("laser_bias_current_high_warning", "Laser bias current high warning (Chan %u)",
+             CMIS_TX_BIAS_FLAGS + 2, 0x01, 0),
+    LANEFLAG("laser_bias_current_low_warning", "Laser bias current low warning  (Chan %u)",
+             CMIS_TX_BIAS_FLAGS + 3, 0x01, 0),
+    LANEFLAG("laser_tx_power_high_alarm", "Laser tx power high alarm   (Channel %u)",
+             CMIS_TX_PWR_FLAGS, 0x02, 0),
+    LANEFLAG("laser_tx_power_low_alarm", "Laser tx power low alarm    (Channel %u)",
+             CMIS_TX_PWR_FLAGS + 1, 0x02, 0),
+    LANEFLAG("laser_tx_power_high_warning", "Laser tx power high warning (Channel %u)",
+             CMIS_TX_PWR_FLAGS + 2, 0x02, 0),
+    LANEFLAG("laser_tx_power_low_warning", "Laser tx power low warning  (Channel %u)",
+             CMIS_TX_PWR_FLAGS + 3, 0x02, 0),
+    LANEFLAG("laser_rx_power_high_alarm", "Laser rx power high alarm   (Channel %u)",
+             CMIS_RX_PWR_FLAGS, 0x04, 0),
+    LANEFLAG("laser_rx_power_low_alarm", "Laser rx power low alarm    (Channel %u)",
+             CMIS_RX_PWR_FLAGS + 1, 0x04, 0),
+    LANEFLAG("laser_rx_power_high_warning", "Laser rx power high warning (Channel %u)",
+             CMIS_RX_PWR_FLAGS + 2, 0x04, 0),
+    LANEFLAG("laser_rx_power_low_warning", "Laser rx power low warning  (Channel %u)",
+             CMIS_RX_PWR_FLAGS + 3, 0x04, 0),
+
+    /* thresholds (page 02h) */
+    THRESH("laser_bias_current_high_alarm_threshold", "Laser bias current high alarm threshold", 184, XCVR_QTY_CURRENT, hook_bias),
+    THRESH("laser_bias_current_low_alarm_threshold", "Laser bias current low alarm threshold", 186, XCVR_QTY_CURRENT, hook_bias),
+    THRESH("laser_bias_current_high_warning_threshold", "Laser bias current high warning threshold", 188, XCVR_QTY_CURRENT, hook_bias),
+    THRESH("laser_bias_current_low_warning_threshold", "Laser bias current low warning threshold", 190, XCVR_QTY_CURRENT, hook_bias),
+    THRESH("laser_output_power_high_alarm_threshold", "Laser output power high alarm threshold", 176, XCVR_QTY_TX_POWER, NULL),
+    THRESH("laser_output_power_low_alarm_threshold", "Laser output power low alarm threshold", 178, XCVR_QTY_TX_POWER, NULL),
+    THRESH("laser_output_power_high_warning_threshold", "Laser output power high warning threshold", 180, XCVR_QTY_TX_POWER, NULL),
+    THRESH("laser_output_power_low_warning_threshold", "Laser output power low warning threshold", 182, XCVR_QTY_TX_POWER, NULL),
+    THRESH("module_temperature_high_alarm_threshold", "Module temperature high alarm threshold", 128, XCVR_QTY_TEMPERATURE, NULL),
+    THRESH("module_temperature_low_alarm_threshold", "Module temperature low alarm threshold", 130, XCVR_QTY_TEMPERATURE, NULL),
+    THRESH("module_temperature_high_warning_threshold", "Module temperature high warning threshold", 132, XCVR_QTY_TEMPERATURE, NULL),
+    THRESH("module_temperature_low_warning_threshold", "Module temperature low warning threshold", 134, XCVR_QTY_TEMPERATURE, NULL),
+    THRESH("module_voltage_high_alarm_threshold", "Module voltage high alarm threshold", 136, XCVR_QTY_VOLTAGE, NULL),
+    THRESH("module_voltage_low_alarm_threshold", "Module voltage low alarm threshold", 138, XCVR_QTY_VOLTAGE, NULL),
+    THRESH("module_voltage_high_warning_threshold", "Module voltage high warning threshold", 140, XCVR_QTY_VOLTAGE, NULL),
+    THRESH("module_voltage_low_warning_threshold", "Module voltage low warning threshold", 142, XCVR_QTY_VOLTAGE, NULL),
+    THRESH("laser_rx_power_high_alarm_threshold", "Laser rx power high alarm threshold", 192, XCVR_QTY_RX_POWER, NULL),
+    THRESH("laser_rx_power_low_alarm_threshold", "Laser rx power low alarm threshold", 194, XCVR_QTY_RX_POWER, NULL),
+    THRESH("laser_rx_power_high_warning_threshold", "Laser rx power high warning threshold", 196, XCVR_QTY_RX_POWER, NULL),
+    THRESH("laser_rx_power_low_warning_threshold", "Laser rx power low warning threshold", 198, XCVR_QTY_RX_POWER, NULL),
+
+    /* what ethtool 6.1 does not print: JSON/XML, and the text's "also decoded" section */
+    { .key = "media_type", .xlabel = "Media type", .kind = XCVR_KIND_ENUM, .i2c = A0,
+      .offset = CMIS_MEDIA_TYPE, .len = 1, .codes = &xcvr_sff8024_media_type,
+      .ref = REF("Table 8-19; SFF-8024 Table 4-11") },
+    { .key = "applications", .xlabel = "Application", .kind = XCVR_KIND_BITS, .i2c = A0,
+      .hook = hook_applications, .ref = REF("Table 8-23; SFF-8024 Tables 4-5 to 4-10") },
+    { .key = "active_firmware_version", .xlabel = "Active firmware version",
+      .kind = XCVR_KIND_ASCII, .i2c = A0, .offset = CMIS_FW_ACTIVE, .len = 2,
+      .hook = hook_firmware, .ref = REF("Table 8-14") },
+    { .key = "inactive_firmware_version", .xlabel = "Inactive firmware version",
+      .kind = XCVR_KIND_ASCII, .i2c = A0, .page = P01, .offset = CMIS_FW_INACTIVE, .len = 2,
+      .cond = XCVR_COND_PAGED, .hook = hook_firmware, .ref = REF("Table 8-37") },
+    { .key = "data_path_state", .xlabel = "Data path state (Lane %u)", .kind = XCVR_KIND_ENUM,
+      .i2c = A0, .page = P11, .offset = CMIS_DP_STATE, .len = 1, .codes = &dp_state_table,
+      .lanes = XCVR_LANES_MODULE, .cond = XCVR_COND_PAGED, .flags = XCVR_FIELD_LANES_BANKED |
+      XCVR_FIELD_TEXT_NAME_ONLY, .hook = hook_dp_state, .ref = REF("Table 8-77") },
+    LANEBITS("tx_fault", "Tx fault", CMIS_TX_FAULT, "Table 8-80"),
+    LANEBITS("tx_los", "Tx loss of signal", CMIS_TX_LOS, "Table 8-80"),
+    LANEBITS("tx_cdr_lol", "Tx loss of lock", CMIS_TX_CDR_LOL, "Table 8-80"),
+    LANEBITS("tx_adaptive_eq_fault", "Tx adaptive eq fault", CMIS_TX_EQ_FAULT, "Table 8-80"),
+    LANEBITS("rx_los", "Rx loss of signal", CMIS_RX_LOS, "Table 8-83"),
+    LANEBITS("rx_cdr_lol", "Rx loss of lock", CMIS_RX_CDR_LOL, "Table 8-83"),
+};
+
+/* ---- family interface ------------------------------------------------------------------ */
+
+static gboolean
+cmis_flat(const XcvrPageMap *map)
+{
+    guint8 model = 0;
+
+    (void)xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, CMIS_MEMORY_MODEL, &model);
+    return (model & 0x80) != 0;
+}
+
+/* A flat image without a segment map: lower, 00h, then — paged — 01h, 02h and 11h of each
+ * bank, the order ethtool reads them. */
+static gboolean
+cmis_load(XcvrModule *module, const guint8 *data, gsize len, GError **error)
+{
+    static const guint8 pages[] = { P01, P02 };
+    gsize at = CMIS_IMAGE_FLAT_LEN;
+    guint bank = 0;
+    guint i;
+
+    if (len < XCVR_HALF_PAGE) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_TRUNCATED,
+                    "CMIS image truncated: %" G_GSIZE_FORMAT " bytes, but lower memory needs "
+                    "bytes 0-127 (128 bytes)", len);
+        return FALSE;
+    }
+    xcvr_page_map_add(module->map, XCVR_I2C_A0, 0, 0, 0, data, XCVR_HALF_PAGE);
+    if (len > XCVR_HALF_PAGE)
+        xcvr_page_map_add(module->map, XCVR_I2C_A0, 0, P00, XCVR_HALF_PAGE, data + XCVR_HALF_PAGE,
+                          MIN(len - XCVR_HALF_PAGE, (gsize)XCVR_HALF_PAGE));
+    if (cmis_flat(module->map) || len <= CMIS_IMAGE_FLAT_LEN)
+        return TRUE;
+    for (i = 0; i < G_N_ELEMENTS(pages) && at < len; i++, at += XCVR_HALF_PAGE)
+        xcvr_page_map_add(module->map, XCVR_I2C_A0, 0, pages[i], XCVR_HALF_PAGE, data + at,
+                          MIN(len - at, (gsize)XCVR_HALF_PAGE));
+    for (bank = 0; at < len && bank < 4; bank++, at += XCVR_HALF_PAGE)
+        xcvr_page_map_add(module->map, XCVR_I2C_A0, (guint8)bank, P11, XCVR_HALF_PAGE, data + at,
+                          MIN(len - at, (gsize)XCVR_HALF_PAGE));
+    if (at < len)
+        xcvr_module_warn(module, "%" G_GSIZE_FORMAT " bytes after page 11h of bank 3 ignored",
+                         len - at);
+    return TRUE;
+}
+
+static guint
+cmis_banks(const XcvrPageMap *map)
+{
+    guint8 b = 0;
+
+    (void)xcvr_page_map_get_u8(map, XCVR_I2C_A0, P01, CMIS_BANKS, &b);
+    switch (b & 0x03) {
+    case 1:
+        return 2;
+    case 2:
+        return 4;
+    default:
+        return 1;
+    }
+}
+
+static gboolean
+all_spaces(const guint8 *p, guint n)
+{
+    guint i;
+
+    for (i = 0; i < n; i++) {
+        if (p[i] != ' ')
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static void
+cmis_prepare(XcvrModule *module, XcvrDecodeCtx *ctx)
+{
+    const guint8 *clei = xcvr_page_map_get(module->map, XCVR_I2C_A0, 0, P00, 190, 10);
+    guint8 state = 0;
+    guint8 bank_code = 0;
+    guint bank;
+
+    ctx->map = module->map;
+    ctx->id_known = TRUE;
+    (void)xcvr_page_map_get_u8(module->map, XCVR_I2C_A0, 0, CMIS_ID, &ctx->id);
+    (void)xcvr_page_map_get_u8(module->map, XCVR_I2C_A0, 0, CMIS_MODULE_STATE, &state);
+    ctx->paged = !cmis_flat(module->map);
+    ctx->monitors = ctx->paged;
+    ctx->copper = byte_at(ctx, P00, CMIS_MEDIA_TECH) >= 0x0a;
+    ctx->dom_rx_avg = (byte_at(ctx, P01, CMIS_RX_POWER_TYPE) & 0x10) != 0;
+    ctx->fault_state = ((state >> 1) & 0x07) == 0x05;
+    ctx->clei = clei != NULL && clei[0] != 0x00 && !all_spaces(clei, 10);
+    ctx->n_lanes = cmis_banks(module->map) * XCVR_LANES_PER_BANK;
+
+    if (xcvr_page_map_valid(module->map, XCVR_I2C_A0, 0, P00, XCVR_HALF_PAGE) < XCVR_HALF_PAGE)
+        xcvr_module_warn(module, "page 00h not read in full: identity fields missing");
+    if (!ctx->paged)
+        return;
+    if (xcvr_page_map_get_u8(module->map, XCVR_I2C_A0, P01, CMIS_BANKS, &bank_code) &&
+        (bank_code & 0x03) == 0x03)
+        xcvr_module_warn(module, "page 01h byte 142 advertises a reserved bank count (3): "
+                         "decoding bank 0 only");
+    if (xcvr_page_map_valid(module->map, XCVR_I2C_A0, 0, P01, XCVR_HALF_PAGE) < XCVR_HALF_PAGE)
+        xcvr_module_warn(module, "paged module, but page 01h was not read: advertised "
+                         "capabilities, lengths and wavelength missing");
+    if (xcvr_page_map_valid(module->map, XCVR_I2C_A0, 0, P02, XCVR_HALF_PAGE) < XCVR_HALF_PAGE)
+        xcvr_module_warn(module, "paged module, but page 02h was not read: thresholds missing");
+    for (bank = 0; bank * XCVR_LANES_PER_BANK < ctx->n_lanes; bank++) {
+        if (xcvr_page_map_valid(module->map, XCVR_I2C_A0, (guint8)bank, P11, XCVR_HALF_PAGE) <
+            XCVR_HALF_PAGE)
+            xcvr_module_warn(module, "paged module, but page 11h of bank %u was not read: "
+                             "lanes %u-%u missing", bank, bank * 8 + 1, bank * 8 + 8);
+    }
+}
+
+static void
+cmis_checksums(XcvrModule *module)
+{
+    xcvr_module_add_checksum(module, "cc_page00", "page 00h bytes 128-221", XCVR_I2C_A0, P00,
+                             128, 221, CMIS_CC_PAGE00);
+}
+
+/* Page 00h; on paged memory 01h and 02h, then 11h of every bank page 01h advertises. */
+static void
+cmis_plan(const XcvrPageMap *map, GArray *requests)
+{
+    guint bank;
+
+    xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, P00, XCVR_HALF_PAGE);
+    if (cmis_flat(map))
+        return;
+    xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, P01, XCVR_HALF_PAGE);
+    xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, P02, XCVR_HALF_PAGE);
+    /* the bank count lives in page 01h: ask for banked pages once it is read */
+    if (xcvr_page_map_valid(map, XCVR_I2C_A0, 0, P01, XCVR_HALF_PAGE) == 0)
+        return;
+    for (bank = 0; bank < cmis_banks(map); bank++)
+        xcvr_plan_page(map, requests, XCVR_I2C_A0, (guint8)bank, P11, XCVR_HALF_PAGE);
+}
+
+const XcvrFamilyDecoder xcvr_cmis_decoder = {
+    .family = XCVR_FAMILY_CMIS,
+    .spec = "CMIS",
+    .fields = cmis_fields,
+    .n_fields = G_N_ELEMENTS(cmis_fields),
+    .load = cmis_load,
+    .prepare = cmis_prepare,
+    .checksums = cmis_checksums,
+    .plan = cmis_plan,
+};
