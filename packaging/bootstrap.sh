@@ -73,8 +73,10 @@ python3 packaging/test-summary.py build-asan >> .ci-results.txt
 echo "== stage 3: libFuzzer under ASan+UBSan, bounded time"
 CC=clang setup build-fuzz -Dfuzzer=true -Dtests=true -Doracle=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false
-ninja -C build-fuzz tests/fuzz/fuzz-module
-tests/fuzz/run-libfuzzer.sh build-fuzz "${XCVR_FUZZ_SECONDS:-60}"
-echo "fuzz-module 1 passed" >> .ci-results.txt
+for target in fuzz-module fuzz-sff8636 fuzz-cmis; do
+    ninja -C build-fuzz tests/fuzz/$target
+    tests/fuzz/run-libfuzzer.sh build-fuzz "${XCVR_FUZZ_SECONDS:-40}" $target
+    echo "$target 1 passed" >> .ci-results.txt
+done
 
 python3 packaging/test-summary.py --total .ci-results.txt

@@ -141,6 +141,63 @@ test_sff8636(void **state)
     check_family("sff8636", XCVR_FAMILY_SFF8636);
 }
 
+/* Runs plan rounds against a CMIS module held as pages; returns the reads, in order. */
+static GPtrArray *
+cmis_reads(gboolean flat, guint8 bank_code)
+{
+    g_autoptr(XcvrPageMap) map = xcvr_page_map_new();
+    GPtrArray *reads = g_ptr_array_new_with_free_func(g_free);
+    guint8 page[128];
+    guint round;
+
+    for (round = 0; round < 8; round++) {
+        g_autoptr(GArray) reqs = g_array_new(FALSE, FALSE, sizeof(XcvrPageRequest));
+        guint i;
+
+        xcvr_module_plan(map, XCVR_FAMILY_UNKNOWN, reqs);
+        if (reqs->len == 0)
+            break;
+        for (i = 0; i < reqs->len; i++) {
+            const XcvrPageRequest *r = &g_array_index(reqs, XcvrPageRequest, i);
+
+            memset(page, 0, sizeof(page));
+            if (r->offset == 0) {
+                page[0] = 0x18;           /* QSFP-DD */
+                page[2] = flat ? 0x80 : 0; /* memory model */
+            } else if (r->page == 1) {
+                page[142 - 128] = bank_code;
+            }
+            g_ptr_array_add(reads, g_strdup_printf("%u:%02xh@%u", r->bank, r->page, r->offset));
+            xcvr_page_map_add(map, r->i2c, r->bank, r->page, r->offset, page, r->length);
+        }
+    }
+    assert_true(round < 8);
+    return reads;
+}
+
+static void
+test_cmis(void **state)
+{
+    g_autoptr(GPtrArray) flat = cmis_reads(TRUE, 0);
+    g_autoptr(GPtrArray) two = cmis_reads(FALSE, 1);
+    g_autoptr(GPtrArray) four = cmis_reads(FALSE, 2);
+    guint i;
+
+    assert_int_equal(flat->len, 2); /* lower, page 00h */
+    assert_string_equal(flat->pdata[1], "0:00h@128");
+    /* lower, 00h, 01h, 02h, then 11h of banks 0 and 1 */
+    assert_int_equal(two->len, 6);
+    assert_string_equal(two->pdata[4], "0:11h@128");
+    assert_string_equal(two->pdata[5], "1:11h@128");
+    assert_int_equal(four->len, 8);
+    for (i = 0; i < four->len; i++) {
+        guint j;
+
+        for (j = i + 1; j < four->len; j++)
+            assert_string_not_equal(four->pdata[i], four->pdata[j]); /* never twice */
+    }
+}
+
 static void
 test_empty_cage_stops(void **state)
 {
@@ -165,6 +222,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sff8472),
         cmocka_unit_test(test_sff8636),
+        cmocka_unit_test(test_cmis),
         cmocka_unit_test(test_empty_cage_stops),
     };
 

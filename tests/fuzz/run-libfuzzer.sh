@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # run-libfuzzer.sh: CI job: run the libFuzzer build of fuzz-module for bounded time; fail on crash.
 #
-# Usage: run-libfuzzer.sh BUILD_DIR SECONDS
+# Usage: run-libfuzzer.sh BUILD_DIR SECONDS [TARGET]   (TARGET: fuzz-module by default)
 #
 # BUILD_DIR is a separate build with libFuzzer and sanitizers, for example:
 #   CC=clang meson setup /tmp/build-fuzz -Dfuzzer=true -Db_sanitize=address,undefined \
@@ -17,13 +17,13 @@
 # fixed. Exit status: 0 when the time ran out without a finding, libFuzzer's status otherwise.
 set -eu
 
-if [ $# -ne 2 ]; then
-    echo "Usage: $0 BUILD_DIR SECONDS" >&2
+if [ $# -lt 2 ] || [ $# -gt 3 ]; then
+    echo "Usage: $0 BUILD_DIR SECONDS [TARGET]" >&2
     exit 2
 fi
 build_dir=$(cd "$1" && pwd)
 seconds=$2
-target=fuzz-module
+target=${3:-fuzz-module}
 
 src_dir=$(cd "$(dirname "$0")" && pwd)
 corpus_root=${XCVR_CORPUS_DIR:-$src_dir/../../../shared/eeprom-corpus}
