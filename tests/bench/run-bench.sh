@@ -14,7 +14,7 @@ if [ $# -ne 2 ]; then
     exit 2
 fi
 build_dir=$(cd "$1" && pwd)
-image_dir=$2/sff8472
+corpus=$(cd "$2" && pwd)
 ethtool=${ETHTOOL:-/usr/sbin/ethtool}
 repeat=${REPEAT:-20}
 
@@ -29,13 +29,15 @@ for f in "$bench" "$xcvrmap" "$shim" "$ethtool"; do
 done
 
 shopt -s nullglob
+for family in sff8472 sff8636 cmis; do
+image_dir=$corpus/$family
 images=("$image_dir"/*.bin)
 if [ ${#images[@]} -eq 0 ]; then
     echo "$0: no *.bin image in $image_dir" >&2
     exit 2
 fi
 
-echo "== in-process (libxcvrmap), ${#images[@]} images from $image_dir"
+echo "== $family: in-process (libxcvrmap), ${#images[@]} images from $image_dir"
 "$bench" "$image_dir"
 
 # time_runs LABEL COMMAND…: runs COMMAND IMAGE for every image, $repeat times over, and
@@ -64,7 +66,13 @@ time_runs() {
 # ethtool takes the interface, not the file: the shim reads XCVR_SHIM_EEPROM. A wrapper keeps
 # the timed command lines identical in shape (the trailing image argument is dropped).
 ethtool_m() {
-    LD_PRELOAD=$shim "$ethtool" -m lo
+    # CMIS: ethtool 6.1 decodes it over netlink only, with the page map of the corpus index
+    if [ "$family" = cmis ]; then
+        XCVR_SHIM_NETLINK=1 XCVR_SHIM_SEGMENTS=$(awk -F'\t' -v f="cmis/$(basename "$1")" \
+            'NR > 1 && $1 == f { print $5 }' "$corpus/index.tsv") LD_PRELOAD=$shim "$ethtool" -m lo
+    else
+        LD_PRELOAD=$shim "$ethtool" -m lo
+    fi
 }
 xcvrmap_module() {
     "$xcvrmap" module --file "$1"
@@ -75,7 +83,8 @@ true_cmd() {
     /bin/true
 }
 
-echo "== per process, process start included"
+echo "== $family: per process, process start included"
 time_runs "baseline: /bin/true (spawn cost only)" true_cmd
 time_runs "ethtool -m (shim)" ethtool_m
 time_runs "xcvrmap module --file" xcvrmap_module
+done
