@@ -77,6 +77,16 @@ typedef struct {
     guint8 computed;
 } XcvrChecksum;
 
+/**
+ * xcvr_checksum_status_to_string:
+ * @status: an #XcvrChecksumStatus
+ *
+ * Returns: its stable name ("ok", "bad", "absent"), as in JSON and XML output.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_checksum_status_to_string(XcvrChecksumStatus status);
+
 typedef struct _XcvrModule XcvrModule;
 
 /**

@@ -12,13 +12,6 @@
 
 #include "sff/xcvr-module-private.h"
 
-static const char *const checksum_status_names[] = {
-    [XCVR_CHECKSUM_OK] = "ok",
-    [XCVR_CHECKSUM_BAD] = "bad",
-    [XCVR_CHECKSUM_ABSENT] = "absent",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(checksum_status_names) == _XCVR_CHECKSUM_LAST);
-
 static void
 json_number_with_unit(JsonBuilder *b, double value, const char *unit)
 {
@@ -117,7 +110,7 @@ json_checksums(JsonBuilder *b, const XcvrModule *module)
         json_builder_set_member_name(b, ck->key);
         json_builder_begin_object(b);
         json_builder_set_member_name(b, "status");
-        json_builder_add_string_value(b, checksum_status_names[ck->status]);
+        json_builder_add_string_value(b, xcvr_checksum_status_to_string(ck->status));
         json_builder_set_member_name(b, "covers");
         json_builder_add_string_value(b, ck->description);
         if (ck->status != XCVR_CHECKSUM_ABSENT) {

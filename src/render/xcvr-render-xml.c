@@ -23,13 +23,6 @@ static const char *const kind_names[] = {
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(kind_names) == _XCVR_KIND_LAST);
 
-static const char *const checksum_status_names[] = {
-    [XCVR_CHECKSUM_OK] = "ok",
-    [XCVR_CHECKSUM_BAD] = "bad",
-    [XCVR_CHECKSUM_ABSENT] = "absent",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(checksum_status_names) == _XCVR_CHECKSUM_LAST);
-
 /* Shortest text that reads back as the same double ("%.17g" would print 0.59699999…). */
 static void
 append_double(GString *out, double v)
@@ -150,7 +143,7 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
         g_autofree char *covers = g_markup_escape_text(ck->description, -1);
 
         g_string_append_printf(out, "    <checksum key=\"%s\" status=\"%s\" covers=\"%s\"",
-                               ck->key, checksum_status_names[ck->status], covers);
+                               ck->key, xcvr_checksum_status_to_string(ck->status), covers);
         if (ck->status != XCVR_CHECKSUM_ABSENT)
             g_string_append_printf(out, " stored=\"%u\" computed=\"%u\"", ck->stored,
                                    ck->computed);

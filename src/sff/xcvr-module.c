@@ -31,6 +31,21 @@ xcvr_family_to_string(XcvrFamily family)
     return family_names[family];
 }
 
+static const char *const checksum_status_names[] = {
+    [XCVR_CHECKSUM_OK] = "ok",
+    [XCVR_CHECKSUM_BAD] = "bad",
+    [XCVR_CHECKSUM_ABSENT] = "absent",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(checksum_status_names) == _XCVR_CHECKSUM_LAST);
+
+const char *
+xcvr_checksum_status_to_string(XcvrChecksumStatus status)
+{
+    if ((guint)status >= G_N_ELEMENTS(checksum_status_names))
+        return "absent";
+    return checksum_status_names[status];
+}
+
 const char *
 xcvr_quantity_unit(XcvrQuantity qty)
 {
