@@ -12,7 +12,7 @@ mode=${1:-demo}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
-build_pkgs="gcc pkg-config meson ninja-build libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev"
+build_pkgs="gcc pkg-config meson ninja-build libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libmnl-dev"
 test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils"
 
 case "$mode" in

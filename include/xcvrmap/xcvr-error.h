@@ -27,6 +27,9 @@ G_BEGIN_DECLS
  * @XCVR_ERROR_UNSUPPORTED: a module family or format we do not decode (yet).
  * @XCVR_ERROR_LIBVIRT: libvirt failed or is unreachable.
  * @XCVR_ERROR_INVALID_ARGUMENT: a caller-supplied value is not acceptable.
+ * @XCVR_ERROR_NO_DEVICE: the interface does not exist, or vanished while being read.
+ * @XCVR_ERROR_PERMISSION: reading the module needs privileges the caller lacks.
+ * @XCVR_ERROR_TIMEOUT: the module did not answer before the deadline.
  *
  * Since: 0.1
  */
@@ -41,6 +44,9 @@ typedef enum {
     XCVR_ERROR_UNSUPPORTED,
     XCVR_ERROR_LIBVIRT,
     XCVR_ERROR_INVALID_ARGUMENT,
+    XCVR_ERROR_NO_DEVICE,
+    XCVR_ERROR_PERMISSION,
+    XCVR_ERROR_TIMEOUT,
 
     _XCVR_ERROR_LAST
 } XcvrError;
@@ -57,5 +63,16 @@ XCVR_PUBLIC GQuark xcvr_error_quark(void);
  * Since: 0.1
  */
 XCVR_PUBLIC const char *xcvr_error_to_string(XcvrError code);
+
+/**
+ * xcvr_error_from_errno:
+ * @err: an errno value from a module read
+ *
+ * Returns: the #XcvrError a caller can act on (EOPNOTSUPP: not supported; ENODEV: no
+ * device; EPERM/EACCES: permission; ETIMEDOUT: timeout; anything else: I/O).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrError xcvr_error_from_errno(int err);
 
 G_END_DECLS

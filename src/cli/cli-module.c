@@ -22,11 +22,22 @@ typedef enum {
 
 /* One image to decode: where it came from and its bytes (or why there are none). */
 typedef struct {
-    char *name;   /* interface name for demo modules, path for files */
-    char *path;   /* a file to read, or NULL when @bytes are given */
-    GBytes *bytes;
+    char *name;   /* interface name, or path for files */
+    char *path;   /* a file to read */
+    gboolean port; /* @name is an interface: the kernel, or the --eeprom-dir dump */
+    GBytes *bytes; /* embedded demo bytes */
+    XcvrEepromStats stats;
     GError *error;
 } Source;
+
+/* How to read what the sources name. */
+typedef struct {
+    gboolean strict;
+    const char *segments;
+    const char *eeprom_dir;
+    XcvrEepromOptions kernel;
+    gboolean verbose;
+} ReadOptions;
 
 static void
 source_free(Source *s)
@@ -102,21 +113,47 @@ add_demo_sources(GPtrArray *sources, GError **error)
 }
 
 static XcvrModule *
-decode_source(Source *s, gboolean strict, const char *segments)
+decode_source(Source *s, const ReadOptions *o)
 {
+    XcvrDecodeFlags flags = o->strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE;
+    XcvrModule *m;
     gsize len = 0;
     const guint8 *data;
 
+    if (s->port && o->eeprom_dir != NULL) {
+        s->stats.source = XCVR_EEPROM_SOURCE_FILE;
+        return xcvr_eeprom_dir_read(o->eeprom_dir, s->name, flags, &s->error);
+    }
+    if (s->port) {
+        m = xcvr_eeprom_read(s->name, &o->kernel, &s->stats, &s->error);
+        if (o->verbose)
+            fprintf(stderr, "xcvrmap: %s: %s, %u requests, %u bytes\n", s->name,
+                    xcvr_eeprom_source_to_string(s->stats.source), s->stats.requests,
+                    s->stats.bytes);
+        return m;
+    }
+    s->stats.source = XCVR_EEPROM_SOURCE_FILE;
     if (s->path != NULL)
-        return xcvr_eeprom_file_decode(s->path, segments,
-                                       strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE,
-                                       &s->error);
+        return xcvr_eeprom_file_decode(s->path, o->segments, flags, &s->error);
     if (s->bytes == NULL)
         return NULL;
     data = g_bytes_get_data(s->bytes, &len);
     return xcvr_module_decode(data != NULL ? data : (const guint8 *)"", len,
-                              XCVR_FAMILY_UNKNOWN,
-                              strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE, &s->error);
+                              XCVR_FAMILY_UNKNOWN, flags, &s->error);
+}
+
+static void
+add_port_sources(GPtrArray *sources, GPtrArray *names)
+{
+    guint i;
+
+    for (i = 0; i < names->len; i++) {
+        g_autoptr(Source) s = g_new0(Source, 1);
+
+        s->name = g_strdup(names->pdata[i]);
+        s->port = TRUE;
+        g_ptr_array_add(sources, g_steal_pointer(&s));
+    }
 }
 
 static void
@@ -129,14 +166,14 @@ print_error(const Source *s)
 
 /* Text: a single image prints exactly as `ethtool -m`; several get a heading each. */
 static gboolean
-print_text(GPtrArray *sources, gboolean strict, const char *segments, gboolean headings)
+print_text(GPtrArray *sources, const ReadOptions *o, gboolean headings)
 {
     gboolean ok = TRUE;
     guint i;
 
     for (i = 0; i < sources->len; i++) {
         Source *s = sources->pdata[i];
-        g_autoptr(XcvrModule) m = decode_source(s, strict, segments);
+        g_autoptr(XcvrModule) m = decode_source(s, o);
         g_autoptr(GString) out = g_string_new(NULL);
 
         if (headings)
@@ -158,7 +195,7 @@ print_text(GPtrArray *sources, gboolean strict, const char *segments, gboolean h
 /* JSON: a single image is the module object; several are {"modules": [...]}, where a
  * failed one carries {"name", "error", "message"} instead of the fields. */
 static gboolean
-print_json(GPtrArray *sources, gboolean strict, const char *segments, gboolean several)
+print_json(GPtrArray *sources, const ReadOptions *o, gboolean several)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
     g_autoptr(JsonGenerator) gen = json_generator_new();
@@ -172,7 +209,7 @@ print_json(GPtrArray *sources, gboolean strict, const char *segments, gboolean s
     json_builder_begin_array(b);
     for (i = 0; i < sources->len; i++) {
         Source *s = sources->pdata[i];
-        g_autoptr(XcvrModule) m = decode_source(s, strict, segments);
+        g_autoptr(XcvrModule) m = decode_source(s, o);
         g_autofree char *json = NULL;
         g_autoptr(JsonParser) parser = json_parser_new();
 
@@ -182,6 +219,8 @@ print_json(GPtrArray *sources, gboolean strict, const char *segments, gboolean s
             JsonNode *node = json_node_copy(json_parser_get_root(parser));
 
             json_object_set_string_member(json_node_get_object(node), "name", s->name);
+            json_object_set_string_member(json_node_get_object(node), "source",
+                                          xcvr_eeprom_source_to_string(s->stats.source));
             json_builder_add_value(b, node);
             continue;
         }
@@ -196,6 +235,8 @@ print_json(GPtrArray *sources, gboolean strict, const char *segments, gboolean s
                                              : "io");
         json_builder_set_member_name(b, "message");
         json_builder_add_string_value(b, s->error->message);
+        json_builder_set_member_name(b, "source");
+        json_builder_add_string_value(b, xcvr_eeprom_source_to_string(s->stats.source));
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -219,7 +260,7 @@ print_json(GPtrArray *sources, gboolean strict, const char *segments, gboolean s
 
 /* XML: a single image is a <module> document; several are <modules> of <port>s. */
 static gboolean
-print_xml(GPtrArray *sources, gboolean strict, const char *segments, gboolean several)
+print_xml(GPtrArray *sources, const ReadOptions *o, gboolean several)
 {
     g_autoptr(GString) out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     gboolean ok = TRUE;
@@ -229,7 +270,7 @@ print_xml(GPtrArray *sources, gboolean strict, const char *segments, gboolean se
         g_string_append_printf(out, "<modules xmlns=\"%s\">\n", XCVR_XML_NAMESPACE);
     for (i = 0; i < sources->len; i++) {
         Source *s = sources->pdata[i];
-        g_autoptr(XcvrModule) m = decode_source(s, strict, segments);
+        g_autoptr(XcvrModule) m = decode_source(s, o);
         g_autofree char *name = g_markup_escape_text(s->name, -1);
 
         if (several)
@@ -262,8 +303,14 @@ xcvr_cli_module(int argc, char **argv)
     g_auto(GStrv) files = NULL;
     g_autofree char *format_s = NULL;
     g_autofree char *segments = NULL;
+    g_autofree char *eeprom_dir = NULL;
     gboolean strict = FALSE;
     gboolean demo = FALSE;
+    gboolean all = FALSE;
+    gboolean verbose = FALSE;
+    gboolean no_netlink = FALSE;
+    double timeout = 5.0;
+    ReadOptions ro = { 0 };
     OutputFormat format = FORMAT_TEXT;
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
@@ -278,6 +325,17 @@ xcvr_cli_module(int argc, char **argv)
           "Where each page sits in the image files (\"lower@0+128 00h@128+128 11h@256+128\"); "
           "default: a NAME.segments or index.tsv beside the file, else the usual layout",
           "MAP" },
+        { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
+          "Every interface that can hold a module (with --eeprom-dir: every dump there)",
+          NULL },
+        { "eeprom-dir", 0, 0, G_OPTION_ARG_FILENAME, &eeprom_dir,
+          "Read interface IFNAME from DIR/IFNAME.bin instead of the kernel", "DIR" },
+        { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout,
+          "Give up on an interface after SECONDS (default 5)", "SECONDS" },
+        { "no-netlink", 0, 0, G_OPTION_ARG_NONE, &no_netlink,
+          "Read through the SIOCETHTOOL ioctl even where ethtool netlink works", NULL },
+        { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+          "Say on stderr how each module was read (netlink or ioctl, requests, bytes)", NULL },
         { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
           "Decode the bundled demo host's uplink modules", NULL },
         { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
@@ -287,7 +345,7 @@ xcvr_cli_module(int argc, char **argv)
         { NULL },
     };
 
-    ctx = g_option_context_new("(--file IMAGE… | --demo)");
+    ctx = g_option_context_new("[IFACE… | --all | --file IMAGE… | --demo]");
     g_option_context_set_summary(ctx, "Decode transceiver module EEPROMs.");
     g_option_context_add_main_entries(ctx, entries, NULL);
     if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
@@ -298,32 +356,63 @@ xcvr_cli_module(int argc, char **argv)
         fprintf(stderr, "xcvrmap module: unknown format '%s' (text, json or xml)\n", format_s);
         return XCVR_EXIT_USAGE;
     }
-    if (argc > 1) {
-        fprintf(stderr, "xcvrmap module: unexpected argument '%s' (reading modules from "
-                        "interfaces is not available yet: use --file or --demo)\n", argv[1]);
+    if (timeout < 0 || timeout > 3600) {
+        fprintf(stderr, "xcvrmap module: --timeout must be between 0 and 3600 seconds\n");
         return XCVR_EXIT_USAGE;
     }
+    if (all && argc > 1) {
+        fprintf(stderr, "xcvrmap module: give interfaces or --all, not both\n");
+        return XCVR_EXIT_USAGE;
+    }
+    ro.strict = strict;
+    ro.segments = segments;
+    ro.eeprom_dir = eeprom_dir;
+    ro.verbose = verbose;
+    ro.kernel.flags = strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE;
+    ro.kernel.timeout_ms = (guint)(timeout * 1000);
+    ro.kernel.no_netlink = no_netlink;
+
     add_file_sources(sources, files);
+    if (argc > 1) {
+        g_autoptr(GPtrArray) names = g_ptr_array_new();
+        int i;
+
+        for (i = 1; i < argc; i++)
+            g_ptr_array_add(names, argv[i]);
+        add_port_sources(sources, names);
+    }
+    if (all) {
+        g_autoptr(GPtrArray) names = eeprom_dir != NULL ? xcvr_eeprom_dir_list(eeprom_dir, &error)
+                                                        : xcvr_eeprom_list_ports(NULL, &error);
+
+        if (names == NULL) {
+            fprintf(stderr, "xcvrmap: cannot list interfaces: %s\n", error->message);
+            return XCVR_EXIT_FAILURE;
+        }
+        add_port_sources(sources, names);
+    }
     if (demo && !add_demo_sources(sources, &error)) {
         fprintf(stderr, "xcvrmap: demo modules: %s\n", error->message);
         return XCVR_EXIT_FAILURE;
     }
-    if (sources->len == 0) {
-        fprintf(stderr, "xcvrmap module: nothing to decode: give --file IMAGE or --demo\n");
+    if (sources->len == 0 && !all) {
+        fprintf(stderr, "xcvrmap module: nothing to decode: give interfaces, --all, "
+                        "--file IMAGE or --demo\n");
         return XCVR_EXIT_USAGE;
     }
 
-    several = sources->len > 1 || demo;
+    /* interfaces always get the {"modules": [...]} form, so a failure still has its entry */
+    several = sources->len > 1 || demo || all || argc > 1;
     switch (format) {
     case FORMAT_JSON:
-        ok = print_json(sources, strict, segments, several);
+        ok = print_json(sources, &ro, several);
         break;
     case FORMAT_XML:
-        ok = print_xml(sources, strict, segments, several);
+        ok = print_xml(sources, &ro, several);
         break;
     case FORMAT_TEXT:
     default:
-        ok = print_text(sources, strict, segments, several);
+        ok = print_text(sources, &ro, several);
         break;
     }
     return ok ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;

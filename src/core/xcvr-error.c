@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* xcvr-error.c: the XCVR_ERROR domain and stable names of its codes. */
+#include <errno.h>
+
 #include <xcvrmap/xcvr-error.h>
 
 G_DEFINE_QUARK(xcvr-error-quark, xcvr_error)
@@ -15,8 +17,31 @@ static const char *const error_names[] = {
     [XCVR_ERROR_UNSUPPORTED] = "unsupported",
     [XCVR_ERROR_LIBVIRT] = "libvirt",
     [XCVR_ERROR_INVALID_ARGUMENT] = "invalid-argument",
+    [XCVR_ERROR_NO_DEVICE] = "no-device",
+    [XCVR_ERROR_PERMISSION] = "permission",
+    [XCVR_ERROR_TIMEOUT] = "timeout",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(error_names) == _XCVR_ERROR_LAST);
+
+/* An errno from a module read as an XcvrError code a caller can act on. */
+XcvrError
+xcvr_error_from_errno(int err)
+{
+    switch (err) {
+    case EOPNOTSUPP:
+        return XCVR_ERROR_NOT_SUPPORTED;
+    case ENODEV:
+    case ENXIO:
+        return XCVR_ERROR_NO_DEVICE;
+    case EPERM:
+    case EACCES:
+        return XCVR_ERROR_PERMISSION;
+    case ETIMEDOUT:
+        return XCVR_ERROR_TIMEOUT;
+    default:
+        return XCVR_ERROR_IO;
+    }
+}
 
 const char *
 xcvr_error_to_string(XcvrError code)

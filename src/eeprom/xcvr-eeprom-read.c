@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-eeprom-read.c: reading a module from the kernel: the decoders' page plan driven
+ * over ethtool netlink or, where that is missing, the SIOCETHTOOL ioctl; errors turned
+ * into codes a caller can act on; a per-interface deadline.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <xcvrmap/xcvr-eeprom.h>
+#include <xcvrmap/xcvr-error.h>
+#include <xcvrmap/xcvr-page-map.h>
+
+#include "eeprom/xcvr-eeprom-private.h"
+
+#define DEFAULT_TIMEOUT_MS 5000
+#define MAX_ROUNDS 8 /* lower page, family pages, banked pages: three rounds suffice */
+
+static const char *const source_names[] = {
+    [XCVR_EEPROM_SOURCE_NONE] = "none",
+    [XCVR_EEPROM_SOURCE_NETLINK] = "netlink",
+    [XCVR_EEPROM_SOURCE_IOCTL] = "ioctl",
+    [XCVR_EEPROM_SOURCE_FILE] = "file",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(source_names) == _XCVR_EEPROM_SOURCE_LAST);
+
+const char *
+xcvr_eeprom_source_to_string(XcvrEepromSource source)
+{
+    if ((guint)source >= G_N_ELEMENTS(source_names))
+        return "none";
+    return source_names[source];
+}
+
+/* One interface's read: the kernel path in use and what it cost. */
+typedef struct {
+    const char *ifname;
+    gboolean no_netlink;
+    gint64 deadline;
+    XcvrNetlink *nl;         /* the netlink path, or NULL */
+    int fd;                  /* the ioctl socket, or -1 */
+    XcvrIoctlModInfo info;
+    XcvrEepromStats stats;
+} Reader;
+
+static void
+reader_clear(Reader *r)
+{
+    xcvr_netlink_close(g_steal_pointer(&r->nl));
+    if (r->fd >= 0)
+        close(r->fd);
+    r->fd = -1;
+}
+
+/* Switches to the ioctl: opens its socket and asks the driver for its module info. */
+static int
+reader_use_ioctl(Reader *r)
+{
+    xcvr_netlink_close(g_steal_pointer(&r->nl));
+    r->stats.source = XCVR_EEPROM_SOURCE_IOCTL;
+    if (r->fd < 0)
+        r->fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (r->fd < 0)
+        return -errno;
+    return xcvr_ioctl_modinfo(r->fd, r->ifname, &r->info);
+}
+
+static int
+reader_start(Reader *r)
+{
+    int ret;
+
+    if (!r->no_netlink) {
+        ret = xcvr_netlink_open(&r->nl);
+        if (ret == 0) {
+            r->stats.source = XCVR_EEPROM_SOURCE_NETLINK;
+            return 0;
+        }
+        /* only a missing family or command means "use the ioctl" */
+        if (ret != -EOPNOTSUPP && ret != -EPROTONOSUPPORT && ret != -EAFNOSUPPORT)
+            return ret;
+    }
+    return reader_use_ioctl(r);
+}
+
+static int
+reader_read(Reader *r, const XcvrPageRequest *req, guint8 *buf, guint *ret_len)
+{
+    r->stats.requests++;
+    if (r->nl != NULL)
+        return xcvr_netlink_read(r->nl, r->ifname, req, buf, ret_len, r->deadline);
+    return xcvr_ioctl_read(r->fd, r->ifname, &r->info, req, buf, ret_len);
+}
+
+static void
+set_errno_error(GError **error, const char *ifname, int err, XcvrEepromSource source)
+{
+    XcvrError code = xcvr_error_from_errno(err);
+
+    switch (code) {
+    case XCVR_ERROR_NOT_SUPPORTED:
+        g_set_error(error, XCVR_ERROR, code,
+                    "no module support on %s: its driver cannot read module EEPROMs", ifname);
+        break;
+    case XCVR_ERROR_NO_DEVICE:
+        g_set_error(error, XCVR_ERROR, code, "no interface %s, or it vanished while being read",
+                    ifname);
+        break;
+    case XCVR_ERROR_PERMISSION:
+        g_set_error(error, XCVR_ERROR, code,
+                    "permission denied reading the module of %s (reading module EEPROMs may "
+                    "need CAP_NET_ADMIN)", ifname);
+        break;
+    case XCVR_ERROR_TIMEOUT:
+        g_set_error(error, XCVR_ERROR, code,
+                    "the module of %s did not answer in time (a hung driver or I2C bus)", ifname);
+        break;
+    default:
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_IO,
+                    "cannot read the module EEPROM of %s over %s: %s; the module may be badly "
+                    "seated or incompatible",
+                    ifname, xcvr_eeprom_source_to_string(source), g_strerror(err));
+        break;
+    }
+}
+
+/* Reads what the plan asks for, round after round. Pages the module or driver does not
+ * serve are left out (the decoder then says what is missing); anything else stops. */
+static XcvrModule *
+reader_run(Reader *r, XcvrDecodeFlags flags, GError **error)
+{
+    g_autoptr(XcvrPageMap) map = xcvr_page_map_new();
+    g_autoptr(GHashTable) tried = g_hash_table_new(g_direct_hash, g_direct_equal);
+    guint8 buf[128];
+    guint round;
+    int ret;
+
+    ret = reader_start(r);
+    if (ret < 0) {
+        set_errno_error(error, r->ifname, -ret, r->stats.source);
+        return NULL;
+    }
+    for (round = 0; round < MAX_ROUNDS; round++) {
+        g_autoptr(GArray) reqs = g_array_new(FALSE, FALSE, sizeof(XcvrPageRequest));
+        guint added = 0;
+        guint i;
+
+        xcvr_module_plan(map, XCVR_FAMILY_UNKNOWN, reqs);
+        for (i = 0; i < reqs->len; i++) {
+            const XcvrPageRequest *req = &g_array_index(reqs, XcvrPageRequest, i);
+            gpointer key = GUINT_TO_POINTER((guint)req->i2c << 24 | (guint)req->bank << 16 |
+                                            (guint)req->page << 8 | req->offset);
+            guint got = 0;
+
+            if (g_hash_table_contains(tried, key))
+                continue;
+            g_hash_table_add(tried, key);
+            ret = reader_read(r, req, buf, &got);
+            /* A kernel whose netlink lacks the driver path answers EOPNOTSUPP on the
+             * first read; the ioctl may still work. */
+            if (ret == -EOPNOTSUPP && r->nl != NULL && g_hash_table_size(tried) == 1) {
+                ret = reader_use_ioctl(r);
+                if (ret == 0)
+                    ret = reader_read(r, req, buf, &got);
+            }
+            if (ret == -EINVAL && g_hash_table_size(tried) > 1)
+                continue; /* a page this module or driver does not serve */
+            if (ret < 0) {
+                set_errno_error(error, r->ifname, -ret, r->stats.source);
+                return NULL;
+            }
+            r->stats.bytes += got;
+            if (got < req->length) {
+                g_set_error(error, XCVR_ERROR, XCVR_ERROR_TRUNCATED,
+                            "short read from the module of %s: %u of %u bytes of page %02xh "
+                            "(I2C 0x%02x, bank %u, offset %u)",
+                            r->ifname, got, req->length, req->page, req->i2c, req->bank,
+                            req->offset);
+                return NULL;
+            }
+            xcvr_page_map_add(map, req->i2c, req->bank, req->page, req->offset, buf, got);
+            added++;
+        }
+        if (added == 0)
+            break;
+    }
+    return xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, flags, error);
+}
+
+/* A read on its own thread, so a driver stuck in an ioctl costs the deadline, not the run.
+ * Both sides hold a reference; whoever lets go last frees it. */
+typedef struct {
+    gint refs;
+    GMutex lock;
+    GCond done_cond;
+    gboolean done;
+    char *ifname;
+    XcvrEepromOptions options;
+    gint64 deadline;
+    XcvrModule *module;
+    GError *error;
+    XcvrEepromStats stats;
+} Job;
+
+static void
+job_unref(Job *job)
+{
+    if (!g_atomic_int_dec_and_test(&job->refs))
+        return;
+    g_mutex_clear(&job->lock);
+    g_cond_clear(&job->done_cond);
+    g_free(job->ifname);
+    xcvr_module_free(job->module);
+    g_clear_error(&job->error);
+    g_free(job);
+}
+
+static gpointer
+job_thread(gpointer data)
+{
+    Job *job = data;
+    Reader r = { .ifname = job->ifname, .no_netlink = job->options.no_netlink,
+                 .deadline = job->deadline, .fd = -1 };
+    GError *error = NULL;
+    XcvrModule *module = reader_run(&r, job->options.flags, &error);
+
+    reader_clear(&r);
+    g_mutex_lock(&job->lock);
+    job->module = module;
+    job->error = error;
+    job->stats = r.stats;
+    job->done = TRUE;
+    g_cond_signal(&job->done_cond);
+    g_mutex_unlock(&job->lock);
+    job_unref(job);
+    return NULL;
+}
+
+XcvrModule *
+xcvr_eeprom_read(const char *ifname,
+                 const XcvrEepromOptions *options,
+                 XcvrEepromStats *ret_stats,
+                 GError **error)
+{
+    XcvrEepromOptions defaults = { XCVR_DECODE_NONE, DEFAULT_TIMEOUT_MS, FALSE };
+    Job *job;
+    GThread *thread;
+    XcvrModule *module = NULL;
+    gboolean done;
+
+    g_return_val_if_fail(ifname != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+    if (options == NULL)
+        options = &defaults;
+    job = g_new0(Job, 1);
+    job->refs = 2;
+    g_mutex_init(&job->lock);
+    g_cond_init(&job->done_cond);
+    job->ifname = g_strdup(ifname);
+    job->options = *options;
+    job->deadline = options->timeout_ms > 0
+                        ? g_get_monotonic_time() + (gint64)options->timeout_ms * 1000
+                        : 0;
+
+    thread = g_thread_new("xcvr-eeprom", job_thread, job);
+    g_thread_unref(thread);
+
+    g_mutex_lock(&job->lock);
+    while (!job->done) {
+        if (job->deadline == 0)
+            g_cond_wait(&job->done_cond, &job->lock);
+        else if (!g_cond_wait_until(&job->done_cond, &job->lock, job->deadline))
+            break;
+    }
+    done = job->done;
+    if (done) {
+        module = g_steal_pointer(&job->module);
+        if (job->error != NULL)
+            g_propagate_error(error, g_steal_pointer(&job->error));
+    }
+    if (ret_stats != NULL)
+        *ret_stats = job->stats;
+    g_mutex_unlock(&job->lock);
+    job_unref(job);
+
+    if (!done)
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT,
+                    "the module of %s did not answer within %u ms (a hung driver or I2C bus); "
+                    "the other interfaces are read on", ifname, options->timeout_ms);
+    return module;
+}
