@@ -31,6 +31,12 @@ xcvr_test_load(const char *rel)
     return g_bytes_new_take(data, len);
 }
 
+static inline int
+xcvr_test_compare_names(gconstpointer a, gconstpointer b)
+{
+    return g_strcmp0(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Every *.bin of a corpus family directory, sorted. */
 static inline GPtrArray *
 xcvr_test_list(const char *family)
@@ -45,7 +51,7 @@ xcvr_test_list(const char *family)
         if (g_str_has_suffix(name, ".bin"))
             g_ptr_array_add(names, g_build_filename(family, name, NULL));
     }
-    g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
+    g_ptr_array_sort(names, xcvr_test_compare_names);
     assert_true(names->len > 0);
     return names;
 }

@@ -8,6 +8,13 @@
 #include <xcvrmap/xcvr-eeprom.h>
 #include <xcvrmap/xcvr-error.h>
 
+/* g_ptr_array_sort() hands over pointers to the elements */
+static int
+compare_names(gconstpointer a, gconstpointer b)
+{
+    return g_strcmp0(*(const char *const *)a, *(const char *const *)b);
+}
+
 XcvrModule *
 xcvr_eeprom_dir_read(const char *dir, const char *ifname, XcvrDecodeFlags flags,
                      GError **error)
@@ -48,7 +55,7 @@ xcvr_eeprom_dir_list(const char *dir, GError **error)
         if (g_str_has_suffix(name, ".bin") && strlen(name) > strlen(".bin"))
             g_ptr_array_add(names, g_strndup(name, strlen(name) - strlen(".bin")));
     }
-    g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
+    g_ptr_array_sort(names, compare_names);
     return g_steal_pointer(&names);
 }
 
@@ -81,6 +88,6 @@ xcvr_eeprom_list_ports(const char *sysfs_root, GError **error)
             continue;
         g_ptr_array_add(names, g_strdup(name));
     }
-    g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
+    g_ptr_array_sort(names, compare_names);
     return g_steal_pointer(&names);
 }
