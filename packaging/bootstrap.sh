@@ -13,7 +13,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 build_pkgs="gcc pkg-config meson ninja-build libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libmnl-dev"
-test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils"
+test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils iproute2"
 
 case "$mode" in
 demo) pkgs=$build_pkgs ;;

@@ -77,7 +77,7 @@ xcvr_ioctl_read(int fd, const char *ifname, const XcvrIoctlModInfo *info,
     int r;
 
     if (at < 0 || at + req->length > info->eeprom_len)
-        return -EINVAL; /* the driver's image does not hold this page */
+        return -ERANGE; /* the driver's image does not hold this page: nothing is sent */
     ee = g_malloc0(sizeof(*ee) + req->length);
     ee->cmd = ETHTOOL_GMODULEEEPROM;
     ee->offset = (guint32)at;

@@ -34,7 +34,7 @@ typedef struct {
 } XcvrIoctlModInfo;
 
 int xcvr_ioctl_modinfo(int fd, const char *ifname, XcvrIoctlModInfo *ret_info);
-/* Reads one request, mapped onto the driver's flat layout; -EINVAL for a page that layout
- * does not hold. */
+/* Reads one request, mapped onto the driver's flat layout; -ERANGE, without asking the
+ * driver, for a page that layout does not hold. */
 int xcvr_ioctl_read(int fd, const char *ifname, const XcvrIoctlModInfo *info,
                     const XcvrPageRequest *req, guint8 *buf, guint *ret_len);

@@ -88,10 +88,16 @@ reader_start(Reader *r)
 static int
 reader_read(Reader *r, const XcvrPageRequest *req, guint8 *buf, guint *ret_len)
 {
-    r->stats.requests++;
-    if (r->nl != NULL)
+    int ret;
+
+    if (r->nl != NULL) {
+        r->stats.requests++;
         return xcvr_netlink_read(r->nl, r->ifname, req, buf, ret_len, r->deadline);
-    return xcvr_ioctl_read(r->fd, r->ifname, &r->info, req, buf, ret_len);
+    }
+    ret = xcvr_ioctl_read(r->fd, r->ifname, &r->info, req, buf, ret_len);
+    if (ret != -ERANGE)
+        r->stats.requests++; /* only reads the driver saw */
+    return ret;
 }
 
 static void
@@ -165,7 +171,7 @@ reader_run(Reader *r, XcvrDecodeFlags flags, GError **error)
                 if (ret == 0)
                     ret = reader_read(r, req, buf, &got);
             }
-            if (ret == -EINVAL && g_hash_table_size(tried) > 1)
+            if ((ret == -EINVAL || ret == -ERANGE) && g_hash_table_size(tried) > 1)
                 continue; /* a page this module or driver does not serve */
             if (ret < 0) {
                 set_errno_error(error, r->ifname, -ret, r->stats.source);

@@ -88,7 +88,9 @@ def is_cmis(path):
 PRELOAD_ERROR = re.compile(r"ld\.so: object .* cannot be preloaded")
 # Environment variables of the shim that would change what ethtool sees.
 SHIM_KNOBS = ("XCVR_SHIM_MODTYPE", "XCVR_SHIM_FAULT", "XCVR_SHIM_NETLINK",
-              "XCVR_SHIM_LOG", "XCVR_SHIM_EEPROM", "XCVR_SHIM_SEGMENTS")
+              "XCVR_SHIM_LOG", "XCVR_SHIM_EEPROM", "XCVR_SHIM_SEGMENTS",
+              "XCVR_SHIM_EEPROM_DIR", "XCVR_SHIM_FAULT_IFACE", "XCVR_SHIM_FAULT_AFTER",
+              "XCVR_SHIM_SLOW_MS")
 
 
 class SetupError(Exception):

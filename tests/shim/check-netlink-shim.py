@@ -39,8 +39,12 @@ netlink path (XCVR_SHIM_NETLINK=1, XCVR_SHIM_SEGMENTS from the index), and check
       half page the image holds reads back byte-exact through
       `ethtool -m lo hex on i2c I bank B page P offset O length 128`.
 
-Plus XCVR_SHIM_FAULT (eio, enodev, eopnotsupp) on the netlink path, and
-`raw on` with XCVR_SHIM_NETLINK=1 (ethtool falls back to the ioctl).
+Plus XCVR_SHIM_FAULT (eio, enodev, eopnotsupp) on the netlink path,
+`raw on` with XCVR_SHIM_NETLINK=1 (ethtool falls back to the ioctl), and
+XCVR_SHIM_EEPROM_DIR: `ethtool -m eth7` on an interface the kernel does not have
+decodes DIR/eth7.bin (segment map from DIR/eth7.segments) exactly as
+XCVR_SHIM_EEPROM does, over both paths, with dev=eth7 in the log; an interface
+with no image is "Operation not supported" both ways.
 
 The last line printed is "N passed, M failed". Exit status: 0 if nothing
 failed, 1 otherwise, 2 on usage or setup errors, 77 if ethtool is missing.
@@ -51,16 +55,20 @@ import argparse
 import csv
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 
 TIMEOUT = 60
 PRELOAD_ERROR = re.compile(r"ld\.so: object .* cannot be preloaded")
-LOG_LINE = re.compile(r"netlink MODULE_EEPROM_GET i2c=0x([0-9a-f]{2}) bank=(\d+) "
-                      r"page=0x([0-9a-f]{2}) offset=(\d+) len=(\d+)(?: error=(\w+))?$")
+LOG_LINE = re.compile(r"netlink MODULE_EEPROM_GET dev=\S+ i2c=0x([0-9a-f]{2}) bank=(\d+) "
+                      r"page=0x([0-9a-f]{2}) offset=(\d+) len=(\d+)(?: short=\d+)?"
+                      r"(?: error=(\w+))?$")
 SHIM_KNOBS = ("XCVR_SHIM_MODTYPE", "XCVR_SHIM_FAULT", "XCVR_SHIM_NETLINK",
-              "XCVR_SHIM_LOG", "XCVR_SHIM_EEPROM", "XCVR_SHIM_SEGMENTS")
+              "XCVR_SHIM_LOG", "XCVR_SHIM_EEPROM", "XCVR_SHIM_SEGMENTS",
+              "XCVR_SHIM_EEPROM_DIR", "XCVR_SHIM_FAULT_IFACE", "XCVR_SHIM_FAULT_AFTER",
+              "XCVR_SHIM_SLOW_MS")
 NL_EINVAL = "netlink error: Invalid argument"
 
 ID_SFP = (0x01, 0x02, 0x03)            # GBIC, soldered, SFP: ethtool sff8079_show_all_nl
@@ -222,13 +230,17 @@ class Runner:
         self.base_env["LC_ALL"] = "C"
         self.count = 0
 
-    def run(self, image, args=(), netlink=False, segments=None, fault=None):
+    def run(self, image, args=(), netlink=False, segments=None, fault=None, ifname="lo",
+            eeprom_dir=None):
         """→ (rc, stdout, stderr, log text)."""
         self.count += 1
         log = os.path.join(self.tmpdir, "req-%d.log" % self.count)
         env = dict(self.base_env)
         env["LD_PRELOAD"] = self.opts.shim
-        env["XCVR_SHIM_EEPROM"] = image
+        if eeprom_dir is not None:
+            env["XCVR_SHIM_EEPROM_DIR"] = eeprom_dir
+        else:
+            env["XCVR_SHIM_EEPROM"] = image
         env["XCVR_SHIM_LOG"] = log
         if netlink:
             env["XCVR_SHIM_NETLINK"] = "1"
@@ -237,7 +249,7 @@ class Runner:
         if fault is not None:
             env["XCVR_SHIM_FAULT"] = fault
         try:
-            p = subprocess.run([self.opts.ethtool, "-m", "lo"] + list(args), env=env,
+            p = subprocess.run([self.opts.ethtool, "-m", ifname] + list(args), env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -458,6 +470,31 @@ def check_faults(res, run, image):
                    "rc=%d stderr=%s log=%s" % (rc, err, log))
 
 
+def check_eeprom_dir(res, run, row, corpus):
+    """XCVR_SHIM_EEPROM_DIR serves a per-interface image just as XCVR_SHIM_EEPROM does."""
+    image = os.path.join(corpus, row["file"])
+    d = os.path.join(run.tmpdir, "dir-" + row["family"])
+    os.makedirs(d)
+    shutil.copyfile(image, os.path.join(d, "eth7.bin"))
+    with open(os.path.join(d, "eth7.segments"), "w") as f:
+        f.write(row["segments"] + "\n")
+    for netlink in (False, True):
+        path = "netlink" if netlink else "ioctl"
+        want = run.run(image, netlink=netlink, segments=row["segments"])
+        got = run.run(None, netlink=netlink, ifname="eth7", eeprom_dir=d)
+        devs = set(re.findall(r"(?:dev=|GMODULE\w+ )(\S+)", got[3]))
+        ok = got[:3] == want[:3] and devs == {"eth7"}
+        res.report(ok, row["file"], "XCVR_SHIM_EEPROM_DIR: ethtool -m eth7 over %s equals "
+                   "XCVR_SHIM_EEPROM on lo" % path,
+                   "rc %s vs %s; log devices %s\n%s" % (got[0], want[0], sorted(devs),
+                                                       short_diff(want[1], got[1])))
+        rc, out, err, log = run.run(None, netlink=netlink, ifname="eth8", eeprom_dir=d)
+        ok = (rc != 0 and out == "" and "Operation not supported" in err and
+              "error=EOPNOTSUPP" in log)
+        res.report(ok, "XCVR_SHIM_EEPROM_DIR", "no eth8 image: %s answers EOPNOTSUPP" % path,
+                   "rc=%d stderr=%s log=%s" % (rc, err, log))
+
+
 def check_raw_fallback(res, run, image):
     rc, out, err, log = run.run(image, ("raw", "on"), netlink=True)
     irc, iout, _, _ = run.run(image, ("raw", "on"))
@@ -503,6 +540,11 @@ def main():
                 first.setdefault(row["family"], os.path.join(opts.corpus, row["file"]))
             for family in sorted(first):
                 check_raw_fallback(res, run, first[family])
+            done = set()
+            for row in rows:
+                if row["family"] not in done:
+                    done.add(row["family"])
+                    check_eeprom_dir(res, run, row, opts.corpus)
             if first:
                 check_faults(res, run, first[sorted(first)[0]])
         except SetupError as e:

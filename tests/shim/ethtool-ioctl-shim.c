@@ -31,8 +31,19 @@
  *    (read and recv reach the socketpair directly and work, without an address; a
  *    request written with write() is not seen).
  *    The ioctl stays answered too: `ethtool -m IFACE hex on` / `raw on` still use it.
- * Every other call goes to the real libc. The shim is not thread-safe (ethtool is not
- * threaded).
+ * Every other call goes to the real libc. The shim's state (sockets, image, read counts)
+ * is under one lock, so a threaded reader works too; a "slow" fault sleeps without it.
+ * As in the kernel, a netlink request is answered inside the send call that carries it
+ * (genetlink runs in the sender's sendmsg), so a slow module read blocks that send, not
+ * the recv after it: a deadline kept only by poll() before recv never fires; likewise
+ * the ioctl blocks. The sleep resumes after a signal handler returns, as an
+ * uninterruptible driver read would.
+ *
+ * Interface names. Nothing here asks the kernel whether an interface exists: the
+ * ioctl answers any ifr_name, and a netlink request naming a device by
+ * ETHTOOL_A_HEADER_DEV_NAME is answered for any name. Under XCVR_SHIM_EEPROM_DIR a
+ * request with a device index alone must name a real device (if_indextoname), else it
+ * fails with -ENODEV and the kernel's "no device matches ifindex".
  *
  * Netlink page map. A request (I2C address, bank, page, offset, length) never crosses
  * offset 128. Offsets 0-127 are lower memory (any bank, page 0); offsets 128-255 are the
@@ -57,18 +68,61 @@
  * mlx4 reporting a 256-byte SFF-8636 EEPROM) answers for a page past the driver's
  * EEPROM length; ethtool 6.1 then prints "netlink error: Invalid argument".
  *
+ * One image per interface (XCVR_SHIM_EEPROM_DIR=DIR). Interface IFNAME is served from
+ * DIR/IFNAME.bin, with the netlink page map read from DIR/IFNAME.segments when that exists
+ * (same syntax as XCVR_SHIM_SEGMENTS, any whitespace between tokens) and the default
+ * layout otherwise; XCVR_SHIM_EEPROM and XCVR_SHIM_SEGMENTS are then ignored. Without
+ * IFNAME.bin:
+ *   DIR/IFNAME.empty   an empty cage: every module read answers 0xff bytes, at any I2C
+ *                      address, bank and page (an SFP cage with nothing on its I2C bus
+ *                      reads as the pulled-up bus), and GMODULEINFO reports SFF-8079,
+ *                      256 bytes (the identifier byte, 0xff, names nothing). The file's
+ *                      contents are ignored. Real drivers differ (many fail with EIO or
+ *                      ENODEV instead); those are XCVR_SHIM_FAULT=eio / enodev.
+ *   neither            no module support: every module request fails with EOPNOTSUPP
+ *                      (ioctl errno; netlink NLMSG_ERROR -EOPNOTSUPP with no extended-ack
+ *                      message), as the kernel answers for a device whose driver has no
+ *                      module EEPROM operations (virtual devices, most NICs without
+ *                      cages).
+ *
+ * Faults (XCVR_SHIM_FAULT) apply to module requests: GMODULEINFO, GMODULEEEPROM and
+ * MODULE_EEPROM_GET. XCVR_SHIM_FAULT_IFACE=IFNAME limits them to that interface;
+ * XCVR_SHIM_FAULT_AFTER=N lets the first N successful module reads of each interface
+ * (GMODULEEEPROM or MODULE_EEPROM_GET answers; GMODULEINFO does not count) through and
+ * faults every request after them, e.g. XCVR_SHIM_FAULT=enodev XCVR_SHIM_FAULT_AFTER=2
+ * for an interface that vanishes after two pages. Counts are per process.
+ *
  * Environment:
- *   XCVR_SHIM_EEPROM    image file (required for module requests)
+ *   XCVR_SHIM_EEPROM    image file (required for module requests unless
+ *                       XCVR_SHIM_EEPROM_DIR is set)
+ *   XCVR_SHIM_EEPROM_DIR  one image per interface, see above
  *   XCVR_SHIM_NETLINK   1: emulate ethtool netlink as above; unset: netlink sockets fail
- *                       (ioctl path); any other value: netlink reaches the real kernel
+ *                       (ioctl path); old: emulate a kernel 5.6-5.12 ethtool family,
+ *                       which resolves but has no MODULE_EEPROM_GET (not in its ops;
+ *                       the request fails with -EOPNOTSUPP as an unknown genetlink
+ *                       command does); any other value: netlink reaches the real kernel
  *   XCVR_SHIM_SEGMENTS  netlink page map of the image (see above)
  *   XCVR_SHIM_MODTYPE   sff8079 | sff8472 | sff8636 | sff8436 (default: from image size
  *                       and identifier byte)
- *   XCVR_SHIM_FAULT     eio | enodev | eopnotsupp: fail module requests with that errno
- *                       (ioctl: the ioctl fails; netlink: NLMSG_ERROR with that errno)
+ *   XCVR_SHIM_FAULT     eio | enodev | eopnotsupp | eperm: fail module requests with that
+ *                       errno (ioctl: the ioctl fails; netlink: NLMSG_ERROR with that
+ *                       errno, no extended-ack message, as from a driver; eperm is what
+ *                       the kernel answers a caller without CAP_NET_ADMIN);
+ *                       short: answer fewer bytes than asked, half the length rounded
+ *                       down (netlink: a shorter ETHTOOL_A_MODULE_EEPROM_DATA; ioctl: a
+ *                       smaller ee.len, as the kernel reports a driver's short read);
+ *                       slow: sleep XCVR_SHIM_SLOW_MS before answering each module
+ *                       request, then answer normally
+ *   XCVR_SHIM_FAULT_IFACE  only this interface gets XCVR_SHIM_FAULT
+ *   XCVR_SHIM_FAULT_AFTER  N: the fault starts after N successful module reads
+ *   XCVR_SHIM_SLOW_MS   milliseconds a "slow" request takes (default 2000)
  *   XCVR_SHIM_LOG       file to append one line per answered request to, e.g.
- *                       "netlink MODULE_EEPROM_GET i2c=0x50 bank=0 page=0x11 offset=128
- *                       len=128" (" error=EINVAL" appended when it failed)
+ *                       "netlink MODULE_EEPROM_GET dev=eth0 i2c=0x50 bank=0 page=0x11
+ *                       offset=128 len=128" (dev=#N when the request named only a device
+ *                       index N that has no name; " short=N" appended when a short
+ *                       fault answered N bytes, " error=EINVAL" when it failed), or
+ *                       "ioctl GMODULEEEPROM eth0 offset=0 len=256" (" short=N",
+ *                       " error=EIO" likewise)
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -76,12 +130,14 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/ethtool.h>
 #include <linux/ethtool_netlink.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <linux/sockios.h>
 #include <net/if.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,6 +145,7 @@
 #include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef SOL_NETLINK
@@ -136,17 +193,102 @@ shim_real(const char *name, void *ret_fn, size_t size)
     type var; \
     shim_real(name, &var, sizeof(var))
 
+/* One lock for all of the shim's state; recursive because the shim's own close() and
+ * friends resolve to its interposers. */
+static pthread_mutex_t shim_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+
+#define SHIM_LOCK() pthread_mutex_lock(&shim_lock)
+#define SHIM_UNLOCK() pthread_mutex_unlock(&shim_lock)
+
+#define SHIM_MAX_SEGMENTS_TEXT 4096
+
+/* Where one interface's module memory comes from (see "One image per interface"). */
+typedef struct {
+    char path[PATH_MAX];         /* the image file */
+    const char *segments;        /* the netlink page map, NULL: the default layout */
+    char segments_buf[SHIM_MAX_SEGMENTS_TEXT];
+    int empty;                   /* an empty cage: every byte reads 0xff */
+} ShimSource;
+
+/* Reads a whole small text file into @buf as one NUL-terminated line. */
 static int
-shim_load_image(unsigned char *buf, size_t size, size_t *ret_len)
+shim_read_text(const char *path, char *buf, size_t size)
 {
-    const char *path = getenv("XCVR_SHIM_EEPROM");
+    size_t len = 0;
+    ssize_t n;
+    size_t i;
+    int fd;
+
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
+        len += (size_t)n;
+    close(fd);
+    buf[len] = '\0';
+    for (i = 0; i < len; i++) {
+        if (buf[i] == '\n' || buf[i] == '\r')
+            buf[i] = ' ';
+    }
+    return 0;
+}
+
+/* The image serving @ifname: -EOPNOTSUPP when there is none (no module support). */
+static int
+shim_source_find(const char *ifname, ShimSource *ret_src)
+{
+    const char *dir = getenv("XCVR_SHIM_EEPROM_DIR");
+    const char *path;
+    char seg[PATH_MAX];
+    int n;
+
+    ret_src->segments = NULL;
+    ret_src->empty = 0;
+    if (dir == NULL) {
+        path = getenv("XCVR_SHIM_EEPROM");
+        if (path == NULL)
+            return -EOPNOTSUPP;
+        if (strlen(path) >= sizeof(ret_src->path))
+            return -ENAMETOOLONG;
+        strcpy(ret_src->path, path);
+        ret_src->segments = getenv("XCVR_SHIM_SEGMENTS");
+        return 0;
+    }
+    if (ifname[0] == '\0' || strchr(ifname, '/') != NULL)
+        return -EOPNOTSUPP;
+    n = snprintf(ret_src->path, sizeof(ret_src->path), "%s/%s.bin", dir, ifname);
+    if (n < 0 || (size_t)n >= sizeof(ret_src->path))
+        return -ENAMETOOLONG;
+    if (access(ret_src->path, F_OK) == 0) {
+        n = snprintf(seg, sizeof(seg), "%s/%s.segments", dir, ifname);
+        if (n > 0 && (size_t)n < sizeof(seg) &&
+            shim_read_text(seg, ret_src->segments_buf, sizeof(ret_src->segments_buf)) == 0)
+            ret_src->segments = ret_src->segments_buf;
+        return 0;
+    }
+    snprintf(ret_src->path, sizeof(ret_src->path), "%s/%s.empty", dir, ifname);
+    if (access(ret_src->path, F_OK) == 0) {
+        ret_src->empty = 1;
+        return 0;
+    }
+    return -EOPNOTSUPP;
+}
+
+static int
+shim_load_image(const ShimSource *src, unsigned char *buf, size_t size, size_t *ret_len)
+{
     size_t len = 0;
     ssize_t n;
     int fd;
 
-    if (path == NULL)
-        return -EOPNOTSUPP;
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (src->empty) {
+        /* What the ioctl path sees of an empty cage: one SFF-8079 page of 0xff. */
+        len = size < 2 * 128 ? size : 2 * 128;
+        memset(buf, 0xff, len);
+        *ret_len = len;
+        return 0;
+    }
+    fd = open(src->path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return -errno;
     while (len < size && (n = read(fd, buf + len, size - len)) > 0)
@@ -177,21 +319,110 @@ shim_log(const char *fmt, ...)
     fclose(f);
 }
 
-static int
-shim_fault(void)
+/* What XCVR_SHIM_FAULT does to one module request. */
+typedef struct {
+    int err;                     /* fail with this errno; 0: answer */
+    int short_read;              /* answer half the bytes asked for */
+    unsigned int slow_ms;        /* sleep this long first */
+} ShimFault;
+
+/* Successful module reads per interface, for XCVR_SHIM_FAULT_AFTER. */
+#define SHIM_MAX_IFACES 64
+
+typedef struct {
+    char name[IF_NAMESIZE];
+    unsigned long reads;
+} ShimIfaceReads;
+
+static ShimIfaceReads shim_iface_reads[SHIM_MAX_IFACES];
+
+/* @ifname's counter, created on first use (NULL when the table is full). Under the lock. */
+static ShimIfaceReads *
+shim_iface_reads_get(const char *ifname)
+{
+    size_t i;
+
+    for (i = 0; i < SHIM_MAX_IFACES; i++) {
+        ShimIfaceReads *r = &shim_iface_reads[i];
+
+        if (r->name[0] == '\0') {
+            snprintf(r->name, sizeof(r->name), "%s", ifname);
+            return r;
+        }
+        if (strncmp(r->name, ifname, sizeof(r->name) - 1) == 0)
+            return r;
+    }
+    return NULL;
+}
+
+/* Counts one successful module read of @ifname. */
+static void
+shim_iface_read_done(const char *ifname)
+{
+    ShimIfaceReads *r;
+
+    SHIM_LOCK();
+    r = shim_iface_reads_get(ifname);
+    if (r != NULL)
+        r->reads++;
+    SHIM_UNLOCK();
+}
+
+/* The fault for the next module request on @ifname (see XCVR_SHIM_FAULT). */
+static void
+shim_fault_get(const char *ifname, ShimFault *ret_fault)
 {
     const char *fault = getenv("XCVR_SHIM_FAULT");
+    const char *only = getenv("XCVR_SHIM_FAULT_IFACE");
+    const char *after = getenv("XCVR_SHIM_FAULT_AFTER");
+    const char *slow = getenv("XCVR_SHIM_SLOW_MS");
 
+    memset(ret_fault, 0, sizeof(*ret_fault));
     if (fault == NULL)
-        return 0;
+        return;
+    if (only != NULL && strcmp(only, ifname) != 0)
+        return;
+    if (after != NULL) {
+        unsigned long n = strtoul(after, NULL, 10);
+        ShimIfaceReads *r;
+        unsigned long done;
+
+        SHIM_LOCK();
+        r = shim_iface_reads_get(ifname);
+        done = r != NULL ? r->reads : 0;
+        SHIM_UNLOCK();
+        if (done < n)
+            return;
+    }
     if (strcmp(fault, "eio") == 0)
-        return EIO;
-    if (strcmp(fault, "enodev") == 0)
-        return ENODEV;
-    if (strcmp(fault, "eopnotsupp") == 0)
-        return EOPNOTSUPP;
-    return 0;
+        ret_fault->err = EIO;
+    else if (strcmp(fault, "enodev") == 0)
+        ret_fault->err = ENODEV;
+    else if (strcmp(fault, "eopnotsupp") == 0)
+        ret_fault->err = EOPNOTSUPP;
+    else if (strcmp(fault, "eperm") == 0)
+        ret_fault->err = EPERM;
+    else if (strcmp(fault, "short") == 0)
+        ret_fault->short_read = 1;
+    else if (strcmp(fault, "slow") == 0)
+        ret_fault->slow_ms = slow != NULL ? (unsigned int)strtoul(slow, NULL, 10) : 2000;
 }
+
+/* Sleeps @ms milliseconds whatever signals arrive, as a driver's I2C read would. */
+static void
+shim_sleep_ms(unsigned int ms)
+{
+    struct timespec ts;
+    int saved = errno;
+
+    ts.tv_sec = ms / 1000;
+    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+        ;
+    errno = saved;
+}
+
+static const char *shim_errno_name(int err);
 
 /* Module type and EEPROM length as a kernel driver would report them for this image. */
 static void
@@ -230,20 +461,42 @@ static int
 shim_ethtool(struct ifreq *ifr)
 {
     unsigned char img[SHIM_MAX_IMAGE];
+    char ifname[IF_NAMESIZE];
+    ShimSource src;
+    ShimFault fault;
+    struct ethtool_eeprom ee;
     size_t len = 0;
     __u32 cmd;
     __u32 type;
     __u32 eeprom_len;
+    __u32 got;
     int r;
 
     memcpy(&cmd, ifr->ifr_data, sizeof(cmd));
     if (cmd != ETHTOOL_GMODULEINFO && cmd != ETHTOOL_GMODULEEEPROM)
         return -ENOSYS; /* not ours: let the kernel answer */
+    memcpy(ifname, ifr->ifr_name, sizeof(ifname));
+    ifname[sizeof(ifname) - 1] = '\0';
+    if (cmd == ETHTOOL_GMODULEEEPROM)
+        memcpy(&ee, ifr->ifr_data, sizeof(ee));
 
-    if ((r = shim_fault()) != 0)
-        return -r;
-    if ((r = shim_load_image(img, sizeof(img), &len)) < 0)
+    /* The "driver": fault injection, then the image. */
+    shim_fault_get(ifname, &fault);
+    if (fault.slow_ms != 0)
+        shim_sleep_ms(fault.slow_ms);
+    r = -fault.err;
+    if (r == 0)
+        r = shim_source_find(ifname, &src);
+    if (r == 0)
+        r = shim_load_image(&src, img, sizeof(img), &len);
+    if (r < 0) {
+        if (cmd == ETHTOOL_GMODULEINFO)
+            shim_log("ioctl GMODULEINFO %s error=%s", ifname, shim_errno_name(-r));
+        else
+            shim_log("ioctl GMODULEEEPROM %s offset=%u len=%u error=%s", ifname, ee.offset,
+                     ee.len, shim_errno_name(-r));
         return r;
+    }
     shim_modinfo(img, len, &type, &eeprom_len);
     /* Unpublished bytes of a partial image read as zero, as the published C arrays did. */
     if (len < eeprom_len)
@@ -257,18 +510,30 @@ shim_ethtool(struct ifreq *ifr)
         info.type = type;
         info.eeprom_len = eeprom_len;
         memcpy(ifr->ifr_data, &info, sizeof(info));
-        shim_log("ioctl GMODULEINFO %s type=%u len=%u", ifr->ifr_name, type, eeprom_len);
-        return 0;
-    } else {
-        struct ethtool_eeprom ee;
-
-        memcpy(&ee, ifr->ifr_data, sizeof(ee));
-        if (ee.offset > eeprom_len || ee.len > eeprom_len - ee.offset)
-            return -EINVAL;
-        memcpy((char *)ifr->ifr_data + sizeof(ee), img + ee.offset, ee.len);
-        shim_log("ioctl GMODULEEEPROM %s offset=%u len=%u", ifr->ifr_name, ee.offset, ee.len);
+        shim_log("ioctl GMODULEINFO %s type=%u len=%u", ifname, type, eeprom_len);
         return 0;
     }
+
+    if (ee.offset > eeprom_len || ee.len > eeprom_len - ee.offset) {
+        shim_log("ioctl GMODULEEEPROM %s offset=%u len=%u error=EINVAL", ifname, ee.offset,
+                 ee.len);
+        return -EINVAL;
+    }
+    got = fault.short_read ? ee.len / 2 : ee.len;
+    memcpy((char *)ifr->ifr_data + sizeof(ee), img + ee.offset, got);
+    if (fault.short_read) {
+        __u32 asked = ee.len;
+
+        /* The kernel reports the bytes the driver read in ee.len. */
+        ee.len = got;
+        memcpy(ifr->ifr_data, &ee, sizeof(ee));
+        shim_log("ioctl GMODULEEEPROM %s offset=%u len=%u short=%u", ifname, ee.offset,
+                 asked, got);
+    } else {
+        shim_log("ioctl GMODULEEEPROM %s offset=%u len=%u", ifname, ee.offset, ee.len);
+    }
+    shim_iface_read_done(ifname);
+    return 0;
 }
 
 /* ---- Netlink path: the image as module memory pages ---------------------------------- */
@@ -296,6 +561,7 @@ typedef struct {
     size_t len;
     ShimSegment seg[SHIM_MAX_SEGMENTS];
     size_t n_seg;
+    int empty;                   /* an empty cage: every read answers 0xff */
 } ShimImage;
 
 static ShimImage shim_image;
@@ -493,15 +759,18 @@ shim_segments_default(ShimImage *im)
 }
 
 static int
-shim_image_load(ShimImage *im)
+shim_image_load(ShimImage *im, const ShimSource *src)
 {
-    const char *spec = getenv("XCVR_SHIM_SEGMENTS");
+    const char *spec = src->segments;
     const char *bad = NULL;
     int r;
 
     im->len = 0;
     im->n_seg = 0;
-    r = shim_load_image(im->data, sizeof(im->data), &im->len);
+    im->empty = src->empty;
+    if (src->empty)
+        return 0;
+    r = shim_load_image(src, im->data, sizeof(im->data), &im->len);
     if (r < 0)
         return r;
     if (spec == NULL) {
@@ -511,8 +780,12 @@ shim_image_load(ShimImage *im)
     r = shim_segments_parse(im, spec, &bad);
     if (r < 0) {
         /* A harness mistake: say so loudly rather than answer from a wrong map. */
-        fprintf(stderr, "xcvr-ethtool-shim: bad XCVR_SHIM_SEGMENTS at \"%s\"\n",
-                bad != NULL ? bad : spec);
+        if (spec == src->segments_buf)
+            fprintf(stderr, "xcvr-ethtool-shim: bad segment map beside %s at \"%s\"\n",
+                    src->path, bad != NULL ? bad : spec);
+        else
+            fprintf(stderr, "xcvr-ethtool-shim: bad XCVR_SHIM_SEGMENTS at \"%s\"\n",
+                    bad != NULL ? bad : spec);
         return -EINVAL;
     }
     return 0;
@@ -525,6 +798,10 @@ shim_image_read(const ShimImage *im, unsigned int i2c, unsigned int bank, unsign
 {
     size_t i;
 
+    if (im->empty) {
+        memset(out, 0xff, len);
+        return 0;
+    }
     for (i = 0; i < im->n_seg; i++) {
         const ShimSegment *s = &im->seg[i];
         size_t rel, k;
@@ -623,6 +900,10 @@ shim_errno_name(int err)
         return "ENOMEM";
     case EACCES:
         return "EACCES";
+    case EPERM:
+        return "EPERM";
+    case ENAMETOOLONG:
+        return "ENAMETOOLONG";
     default:
         snprintf(other, sizeof(other), "errno%d", err);
         return other;
@@ -758,7 +1039,7 @@ static void
 shim_nl_send_error(const ShimNlSocket *s, const struct nlmsghdr *req, int err,
                    const ShimNlExtack *ext)
 {
-    static ShimNlBuf b;
+    ShimNlBuf b;
     struct nlmsgerr e;
     __u16 flags = 0;
     /* Acks never echo the payload; errors do unless NETLINK_CAP_ACK (or it cannot fit). */
@@ -860,6 +1141,15 @@ shim_nl_attr_u8(const struct nlattr *a)
     return *(const __u8 *)shim_nl_attr_data(a);
 }
 
+/* XCVR_SHIM_NETLINK=old: an ethtool family from before MODULE_EEPROM_GET (kernel < 5.13). */
+static int
+shim_nl_old_kernel(void)
+{
+    const char *nl = getenv("XCVR_SHIM_NETLINK");
+
+    return nl != NULL && strcmp(nl, "old") == 0;
+}
+
 /* Append the "ethtool" family description (CTRL_CMD_NEWFAMILY) to @b. */
 static void
 shim_nl_put_family(ShimNlBuf *b, const struct nlmsghdr *req, __u16 flags, __u32 portid)
@@ -875,11 +1165,13 @@ shim_nl_put_family(ShimNlBuf *b, const struct nlmsghdr *req, __u16 flags, __u32 
     shim_nl_put_u32(b, CTRL_ATTR_MAXATTR, 0);   /* per-command policies, as ethtool's */
     /* Only what the shim answers: ethtool uses the ioctl for every other command. */
     ops = shim_nl_nest_start(b, CTRL_ATTR_OPS);
-    op = shim_nl_nest_start(b, 1);
-    shim_nl_put_u32(b, CTRL_ATTR_OP_ID, ETHTOOL_MSG_MODULE_EEPROM_GET);
-    shim_nl_put_u32(b, CTRL_ATTR_OP_FLAGS,
-                    GENL_CMD_CAP_DO | GENL_CMD_CAP_HASPOL | GENL_UNS_ADMIN_PERM);
-    shim_nl_nest_end(b, op);
+    if (!shim_nl_old_kernel()) {
+        op = shim_nl_nest_start(b, 1);
+        shim_nl_put_u32(b, CTRL_ATTR_OP_ID, ETHTOOL_MSG_MODULE_EEPROM_GET);
+        shim_nl_put_u32(b, CTRL_ATTR_OP_FLAGS,
+                        GENL_CMD_CAP_DO | GENL_CMD_CAP_HASPOL | GENL_UNS_ADMIN_PERM);
+        shim_nl_nest_end(b, op);
+    }
     shim_nl_nest_end(b, ops);
     grps = shim_nl_nest_start(b, CTRL_ATTR_MCAST_GROUPS);
     grp = shim_nl_nest_start(b, 1);
@@ -956,8 +1248,12 @@ shim_nl_module_eeprom(const ShimNlSocket *s, const struct nlmsghdr *req, ShimNlB
     const struct nlattr *hb[ETHTOOL_A_HEADER_MAX + 1];
     unsigned char data[SHIM_PAGE_LEN];
     char ifname[IF_NAMESIZE] = "";
+    char dev[IF_NAMESIZE + 16];
+    char shortened[24] = "";
     unsigned int ifindex = 0;
-    __u32 offset, length;
+    ShimSource src;
+    ShimFault fault;
+    __u32 offset, length, got;
     __u8 page, bank = 0, i2c;
     size_t m, hdr;
     int r;
@@ -1007,6 +1303,16 @@ shim_nl_module_eeprom(const ShimNlSocket *s, const struct nlmsghdr *req, ShimNlB
         ext->msg = "xcvr-shim: no device specified";
         return -EINVAL;
     }
+    if (ifname[0] == '\0' && getenv("XCVR_SHIM_EEPROM_DIR") != NULL) {
+        /* Images are per name: an index must name a real device (kernel's wording). */
+        ext->msg = "no device matches ifindex";
+        ext->attr_off = (size_t)((const unsigned char *)hb[ETHTOOL_A_HEADER_DEV_INDEX] - msg);
+        return -ENODEV;
+    }
+    if (ifname[0] != '\0')
+        snprintf(dev, sizeof(dev), "%s", ifname);
+    else
+        snprintf(dev, sizeof(dev), "#%u", ifindex);
 
     /* Policy: u32 offset <= 255, u32 length 1..128, u8 page, u8 bank, u8 i2c <= 0x7f. */
     if (shim_nl_attr_check_len(tb[ETHTOOL_A_MODULE_EEPROM_OFFSET], 4, msg, ext) < 0 ||
@@ -1060,16 +1366,29 @@ shim_nl_module_eeprom(const ShimNlSocket *s, const struct nlmsghdr *req, ShimNlB
     /* The "driver": fault injection, then the image. No extack, as from a driver. */
     ext->msg = NULL;
     ext->attr_off = 0;
-    r = -shim_fault();
+    shim_fault_get(ifname, &fault);
+    if (fault.slow_ms != 0) {
+        /* Other threads go on meanwhile; this request is answered when the sleep ends. */
+        SHIM_UNLOCK();
+        shim_sleep_ms(fault.slow_ms);
+        SHIM_LOCK();
+    }
+    r = -fault.err;
     if (r == 0)
-        r = shim_image_load(&shim_image);
+        r = shim_source_find(ifname, &src);
+    if (r == 0)
+        r = shim_image_load(&shim_image, &src);
     if (r == 0)
         r = shim_image_read(&shim_image, i2c, bank, page, offset, length, data);
-    shim_log("netlink MODULE_EEPROM_GET i2c=0x%02x bank=%u page=0x%02x offset=%u len=%u%s%s",
-             i2c, bank, page, offset, length, r < 0 ? " error=" : "",
-             r < 0 ? shim_errno_name(-r) : "");
+    got = (r == 0 && fault.short_read) ? length / 2 : length;
+    if (got != length)
+        snprintf(shortened, sizeof(shortened), " short=%u", got);
+    shim_log("netlink MODULE_EEPROM_GET dev=%s i2c=0x%02x bank=%u page=0x%02x offset=%u "
+             "len=%u%s%s%s", dev, i2c, bank, page, offset, length, shortened,
+             r < 0 ? " error=" : "", r < 0 ? shim_errno_name(-r) : "");
     if (r < 0)
         return r;
+    shim_iface_read_done(ifname);
 
     m = shim_nl_msg_start(reply, SHIM_NL_ETHTOOL_FAMILY, 0, req->nlmsg_seq, s->portid);
     shim_nl_put_genl(reply, ETHTOOL_MSG_MODULE_EEPROM_GET_REPLY, ETHTOOL_GENL_VERSION);
@@ -1079,7 +1398,7 @@ shim_nl_module_eeprom(const ShimNlSocket *s, const struct nlmsghdr *req, ShimNlB
     if (ifname[0] != '\0')
         shim_nl_put_string(reply, ETHTOOL_A_HEADER_DEV_NAME, ifname);
     shim_nl_nest_end(reply, hdr);
-    shim_nl_put_attr(reply, ETHTOOL_A_MODULE_EEPROM_DATA, data, length);
+    shim_nl_put_attr(reply, ETHTOOL_A_MODULE_EEPROM_DATA, data, got);
     shim_nl_msg_end(reply, m);
     return 0;
 }
@@ -1088,7 +1407,7 @@ shim_nl_module_eeprom(const ShimNlSocket *s, const struct nlmsghdr *req, ShimNlB
 static void
 shim_nl_handle(const ShimNlSocket *s, const struct nlmsghdr *req)
 {
-    static ShimNlBuf reply;
+    ShimNlBuf reply;
     ShimNlExtack ext = { NULL, 0 };
     int r = 0;
 
@@ -1104,7 +1423,7 @@ shim_nl_handle(const ShimNlSocket *s, const struct nlmsghdr *req)
         const struct genlmsghdr *g =
             (const struct genlmsghdr *)(const void *)((const unsigned char *)req + NLMSG_HDRLEN);
 
-        if (g->cmd == ETHTOOL_MSG_MODULE_EEPROM_GET) {
+        if (g->cmd == ETHTOOL_MSG_MODULE_EEPROM_GET && !shim_nl_old_kernel()) {
             r = shim_nl_module_eeprom(s, req, &reply, &ext);
             /* A rejected request carries a message; answered ones were logged already. */
             if (r < 0 && ext.msg != NULL)
@@ -1150,7 +1469,7 @@ shim_nl_send(ShimNlSocket *s, const unsigned char *buf, size_t len)
     shim_nl_autobind(s);
     while (len - off >= NLMSG_HDRLEN) {
         struct nlmsghdr h;
-        static unsigned char msg[SHIM_NL_BUF];
+        unsigned char msg[SHIM_NL_BUF] __attribute__((aligned(8)));
 
         memcpy(&h, buf + off, sizeof(h));
         if (h.nlmsg_len < NLMSG_HDRLEN || h.nlmsg_len > len - off)
@@ -1200,17 +1519,21 @@ shim_nl_socket(int type)
         errno = ESOCKTNOSUPPORT;
         return -1;
     }
+    SHIM_LOCK();
     for (i = 0; i < SHIM_NL_MAX_SOCKETS && s == NULL; i++) {
         if (!shim_nl_sockets[i].used)
             s = &shim_nl_sockets[i];
     }
     if (s == NULL) {
+        SHIM_UNLOCK();
         errno = ENOBUFS;
         return -1;
     }
     if (real_socketpair(AF_UNIX, SOCK_DGRAM | (type & (SOCK_NONBLOCK | SOCK_CLOEXEC)), 0,
-                        sv) < 0)
+                        sv) < 0) {
+        SHIM_UNLOCK();
         return -1;
+    }
     /* Keep the shim's end out of the low descriptor numbers the application sees. */
     hi = fcntl(sv[1], F_DUPFD_CLOEXEC, 512);
     if (hi >= 0) {
@@ -1224,6 +1547,7 @@ shim_nl_socket(int type)
     s->fd = sv[0];
     s->peer = sv[1];
     s->type = base;
+    SHIM_UNLOCK();
     return sv[0];
 }
 
@@ -1240,7 +1564,7 @@ socket(int domain, int type, int protocol)
             errno = EPROTONOSUPPORT;
             return -1;
         }
-        if (strcmp(nl, "1") == 0)
+        if (strcmp(nl, "1") == 0 || strcmp(nl, "old") == 0)
             return shim_nl_socket(type);
     }
     return real(domain, type, protocol);
@@ -1271,22 +1595,33 @@ ioctl(int fd, unsigned long request, ...)
     return real(fd, request, arg);
 }
 
+/*
+ * The entry points below look the descriptor up and act on the shim's state under the
+ * lock, and call the real libc without it (a blocking recv must not stall other threads).
+ */
+
 int
 bind(int fd, __CONST_SOCKADDR_ARG addr_arg, socklen_t addrlen)
 {
     const struct sockaddr *addr = SHIM_SA(addr_arg);
     SHIM_REAL(bind_fn, "bind", real);
-    ShimNlSocket *s = shim_nl_lookup(fd);
+    ShimNlSocket *s;
     struct sockaddr_nl nl;
 
-    if (s == NULL)
+    SHIM_LOCK();
+    s = shim_nl_lookup(fd);
+    if (s == NULL) {
+        SHIM_UNLOCK();
         return real(fd, addr, addrlen);
+    }
     if (addr == NULL || addrlen < (socklen_t)sizeof(nl)) {
+        SHIM_UNLOCK();
         errno = EINVAL;
         return -1;
     }
     memcpy(&nl, addr, sizeof(nl));
     if (nl.nl_family != AF_NETLINK || (s->bound && nl.nl_pid != 0 && nl.nl_pid != s->portid)) {
+        SHIM_UNLOCK();
         errno = EINVAL;
         return -1;
     }
@@ -1295,6 +1630,7 @@ bind(int fd, __CONST_SOCKADDR_ARG addr_arg, socklen_t addrlen)
         s->bound = 1;
     }
     shim_nl_autobind(s);
+    SHIM_UNLOCK();
     return 0;
 }
 
@@ -1303,15 +1639,22 @@ getsockname(int fd, __SOCKADDR_ARG addr_arg, socklen_t *addrlen)
 {
     struct sockaddr *addr = SHIM_SA(addr_arg);
     SHIM_REAL(getsockname_fn, "getsockname", real);
-    ShimNlSocket *s = shim_nl_lookup(fd);
+    ShimNlSocket *s;
+    __u32 portid;
 
-    if (s == NULL)
+    SHIM_LOCK();
+    s = shim_nl_lookup(fd);
+    if (s == NULL) {
+        SHIM_UNLOCK();
         return real(fd, addr, addrlen);
+    }
+    portid = s->bound ? s->portid : 0;
+    SHIM_UNLOCK();
     if (addr == NULL || addrlen == NULL) {
         errno = EFAULT;
         return -1;
     }
-    shim_nl_fill_addr(s->bound ? s->portid : 0, addr, addrlen);
+    shim_nl_fill_addr(portid, addr, addrlen);
     return 0;
 }
 
@@ -1319,12 +1662,17 @@ int
 setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)
 {
     SHIM_REAL(setsockopt_fn, "setsockopt", real);
-    ShimNlSocket *s = shim_nl_lookup(fd);
+    ShimNlSocket *s;
     int v = 0;
 
-    if (s == NULL || level == SOL_SOCKET)
+    SHIM_LOCK();
+    s = shim_nl_lookup(fd);
+    if (s == NULL || level == SOL_SOCKET) {
+        SHIM_UNLOCK();
         return real(fd, level, optname, optval, optlen);
+    }
     if (level != SOL_NETLINK) {
+        SHIM_UNLOCK();
         errno = ENOPROTOOPT;
         return -1;
     }
@@ -1335,6 +1683,7 @@ setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)
     else if (optname == NETLINK_CAP_ACK)
         s->cap_ack = v != 0;
     /* Group membership, strict checking, ...: accepted; no notifications are ever sent. */
+    SHIM_UNLOCK();
     return 0;
 }
 
@@ -1342,27 +1691,34 @@ int
 getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen)
 {
     SHIM_REAL(getsockopt_fn, "getsockopt", real);
-    ShimNlSocket *s = shim_nl_lookup(fd);
+    ShimNlSocket *s;
     int v;
 
-    if (s == NULL)
+    SHIM_LOCK();
+    s = shim_nl_lookup(fd);
+    if (s == NULL) {
+        SHIM_UNLOCK();
         return real(fd, level, optname, optval, optlen);
+    }
     if (level == SOL_SOCKET && optname == SO_DOMAIN)
         v = AF_NETLINK;
     else if (level == SOL_SOCKET && optname == SO_PROTOCOL)
         v = NETLINK_GENERIC;
     else if (level == SOL_SOCKET && optname == SO_TYPE)
         v = s->type;
-    else if (level == SOL_SOCKET)
+    else if (level == SOL_SOCKET) {
+        SHIM_UNLOCK();
         return real(fd, level, optname, optval, optlen);
-    else if (level == SOL_NETLINK && optname == NETLINK_EXT_ACK)
+    } else if (level == SOL_NETLINK && optname == NETLINK_EXT_ACK)
         v = s->ext_ack;
     else if (level == SOL_NETLINK && optname == NETLINK_CAP_ACK)
         v = s->cap_ack;
     else {
+        SHIM_UNLOCK();
         errno = ENOPROTOOPT;
         return -1;
     }
+    SHIM_UNLOCK();
     if (optval == NULL || optlen == NULL || *optlen < (socklen_t)sizeof(v)) {
         errno = EINVAL;
         return -1;
@@ -1372,15 +1728,30 @@ getsockopt(int fd, int level, int optname, void *optval, socklen_t *optlen)
     return 0;
 }
 
+/* A batch for the emulated kernel: handled under the lock (see shim_nl_module_eeprom). */
+static ssize_t
+shim_nl_send_locked(int fd, const void *buf, size_t len, int *ret_handled)
+{
+    ShimNlSocket *s;
+    ssize_t n = -1;
+
+    SHIM_LOCK();
+    s = shim_nl_lookup(fd);
+    *ret_handled = s != NULL;
+    if (s != NULL)
+        n = shim_nl_send(s, buf, len);
+    SHIM_UNLOCK();
+    return n;
+}
+
 ssize_t
 send(int fd, const void *buf, size_t len, int flags)
 {
     SHIM_REAL(send_fn, "send", real);
-    ShimNlSocket *s = shim_nl_lookup(fd);
+    int handled;
+    ssize_t n = shim_nl_send_locked(fd, buf, len, &handled);
 
-    if (s == NULL)
-        return real(fd, buf, len, flags);
-    return shim_nl_send(s, buf, len);
+    return handled ? n : real(fd, buf, len, flags);
 }
 
 ssize_t
@@ -1389,35 +1760,62 @@ sendto(int fd, const void *buf, size_t len, int flags, __CONST_SOCKADDR_ARG addr
 {
     const struct sockaddr *addr = SHIM_SA(addr_arg);
     SHIM_REAL(sendto_fn, "sendto", real);
-    ShimNlSocket *s = shim_nl_lookup(fd);
+    int handled;
+    ssize_t n = shim_nl_send_locked(fd, buf, len, &handled);
 
-    if (s == NULL)
-        return real(fd, buf, len, flags, addr, addrlen);
-    return shim_nl_send(s, buf, len);
+    return handled ? n : real(fd, buf, len, flags, addr, addrlen);
 }
 
 ssize_t
 sendmsg(int fd, const struct msghdr *msg, int flags)
 {
     SHIM_REAL(sendmsg_fn, "sendmsg", real);
-    ShimNlSocket *s = shim_nl_lookup(fd);
-    static unsigned char buf[64 * 1024];
+    const size_t cap = 64 * 1024;
+    unsigned char *buf;
     size_t len = 0;
     size_t i;
+    int handled;
+    ssize_t n;
 
-    if (s == NULL)
+    SHIM_LOCK();
+    handled = shim_nl_lookup(fd) != NULL;
+    SHIM_UNLOCK();
+    if (!handled)
         return real(fd, msg, flags);
+    buf = malloc(cap);
+    if (buf == NULL) {
+        errno = ENOBUFS;
+        return -1;
+    }
     for (i = 0; i < msg->msg_iovlen; i++) {
-        size_t n = msg->msg_iov[i].iov_len;
+        size_t k = msg->msg_iov[i].iov_len;
 
-        if (n > sizeof(buf) - len) {
+        if (k > cap - len) {
+            free(buf);
             errno = EMSGSIZE;
             return -1;
         }
-        memcpy(buf + len, msg->msg_iov[i].iov_base, n);
-        len += n;
+        memcpy(buf + len, msg->msg_iov[i].iov_base, k);
+        len += k;
     }
-    return shim_nl_send(s, buf, len);
+    n = shim_nl_send_locked(fd, buf, len, &handled);
+    free(buf);
+    if (!handled) {
+        errno = EBADF;   /* closed meanwhile by another thread */
+        return -1;
+    }
+    return n;
+}
+
+static int
+shim_nl_is_ours(int fd)
+{
+    int ours;
+
+    SHIM_LOCK();
+    ours = shim_nl_lookup(fd) != NULL;
+    SHIM_UNLOCK();
+    return ours;
 }
 
 ssize_t
@@ -1426,10 +1824,9 @@ recvfrom(int fd, void *buf, size_t len, int flags, __SOCKADDR_ARG addr_arg,
 {
     struct sockaddr *addr = SHIM_SA(addr_arg);
     SHIM_REAL(recvfrom_fn, "recvfrom", real);
-    ShimNlSocket *s = shim_nl_lookup(fd);
     ssize_t n;
 
-    if (s == NULL)
+    if (!shim_nl_is_ours(fd))
         return real(fd, buf, len, flags, addr, addrlen);
     n = real(fd, buf, len, flags, NULL, NULL);
     if (n >= 0)
@@ -1441,12 +1838,11 @@ ssize_t
 recvmsg(int fd, struct msghdr *msg, int flags)
 {
     SHIM_REAL(recvmsg_fn, "recvmsg", real);
-    ShimNlSocket *s = shim_nl_lookup(fd);
     void *name;
     socklen_t namelen;
     ssize_t n;
 
-    if (s == NULL || msg == NULL)
+    if (msg == NULL || !shim_nl_is_ours(fd))
         return real(fd, msg, flags);
     name = msg->msg_name;
     namelen = msg->msg_namelen;
@@ -1464,11 +1860,14 @@ int
 close(int fd)
 {
     SHIM_REAL(close_fn, "close", real);
-    ShimNlSocket *s = shim_nl_lookup(fd);
+    ShimNlSocket *s;
 
+    SHIM_LOCK();
+    s = shim_nl_lookup(fd);
     if (s != NULL) {
         real(s->peer);
         memset(s, 0, sizeof(*s));
     }
+    SHIM_UNLOCK();
     return real(fd);
 }
