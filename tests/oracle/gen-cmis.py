@@ -54,8 +54,10 @@ deterministic.  Only the Python standard library is used.
 
 import argparse
 import os
-import struct
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from imagegen import ascii_field, s16be, string_variants, u16be  # noqa: F401
 
 PAGE = 128
 
@@ -64,19 +66,10 @@ PAGE = 128
 # --------------------------------------------------------------------------
 
 
-def ascii_field(text, length, pad=b" "):
-    raw = text.encode("ascii") if isinstance(text, str) else bytes(text)
-    if len(raw) > length:
-        raise ValueError("field too long: %r" % (raw,))
-    return raw + pad * (length - len(raw))
 
 
-def u16be(value):
-    return struct.pack(">H", value & 0xFFFF)
 
 
-def s16be(value):
-    return struct.pack(">h", value)
 
 
 def u16s(*values):
@@ -632,23 +625,6 @@ def gen_media_tech(w):
     w.var("tech-0x10-atten-1-2-3-4", {212: 0x10, 204: bytes([1, 2, 3, 4])})
 
 
-def string_variants(n):
-    return {
-        "full": bytes((ord("A") + i % 26) for i in range(n)),
-        "trailing-spaces": ascii_field("AB", n),
-        "all-spaces": b" " * n,
-        "all-nul": bytes(n),
-        "nul-padded": ascii_field("AB", n, b"\x00"),
-        "leading-spaces": (b"  AB" + b" " * n)[:n],
-        "inner-space": ascii_field("A B", n),
-        "nul-inside": (b"A\x00B" + b" " * n)[:n],
-        "del-inside": (b"A\x7fB" + b" " * n)[:n],
-        "ff-inside": (b"A\xffB" + b" " * n)[:n],
-        "ctrl-inside": (b"A\x01\x09\x0aB" + b" " * n)[:n],
-        "high-bytes": (b"\x80\xa0\xe9\xfe" * n)[:n],
-        "trailing-ff": (b"AB" + b"\xff" * n)[:n],
-        "punct": (b"~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./" * 2)[:n],
-    }
 
 
 def gen_strings(w):

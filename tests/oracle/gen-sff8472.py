@@ -25,29 +25,23 @@ A0h only (possibly truncated: partial-a0-*.bin).
 Only the Python standard library is used.
 """
 
-import argparse
 import os
 import struct
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from imagegen import ascii_field, s16be, string_variants, u16be  # noqa: F401
+from imagegen import main as imagegen_main
 
 # --------------------------------------------------------------------------
 # Base image
 # --------------------------------------------------------------------------
 
 
-def ascii_field(text, length, pad=b" "):
-    raw = text.encode("ascii") if isinstance(text, str) else bytes(text)
-    if len(raw) > length:
-        raise ValueError("field too long: %r" % (raw,))
-    return raw + pad * (length - len(raw))
 
 
-def u16be(value):
-    return struct.pack(">H", value & 0xFFFF)
 
 
-def s16be(value):
-    return struct.pack(">h", value)
 
 
 def f32be(value):
@@ -549,21 +543,7 @@ GENERATORS = (gen_basics, gen_identifier, gen_ext_identifier, gen_connector,
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("outdir")
-    ap.add_argument("--clean", action="store_true",
-                    help="remove existing *.bin in OUTDIR first")
-    args = ap.parse_args(argv)
-    os.makedirs(args.outdir, exist_ok=True)
-    if args.clean:
-        for name in os.listdir(args.outdir):
-            if name.endswith(".bin"):
-                os.unlink(os.path.join(args.outdir, name))
-    w = Writer(args.outdir)
-    for gen in GENERATORS:
-        gen(w)
-    print("%d images written to %s" % (len(w.names), args.outdir))
-    return 0
+    return imagegen_main(argv, __doc__, Writer, GENERATORS)
 
 
 if __name__ == "__main__":

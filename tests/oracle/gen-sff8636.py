@@ -30,10 +30,12 @@ what the image exercises.  Output is deterministic.  Only the Python standard
 library is used.
 """
 
-import argparse
 import os
-import struct
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from imagegen import ascii_field, s16be, string_variants, u16be  # noqa: F401
+from imagegen import main as imagegen_main
 
 FULL_LEN = 640      # ETH_MODULE_SFF_8636_MAX_LEN: lower + 00h + 01h + 02h + 03h
 BASE_LEN = 256      # ETH_MODULE_SFF_8636_LEN: lower + 00h
@@ -44,19 +46,10 @@ P03 = 512 - 128     # file offset of page 03h byte N is P03 + N (N = 128..255)
 # --------------------------------------------------------------------------
 
 
-def ascii_field(text, length, pad=b" "):
-    raw = text.encode("ascii") if isinstance(text, str) else bytes(text)
-    if len(raw) > length:
-        raise ValueError("field too long: %r" % (raw,))
-    return raw + pad * (length - len(raw))
 
 
-def u16be(value):
-    return struct.pack(">H", value & 0xFFFF)
 
 
-def s16be(value):
-    return struct.pack(">h", value)
 
 
 def put(buf, offset, data):
@@ -335,23 +328,6 @@ def gen_wavelength(w):
     w.var("copper-atten-1-2-3-4-0xf0", {147: 0xF0, 186: bytes([1, 2, 3, 4])})
 
 
-def string_variants(n):
-    return {
-        "full": bytes((ord("A") + i % 26) for i in range(n)),
-        "trailing-spaces": ascii_field("AB", n),
-        "all-spaces": b" " * n,
-        "all-nul": bytes(n),
-        "nul-padded": ascii_field("AB", n, b"\x00"),
-        "leading-spaces": (b"  AB" + b" " * n)[:n],
-        "inner-space": ascii_field("A B", n),
-        "nul-inside": (b"A\x00B" + b" " * n)[:n],
-        "del-inside": (b"A\x7fB" + b" " * n)[:n],
-        "ff-inside": (b"A\xffB" + b" " * n)[:n],
-        "ctrl-inside": (b"A\x01\x09\x0aB" + b" " * n)[:n],
-        "high-bytes": (b"\x80\xa0\xe9\xfe" * n)[:n],
-        "trailing-ff": (b"AB" + b"\xff" * n)[:n],
-        "punct": (b"~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./" * 2)[:n],
-    }
 
 
 def gen_strings(w):
@@ -513,21 +489,7 @@ GENERATORS = (gen_basics, gen_identifier, gen_revision, gen_status, gen_ext_id,
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("outdir")
-    ap.add_argument("--clean", action="store_true",
-                    help="remove existing *.bin in OUTDIR first")
-    args = ap.parse_args(argv)
-    os.makedirs(args.outdir, exist_ok=True)
-    if args.clean:
-        for name in os.listdir(args.outdir):
-            if name.endswith(".bin"):
-                os.unlink(os.path.join(args.outdir, name))
-    w = Writer(args.outdir)
-    for gen in GENERATORS:
-        gen(w)
-    print("%d images written to %s" % (len(w.names), args.outdir))
-    return 0
+    return imagegen_main(argv, __doc__, Writer, GENERATORS)
 
 
 if __name__ == "__main__":
