@@ -10,5 +10,6 @@
 #include "xcvr-page-map.h"
 #include "xcvr-render.h"
 #include "xcvr-eeprom.h"
+#include "xcvr-topo.h"
 
 #undef __XCVRMAP_H_INSIDE__

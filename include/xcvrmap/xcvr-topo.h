@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-topo.h: the host's netdev graph read from sysfs and procfs under a root: for any
+ * netdev (or PCI function), the physical uplinks it reaches and the hops on the way.
+ *
+ * Sources: Documentation/ABI/testing/sysfs-class-net (iflink, ifindex, lower_*, upper_*,
+ * master, brif, bonding/), Documentation/networking/bonding.rst (/proc/net/bonding),
+ * Documentation/PCI/pci-iov-howto.rst (physfn, virtfnN).
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "xcvr-version.h"
+
+G_BEGIN_DECLS
+
+/**
+ * XcvrHopKind:
+ * @XCVR_HOP_TAP: a tun/tap device (a VM's or a VPN's end).
+ * @XCVR_HOP_MACVTAP: a macvtap device on a lower device.
+ * @XCVR_HOP_MACVLAN: a macvlan (or another device stacked on one lower device).
+ * @XCVR_HOP_VETH: one end of a veth pair.
+ * @XCVR_HOP_BRIDGE: a Linux bridge.
+ * @XCVR_HOP_VLAN: an 802.1Q VLAN device on its real device.
+ * @XCVR_HOP_BOND: a bonding master.
+ * @XCVR_HOP_VF: an SR-IOV virtual function (netdev or PCI function).
+ * @XCVR_HOP_VXLAN: a vxlan device.
+ * @XCVR_HOP_PHYSICAL: a netdev backed by a bus function that is not a VF: an uplink.
+ * @XCVR_HOP_OTHER: anything else (lo, dummy, a tunnel, the `ovs-system` master …): the walk
+ *   ends there.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+    XCVR_HOP_TAP,
+    XCVR_HOP_MACVTAP,
+    XCVR_HOP_MACVLAN,
+    XCVR_HOP_VETH,
+    XCVR_HOP_BRIDGE,
+    XCVR_HOP_VLAN,
+    XCVR_HOP_BOND,
+    XCVR_HOP_VF,
+    XCVR_HOP_VXLAN,
+    XCVR_HOP_PHYSICAL,
+    XCVR_HOP_OTHER,
+
+    _XCVR_HOP_LAST
+} XcvrHopKind;
+
+/**
+ * xcvr_hop_kind_to_string:
+ * @kind: an #XcvrHopKind
+ *
+ * Returns: the stable name of @kind ("tap", "macvtap", "bridge", "vlan", "bond", "vf", …),
+ * used as the `kind` key in JSON output; "other" for a value out of range.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_hop_kind_to_string(XcvrHopKind kind);
+
+/**
+ * XcvrHop:
+ * @kind: what the device is
+ * @name: the netdev name, or the PCI address for a function without a netdev
+ * @detail: (nullable): e.g. "vlan 100", "mode active-backup", "vf 3 of enp65s0f0",
+ *   "peer veth1", "routed (underlay not determinable)"
+ *
+ * One device on a path.
+ *
+ * Since: 0.1
+ */
+typedef struct {
+    XcvrHopKind kind;
+    char *name;
+    char *detail;
+} XcvrHop;
+
+XCVR_PUBLIC void xcvr_hop_free(XcvrHop *hop);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrHop, xcvr_hop_free)
+
+/**
+ * XcvrUplink:
+ * @netdev: (nullable): the uplink's netdev; %NULL when the function is not a netdev (bound
+ *   to vfio or DPDK)
+ * @pci: (nullable): the uplink's PCI address ("0000:41:00.0"), or %NULL
+ * @active: as a bond member: 1 active, 0 backup; -1 outside a bond
+ * @path: (element-type XcvrHop): the hops from the start device toward the wire, the
+ *   uplink itself last
+ *
+ * One physical uplink a netdev reaches.
+ *
+ * Since: 0.1
+ */
+typedef struct {
+    char *netdev;
+    char *pci;
+    int active;
+    GPtrArray *path;
+} XcvrUplink;
+
+XCVR_PUBLIC void xcvr_uplink_free(XcvrUplink *uplink);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrUplink, xcvr_uplink_free)
+
+/**
+ * XcvrTopo:
+ *
+ * The netdevs of one host (or one network namespace's sysfs), as sysfs and procfs show
+ * them under a root. Devices are listed when the #XcvrTopo is made and read as they are
+ * walked, so a device that vanishes in between gives %XCVR_ERROR_NO_DEVICE for the walks
+ * that reach it only. Not thread-safe; use one per thread.
+ *
+ * Since: 0.1
+ */
+typedef struct _XcvrTopo XcvrTopo;
+
+/**
+ * xcvr_topo_new:
+ * @root: (nullable): the directory holding `sys/` and `proc/`; %NULL means "/"
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the topology, or %NULL with @error set
+ * (%XCVR_ERROR_IO when @root/sys/class/net cannot be listed).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrTopo *xcvr_topo_new(const char *root, GError **error);
+
+/**
+ * xcvr_topo_free:
+ * @topo: (nullable): a #XcvrTopo
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_topo_free(XcvrTopo *topo);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrTopo, xcvr_topo_free)
+
+/**
+ * xcvr_topo_uplinks:
+ * @topo: a #XcvrTopo
+ * @netdev: the netdev to start from
+ * @error: return location for a #GError
+ *
+ * Follows @netdev toward the wire: tap/macvtap/macvlan to the lower device, veth to its
+ * peer, a bridge port to its bridge and on to the bridge's other ports, a VLAN to its real
+ * device, a bond to every member, a VF to its PF, a vxlan to its underlay device when sysfs
+ * names one. Each device is visited once.
+ *
+ * Returns: (transfer full) (element-type XcvrUplink) (nullable): every physical uplink
+ * reached, in walk order, possibly none (a NAT or isolated bridge, a routed vxlan); %NULL
+ * with @error set: %XCVR_ERROR_NO_DEVICE when @netdev or a device on the way does not
+ * exist (or vanished), %XCVR_ERROR_INVALID_ARGUMENT when @netdev is not a netdev name,
+ * %XCVR_ERROR_INVALID_DATA when sysfs names a device by something that is not a name.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_topo_uplinks(XcvrTopo *topo, const char *netdev, GError **error);
+
+/**
+ * xcvr_topo_uplinks_for_pci:
+ * @topo: a #XcvrTopo
+ * @pci: a PCI function ("0000:41:02.1"), e.g. a VF given to a VM as a hostdev
+ * @error: return location for a #GError
+ *
+ * For a VF: the uplink(s) of its PF (through `physfn`), the first hop being the VF named by
+ * its PCI address with detail "vf N of PF". For a function that is not a VF: itself, through
+ * its netdev(s) if it has any.
+ *
+ * Returns: (transfer full) (element-type XcvrUplink) (nullable): as xcvr_topo_uplinks();
+ * %XCVR_ERROR_NO_DEVICE when @root/sys/bus/pci/devices has no such function.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_topo_uplinks_for_pci(XcvrTopo *topo, const char *pci,
+                                                 GError **error);
+
+/**
+ * xcvr_topo_path:
+ * @topo: a #XcvrTopo
+ * @netdev: the netdev to start from
+ * @error: return location for a #GError
+ *
+ * The path a caller shows for @netdev, uplink or not: the path of the first uplink
+ * xcvr_topo_uplinks() finds; when there is none, the hops from @netdev to where the walk
+ * ends toward the wire (a bridge without a physical port, a veth whose peer goes nowhere,
+ * a routed vxlan, a tap on no bridge). Bridge ports that lead nowhere (other VMs' taps) are
+ * not part of it.
+ *
+ * Returns: (transfer full) (element-type XcvrHop) (nullable): at least one hop (@netdev
+ * itself); %NULL with @error set as for xcvr_topo_uplinks().
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_topo_path(XcvrTopo *topo, const char *netdev, GError **error);
+
+G_END_DECLS

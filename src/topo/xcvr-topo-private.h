@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-topo-private.h: the topology walker's sysfs/procfs readers and the per-device facts
+ * the walk goes by. Not installed.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include <xcvrmap/xcvr-topo.h>
+
+struct _XcvrTopo {
+    char *root;                /* as given ("/" by default) */
+    char *class_net;           /* ROOT/sys/class/net */
+    char *pci_devices;         /* ROOT/sys/bus/pci/devices */
+    char *proc_net;            /* ROOT/proc/net */
+    GHashTable *listed;        /* names of the netdevs listed at new() (a set) */
+    GHashTable *name_by_ifindex; /* GINT_TO_POINTER(ifindex) → name, listed at new() */
+    GHashTable *vlans;         /* name → XcvrTopoVlan*, from /proc/net/vlan/config */
+};
+
+typedef struct {
+    guint vid;
+    char *real_dev;
+} XcvrTopoVlan;
+
+/* What one netdev is and where it leads, read from sysfs (and procfs) in one go. */
+typedef struct {
+    char *name;
+    XcvrHopKind kind;
+    char *detail;        /* the hop's detail */
+    int ifindex;         /* -1 when unreadable */
+    int iflink;          /* -1 when unreadable */
+    char *master;        /* `master` link, or NULL */
+    GPtrArray *lowers;   /* names toward the wire: bridge ports, bond members, the real
+                          * device, the veth peer, the vxlan underlay (char*, owned) */
+    char *pci;           /* PHYSICAL and VF: the function's PCI address, or NULL */
+    char *pf_pci;        /* VF: its PF's PCI address */
+    GPtrArray *pf_netdevs; /* VF: the PF's netdevs (char*, owned) */
+    char *bond_mode;     /* BOND: "active-backup", "802.3ad", …, or NULL */
+    char *bond_active;   /* BOND: the active member, or NULL */
+} XcvrTopoDev;
+
+void xcvr_topo_dev_free(XcvrTopoDev *dev);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrTopoDev, xcvr_topo_dev_free)
+
+/* TRUE when @name can be one path component: non-empty, no '/', not "." or "..". */
+gboolean xcvr_topo_name_ok(const char *name);
+
+/* TRUE for "DDDD:BB:DD.F" (hex domain of 4+ digits, bus, device, function 0-7). */
+gboolean xcvr_topo_is_pci_address(const char *s);
+
+/* Reads @name from sysfs. XCVR_ERROR_NO_DEVICE when it is not (or no longer) there,
+ * XCVR_ERROR_INVALID_ARGUMENT when @name is not a name, XCVR_ERROR_INVALID_DATA when
+ * sysfs names a neighbour by something that is not a name. */
+gboolean xcvr_topo_dev_read(XcvrTopo *topo, const char *name, XcvrTopoDev **ret_dev,
+                            GError **error);
+
+/* The PCI function @pci under ROOT/sys/bus/pci/devices: its PF (NULL when it is not a VF),
+ * its VF index on that PF (-1 when unknown) and its netdevs (possibly none). */
+gboolean xcvr_topo_pci_read(XcvrTopo *topo, const char *pci, char **ret_pf_pci,
+                            int *ret_vf_index, GPtrArray **ret_netdevs, GError **error);
+
+/* "vf 3 of enp65s0f0" (the PF's first netdev, else its PCI address). */
+char *xcvr_topo_vf_detail(int index, const char *pf_pci, GPtrArray *pf_netdevs);
+
+/* Reads /proc/net/vlan/config under @proc_net into name → XcvrTopoVlan*; an empty table
+ * when there is none. */
+GHashTable *xcvr_topo_read_vlans(const char *proc_net);

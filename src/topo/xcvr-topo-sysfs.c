@@ -1,0 +1,637 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-topo-sysfs.c: what one netdev or PCI function is, read from sysfs and procfs under a
+ * root: kind, lower devices, master, bond state, VLAN id, SR-IOV PF and VF index.
+ *
+ * Sources: Documentation/ABI/testing/sysfs-class-net (ifindex, iflink, lower_*, master,
+ * brif/, bonding/, tun_flags, uevent DEVTYPE); Documentation/networking/bonding.rst §"Querying Bonding Configuration" (/proc/net/bonding);
+ * net/8021q/vlanproc.c (/proc/net/vlan/config); Documentation/PCI/pci-iov-howto.rst (physfn,
+ * virtfnN).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xcvrmap/xcvr-error.h>
+
+#include "xcvr-topo-private.h"
+
+/* include/uapi/linux/if_tun.h */
+#define XCVR_IFF_TUN 0x0001
+
+static int
+compare_names(gconstpointer a, gconstpointer b)
+{
+    return g_strcmp0(*(const char *const *)a, *(const char *const *)b);
+}
+
+gboolean
+xcvr_topo_name_ok(const char *name)
+{
+    return name != NULL && name[0] != '\0' && strchr(name, '/') == NULL &&
+           strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
+gboolean
+xcvr_topo_is_pci_address(const char *s)
+{
+    const char *colon;
+    size_t n;
+
+    if (s == NULL)
+        return FALSE;
+    colon = strchr(s, ':');
+    if (colon == NULL || colon - s < 4)
+        return FALSE;
+    for (n = 0; s + n < colon; n++) {
+        if (!g_ascii_isxdigit(s[n]))
+            return FALSE;
+    }
+    s = colon + 1;
+    /* BB:DD.F */
+    if (strlen(s) != 7 || s[2] != ':' || s[5] != '.')
+        return FALSE;
+    return g_ascii_isxdigit(s[0]) && g_ascii_isxdigit(s[1]) && g_ascii_isxdigit(s[3]) &&
+           g_ascii_isxdigit(s[4]) && s[6] >= '0' && s[6] <= '7';
+}
+
+void
+xcvr_topo_dev_free(XcvrTopoDev *dev)
+{
+    if (dev == NULL)
+        return;
+    g_free(dev->name);
+    g_free(dev->detail);
+    g_free(dev->master);
+    g_clear_pointer(&dev->lowers, g_ptr_array_unref);
+    g_free(dev->pci);
+    g_free(dev->pf_pci);
+    g_clear_pointer(&dev->pf_netdevs, g_ptr_array_unref);
+    g_free(dev->bond_mode);
+    g_free(dev->bond_active);
+    g_free(dev);
+}
+
+/* ---- small readers: absence is data (NULL / -1) ---- */
+
+/* The contents of @path without surrounding white space, or NULL. */
+static char *
+read_text(const char *path)
+{
+    char *text = NULL;
+
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return NULL;
+    return g_strstrip(text);
+}
+
+static char *
+read_attr(const char *dir, const char *attr)
+{
+    g_autofree char *path = g_build_filename(dir, attr, NULL);
+
+    return read_text(path);
+}
+
+static int
+read_int_attr(const char *dir, const char *attr)
+{
+    g_autofree char *text = read_attr(dir, attr);
+    char *end = NULL;
+    gint64 v;
+
+    if (text == NULL || text[0] == '\0')
+        return -1;
+    v = g_ascii_strtoll(text, &end, 0);
+    if (*end != '\0' || v < 0 || v > G_MAXINT)
+        return -1;
+    return (int)v;
+}
+
+static gboolean
+has_entry(const char *dir, const char *entry)
+{
+    g_autofree char *path = g_build_filename(dir, entry, NULL);
+
+    return g_file_test(path, G_FILE_TEST_EXISTS);
+}
+
+/* The last component of the target of symlink @dir/@entry, or NULL when there is none. */
+static char *
+link_basename(const char *dir, const char *entry)
+{
+    g_autofree char *path = g_build_filename(dir, entry, NULL);
+    g_autofree char *target = g_file_read_link(path, NULL);
+
+    if (target == NULL)
+        return NULL;
+    return g_path_get_basename(target);
+}
+
+/* The last component of the canonical path of @dir/@entry (all links resolved), or NULL. */
+static char *
+real_basename(const char *dir, const char *entry)
+{
+    g_autofree char *path = g_build_filename(dir, entry, NULL);
+    char *real = realpath(path, NULL);
+    char *base;
+
+    if (real == NULL)
+        return NULL;
+    base = g_path_get_basename(real);
+    free(real);
+    return base;
+}
+
+/* Entries of @dir (those starting with @prefix, the prefix cut off), sorted; an empty array
+ * when @dir cannot be read. */
+static GPtrArray *
+list_dir(const char *dir, const char *prefix)
+{
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *name;
+
+    if (d == NULL)
+        return g_steal_pointer(&names);
+    while ((name = g_dir_read_name(d)) != NULL) {
+        if (prefix == NULL)
+            g_ptr_array_add(names, g_strdup(name));
+        else if (g_str_has_prefix(name, prefix) && name[strlen(prefix)] != '\0')
+            g_ptr_array_add(names, g_strdup(name + strlen(prefix)));
+    }
+    g_ptr_array_sort(names, compare_names);
+    return g_steal_pointer(&names);
+}
+
+static gboolean
+check_names(const char *dev, const char *what, GPtrArray *names, GError **error)
+{
+    guint i;
+
+    for (i = 0; i < names->len; i++) {
+        const char *n = g_ptr_array_index(names, i);
+
+        if (!xcvr_topo_name_ok(n)) {
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
+                        "%s: sysfs names a %s '%s', which is not a netdev name", dev, what, n);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static gboolean
+ptr_array_has_name(GPtrArray *names, const char *name)
+{
+    guint i;
+
+    for (i = 0; i < names->len; i++) {
+        if (g_strcmp0(g_ptr_array_index(names, i), name) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* ---- procfs ---- */
+
+static void
+vlan_free(gpointer p)
+{
+    XcvrTopoVlan *v = p;
+
+    g_free(v->real_dev);
+    g_free(v);
+}
+
+/* net/8021q/vlanproc.c vlan_seq_show(): "%-15s| %u  | %s\n" after two header lines. Names
+ * are trimmed; a name holding '|' cannot be told apart and is skipped. */
+GHashTable *
+xcvr_topo_read_vlans(const char *proc_net)
+{
+    GHashTable *vlans = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, vlan_free);
+    g_autofree char *path = g_build_filename(proc_net, "vlan", "config", NULL);
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    guint i;
+
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return vlans;
+    lines = g_strsplit(text, "\n", -1);
+    for (i = 0; lines[i] != NULL; i++) {
+        g_auto(GStrv) cols = g_strsplit(lines[i], "|", -1);
+        XcvrTopoVlan *v;
+        char *end = NULL;
+        guint64 vid;
+
+        if (g_strv_length(cols) != 3)
+            continue;
+        g_strstrip(cols[0]);
+        g_strstrip(cols[1]);
+        g_strstrip(cols[2]);
+        vid = g_ascii_strtoull(cols[1], &end, 10);
+        if (cols[1][0] == '\0' || *end != '\0' || vid > 4095 || !xcvr_topo_name_ok(cols[0]) ||
+            !xcvr_topo_name_ok(cols[2]))
+            continue; /* the "VLAN Dev name | VLAN ID" header, or garbage */
+        v = g_new0(XcvrTopoVlan, 1);
+        v->vid = (guint)vid;
+        v->real_dev = g_strdup(cols[2]);
+        g_hash_table_replace(vlans, g_strdup(cols[0]), v);
+    }
+    return vlans;
+}
+
+/* /proc/net/bonding/BOND (drivers/net/bonding/bond_procfs.c): "Bonding Mode: fault-tolerance
+ * (active-backup)", "Currently Active Slave: X", "Slave Interface: X". */
+static gboolean
+read_proc_bond(XcvrTopo *topo, const char *bond, char **ret_mode, char **ret_active,
+               GPtrArray *members)
+{
+    g_autofree char *path = g_build_filename(topo->proc_net, "bonding", bond, NULL);
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    guint i;
+
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return FALSE;
+    lines = g_strsplit(text, "\n", -1);
+    for (i = 0; lines[i] != NULL; i++) {
+        char *l = lines[i];
+
+        if (g_str_has_prefix(l, "Bonding Mode:")) {
+            char *open = strrchr(l, '(');
+            char *close = strrchr(l, ')');
+
+            g_free(*ret_mode);
+            if (open != NULL && close != NULL && close > open)
+                *ret_mode = g_strndup(open + 1, (gsize)(close - open - 1));
+            else
+                *ret_mode = g_strstrip(g_strdup(l + strlen("Bonding Mode:")));
+        } else if (g_str_has_prefix(l, "Currently Active Slave:")) {
+            g_free(*ret_active);
+            *ret_active = g_strstrip(g_strdup(l + strlen("Currently Active Slave:")));
+            if (strcmp(*ret_active, "None") == 0)
+                g_clear_pointer(ret_active, g_free);
+        } else if (g_str_has_prefix(l, "Slave Interface:")) {
+            char *m = g_strstrip(g_strdup(l + strlen("Slave Interface:")));
+
+            if (members != NULL && !ptr_array_has_name(members, m))
+                g_ptr_array_add(members, m);
+            else
+                g_free(m);
+        }
+    }
+    return TRUE;
+}
+
+/* ---- classification ---- */
+
+static char *
+uevent_devtype(const char *dir)
+{
+    g_autofree char *text = read_attr(dir, "uevent");
+    g_auto(GStrv) lines = NULL;
+    guint i;
+
+    if (text == NULL)
+        return NULL;
+    lines = g_strsplit(text, "\n", -1);
+    for (i = 0; lines[i] != NULL; i++) {
+        if (g_str_has_prefix(lines[i], "DEVTYPE="))
+            return g_strdup(lines[i] + strlen("DEVTYPE="));
+    }
+    return NULL;
+}
+
+/* The PCI address of the function behind @dir/device: the function itself, or its parent
+ * for a bus stacked on PCI (virtio-pci: .../0000:00:03.0/virtio2). */
+static char *
+device_pci(const char *dir)
+{
+    g_autofree char *dev = g_build_filename(dir, "device", NULL);
+    char *real = realpath(dev, NULL);
+    g_autofree char *base = NULL;
+    g_autofree char *parent = NULL;
+    g_autofree char *parent_base = NULL;
+
+    if (real == NULL)
+        return NULL;
+    base = g_path_get_basename(real);
+    parent = g_path_get_dirname(real);
+    free(real);
+    if (xcvr_topo_is_pci_address(base))
+        return g_steal_pointer(&base);
+    parent_base = g_path_get_basename(parent);
+    if (xcvr_topo_is_pci_address(parent_base))
+        return g_steal_pointer(&parent_base);
+    return NULL;
+}
+
+/* VF index of @fn_dir on the PF at @pf_dir: N of the virtfnN link that resolves to it. */
+static int
+vf_index(const char *pf_dir, const char *fn_dir)
+{
+    g_autoptr(GPtrArray) links = list_dir(pf_dir, "virtfn");
+    char *want = realpath(fn_dir, NULL);
+    int found = -1;
+    guint i;
+
+    if (want == NULL)
+        return -1;
+    for (i = 0; i < links->len && found < 0; i++) {
+        const char *num = g_ptr_array_index(links, i);
+        g_autofree char *entry = g_strconcat("virtfn", num, NULL);
+        g_autofree char *path = g_build_filename(pf_dir, entry, NULL);
+        char *real = realpath(path, NULL);
+        char *end = NULL;
+        guint64 n = g_ascii_strtoull(num, &end, 10);
+
+        if (real != NULL && *end == '\0' && n <= G_MAXINT && strcmp(real, want) == 0)
+            found = (int)n;
+        free(real);
+    }
+    free(want);
+    return found;
+}
+
+/* The netdevs a PCI function at @fn_dir has (its net/ directory), validated. */
+static gboolean
+function_netdevs(const char *fn_dir, const char *who, GPtrArray **ret, GError **error)
+{
+    g_autofree char *net = g_build_filename(fn_dir, "net", NULL);
+    g_autoptr(GPtrArray) names = list_dir(net, NULL);
+
+    if (!check_names(who, "PF netdev", names, error))
+        return FALSE;
+    *ret = g_steal_pointer(&names);
+    return TRUE;
+}
+
+char *
+xcvr_topo_vf_detail(int index, const char *pf_pci, GPtrArray *pf_netdevs)
+{
+    const char *pf = pf_netdevs->len > 0 ? g_ptr_array_index(pf_netdevs, 0) : pf_pci;
+
+    if (index >= 0)
+        return g_strdup_printf("vf %d of %s", index, pf);
+    return g_strdup_printf("vf of %s", pf);
+}
+
+static gboolean
+read_vf(XcvrTopoDev *dev, const char *dir, GError **error)
+{
+    g_autofree char *fn_dir = g_build_filename(dir, "device", NULL);
+    g_autofree char *pf_dir = g_build_filename(dir, "device", "physfn", NULL);
+    int index;
+
+    dev->pci = device_pci(dir);
+    dev->pf_pci = real_basename(fn_dir, "physfn");
+    if (!function_netdevs(pf_dir, dev->name, &dev->pf_netdevs, error))
+        return FALSE;
+    index = vf_index(pf_dir, fn_dir);
+    dev->detail = xcvr_topo_vf_detail(index, dev->pf_pci != NULL ? dev->pf_pci : "?",
+                                      dev->pf_netdevs);
+    return TRUE;
+}
+
+/* Bond members: lower_* links (which handle any name), else bonding/slaves (space
+ * separated), else /proc/net/bonding/BOND. Mode and active member likewise. */
+static void
+read_bond(XcvrTopo *topo, XcvrTopoDev *dev, const char *dir)
+{
+    g_autofree char *mode = read_attr(dir, "bonding/mode");
+    g_autofree char *slaves = NULL;
+
+    dev->bond_active = read_attr(dir, "bonding/active_slave");
+    if (dev->bond_active != NULL && dev->bond_active[0] == '\0')
+        g_clear_pointer(&dev->bond_active, g_free);
+    if (mode != NULL) {
+        char *sp = strchr(mode, ' ');
+
+        /* "active-backup 1" */
+        if (sp != NULL)
+            *sp = '\0';
+        if (mode[0] != '\0')
+            dev->bond_mode = g_steal_pointer(&mode);
+    }
+    dev->lowers = list_dir(dir, "lower_");
+    if (dev->lowers->len == 0 && (slaves = read_attr(dir, "bonding/slaves")) != NULL) {
+        g_auto(GStrv) names = g_strsplit(slaves, " ", -1);
+        guint i;
+
+        for (i = 0; names[i] != NULL; i++) {
+            if (names[i][0] != '\0')
+                g_ptr_array_add(dev->lowers, g_strdup(names[i]));
+        }
+    }
+    if (dev->lowers->len == 0 || dev->bond_mode == NULL) {
+        g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func(g_free);
+        g_autofree char *pmode = NULL;
+        g_autofree char *pactive = NULL;
+
+        if (read_proc_bond(topo, dev->name, &pmode, &pactive, members)) {
+            if (dev->lowers->len == 0) {
+                g_ptr_array_unref(dev->lowers);
+                dev->lowers = g_steal_pointer(&members);
+            }
+            if (dev->bond_mode == NULL)
+                dev->bond_mode = g_steal_pointer(&pmode);
+            if (dev->bond_active == NULL)
+                dev->bond_active = g_steal_pointer(&pactive);
+        }
+    }
+    if (dev->bond_mode != NULL)
+        dev->detail = g_strdup_printf("mode %s", dev->bond_mode);
+}
+
+/* The one lower device of a stacked device: lower_* links, else the device whose ifindex
+ * is our iflink. */
+static void
+read_stacked_lower(XcvrTopo *topo, XcvrTopoDev *dev, const char *dir)
+{
+    dev->lowers = list_dir(dir, "lower_");
+    if (dev->lowers->len == 0 && dev->iflink > 0 && dev->iflink != dev->ifindex) {
+        const char *lower = g_hash_table_lookup(topo->name_by_ifindex,
+                                                GINT_TO_POINTER(dev->iflink));
+
+        if (lower != NULL)
+            g_ptr_array_add(dev->lowers, g_strdup(lower));
+    }
+}
+
+/* A device whose iflink names another ifindex and that has no lower_* link: a veth end when
+ * the device with that ifindex names us back; else its peer is in another namespace. */
+static void
+read_veth_or_other(XcvrTopo *topo, XcvrTopoDev *dev)
+{
+    const char *peer = NULL;
+
+    dev->lowers = g_ptr_array_new_with_free_func(g_free);
+    if (dev->iflink <= 0 || dev->iflink == dev->ifindex) {
+        dev->kind = XCVR_HOP_OTHER;
+        return;
+    }
+    peer = g_hash_table_lookup(topo->name_by_ifindex, GINT_TO_POINTER(dev->iflink));
+    if (peer == NULL) {
+        dev->kind = XCVR_HOP_VETH;
+        dev->detail = g_strdup_printf("peer in another namespace (ifindex %d)", dev->iflink);
+        return;
+    }
+    if (xcvr_topo_name_ok(peer)) {
+        g_autofree char *peer_dir = g_build_filename(topo->class_net, peer, NULL);
+
+        if (read_int_attr(peer_dir, "iflink") == dev->ifindex) {
+            dev->kind = XCVR_HOP_VETH;
+            dev->detail = g_strdup_printf("peer %s", peer);
+            g_ptr_array_add(dev->lowers, g_strdup(peer));
+            return;
+        }
+    }
+    dev->kind = XCVR_HOP_OTHER;
+    dev->detail = g_strdup_printf("linked to %s", peer);
+}
+
+gboolean
+xcvr_topo_dev_read(XcvrTopo *topo, const char *name, XcvrTopoDev **ret_dev, GError **error)
+{
+    g_autoptr(XcvrTopoDev) dev = NULL;
+    g_autofree char *dir = NULL;
+    g_autofree char *devtype = NULL;
+    XcvrTopoVlan *vlan;
+
+    if (!xcvr_topo_name_ok(name)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT,
+                    "'%s' is not a netdev name", name != NULL ? name : "(null)");
+        return FALSE;
+    }
+    dir = g_build_filename(topo->class_net, name, NULL);
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+        if (g_hash_table_contains(topo->listed, name))
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE,
+                        "netdev %s vanished (%s: %s)", name, dir, g_strerror(ENOENT));
+        else
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no netdev %s (%s: %s)", name,
+                        dir, g_strerror(ENOENT));
+        return FALSE;
+    }
+
+    dev = g_new0(XcvrTopoDev, 1);
+    dev->name = g_strdup(name);
+    dev->kind = XCVR_HOP_OTHER;
+    dev->ifindex = read_int_attr(dir, "ifindex");
+    dev->iflink = read_int_attr(dir, "iflink");
+    dev->master = link_basename(dir, "master");
+    if (dev->master != NULL && !xcvr_topo_name_ok(dev->master)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
+                    "%s: sysfs names a master '%s', which is not a netdev name", name,
+                    dev->master);
+        return FALSE;
+    }
+    devtype = uevent_devtype(dir);
+    vlan = g_hash_table_lookup(topo->vlans, name);
+
+    if (has_entry(dir, "bridge")) {
+        g_autofree char *brif = g_build_filename(dir, "brif", NULL);
+
+        dev->kind = XCVR_HOP_BRIDGE;
+        dev->lowers = list_dir(brif, NULL);
+        if (dev->lowers->len == 0) {
+            g_ptr_array_unref(dev->lowers);
+            dev->lowers = list_dir(dir, "lower_");
+        }
+    } else if (has_entry(dir, "bonding") || g_strcmp0(devtype, "bond") == 0) {
+        dev->kind = XCVR_HOP_BOND;
+        read_bond(topo, dev, dir);
+    } else if (has_entry(dir, "macvtap")) {
+        dev->kind = XCVR_HOP_MACVTAP;
+        read_stacked_lower(topo, dev, dir);
+    } else if (has_entry(dir, "tun_flags")) {
+        g_autofree char *flags = read_attr(dir, "tun_flags");
+        guint64 f = flags != NULL ? g_ascii_strtoull(flags, NULL, 0) : 0;
+
+        dev->kind = XCVR_HOP_TAP;
+        dev->lowers = g_ptr_array_new_with_free_func(g_free);
+        if ((f & XCVR_IFF_TUN) != 0)
+            dev->detail = g_strdup("tun");
+    } else if (vlan != NULL || g_strcmp0(devtype, "vlan") == 0) {
+        dev->kind = XCVR_HOP_VLAN;
+        dev->lowers = list_dir(dir, "lower_");
+        if (dev->lowers->len == 0 && vlan != NULL)
+            g_ptr_array_add(dev->lowers, g_strdup(vlan->real_dev));
+        if (dev->lowers->len == 0)
+            read_stacked_lower(topo, dev, dir);
+        if (vlan != NULL)
+            dev->detail = g_strdup_printf("vlan %u", vlan->vid);
+    } else if (g_strcmp0(devtype, "vxlan") == 0) {
+        dev->kind = XCVR_HOP_VXLAN;
+        dev->lowers = list_dir(dir, "lower_");
+        if (dev->lowers->len > 0)
+            dev->detail = g_strdup_printf("underlay %s",
+                                          (const char *)g_ptr_array_index(dev->lowers, 0));
+        else
+            dev->detail = g_strdup("routed (underlay not determinable)");
+    } else if (has_entry(dir, "device")) {
+        dev->lowers = g_ptr_array_new_with_free_func(g_free);
+        if (has_entry(dir, "device/physfn")) {
+            dev->kind = XCVR_HOP_VF;
+            if (!read_vf(dev, dir, error))
+                return FALSE;
+        } else {
+            dev->kind = XCVR_HOP_PHYSICAL;
+            dev->pci = device_pci(dir);
+            if (dev->pci != NULL)
+                dev->detail = g_strdup_printf("pci %s", dev->pci);
+        }
+    } else {
+        g_autoptr(GPtrArray) lowers = list_dir(dir, "lower_");
+
+        if (lowers->len > 0 || g_strcmp0(devtype, "macvlan") == 0) {
+            /* macvlan sets no DEVTYPE; another device stacked on one lower looks alike */
+            dev->kind = XCVR_HOP_MACVLAN;
+            read_stacked_lower(topo, dev, dir);
+        } else {
+            read_veth_or_other(topo, dev);
+        }
+    }
+
+    if (!check_names(name, "lower device", dev->lowers, error))
+        return FALSE;
+    *ret_dev = g_steal_pointer(&dev);
+    return TRUE;
+}
+
+gboolean
+xcvr_topo_pci_read(XcvrTopo *topo, const char *pci, char **ret_pf_pci, int *ret_vf_index,
+                   GPtrArray **ret_netdevs, GError **error)
+{
+    g_autofree char *fn_dir = NULL;
+    g_autofree char *pf_pci = NULL;
+    g_autoptr(GPtrArray) netdevs = NULL;
+    int index = -1;
+
+    if (!xcvr_topo_name_ok(pci) || !xcvr_topo_is_pci_address(pci)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT,
+                    "'%s' is not a PCI address (DDDD:BB:DD.F)", pci);
+        return FALSE;
+    }
+    fn_dir = g_build_filename(topo->pci_devices, pci, NULL);
+    if (!g_file_test(fn_dir, G_FILE_TEST_IS_DIR)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no PCI function %s (%s: %s)",
+                    pci, fn_dir, g_strerror(ENOENT));
+        return FALSE;
+    }
+    pf_pci = real_basename(fn_dir, "physfn");
+    if (pf_pci != NULL) {
+        g_autofree char *pf_dir = g_build_filename(fn_dir, "physfn", NULL);
+
+        if (!function_netdevs(pf_dir, pci, &netdevs, error))
+            return FALSE;
+        index = vf_index(pf_dir, fn_dir);
+    } else if (!function_netdevs(fn_dir, pci, &netdevs, error)) {
+        return FALSE;
+    }
+    *ret_pf_pci = g_steal_pointer(&pf_pci);
+    *ret_vf_index = index;
+    *ret_netdevs = g_steal_pointer(&netdevs);
+    return TRUE;
+}
