@@ -29,40 +29,9 @@ if ! command -v ip >/dev/null 2>&1; then
     exit 77
 fi
 
-ns=xtopo$$
-work=$(mktemp -d "${TMPDIR:-/tmp}/xcvr-topo-netns-XXXXXX")
-cleanup() {
-    ip netns del "$ns" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if ! ip netns add "$ns" 2>"$work/err"; then
-    echo "SKIP: cannot create a network namespace ($(head -n1 "$work/err")); run as root"
-    exit 77
-fi
-
-in_ns() {
-    ip netns exec "$ns" "$@"
-}
-
-passed=0
-failed=0
-report() { # report OK NAME [FILE...]
-    local ok=$1 name=$2 f
-    shift 2
-    if [ "$ok" = 0 ]; then
-        passed=$((passed + 1))
-        echo "PASS: $name"
-    else
-        failed=$((failed + 1))
-        echo "FAIL: $name"
-        for f in "$@"; do
-            [ -s "$f" ] && sed 's/^/    /' "$f" | head -n 40
-        done
-    fi
-}
+# shellcheck source=../netns-lib.sh
+. "$(dirname "$0")/../netns-lib.sh"
+netns_setup xtopo
 
 # have[NAME]=1 for each device made
 declare -A have
