@@ -37,6 +37,7 @@ xml_value(GString *out, const XcvrValue *v)
 {
     const XcvrFieldDesc *d = v->desc;
     g_autofree char *esc = NULL;
+    gboolean first;
     guint i;
 
     g_string_append_printf(out, "  <field key=\"%s\" kind=\"%s\"", d->key, kind_names[d->kind]);
@@ -96,10 +97,11 @@ xml_value(GString *out, const XcvrValue *v)
     case XCVR_KIND_LANE_BITS:
         /* lanes whose bit is set, 1-based, space separated */
         g_string_append_c(out, '>');
-        for (i = 0; i < 64 && (v->raw >> i) != 0; i++) {
-            if (((v->raw >> i) & 1) != 0)
-                g_string_append_printf(out, "%s%u", out->str[out->len - 1] == '>' ? "" : " ",
-                                       i + 1);
+        for (i = 0, first = TRUE; i < 64 && (v->raw >> i) != 0; i++) {
+            if (((v->raw >> i) & 1) == 0)
+                continue;
+            g_string_append_printf(out, "%s%u", first ? "" : " ", i + 1);
+            first = FALSE;
         }
         g_string_append(out, "</field>\n");
         break;

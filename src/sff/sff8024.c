@@ -235,6 +235,19 @@ xcvr_code_table_label_qsfp(const XcvrCodeTable *table, guint code, const char *f
     return fallback;
 }
 
+/* What ethtool 6.1 prints for @code, or NULL where its table has nothing for it (a code
+ * without an entry here, or one marked XCVR_NO_LABEL). */
+const char *
+xcvr_code_table_ethtool_label(const XcvrCodeTable *table, guint code)
+{
+    const char *label;
+
+    if (code >= table->n_entries || table->entries[code].name == NULL)
+        return NULL;
+    label = xcvr_code_table_label(table, code);
+    return label[0] != '\0' ? label : NULL;
+}
+
 /* The ethtool 6.1 text of @code; XCVR_NO_LABEL when ethtool lacks it. */
 const char *
 xcvr_code_table_label(const XcvrCodeTable *table, guint code)

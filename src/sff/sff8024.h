@@ -17,5 +17,6 @@ extern const XcvrCodeTable xcvr_sff8024_media_copper;     /* Table 4-8 */
 extern const XcvrCodeTable xcvr_sff8024_media_active;     /* Table 4-9 */
 extern const XcvrCodeTable xcvr_sff8024_media_type;       /* Table 4-11 */
 
+const char *xcvr_code_table_ethtool_label(const XcvrCodeTable *table, guint code);
 const char *xcvr_code_table_label_qsfp(const XcvrCodeTable *table, guint code,
                                        const char *fallback);

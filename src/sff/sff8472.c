@@ -277,15 +277,11 @@ hook_transceiver_type(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrV
         return FALSE;
     ext = a0(ctx, SFF8472_EXT_COMPLIANCE);
     if (ext != 0) {
-        const char *label = xcvr_code_table_label(&xcvr_sff8024_ext_compliance, ext);
+        const char *label = xcvr_code_table_ethtool_label(&xcvr_sff8024_ext_compliance, ext);
         g_autofree char *name = g_strdup_printf("Extended: %s",
             xcvr_code_table_name(&xcvr_sff8024_ext_compliance, ext));
-        g_autofree char *text = NULL;
+        g_autofree char *text = label != NULL ? g_strdup_printf("Extended: %s", label) : NULL;
 
-        if (ext < xcvr_sff8024_ext_compliance.n_entries &&
-            xcvr_sff8024_ext_compliance.entries[ext].name != NULL &&
-            label[0] != '\0')
-            text = g_strdup_printf("Extended: %s", label);
         xcvr_value_add_item(value, name, text != NULL ? text : XCVR_NO_LABEL);
     }
     return TRUE;

@@ -308,8 +308,8 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
 
         value->raw = code;
         value->text = g_strdup(xcvr_code_table_name(desc->codes, code));
-        value->label = xcvr_code_table_label(desc->codes, code);
-        if (value->label[0] == '\0')
+        value->label = xcvr_code_table_ethtool_label(desc->codes, code);
+        if (value->label == NULL)
             value->label = desc->codes->fallback;
         break;
     }
@@ -625,8 +625,9 @@ xcvr_module_decode_map(const XcvrPageMap *map,
     g_return_val_if_fail(map != NULL, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
 
+    /* NULL when nothing of it was read (a zero-length get) */
     lower = xcvr_page_map_get(map, XCVR_I2C_A0, 0, 0, 0,
-                              MAX(xcvr_page_map_valid(map, XCVR_I2C_A0, 0, 0, 0), 1));
+                              xcvr_page_map_valid(map, XCVR_I2C_A0, 0, 0, 0));
     if (lower == NULL) {
         g_set_error_literal(error, XCVR_ERROR, XCVR_ERROR_TRUNCATED,
                             "the lower page was not read: not even the identifier byte");
@@ -651,6 +652,7 @@ xcvr_module_plan(const XcvrPageMap *map, XcvrFamily family, GArray *ret_requests
     guint8 id = 0;
     guint8 id_128 = 0;
     gboolean have_128;
+    guint valid;
 
     g_return_if_fail(map != NULL);
     g_return_if_fail(ret_requests != NULL);
@@ -663,8 +665,8 @@ xcvr_module_plan(const XcvrPageMap *map, XcvrFamily family, GArray *ret_requests
         return;
     }
     /* An empty cage has nothing more to read. */
-    if (xcvr_all_bytes(xcvr_page_map_get(map, XCVR_I2C_A0, 0, 0, 0, 1),
-                       xcvr_page_map_valid(map, XCVR_I2C_A0, 0, 0, 0), 0xff))
+    valid = xcvr_page_map_valid(map, XCVR_I2C_A0, 0, 0, 0);
+    if (xcvr_all_bytes(xcvr_page_map_get(map, XCVR_I2C_A0, 0, 0, 0, valid), valid, 0xff))
         return;
     have_128 = xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 128, &id_128);
     if (family == XCVR_FAMILY_UNKNOWN) {
