@@ -11,5 +11,8 @@
 #include "xcvr-render.h"
 #include "xcvr-eeprom.h"
 #include "xcvr-topo.h"
+#include "xcvr-ovs.h"
+#include "xcvr-vnic.h"
+#include "xcvr-virt.h"
 
 #undef __XCVRMAP_H_INSIDE__

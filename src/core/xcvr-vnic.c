@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* xcvr-vnic.c: the VM-source-neutral description of one VM network interface. */
+#include <xcvrmap/xcvr-vnic.h>
+
+static const char *const vnic_type_names[_XCVR_VNIC_LAST] = {
+    [XCVR_VNIC_BRIDGE] = "bridge",
+    [XCVR_VNIC_NETWORK] = "network",
+    [XCVR_VNIC_DIRECT] = "direct",
+    [XCVR_VNIC_HOSTDEV] = "hostdev",
+    [XCVR_VNIC_VDPA] = "vdpa",
+    [XCVR_VNIC_ETHERNET] = "ethernet",
+    [XCVR_VNIC_VHOSTUSER] = "vhostuser",
+    [XCVR_VNIC_USER] = "user",
+    [XCVR_VNIC_OTHER] = "other",
+};
+
+const char *
+xcvr_vnic_type_to_string(XcvrVnicType type)
+{
+    if ((unsigned)type >= _XCVR_VNIC_LAST)
+        return "other";
+    return vnic_type_names[type];
+}
+
+static void
+attach_free(XcvrVnicAttach *attach)
+{
+    if (attach == NULL)
+        return;
+    g_free(attach->name);
+    g_free(attach);
+}
+
+XcvrVnic *
+xcvr_vnic_new(const char *domain, XcvrVnicType type)
+{
+    XcvrVnic *vnic = g_new0(XcvrVnic, 1);
+
+    vnic->domain = g_strdup(domain);
+    vnic->type = type;
+    vnic->vlan = -1;
+    vnic->attach = g_ptr_array_new_with_free_func((GDestroyNotify)attach_free);
+    return vnic;
+}
+
+void
+xcvr_vnic_add_attach(XcvrVnic *vnic, XcvrVnicAttachKind kind, const char *name, gboolean ovs)
+{
+    XcvrVnicAttach *attach;
+
+    g_return_if_fail(vnic != NULL);
+    g_return_if_fail(name != NULL);
+
+    attach = g_new0(XcvrVnicAttach, 1);
+    attach->kind = kind;
+    attach->name = g_strdup(name);
+    attach->ovs = ovs;
+    g_ptr_array_add(vnic->attach, attach);
+}
+
+void
+xcvr_vnic_free(XcvrVnic *vnic)
+{
+    if (vnic == NULL)
+        return;
+    g_free(vnic->domain);
+    g_free(vnic->domain_uuid);
+    g_free(vnic->mac);
+    g_free(vnic->model);
+    g_free(vnic->source);
+    g_free(vnic->target);
+    g_clear_pointer(&vnic->attach, g_ptr_array_unref);
+    g_free(vnic->no_uplink_reason);
+    g_free(vnic->error);
+    g_free(vnic);
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-ovs-private.h: the parts of the Open_vSwitch database the walker follows, and the
+ * ovsdb JSON-RPC exchange that fills them. Column meanings: ovs-vswitchd.conf.db(5).
+ * Not installed.
+ */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include <xcvrmap/xcvr-ovs.h>
+
+typedef struct _XcvrOvsBridge XcvrOvsBridge;
+typedef struct _XcvrOvsPort XcvrOvsPort;
+
+/* Interface.type, sorted into what the walker does with it. */
+typedef enum {
+    XCVR_OVS_IF_SYSTEM,    /* "" or "system": a kernel netdev of the same name */
+    XCVR_OVS_IF_INTERNAL,  /* "internal": the bridge's own (or a fake bridge's) port */
+    XCVR_OVS_IF_TAP,       /* "tap": a tap ovs-vswitchd opened itself */
+    XCVR_OVS_IF_PATCH,     /* "patch": options:peer names the other end */
+    XCVR_OVS_IF_DPDK,      /* "dpdk": a NIC owned by DPDK; options:dpdk-devargs */
+    XCVR_OVS_IF_VHOSTUSER, /* "dpdkvhostuser" (OVS is the socket server) and
+                            * "dpdkvhostuserclient" (options:vhost-server-path) */
+    XCVR_OVS_IF_TUNNEL,    /* vxlan, geneve, gre, stt, lisp, erspan, ip6*, gtpu, bareudp, srv6 */
+    XCVR_OVS_IF_OTHER,     /* anything else (afxdp, …) */
+} XcvrOvsIfKind;
+
+typedef struct {
+    char *name;
+    char *type;               /* as ovsdb has it ("" for system) */
+    XcvrOvsIfKind kind;
+    char *mac_in_use;         /* nullable, lower case */
+    char *link_state;         /* "up", "down", or NULL */
+    char *peer;               /* PATCH: options:peer, or NULL */
+    char *dpdk_devargs;       /* DPDK: options:dpdk-devargs ("0000:41:00.0", …), or NULL */
+    char *vhost_server_path;  /* VHOSTUSER client mode: options:vhost-server-path, or NULL */
+    char *remote_ip;          /* TUNNEL: options:remote_ip, or NULL */
+    GHashTable *external_ids; /* char* → char*, never NULL */
+    XcvrOvsPort *port;        /* borrowed: the port holding it, or NULL when none does */
+} XcvrOvsIface;
+
+struct _XcvrOvsPort {
+    char *name;
+    GPtrArray *ifaces;        /* XcvrOvsIface* (borrowed from XcvrOvs) in name order; >1: a bond */
+    char *bond_mode;          /* "active-backup", "balance-slb", "balance-tcp", or NULL */
+    char *bond_active_mac;    /* bond_active_slave / bond_active_member (a MAC), or NULL */
+    char *lacp;               /* "active", "passive", "off", or NULL */
+    int tag;                  /* access VLAN, or -1 */
+    GArray *trunks;           /* guint VLAN ids; empty: all */
+    gboolean fake_bridge;
+    XcvrOvsBridge *bridge;    /* borrowed, or NULL when no bridge holds the port */
+};
+
+struct _XcvrOvsBridge {
+    char *name;
+    char *datapath_type;      /* "system" (also for ""), "netdev" (userspace / DPDK) */
+    GPtrArray *ports;         /* XcvrOvsPort* (borrowed from XcvrOvs) in name order */
+};
+
+struct _XcvrOvs {
+    GPtrArray *bridges;       /* XcvrOvsBridge* (owned), name order */
+    GPtrArray *ports;         /* XcvrOvsPort* (owned) */
+    GPtrArray *ifaces;        /* XcvrOvsIface* (owned) */
+    GHashTable *iface_by_name;  /* name → XcvrOvsIface* (borrowed) */
+    GHashTable *bridge_by_name; /* name → XcvrOvsBridge* (borrowed) */
+};
+
+const XcvrOvsIface *xcvr_ovs_iface(const XcvrOvs *ovs, const char *name);
+const XcvrOvsBridge *xcvr_ovs_bridge(const XcvrOvs *ovs, const char *name);
+
+/* Builds the model from the three tables' rows, each a JsonArray of JsonObject rows keyed
+ * by column name with values in RFC 7047 notation (["uuid", …], ["set", …], ["map", …]),
+ * every row holding "_uuid". Shared by the socket and the dump-file readers. */
+XcvrOvs *xcvr_ovs_new_from_rows(JsonArray *bridges, JsonArray *ports, JsonArray *ifaces,
+                                GError **error);
