@@ -180,6 +180,23 @@ XCVR_PUBLIC gboolean xcvr_module_get_number(const XcvrModule *module,
                                             const char **ret_unit);
 
 /**
+ * xcvr_module_get_raised_flags:
+ * @module: a decoded module
+ * @suffix: which flags: "_alarm" or "_warning" (a key suffix)
+ *
+ * The module's latched alarm or warning flags that are set (temperature, voltage, laser
+ * bias, tx and rx power), as read: the health summary of a link.
+ *
+ * Returns: (transfer full) (element-type utf8): one entry per raised flag: its key, with
+ * " lane N" after it for a per-lane flag ("rx_power_low_alarm lane 2"); empty when none
+ * is set or the module has no diagnostics.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_module_get_raised_flags(const XcvrModule *module,
+                                                    const char *suffix);
+
+/**
  * xcvr_family_to_string:
  * @family: an #XcvrFamily
  *

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "xcvr-version.h"
+#include "xcvr-ovs.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,14 @@ G_BEGIN_DECLS
  * @XCVR_HOP_PHYSICAL: a netdev backed by a bus function that is not a VF: an uplink.
  * @XCVR_HOP_OTHER: anything else (lo, dummy, a tunnel, the `ovs-system` master …): the walk
  *   ends there.
+ * @XCVR_HOP_OVS_BRIDGE: an Open vSwitch bridge (detail: the port's VLAN tag, the datapath)
+ * @XCVR_HOP_OVS_BOND: an Open vSwitch bond port (detail: its mode and LACP)
+ * @XCVR_HOP_OVS_PATCH: an Open vSwitch patch port, on to its peer's bridge
+ * @XCVR_HOP_VHOSTUSER: an Open vSwitch vhost-user port (a DPDK guest's end; no netdev)
+ * @XCVR_HOP_DPDK: an Open vSwitch `dpdk` port: a NIC owned by DPDK (no netdev): an uplink
+ * @XCVR_HOP_VDPA: a vDPA device (named by its vhost-vdpa character device) on a PCI function
+ * @XCVR_HOP_TUNNEL: an Open vSwitch tunnel port (vxlan, geneve, gre…): routed, the walk
+ *   ends there
  *
  * Since: 0.1
  */
@@ -44,6 +53,13 @@ typedef enum {
     XCVR_HOP_VXLAN,
     XCVR_HOP_PHYSICAL,
     XCVR_HOP_OTHER,
+    XCVR_HOP_OVS_BRIDGE,
+    XCVR_HOP_OVS_BOND,
+    XCVR_HOP_OVS_PATCH,
+    XCVR_HOP_VHOSTUSER,
+    XCVR_HOP_DPDK,
+    XCVR_HOP_VDPA,
+    XCVR_HOP_TUNNEL,
 
     _XCVR_HOP_LAST
 } XcvrHopKind;
@@ -52,7 +68,8 @@ typedef enum {
  * xcvr_hop_kind_to_string:
  * @kind: an #XcvrHopKind
  *
- * Returns: the stable name of @kind ("tap", "macvtap", "bridge", "vlan", "bond", "vf", …),
+ * Returns: the stable name of @kind ("tap", "macvtap", "bridge", "vlan", "bond", "vf",
+ * "ovs-bridge", "ovs-bond", "ovs-patch", "vhostuser", "dpdk", "vdpa", "tunnel", …),
  * used as the `kind` key in JSON output; "other" for a value out of range.
  *
  * Since: 0.1
@@ -192,5 +209,99 @@ XCVR_PUBLIC GPtrArray *xcvr_topo_uplinks_for_pci(XcvrTopo *topo, const char *pci
  * Since: 0.1
  */
 XCVR_PUBLIC GPtrArray *xcvr_topo_path(XcvrTopo *topo, const char *netdev, GError **error);
+
+/**
+ * xcvr_topo_set_ovs:
+ * @topo: a #XcvrTopo
+ * @ovs: (nullable) (transfer none): Open vSwitch's configuration, kept alive by the caller
+ *   as long as @topo walks; %NULL for none
+ *
+ * With it, a netdev that is an Open vSwitch port (its kernel master is only `ovs-system`)
+ * leads into its OVS bridge and out through the bridge's other ports: system interfaces
+ * (walked on in sysfs), OVS bonds, patch ports to the peer bridge, and `dpdk` ports (uplinks
+ * without a netdev). Ports of other guests (taps, vhost-user) and internal ports lead
+ * nowhere; tunnel ports end the walk (routed).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_topo_set_ovs(XcvrTopo *topo, const XcvrOvs *ovs);
+
+/**
+ * XcvrTopoStart:
+ * @XCVR_TOPO_START_NETDEV: a netdev, or an Open vSwitch bridge or port that has none
+ * @XCVR_TOPO_START_PCI: a PCI function ("0000:41:02.1")
+ * @XCVR_TOPO_START_OVS_PORT: an Open vSwitch interface by name (a vhost-user port)
+ * @XCVR_TOPO_START_VDPA: a vhost-vdpa character device ("/dev/vhost-vdpa-0")
+ *
+ * Where a walk starts.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+    XCVR_TOPO_START_NETDEV,
+    XCVR_TOPO_START_PCI,
+    XCVR_TOPO_START_OVS_PORT,
+    XCVR_TOPO_START_VDPA,
+} XcvrTopoStart;
+
+/**
+ * xcvr_topo_walk:
+ * @topo: a #XcvrTopo
+ * @start: what @name is
+ * @name: where to start
+ * @ret_uplinks: (out) (transfer full) (element-type XcvrUplink): every physical uplink
+ *   reached, in walk order, possibly none
+ * @ret_path: (out) (transfer full) (element-type XcvrHop): the path to show: the hops all
+ *   uplinks share (one uplink: its whole path), or, with none, the hops to where the walk
+ *   ends toward the wire (see xcvr_topo_path())
+ * @error: return location for a #GError
+ *
+ * One walk, both answers. A vDPA device leads to the PCI function it sits on, and from
+ * there as xcvr_topo_uplinks_for_pci().
+ *
+ * Returns: %TRUE, or %FALSE with @error set as for xcvr_topo_uplinks() (and
+ * %XCVR_ERROR_NO_DEVICE for an unknown Open vSwitch port or vDPA device).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC gboolean xcvr_topo_walk(XcvrTopo *topo, XcvrTopoStart start, const char *name,
+                                    GPtrArray **ret_uplinks, GPtrArray **ret_path,
+                                    GError **error);
+
+/**
+ * XcvrLinkState:
+ * @operstate: (nullable): "up", "down", "lowerlayerdown", "dormant", "unknown" … as the
+ *   kernel says, or %NULL when unreadable
+ * @carrier: 1, 0, or -1 when unreadable (the kernel refuses it while the device is down)
+ * @speed_mbps: the negotiated speed, or -1 when unknown (link down, or not reported)
+ * @duplex: (nullable): "full", "half", or %NULL when unknown
+ * @mac: (nullable): the hardware address, or %NULL
+ *
+ * Since: 0.1
+ */
+typedef struct {
+    char *operstate;
+    int carrier;
+    int speed_mbps;
+    char *duplex;
+    char *mac;
+} XcvrLinkState;
+
+XCVR_PUBLIC void xcvr_link_state_free(XcvrLinkState *state);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrLinkState, xcvr_link_state_free)
+
+/**
+ * xcvr_topo_link_state:
+ * @topo: a #XcvrTopo
+ * @netdev: a netdev
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): @netdev's link state from sysfs, or %NULL with
+ * @error set (%XCVR_ERROR_NO_DEVICE, %XCVR_ERROR_INVALID_ARGUMENT)
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrLinkState *xcvr_topo_link_state(XcvrTopo *topo, const char *netdev,
+                                                GError **error);
 
 G_END_DECLS

@@ -752,6 +752,30 @@ xcvr_module_get_string(const XcvrModule *module, const char *key)
     return v->text;
 }
 
+GPtrArray *
+xcvr_module_get_raised_flags(const XcvrModule *module, const char *suffix)
+{
+    GPtrArray *ret;
+    guint i;
+
+    g_return_val_if_fail(module != NULL, NULL);
+    g_return_val_if_fail(suffix != NULL, NULL);
+
+    ret = g_ptr_array_new_with_free_func(g_free);
+    for (i = 0; i < module->values->len; i++) {
+        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+
+        if (v->desc->kind != XCVR_KIND_FLAG || v->state != XCVR_VALUE_OK || v->raw == 0 ||
+            !g_str_has_suffix(v->desc->key, suffix))
+            continue;
+        if (v->lane > 0)
+            g_ptr_array_add(ret, g_strdup_printf("%s lane %u", v->desc->key, v->lane));
+        else
+            g_ptr_array_add(ret, g_strdup(v->desc->key));
+    }
+    return ret;
+}
+
 gboolean
 xcvr_module_get_number(const XcvrModule *module,
                        const char *key,

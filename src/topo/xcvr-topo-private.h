@@ -17,6 +17,7 @@ struct _XcvrTopo {
     GHashTable *listed;        /* names of the netdevs listed at new() (a set) */
     GHashTable *name_by_ifindex; /* GINT_TO_POINTER(ifindex) → name, listed at new() */
     GHashTable *vlans;         /* name → XcvrTopoVlan*, from /proc/net/vlan/config */
+    const XcvrOvs *ovs;        /* borrowed, or NULL */
 };
 
 typedef struct {
@@ -67,3 +68,8 @@ char *xcvr_topo_vf_detail(int index, const char *pf_pci, GPtrArray *pf_netdevs);
 /* Reads /proc/net/vlan/config under @proc_net into name → XcvrTopoVlan*; an empty table
  * when there is none. */
 GHashTable *xcvr_topo_read_vlans(const char *proc_net);
+
+/* The vDPA device whose vhost-vdpa character device is @chardev ("/dev/vhost-vdpa-0"), and
+ * the PCI function it sits on. */
+gboolean xcvr_topo_vdpa_read(XcvrTopo *topo, const char *chardev, char **ret_vdpa,
+                             char **ret_pci, GError **error);

@@ -635,3 +635,113 @@ xcvr_topo_pci_read(XcvrTopo *topo, const char *pci, char **ret_pf_pci, int *ret_
     *ret_netdevs = g_steal_pointer(&netdevs);
     return TRUE;
 }
+
+/* ---- link state ---- */
+
+void
+xcvr_link_state_free(XcvrLinkState *state)
+{
+    if (state == NULL)
+        return;
+    g_free(state->operstate);
+    g_free(state->duplex);
+    g_free(state->mac);
+    g_free(state);
+}
+
+XcvrLinkState *
+xcvr_topo_link_state(XcvrTopo *topo, const char *netdev, GError **error)
+{
+    g_autoptr(XcvrLinkState) state = NULL;
+    g_autofree char *dir = NULL;
+    g_autofree char *speed = NULL;
+    char *end = NULL;
+    gint64 mbps;
+
+    g_return_val_if_fail(topo != NULL, NULL);
+    g_return_val_if_fail(netdev != NULL, NULL);
+
+    if (!xcvr_topo_name_ok(netdev)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT,
+                    "'%s' is not a netdev name", netdev);
+        return NULL;
+    }
+    dir = g_build_filename(topo->class_net, netdev, NULL);
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no netdev %s (%s: %s)", netdev,
+                    dir, g_strerror(ENOENT));
+        return NULL;
+    }
+    state = g_new0(XcvrLinkState, 1);
+    state->operstate = read_attr(dir, "operstate");
+    state->carrier = read_int_attr(dir, "carrier");
+    if (state->carrier > 1)
+        state->carrier = -1;
+    /* the kernel reports -1 (or refuses the read) when no speed is known */
+    speed = read_attr(dir, "speed");
+    state->speed_mbps = -1;
+    if (speed != NULL && speed[0] != '\0') {
+        mbps = g_ascii_strtoll(speed, &end, 10);
+        if (*end == '\0' && mbps > 0 && mbps < G_MAXINT)
+            state->speed_mbps = (int)mbps;
+    }
+    state->duplex = read_attr(dir, "duplex");
+    if (state->duplex != NULL && strcmp(state->duplex, "full") != 0 &&
+        strcmp(state->duplex, "half") != 0)
+        g_clear_pointer(&state->duplex, g_free);
+    state->mac = read_attr(dir, "address");
+    if (state->mac != NULL && state->mac[0] == '\0')
+        g_clear_pointer(&state->mac, g_free);
+    return g_steal_pointer(&state);
+}
+
+/* ---- vDPA ---- */
+
+gboolean
+xcvr_topo_vdpa_read(XcvrTopo *topo, const char *chardev, char **ret_vdpa, char **ret_pci,
+                    GError **error)
+{
+    g_autofree char *node = g_path_get_basename(chardev);
+    g_autofree char *bus_dir = g_build_filename(topo->root, "sys", "bus", "vdpa", "devices",
+                                                NULL);
+    g_autoptr(GPtrArray) devices = NULL;
+    guint i;
+
+    /* the kernel names the vhost-vdpa character device after a child of its vdpa device
+     * (drivers/vhost/vdpa.c: "vhost-vdpa-%d"); the vdpa device sits on its parent bus
+     * function */
+    if (!g_str_has_prefix(node, "vhost-vdpa-") || !xcvr_topo_name_ok(node)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT,
+                    "'%s' is not a vhost-vdpa character device", chardev);
+        return FALSE;
+    }
+    devices = list_dir(bus_dir, "");
+    for (i = 0; i < devices->len; i++) {
+        const char *vdpa = g_ptr_array_index(devices, i);
+        g_autofree char *dev_dir = g_build_filename(bus_dir, vdpa, NULL);
+        g_autofree char *parent = NULL;
+        char *real;
+
+        if (!has_entry(dev_dir, node))
+            continue;
+        real = realpath(dev_dir, NULL);
+        if (real != NULL) {
+            g_autofree char *up = g_path_get_dirname(real);
+
+            parent = g_path_get_basename(up);
+            free(real);
+        }
+        if (parent == NULL || !xcvr_topo_is_pci_address(parent)) {
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_UNSUPPORTED,
+                        "vDPA device %s (%s) does not sit on a PCI function (%s)", vdpa, node,
+                        parent != NULL ? parent : "unresolvable");
+            return FALSE;
+        }
+        *ret_vdpa = g_strdup(vdpa);
+        *ret_pci = g_steal_pointer(&parent);
+        return TRUE;
+    }
+    g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no vDPA device has %s (%s)", node,
+                bus_dir);
+    return FALSE;
+}
