@@ -180,6 +180,33 @@ XCVR_PUBLIC gboolean xcvr_module_get_number(const XcvrModule *module,
                                             const char **ret_unit);
 
 /**
+ * xcvr_module_get_lane_numbers:
+ * @module: a decoded module
+ * @key: a numeric field's key ("rx_power", "laser_output_power", "laser_bias_current", …)
+ * @ret_unit: (out) (optional) (transfer none): the unit's name
+ *
+ * Returns: (transfer full) (element-type gdouble): the field's value per lane, lane 1
+ * first (one value for a single-lane module or a module-wide field); empty when the field
+ * does not exist, was not read or is not numeric.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GArray *xcvr_module_get_lane_numbers(const XcvrModule *module, const char *key,
+                                                 const char **ret_unit);
+
+/**
+ * xcvr_module_get_items:
+ * @module: a decoded module
+ * @key: a bit-field's key ("transceiver_type", "options", …)
+ *
+ * Returns: (transfer full) (element-type utf8): the names of the bits that are set, in
+ * table order; empty when the field does not exist or was not read.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_module_get_items(const XcvrModule *module, const char *key);
+
+/**
  * xcvr_module_get_raised_flags:
  * @module: a decoded module
  * @suffix: which flags: "_alarm" or "_warning" (a key suffix)

@@ -752,6 +752,49 @@ xcvr_module_get_string(const XcvrModule *module, const char *key)
     return v->text;
 }
 
+GArray *
+xcvr_module_get_lane_numbers(const XcvrModule *module, const char *key, const char **ret_unit)
+{
+    GArray *ret;
+    guint i;
+
+    g_return_val_if_fail(module != NULL, NULL);
+    g_return_val_if_fail(key != NULL, NULL);
+
+    ret = g_array_new(FALSE, FALSE, sizeof(double));
+    for (i = 0; i < module->values->len; i++) {
+        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+
+        if (strcmp(v->desc->key, key) != 0 || v->state != XCVR_VALUE_OK ||
+            (v->desc->kind != XCVR_KIND_UINT && v->desc->kind != XCVR_KIND_MEASURE))
+            continue;
+        g_array_append_val(ret, v->number);
+        if (ret_unit != NULL)
+            *ret_unit = v->desc->kind == XCVR_KIND_MEASURE ? xcvr_quantity_unit(v->desc->quantity)
+                                                           : v->desc->unit;
+    }
+    return ret;
+}
+
+GPtrArray *
+xcvr_module_get_items(const XcvrModule *module, const char *key)
+{
+    const XcvrValue *v;
+    GPtrArray *ret;
+    guint i;
+
+    g_return_val_if_fail(module != NULL, NULL);
+    g_return_val_if_fail(key != NULL, NULL);
+
+    ret = g_ptr_array_new_with_free_func(g_free);
+    v = xcvr_module_find(module, key);
+    if (v == NULL || v->state != XCVR_VALUE_OK || v->items == NULL)
+        return ret;
+    for (i = 0; i < v->items->len; i++)
+        g_ptr_array_add(ret, g_strdup(g_array_index(v->items, XcvrItem, i).name));
+    return ret;
+}
+
 GPtrArray *
 xcvr_module_get_raised_flags(const XcvrModule *module, const char *suffix)
 {
