@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-inventory-private.h: the joined model the map renderers walk. Not installed.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include <xcvrmap/xcvr-inventory.h>
+#include <xcvrmap/xcvr-module.h>
+#include <xcvrmap/xcvr-ovs.h>
+#include <xcvrmap/xcvr-topo.h>
+
+/* How an uplink is doing, worst first when compared. */
+typedef enum {
+    XCVR_HEALTH_OK,
+    XCVR_HEALTH_UNKNOWN, /* nothing to judge by: no netdev, no module read */
+    XCVR_HEALTH_WARNING, /* a warning flag, a bad checksum, an unreadable module */
+    XCVR_HEALTH_ALARM,   /* an alarm flag */
+    XCVR_HEALTH_DOWN,    /* no link */
+} XcvrHealth;
+
+const char *xcvr_health_to_string(XcvrHealth health);
+
+/* One physical uplink of the host, shared by every vNIC that rides it. */
+typedef struct {
+    char *netdev;             /* NULL for a port bound to DPDK or vfio */
+    char *pci;                /* NULL when unknown */
+    XcvrLinkState *link;      /* NULL without a netdev or when unreadable */
+    XcvrModule *module;       /* NULL when none was read */
+    char *module_source;      /* "netlink", "ioctl", "file" when read */
+    GError *module_error;     /* why there is no module (or why it is suspect) */
+    XcvrHealth health;
+    GPtrArray *health_reasons; /* char* */
+    GPtrArray *vnics;         /* XcvrInvVnic* (borrowed) that ride it, in vNIC order */
+} XcvrInvUplink;
+
+/* One uplink as one vNIC reaches it. */
+typedef struct {
+    XcvrInvUplink *uplink;    /* borrowed from the inventory */
+    int active;               /* bond role: 1 active, 0 backup, -1 outside a bond */
+    GPtrArray *via;           /* XcvrHop*: the hops after the vNIC's shown path */
+} XcvrInvReach;
+
+typedef struct {
+    const XcvrVnic *vnic;     /* borrowed from the inventory's array */
+    XcvrVnicStatus status;
+    char *reason;             /* NULL, or why not ok (or a note: a pool's alternatives) */
+    GPtrArray *path;          /* XcvrHop* */
+    GPtrArray *reaches;       /* XcvrInvReach* */
+} XcvrInvVnic;
+
+struct _XcvrInventory {
+    GPtrArray *source;        /* XcvrVnic* (a reference on the caller's array) */
+    GPtrArray *vnics;         /* XcvrInvVnic* */
+    GPtrArray *uplinks;       /* XcvrInvUplink*, ordered by netdev, then PCI address */
+    char *ovsdb;              /* the Open vSwitch source used, or NULL */
+    GPtrArray *notes;         /* char*: host-wide problems (an unreadable default ovsdb) */
+};
+
+/* Module identity summary and health of @uplink, from what was read. */
+void xcvr_inv_uplink_judge(XcvrInvUplink *uplink);

@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-inventory.c: joins the sources into the one model: each vNIC walked from where its
+ * host side starts to its uplinks (topology + Open vSwitch), each uplink's link state and
+ * module read once, and each uplink told which vNICs ride it.
+ */
+#include <string.h>
+#include <sys/stat.h>
+
+#include <xcvrmap/xcvr-eeprom.h>
+#include <xcvrmap/xcvr-error.h>
+#include <xcvrmap/xcvr-inventory.h>
+#include <xcvrmap/xcvr-ovs.h>
+#include <xcvrmap/xcvr-topo.h>
+
+#include "xcvr-inventory-private.h"
+
+#define DEFAULT_MODULE_TIMEOUT_MS 2000
+
+static const char *const status_names[] = {
+    [XCVR_VNIC_STATUS_OK] = "ok",
+    [XCVR_VNIC_STATUS_NO_UPLINK] = "no-uplink",
+    [XCVR_VNIC_STATUS_ERROR] = "error",
+};
+
+const char *
+xcvr_vnic_status_to_string(XcvrVnicStatus status)
+{
+    if ((guint)status >= G_N_ELEMENTS(status_names))
+        return "error";
+    return status_names[status];
+}
+
+/* ---- model lifetime ---- */
+
+static void
+inv_uplink_free(XcvrInvUplink *up)
+{
+    if (up == NULL)
+        return;
+    g_free(up->netdev);
+    g_free(up->pci);
+    xcvr_link_state_free(up->link);
+    xcvr_module_free(up->module);
+    g_free(up->module_source);
+    g_clear_error(&up->module_error);
+    g_clear_pointer(&up->health_reasons, g_ptr_array_unref);
+    g_clear_pointer(&up->vnics, g_ptr_array_unref);
+    g_free(up);
+}
+
+static void
+inv_reach_free(XcvrInvReach *reach)
+{
+    if (reach == NULL)
+        return;
+    g_clear_pointer(&reach->via, g_ptr_array_unref);
+    g_free(reach);
+}
+
+static void
+inv_vnic_free(XcvrInvVnic *iv)
+{
+    if (iv == NULL)
+        return;
+    g_free(iv->reason);
+    g_clear_pointer(&iv->path, g_ptr_array_unref);
+    g_clear_pointer(&iv->reaches, g_ptr_array_unref);
+    g_free(iv);
+}
+
+void
+xcvr_inventory_free(XcvrInventory *inv)
+{
+    if (inv == NULL)
+        return;
+    g_clear_pointer(&inv->vnics, g_ptr_array_unref);
+    g_clear_pointer(&inv->uplinks, g_ptr_array_unref);
+    g_clear_pointer(&inv->source, g_ptr_array_unref);
+    g_free(inv->ovsdb);
+    g_clear_pointer(&inv->notes, g_ptr_array_unref);
+    g_free(inv);
+}
+
+guint
+xcvr_inventory_count(const XcvrInventory *inv, XcvrVnicStatus status)
+{
+    guint n = 0;
+    guint i;
+
+    g_return_val_if_fail(inv != NULL, 0);
+    for (i = 0; i < inv->vnics->len; i++) {
+        const XcvrInvVnic *iv = g_ptr_array_index(inv->vnics, i);
+
+        if (iv->status == status)
+            n++;
+    }
+    return n;
+}
+
+static XcvrHop *
+hop_dup(const XcvrHop *h)
+{
+    XcvrHop *copy = g_new0(XcvrHop, 1);
+
+    copy->kind = h->kind;
+    copy->name = g_strdup(h->name);
+    copy->detail = g_strdup(h->detail);
+    return copy;
+}
+
+static GPtrArray *
+hops_new(void)
+{
+    return g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_hop_free);
+}
+
+/* ---- building ---- */
+
+typedef struct {
+    XcvrTopo *topo;
+    XcvrOvs *ovs; /* NULL without Open vSwitch */
+    const char *topo_root;
+    const XcvrInventoryOptions *options;
+    XcvrInventory *inv;
+    GHashTable *uplink_by_key; /* netdev, or "pci:ADDR" → XcvrInvUplink* (borrowed) */
+} Builder;
+
+static XcvrInvUplink *
+uplink_get(Builder *b, const XcvrUplink *found)
+{
+    g_autofree char *key = found->netdev != NULL ? g_strdup(found->netdev)
+                                                 : g_strconcat("pci:", found->pci, NULL);
+    XcvrInvUplink *up = g_hash_table_lookup(b->uplink_by_key, key);
+
+    if (up != NULL) {
+        if (up->pci == NULL && found->pci != NULL)
+            up->pci = g_strdup(found->pci);
+        return up;
+    }
+    up = g_new0(XcvrInvUplink, 1);
+    up->netdev = g_strdup(found->netdev);
+    up->pci = g_strdup(found->pci);
+    up->health_reasons = g_ptr_array_new_with_free_func(g_free);
+    up->vnics = g_ptr_array_new();
+    g_ptr_array_add(b->inv->uplinks, up);
+    g_hash_table_insert(b->uplink_by_key, g_steal_pointer(&key), up);
+    return up;
+}
+
+/* One place the vNIC's host side starts: walk it, and return its uplinks and path. */
+static gboolean
+walk_attach(Builder *b, const XcvrVnicAttach *attach, GPtrArray **ret_uplinks,
+            GPtrArray **ret_path, GError **error)
+{
+    g_autoptr(GPtrArray) uplinks = NULL;
+    g_autoptr(GPtrArray) path = NULL;
+    XcvrTopoStart start = XCVR_TOPO_START_NETDEV;
+    g_autofree char *ovs_port = NULL;
+    const char *name = attach->name;
+
+    switch (attach->kind) {
+    case XCVR_VNIC_ATTACH_PCI:
+        start = XCVR_TOPO_START_PCI;
+        break;
+    case XCVR_VNIC_ATTACH_VDPA:
+        start = XCVR_TOPO_START_VDPA;
+        break;
+    case XCVR_VNIC_ATTACH_VHOSTUSER:
+        if (b->ovs != NULL)
+            ovs_port = g_strdup(xcvr_ovs_find_vhostuser(b->ovs, attach->name));
+        if (ovs_port == NULL) {
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE,
+                        b->ovs != NULL ? "no Open vSwitch vhost-user port serves %s"
+                                       : "vhost-user socket %s: no Open vSwitch configuration "
+                                         "to find its port in (--ovsdb)",
+                        attach->name);
+            return FALSE;
+        }
+        start = XCVR_TOPO_START_OVS_PORT;
+        name = ovs_port;
+        break;
+    case XCVR_VNIC_ATTACH_NETDEV:
+    case XCVR_VNIC_ATTACH_MACVTAP_ON:
+    default:
+        break;
+    }
+    if (!xcvr_topo_walk(b->topo, start, name, &uplinks, &path, error))
+        return FALSE;
+
+    if (attach->kind == XCVR_VNIC_ATTACH_MACVTAP_ON) {
+        /* the macvtap does not exist until the domain starts: show where it will be */
+        XcvrHop *hop = g_new0(XcvrHop, 1);
+        guint i;
+
+        hop->kind = XCVR_HOP_MACVTAP;
+        hop->name = g_strdup_printf("(macvtap on %s)", attach->name);
+        hop->detail = g_strdup("created when the domain starts");
+        g_ptr_array_insert(path, 0, hop);
+        for (i = 0; i < uplinks->len; i++) {
+            XcvrUplink *up = g_ptr_array_index(uplinks, i);
+
+            g_ptr_array_insert(up->path, 0, hop_dup(hop));
+        }
+    }
+    *ret_uplinks = g_steal_pointer(&uplinks);
+    *ret_path = g_steal_pointer(&path);
+    return TRUE;
+}
+
+static void
+add_reach(Builder *b, XcvrInvVnic *iv, const XcvrUplink *found, guint shown)
+{
+    XcvrInvUplink *up = uplink_get(b, found);
+    XcvrInvReach *reach;
+    guint i;
+
+    for (i = 0; i < iv->reaches->len; i++) {
+        reach = g_ptr_array_index(iv->reaches, i);
+        if (reach->uplink == up)
+            return; /* two ways to one port (a pool, a bond under a bridge twice) */
+    }
+    reach = g_new0(XcvrInvReach, 1);
+    reach->uplink = up;
+    reach->active = found->active;
+    reach->via = hops_new();
+    for (i = shown; i < found->path->len; i++)
+        g_ptr_array_add(reach->via, hop_dup(g_ptr_array_index(found->path, i)));
+    g_ptr_array_add(iv->reaches, reach);
+    if (up->vnics->len == 0 || g_ptr_array_index(up->vnics, up->vnics->len - 1) != iv)
+        g_ptr_array_add(up->vnics, iv);
+}
+
+static char *
+end_reason(GPtrArray *path)
+{
+    const XcvrHop *last;
+
+    if (path == NULL || path->len == 0)
+        return g_strdup("no host device leads to a physical port");
+    last = g_ptr_array_index(path, path->len - 1);
+    return g_strdup_printf("the path ends at %s %s without a physical port",
+                           xcvr_hop_kind_to_string(last->kind), last->name);
+}
+
+static XcvrInvVnic *
+map_vnic(Builder *b, const XcvrVnic *vnic)
+{
+    XcvrInvVnic *iv = g_new0(XcvrInvVnic, 1);
+    g_autoptr(GString) errors = g_string_new(NULL);
+    guint walked = 0;
+    guint i, j;
+
+    iv->vnic = vnic;
+    iv->reaches = g_ptr_array_new_with_free_func((GDestroyNotify)inv_reach_free);
+    if (vnic->error != NULL) {
+        iv->status = XCVR_VNIC_STATUS_ERROR;
+        iv->reason = g_strdup(vnic->error);
+        iv->path = hops_new();
+        return iv;
+    }
+
+    for (i = 0; i < vnic->attach->len; i++) {
+        const XcvrVnicAttach *attach = g_ptr_array_index(vnic->attach, i);
+        g_autoptr(GPtrArray) uplinks = NULL;
+        g_autoptr(GPtrArray) path = NULL;
+        g_autoptr(GError) local = NULL;
+
+        if (!walk_attach(b, attach, &uplinks, &path, &local)) {
+            g_string_append_printf(errors, "%s%s", errors->len > 0 ? "; " : "",
+                                   local->message);
+            continue;
+        }
+        walked++;
+        /* alternatives (a pool): the first one's path is the one shown */
+        if (iv->path == NULL)
+            iv->path = g_ptr_array_ref(path);
+        for (j = 0; j < uplinks->len; j++) {
+            const XcvrUplink *found = g_ptr_array_index(uplinks, j);
+            guint shown = 0;
+
+            /* the hops after the shown path, where this uplink's path still follows it */
+            while (shown < iv->path->len && shown < found->path->len) {
+                const XcvrHop *a = g_ptr_array_index(iv->path, shown);
+                const XcvrHop *h = g_ptr_array_index(found->path, shown);
+
+                if (a->kind != h->kind || strcmp(a->name, h->name) != 0)
+                    break;
+                shown++;
+            }
+            add_reach(b, iv, found, shown);
+        }
+    }
+    if (iv->path == NULL)
+        iv->path = hops_new();
+
+    if (vnic->attach->len > 0 && walked == 0) {
+        iv->status = XCVR_VNIC_STATUS_ERROR;
+        iv->reason = g_string_free(g_steal_pointer(&errors), FALSE);
+    } else if (iv->reaches->len > 0) {
+        iv->status = XCVR_VNIC_STATUS_OK;
+        if (errors->len > 0)
+            iv->reason = g_strdup_printf("some alternatives could not be walked: %s",
+                                         errors->str);
+        else if (vnic->attach->len > 1)
+            iv->reason = g_strdup_printf("one of %u alternatives, chosen when the domain starts",
+                                         vnic->attach->len);
+    } else {
+        iv->status = XCVR_VNIC_STATUS_NO_UPLINK;
+        iv->reason = vnic->no_uplink_reason != NULL ? g_strdup(vnic->no_uplink_reason)
+                                                    : end_reason(iv->path);
+    }
+    return iv;
+}
+
+/* Link state and module of one uplink. */
+static void
+read_uplink(Builder *b, XcvrInvUplink *up)
+{
+    const XcvrInventoryOptions *o = b->options;
+    const char *dump_name = up->netdev != NULL ? up->netdev : up->pci;
+    g_autoptr(GError) local = NULL;
+
+    if (up->netdev != NULL) {
+        up->link = xcvr_topo_link_state(b->topo, up->netdev, NULL);
+    }
+    if (o->no_modules)
+        return;
+    if (o->eeprom_dir != NULL && dump_name != NULL) {
+        up->module = xcvr_eeprom_dir_read(o->eeprom_dir, dump_name, XCVR_DECODE_NONE, &local);
+        if (up->module != NULL) {
+            up->module_source = g_strdup("file");
+        } else if (g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DEVICE) &&
+                   up->netdev == NULL) {
+            /* nothing was ever going to read it: the kernel has no netdev to ask */
+            g_set_error(&up->module_error, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED,
+                        "%s has no netdev (bound to DPDK or vfio) and no dump in %s",
+                        dump_name, o->eeprom_dir);
+        } else if (g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DEVICE)) {
+            /* a dump directory describes the cages: no dump, no module */
+            g_set_error(&up->module_error, XCVR_ERROR, XCVR_ERROR_NO_MODULE,
+                        "no module: %s has no dump in %s", dump_name, o->eeprom_dir);
+        } else {
+            up->module_error = g_steal_pointer(&local);
+        }
+        return;
+    }
+    if (up->netdev == NULL) {
+        g_set_error(&up->module_error, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED,
+                    "%s has no netdev (bound to DPDK or vfio): the kernel cannot read its "
+                    "module",
+                    up->pci != NULL ? up->pci : "the port");
+        return;
+    }
+    if (strcmp(b->topo_root, "/") != 0) {
+        /* a host read from a copy of its sysfs: the kernel here is not that host's */
+        g_set_error(&up->module_error, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED,
+                    "module of %s not read: the host comes from %s (give --eeprom-dir)",
+                    up->netdev, b->topo_root);
+        return;
+    }
+    {
+        XcvrEepromOptions eo = { 0 };
+        XcvrEepromStats stats = { 0 };
+
+        eo.timeout_ms = o->timeout_ms != 0 ? o->timeout_ms : DEFAULT_MODULE_TIMEOUT_MS;
+        eo.no_netlink = o->no_netlink;
+        up->module = xcvr_eeprom_read(up->netdev, &eo, &stats, &local);
+        if (up->module != NULL)
+            up->module_source = g_strdup(xcvr_eeprom_source_to_string(stats.source));
+        else
+            up->module_error = g_steal_pointer(&local);
+    }
+}
+
+static int
+compare_uplinks(gconstpointer a, gconstpointer b)
+{
+    const XcvrInvUplink *x = *(const XcvrInvUplink *const *)a;
+    const XcvrInvUplink *y = *(const XcvrInvUplink *const *)b;
+
+    /* netdevs first, by name; then ports without one, by PCI address */
+    if ((x->netdev == NULL) != (y->netdev == NULL))
+        return x->netdev == NULL ? 1 : -1;
+    if (x->netdev != NULL)
+        return strcmp(x->netdev, y->netdev);
+    return g_strcmp0(x->pci, y->pci);
+}
+
+/* The Open vSwitch source: given, the default socket when it is there, or none. */
+static gboolean
+open_ovs(Builder *b, const char *root, GError **error)
+{
+    const XcvrInventoryOptions *o = b->options;
+    g_autofree char *path = NULL;
+    g_autoptr(GError) local = NULL;
+    struct stat st;
+
+    if (o->ovsdb != NULL && o->ovsdb[0] == '\0')
+        return TRUE;
+    if (o->ovsdb != NULL) {
+        b->ovs = xcvr_ovs_open(o->ovsdb, 0, error);
+        if (b->ovs == NULL) {
+            g_prefix_error(error, "Open vSwitch (%s): ", o->ovsdb);
+            return FALSE;
+        }
+        b->inv->ovsdb = g_strdup(o->ovsdb);
+        return TRUE;
+    }
+    path = g_build_filename(root, XCVR_OVS_DEFAULT_SOCKET, NULL);
+    if (stat(path, &st) != 0)
+        return TRUE; /* no Open vSwitch on this host */
+    b->ovs = xcvr_ovs_open(path, 0, &local);
+    if (b->ovs == NULL) {
+        /* the host has OVS but its database does not answer: say so, map the rest */
+        g_ptr_array_add(b->inv->notes,
+                        g_strdup_printf("Open vSwitch not read (%s): %s", path, local->message));
+        return TRUE;
+    }
+    b->inv->ovsdb = g_steal_pointer(&path);
+    return TRUE;
+}
+
+XcvrInventory *
+xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError **error)
+{
+    static const XcvrInventoryOptions defaults = { 0 };
+    g_autoptr(XcvrInventory) inv = NULL;
+    g_autoptr(XcvrTopo) topo = NULL;
+    g_autoptr(XcvrOvs) ovs = NULL;
+    g_autoptr(GHashTable) by_key = NULL;
+    Builder b = { 0 };
+    const char *root;
+    guint i;
+
+    g_return_val_if_fail(vnics != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+    if (options == NULL)
+        options = &defaults;
+    root = options->root != NULL ? options->root : "/";
+    topo = xcvr_topo_new(root, error);
+    if (topo == NULL)
+        return NULL;
+
+    inv = g_new0(XcvrInventory, 1);
+    inv->source = g_ptr_array_ref(vnics);
+    inv->vnics = g_ptr_array_new_with_free_func((GDestroyNotify)inv_vnic_free);
+    inv->uplinks = g_ptr_array_new_with_free_func((GDestroyNotify)inv_uplink_free);
+    inv->notes = g_ptr_array_new_with_free_func(g_free);
+    by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+    b.topo = topo;
+    b.topo_root = root;
+    b.options = options;
+    b.inv = inv;
+    b.uplink_by_key = by_key;
+    if (!open_ovs(&b, root, error))
+        return NULL;
+    ovs = b.ovs;
+    xcvr_topo_set_ovs(topo, ovs);
+
+    for (i = 0; i < vnics->len; i++)
+        g_ptr_array_add(inv->vnics, map_vnic(&b, g_ptr_array_index(vnics, i)));
+    g_ptr_array_sort(inv->uplinks, compare_uplinks);
+    for (i = 0; i < inv->uplinks->len; i++) {
+        XcvrInvUplink *up = g_ptr_array_index(inv->uplinks, i);
+
+        read_uplink(&b, up);
+        xcvr_inv_uplink_judge(up);
+    }
+    return g_steal_pointer(&inv);
+}

@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""test-map-host.py: `xcvrmap map` on whole generated hosts, checked against what the
+generator says each vNIC must reach (host.json), independently of the implementation.
+
+A host comes from tests/hostgen/hostgen.py: a sysfs/procfs tree (bridges, bonds, VLANs,
+macvtaps, SR-IOV, vDPA), a libvirt test-driver document read through the real libvirt
+API, an Open vSwitch dump made by a real ovsdb-server, and module EEPROM dumps from the
+corpus. Then the failures a real host has: a device that vanishes, an Open vSwitch file
+that is garbage, a module dump that is cut short, a libvirt that is not there.
+
+Prints PASS/FAIL lines and "N passed, M failed"; exit status 1 when a check failed, 77
+when the generator's tools (ovsdb-server) are missing.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+passed = 0
+failed = 0
+
+
+def report(ok, name, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("PASS: " + name)
+    else:
+        failed += 1
+        print("FAIL: " + name)
+        for line in str(detail).splitlines()[:40]:
+            print("    " + line)
+
+
+def run_map(args, host, *extra, root=None, ovsdb=None, fmt="json"):
+    files = host["files"]
+    base = host["_dir"]
+    cmd = [args.xcvrmap, "map", "-c", "test://" + os.path.join(base, files["libvirt"]),
+           "--root", root or os.path.join(base, files["root"]),
+           "--eeprom-dir", os.path.join(base, files["eeprom_dir"]),
+           "--format", fmt]
+    if ovsdb is not None:
+        cmd += ["--ovsdb", ovsdb]
+    elif files.get("ovsdb"):
+        cmd += ["--ovsdb", os.path.join(base, files["ovsdb"])]
+    else:
+        cmd += ["--ovsdb", ""]
+    cmd += list(extra)
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def vnic_key(v):
+    return (v["domain"], v["mac"])
+
+
+def check_against_expectations(args, host, got, label):
+    want = {vnic_key(v): v for v in host["vnics"]}
+    have = {vnic_key(v): v for v in got["vnics"]}
+    report(set(want) == set(have), label + ": every vNIC of every domain, no other",
+           "missing %s\nextra %s" % (sorted(set(want) - set(have)), sorted(set(have) - set(want))))
+    for key in sorted(want, key=str):
+        w, g = want[key], have.get(key)
+        if g is None:
+            continue
+        name = "%s: %s %s (%s)" % (label, key[0], key[1], w["type"])
+        problems = []
+        if g["status"] != w["status"]:
+            problems.append("status %s, expected %s (reason: %s)" % (g["status"], w["status"], g["reason"]))
+        if g["type"] != w["type"]:
+            problems.append("type %s, expected %s" % (g["type"], w["type"]))
+        got_up = sorted((u["netdev"] or u["pci"]) for u in g["uplinks"])
+        if got_up != sorted(w["uplinks"]):
+            problems.append("uplinks %s, expected %s" % (got_up, sorted(w["uplinks"])))
+        got_active = sorted((u["netdev"] or u["pci"]) for u in g["uplinks"] if u["active"] is not False)
+        if w["status"] == "ok" and got_active != sorted(w["active_uplinks"]):
+            problems.append("active %s, expected %s" % (got_active, sorted(w["active_uplinks"])))
+        for d in w.get("uplink_detail", []):
+            u = next((u for u in g["uplinks"] if (u["netdev"] or u["pci"]) == d["name"]), None)
+            if u is not None and d.get("pci") and u["pci"] != d["pci"]:
+                problems.append("%s pci %s, expected %s" % (d["name"], u["pci"], d["pci"]))
+            if u is not None and u["netdev"] != d.get("netdev"):
+                problems.append("%s netdev %s, expected %s" % (d["name"], u["netdev"], d.get("netdev")))
+        if w["status"] != "ok" and not g["reason"]:
+            problems.append("no reason given")
+        # wording is the implementation's; a reason about a network must name it
+        quoted = w.get("reason", "").split("'")
+        if w["status"] != "ok" and len(quoted) >= 3 and quoted[1] not in (g["reason"] or ""):
+            problems.append("reason %r does not name %r" % (g["reason"], quoted[1]))
+        if w["status"] == "ok" and not g["path"]:
+            problems.append("empty path")
+        report(not problems, name, "\n".join(problems))
+
+
+def check_uplinks(host, got, label):
+    ports = {p["name"]: p for p in host["ports"]}
+    riders = {}
+    for v in got["vnics"]:
+        for u in v["uplinks"]:
+            riders.setdefault(u["netdev"] or u["pci"], set()).add(v["mac"])
+    problems = []
+    for u in got["uplinks"]:
+        name = u["netdev"] or u["pci"]
+        if set(u["vnics"]) != riders.get(name, set()):
+            problems.append("%s: vnics %s, but %s ride it" % (name, u["vnics"], sorted(riders.get(name, []))))
+        p = ports.get(name)
+        if p is None:
+            continue
+        m = p.get("module")
+        if m and u["module"] is None:
+            problems.append("%s: module not read: %s" % (name, u["module_error"]))
+        if m and u["module"] is not None:
+            if u["module"]["checksums_ok"] != m["checksum_ok"]:
+                problems.append("%s: checksums_ok %s, expected %s" % (name, u["module"]["checksums_ok"], m["checksum_ok"]))
+            if not u["module"]["vendor"] and not u["module"]["pn"]:
+                problems.append("%s: module without vendor or part number" % name)
+            if not m["checksum_ok"] and u["health"]["status"] == "ok":
+                problems.append("%s: a bad checksum left the health ok" % name)
+        if not m and p.get("netdev", True) and u["netdev"] and u["module"] is not None:
+            problems.append("%s: a module where the cage is empty" % name)
+        if not m and u["netdev"] and u["module_error"] and u["module_error"]["code"] != "no-module":
+            problems.append("%s: empty cage reported as %s" % (name, u["module_error"]))
+        if u["netdev"] and p.get("operstate") and (u["link"] or {}).get("state") != p["operstate"]:
+            problems.append("%s: link %s, expected %s" % (name, u["link"], p["operstate"]))
+        if p.get("operstate") == "down" and u["health"]["status"] != "down":
+            problems.append("%s: link down, health %s" % (name, u["health"]["status"]))
+    report(not problems, label + ": uplinks list their riders, modules, link state and health",
+           "\n".join(problems))
+
+
+def validate(schema, doc, label):
+    try:
+        import jsonschema
+    except ImportError:
+        print("NOTE: python3-jsonschema missing; schema check skipped")
+        return
+    try:
+        jsonschema.Draft202012Validator(schema).validate(doc)
+        report(True, label + ": validates against the JSON Schema")
+    except jsonschema.ValidationError as e:
+        report(False, label + ": validates against the JSON Schema",
+               "%s at %s" % (e.message, list(e.absolute_path)))
+
+
+def generate(args, spec, out):
+    r = subprocess.run([sys.executable, args.hostgen, spec, out], capture_output=True,
+                       text=True, timeout=300)
+    if r.returncode == 77:
+        print("SKIP: " + r.stdout + r.stderr)
+        sys.exit(77)
+    if r.returncode != 0:
+        report(False, "hostgen %s" % os.path.basename(spec), r.stdout + r.stderr)
+        return None
+    with open(os.path.join(out, "host.json")) as f:
+        host = json.load(f)
+    host["_dir"] = out
+    return host
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--xcvrmap", required=True)
+    p.add_argument("--hostgen", required=True)
+    p.add_argument("--schema", required=True)
+    p.add_argument("specs", nargs="+")
+    args = p.parse_args()
+    if shutil.which("ovsdb-server") is None and not os.path.exists("/usr/sbin/ovsdb-server"):
+        print("SKIP: ovsdb-server not installed (the generator needs it)")
+        return 77
+    with open(args.schema) as f:
+        schema = json.load(f)
+
+    work = tempfile.mkdtemp(prefix="xcvr-map-host-")
+    try:
+        first = None
+        for spec in args.specs:
+            label = os.path.splitext(os.path.basename(spec))[0]
+            host = generate(args, spec, os.path.join(work, label))
+            if host is None:
+                continue
+            first = first or host
+            r = run_map(args, host)
+            report(r.returncode == 0, label + ": map exits 0", r.stderr)
+            if r.returncode != 0:
+                continue
+            got = json.loads(r.stdout)
+            validate(schema, got, label)
+            check_against_expectations(args, host, got, label)
+            check_uplinks(host, got, label)
+            t = run_map(args, host, fmt="text")
+            rows = [l for l in t.stdout.splitlines() if l and not l.startswith((" ", "DOMAIN", "UPLINK", "Note"))]
+            report(t.returncode == 0 and len(rows) >= len(got["vnics"]) + len(got["uplinks"]),
+                   label + ": text has a row per vNIC and per uplink", t.stdout + t.stderr)
+            for v in host["vnics"][:1]:
+                d = run_map(args, host, "--domain", v["domain"])
+                ok = d.returncode == 0 and {x["domain"] for x in json.loads(d.stdout)["vnics"]} == {v["domain"]}
+                report(ok, label + ": --domain %s maps that domain only" % v["domain"], d.stderr)
+        if first is None:
+            return 1
+
+        # Failures, on a copy of the first host.
+        host = first
+        base = host["_dir"]
+        broken = os.path.join(work, "broken")
+        shutil.copytree(base, broken, symlinks=True)
+        victim = next((v for v in host["vnics"] if v["running"] and v.get("target") and v["status"] == "ok"
+                       and os.path.lexists(os.path.join(broken, "sys/class/net", v["target"]))), None)
+        if victim is not None:
+            link = os.path.join(broken, "sys/class/net", victim["target"])
+            if os.path.islink(link):
+                os.unlink(link)
+            else:
+                shutil.rmtree(link)
+            r = run_map(args, host, root=broken)
+            got = json.loads(r.stdout) if r.returncode == 0 else {"vnics": []}
+            bad = [v for v in got["vnics"] if v["status"] == "error" and vnic_key(v) != (victim["domain"], victim["mac"])]
+            gone = next((v for v in got["vnics"] if vnic_key(v) == (victim["domain"], victim["mac"])), None)
+            ok = (r.returncode == 0 and gone is not None and gone["status"] == "error"
+                  and victim["target"] in (gone["reason"] or ""))
+            expected_errors = {vnic_key(v) for v in host["vnics"] if v["status"] == "error"}
+            ok = ok and all(vnic_key(v) in expected_errors for v in bad)
+            report(ok, "a vanished device (%s): that vNIC is an error, the rest still map" % victim["target"],
+                   r.stderr + json.dumps(gone))
+
+        if host["files"].get("ovsdb"):
+            junk = os.path.join(work, "junk-ovsdb.json")
+            with open(junk, "w") as f:
+                f.write('[{"caption": "Bridge table", "data": [[1, 2')
+            r = run_map(args, host, ovsdb=junk)
+            report(r.returncode == 1 and "Open vSwitch" in r.stderr and "Traceback" not in r.stderr,
+                   "an Open vSwitch dump that is garbage: exit status 1, a clear error", r.stderr)
+            r = run_map(args, host, ovsdb=os.path.join(work, "no-such-db.sock"))
+            report(r.returncode == 1 and "no-such-db.sock" in r.stderr,
+                   "an --ovsdb that does not exist: exit status 1, the path named", r.stderr)
+
+        eeprom = os.path.join(broken, host["files"]["eeprom_dir"])
+        dumps = sorted(f for f in os.listdir(eeprom) if f.endswith(".bin"))
+        if dumps:
+            cut = os.path.join(eeprom, dumps[0])
+            with open(cut, "rb") as f:
+                data = f.read()
+            with open(cut, "wb") as f:
+                f.write(data[:20])
+            broken_host = dict(host)
+            broken_host["_dir"] = broken
+            r = run_map(args, broken_host)
+            got = json.loads(r.stdout) if r.returncode == 0 else {"uplinks": []}
+            name = dumps[0][:-4]
+            u = next((u for u in got["uplinks"] if (u["netdev"] or u["pci"]) == name), None)
+            ok = (r.returncode == 0 and (u is None or (u["module"] is None and u["module_error"]
+                                                        and u["health"]["status"] != "ok")))
+            report(ok, "a module dump cut short (%s): reported on its uplink, the map goes on" % name,
+                   r.stderr + json.dumps(u))
+
+        # the bundled demo host, unpacked from the binary: the same answers as the spec's
+        r = subprocess.run([args.xcvrmap, "map", "--demo", "--format", "json"], capture_output=True,
+                           text=True, timeout=120)
+        demo = json.loads(r.stdout) if r.returncode == 0 else None
+        demo_spec = next((h for h in [first] if os.path.basename(h["_dir"]) == "demo-host"), None)
+        if demo is not None:
+            validate(schema, demo, "map --demo")
+            if demo_spec is not None:
+                check_against_expectations(args, demo_spec, demo, "map --demo")
+        report(demo is not None, "map --demo: exit status 0", r.stderr)
+
+        r = subprocess.run([args.xcvrmap, "map", "-c", "test:///nonexistent/host.xml", "--root", base],
+                           capture_output=True, text=True, timeout=60)
+        report(r.returncode == 1 and r.stderr.strip() != "" and "xcvrmap topo" in r.stderr,
+               "libvirt cannot open the host: exit status 1 with a clear error", r.stderr)
+        r = subprocess.run([args.xcvrmap, "map", "-c", "test://" + os.path.join(base, "libvirt.xml"),
+                            "--root", os.path.join(work, "nowhere")], capture_output=True, text=True, timeout=60)
+        report(r.returncode == 1 and "nowhere" in r.stderr, "a --root without sys/class/net: exit status 1",
+               r.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print("%d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
