@@ -75,3 +75,38 @@ const XcvrOvsBridge *xcvr_ovs_bridge(const XcvrOvs *ovs, const char *name);
  * every row holding "_uuid". Shared by the socket and the dump-file readers. */
 XcvrOvs *xcvr_ovs_new_from_rows(JsonArray *bridges, JsonArray *ports, JsonArray *ifaces,
                                 GError **error);
+
+/* Caps what one reader accepts (a dump file or a socket reply), so a broken peer or file
+ * cannot exhaust memory; real databases are a few MiB at most. */
+#define XCVR_OVS_MAX_BYTES (64u * 1024u * 1024u)
+
+/* ovsdb speaks JSON texts back to back with no framing (RFC 7047 §4), and a dump is the
+ * same: one table object after another. This finds where each complete object or array
+ * ends, keeping its state between calls so a socket reader can feed it bytes as they
+ * arrive. Nesting is capped (ovsdb values nest less than ten deep) to keep the recursive
+ * JSON parser's stack bounded. */
+#define XCVR_JSON_SPLIT_MAX_DEPTH 64
+
+typedef struct {
+    gsize pos;          /* next byte to look at */
+    gsize start;        /* where the value being scanned begins */
+    guint depth;        /* 0: between values */
+    gboolean in_string;
+    gboolean escaped;
+} XcvrJsonSplit;
+
+/* Scans @buf[0..@len) from where the previous call stopped. Returns 1 with the value at
+ * @buf[*ret_start..*ret_end) when one is complete, 0 when more bytes are needed, -1 with
+ * @error (XCVR_ERROR_INVALID_DATA) when the bytes cannot be JSON texts. A caller dropping
+ * the first N bytes of its buffer calls xcvr_json_split_shift(split, N). */
+int xcvr_json_split_next(XcvrJsonSplit *split, const char *buf, gsize len, gsize *ret_start,
+                         gsize *ret_end, GError **error);
+void xcvr_json_split_shift(XcvrJsonSplit *split, gsize n);
+
+/* Parses one JSON text found by the splitter (UTF-8 checked first). */
+JsonNode *xcvr_ovs_parse_json(const char *data, gsize len, GError **error);
+
+/* Which Interface.type strings land in which XcvrOvsIfKind; "" and NULL are system. */
+XcvrOvsIfKind xcvr_ovs_if_kind_from_type(const char *type);
+/* "system", "internal", "tap", "patch", "dpdk", "vhostuser", "tunnel", "other". */
+const char *xcvr_ovs_if_kind_to_string(XcvrOvsIfKind kind);
