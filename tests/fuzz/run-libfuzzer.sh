@@ -43,7 +43,12 @@ trap 'rm -rf "$work"' EXIT
 cp -p "$src_dir/$target"/. "$work" -R
 
 seeds=()
-for d in sff8472 sff8636 cmis; do
+# The EEPROM corpus seeds the module decoders only; other targets read other formats.
+case $target in
+fuzz-module | fuzz-sff8636 | fuzz-cmis) seed_dirs="sff8472 sff8636 cmis" ;;
+*) seed_dirs="" ;;
+esac
+for d in $seed_dirs; do
     if [ -d "$corpus_root/$d" ]; then
         seeds+=("$corpus_root/$d")
     else
@@ -63,7 +68,7 @@ export LC_ALL=C
 
 status=0
 "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$artifacts/" "$work" "${seeds[@]}" || status=$?
+    -artifact_prefix="$artifacts/" "$work" ${seeds[@]+"${seeds[@]}"} || status=$?
 
 if [ "$status" -ne 0 ]; then
     echo "$0: $target failed (status $status); reproducer(s) in $artifacts:" >&2
