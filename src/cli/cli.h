@@ -11,3 +11,17 @@ int xcvr_cli_module(int argc, char **argv);
 #define XCVR_EXIT_OK 0
 #define XCVR_EXIT_FAILURE 1
 #define XCVR_EXIT_USAGE 2
+
+/* The bundled demo host (cli-demo-host.c): unpacks the embedded manifest into a fresh
+ * private temporary directory. Returns the directory (caller frees, and removes it with
+ * xcvr_cli_demo_host_remove()), or NULL with @error set. */
+char *xcvr_cli_demo_host_unpack(GError **error);
+
+/* Writes the host manifest @data (tests/hostgen/pack.py's format) under the existing,
+ * empty directory @dir, after checking every entry; FALSE with @error set otherwise (what
+ * was written so far stays, for the caller to remove). */
+gboolean xcvr_cli_demo_host_unpack_data(const char *data, gsize len, const char *dir,
+                                        GError **error);
+
+/* Deletes @dir, made by xcvr_cli_demo_host_unpack(), without following symbolic links. */
+void xcvr_cli_demo_host_remove(const char *dir);
