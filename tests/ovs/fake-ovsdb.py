@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: LGPL-2.1-or-later
-"""fake-ovsdb.py: a unix-socket peer that misbehaves the ways tests/ovs/test-ovsdb.sh needs,
+"""fake-ovsdb.py: unix-socket peers that misbehave the ways tests/ovs/test-ovsdb.sh needs,
 to check how xcvr_ovs_open() copes with a server that is not a healthy ovsdb-server.
 
-Usage: fake-ovsdb.py MODE SOCKET
-Creates SOCKET, prints "ready" on stdout once it can be connected to (or, for "refuse", once
-it exists with nobody listening), then serves one client and exits (or sleeps, for "hang").
+Usage: fake-ovsdb.py DIR MODE...
+Serves each MODE on DIR/fake-MODE.sock from a thread of its own (one interpreter start for
+all of them: they are slow on a loaded machine), prints "ready" on stdout once every socket
+can be connected to (or, for "refuse", exists with nobody listening), and runs until killed.
+A client that breaks the protocol is reported on stderr.
 
 Modes:
   hang       accept, read, never answer
@@ -20,8 +22,10 @@ Modes:
   flood      send an endless JSON string (the reader must stop at its size cap)
 """
 import json
+import os
 import socket
 import sys
+import threading
 import time
 
 ROWS = [
@@ -108,21 +112,33 @@ def serve(mode, conn):
         raise SystemExit("fake-ovsdb: unknown mode " + mode)
 
 
+def serve_forever(mode, sock):
+    while True:
+        conn, _ = sock.accept()
+        with conn:
+            try:
+                serve(mode, conn)
+            except SystemExit as e:
+                print(e, file=sys.stderr, flush=True)
+            except OSError:
+                pass
+
+
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         sys.exit(__doc__)
-    mode, path = sys.argv[1], sys.argv[2]
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    sock.bind(path)
-    if mode == "refuse":
-        print("ready", flush=True)
-        time.sleep(30)
-        return
-    sock.listen(1)
+    directory = sys.argv[1]
+    socks = []
+    for mode in sys.argv[2:]:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.bind(os.path.join(directory, "fake-%s.sock" % mode))
+        if mode != "refuse":
+            sock.listen(4)
+            threading.Thread(target=serve_forever, args=(mode, sock), daemon=True).start()
+        socks.append(sock)
     print("ready", flush=True)
-    conn, _ = sock.accept()
-    with conn:
-        serve(mode, conn)
+    while True:
+        time.sleep(60)
 
 
 if __name__ == "__main__":
