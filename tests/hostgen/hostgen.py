@@ -582,8 +582,10 @@ class Host:
             self.adj(v["name"], v["underlay"])
 
     def build_veth(self, v):
-        a = self.new_netdev(v["name"], "veth", "devices/virtual/net", det_mac([0x02], "veth", v["name"]))
-        b = self.new_netdev(v["peer"], "veth", "devices/virtual/net", det_mac([0x02], "veth", v["peer"]))
+        a = self.new_netdev(v["name"], "veth", "devices/virtual/net",
+                            det_mac([0x02], "veth", v["name"]))
+        b = self.new_netdev(v["peer"], "veth", "devices/virtual/net",
+                            det_mac([0x02], "veth", v["peer"]))
         a.iflink, b.iflink = v["peer"], v["name"]
         a.speed = b.speed = 10000
         a.uplinks_of, b.uplinks_of = ["@veth:" + v["peer"]], ["@veth:" + v["name"]]
@@ -1223,8 +1225,9 @@ def ovs_port_commands(host, bname, port):
     return cmds
 
 
-def run_ovsdb(host, batch=400):
-    """Runs a private ovsdb-server, applies the commands, returns the dump text."""
+def run_ovsdb(host, batch=400, keep_db=None):
+    """Runs a private ovsdb-server, applies the commands, returns the dump text. With
+    @keep_db, the database file is copied there once the server has stopped."""
     for tool in ("ovsdb-tool", "ovsdb-server", "ovs-vsctl", "ovsdb-client"):
         if shutil.which(tool) is None:
             raise ToolMissing(tool)
@@ -1258,7 +1261,7 @@ def run_ovsdb(host, batch=400):
                 raise RuntimeError("ovs-vsctl failed: %s" % r.stderr.strip())
         r = subprocess.run(["ovsdb-client", "dump", "--format=json", "unix:" + sock,
                             "Open_vSwitch"], check=True, capture_output=True, text=True)
-        return r.stdout
+        dump = r.stdout
     finally:
         if proc is not None:
             proc.send_signal(signal.SIGTERM)
@@ -1267,7 +1270,10 @@ def run_ovsdb(host, batch=400):
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+        if keep_db is not None and proc is not None:
+            shutil.copyfile(db, keep_db)
         shutil.rmtree(tmp, ignore_errors=True)
+    return dump
 
 
 def _is_uuid_atom(v):
@@ -1410,7 +1416,9 @@ def large_spec(n):
 
 # ---------------------------------------------------------------- main
 
-def generate(spec, out, corpus, with_ovs=True, timings=None):
+def generate(spec, out, corpus, with_ovs=True, timings=None, keep_db=False):
+    if os.path.lexists(out) and (not os.path.isdir(out) or os.listdir(out)):
+        die("%s exists and is not an empty directory" % out)
     t0 = time.monotonic()
     host = Host(spec, corpus)
     host.build()
@@ -1419,7 +1427,11 @@ def generate(spec, out, corpus, with_ovs=True, timings=None):
     host.t.file("libvirt.xml", libvirt_xml(host))
     ovs_schema = None
     if host.ovs_bridges and with_ovs:
-        host.t.file("ovsdb.json", canonical_ovsdb_dump(run_ovsdb(host)))
+        db_copy = None
+        if keep_db:
+            os.makedirs(out, exist_ok=True)
+            db_copy = os.path.join(out, "ovsdb.db")
+        host.t.file("ovsdb.json", canonical_ovsdb_dump(run_ovsdb(host, keep_db=db_copy)))
         with open(OVS_SCHEMA) as f:
             ovs_schema = json.load(f).get("version")
     t2 = time.monotonic()
@@ -1434,8 +1446,6 @@ def generate(spec, out, corpus, with_ovs=True, timings=None):
     }
     host.t.file("host.json", json.dumps(doc, indent=1, sort_keys=False) + "\n")
     host.t.mkdir("eeprom")
-    if os.path.lexists(out) and os.listdir(out):
-        die("%s exists and is not empty" % out)
     os.makedirs(out, exist_ok=True)
     host.t.write(out)
     t3 = time.monotonic()
@@ -1457,6 +1467,8 @@ def main(argv=None):
     ap.add_argument("--corpus", default=os.environ.get("XCVR_CORPUS_DIR", DEFAULT_CORPUS))
     ap.add_argument("--no-ovs", action="store_true", help="skip ovsdb.json")
     ap.add_argument("--timing", action="store_true", help="print timings on stderr")
+    ap.add_argument("--keep-ovsdb-db", action="store_true",
+                    help="also keep the database file as OUTDIR/ovsdb.db (for ovsdb-server)")
     a = ap.parse_args(argv)
     try:
         if a.dump_large_spec is not None:
@@ -1476,7 +1488,8 @@ def main(argv=None):
                 spec = json.load(f)
         timings = {}
         t0 = time.monotonic()
-        generate(spec, out, a.corpus, with_ovs=not a.no_ovs, timings=timings)
+        generate(spec, out, a.corpus, with_ovs=not a.no_ovs, timings=timings,
+                 keep_db=a.keep_ovsdb_db)
         if a.timing:
             print("hostgen: %d netdevs, %d files, %d links, %d vNICs, %d OVS ports; "
                   "model %.2fs, ovsdb %.2fs, write %.2fs, total %.2fs"
