@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # bootstrap.sh: one command from a fresh Debian 12 machine to a result.
-#   packaging/bootstrap.sh demo   install what is missing, build, decode the demo host's modules
+#   packaging/bootstrap.sh demo   install what is missing, build, map the bundled demo host's
+#                                 VM NICs to their uplinks and modules (xcvrmap map --demo)
 #   packaging/bootstrap.sh test   install what is missing, build, run every test: a -Werror
 #                                 build, the same suite under ASan+UBSan, and a bounded
 #                                 libFuzzer run
@@ -48,7 +49,8 @@ setup() {
 if [ "$mode" = demo ]; then
     setup build -Dtests=false
     ninja -C build
-    exec build/src/xcvrmap module --demo
+    # the main job: every VM NIC of the bundled demo host → path → uplink → module, health
+    exec build/src/xcvrmap map --demo
 fi
 
 # test: everything, as CI runs it. Each stage prints its results; run-summary adds the total.
@@ -73,7 +75,7 @@ python3 packaging/test-summary.py build-asan >> .ci-results.txt
 echo "== stage 3: libFuzzer under ASan+UBSan, bounded time"
 CC=clang setup build-fuzz -Dfuzzer=true -Dtests=true -Doracle=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false
-for target in fuzz-module fuzz-sff8636 fuzz-cmis; do
+for target in fuzz-module fuzz-sff8636 fuzz-cmis fuzz-ovs-dump fuzz-domain-xml; do
     ninja -C build-fuzz tests/fuzz/$target
     tests/fuzz/run-libfuzzer.sh build-fuzz "${XCVR_FUZZ_SECONDS:-40}" $target
     echo "$target 1 passed" >> .ci-results.txt

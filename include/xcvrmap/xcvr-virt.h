@@ -31,6 +31,18 @@ G_BEGIN_DECLS
 XCVR_PUBLIC gboolean xcvr_virt_available(void);
 
 /**
+ * xcvr_virt_quiet_default_errors:
+ *
+ * Stops libvirt printing errors it has no connection to report through (a connection that
+ * fails to open) on stderr: xcvr_virt_list_vnics() returns them in its #GError anyway.
+ * libvirt's default error handler is process-wide, so the library never changes it by
+ * itself; an application that does not install its own calls this once, early.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_virt_quiet_default_errors(void);
+
+/**
  * xcvr_virt_list_vnics:
  * @uri: (nullable): a libvirt URI ("qemu:///system", "test:///path/host.xml", …);
  *   %NULL for %XCVR_VIRT_DEFAULT_URI

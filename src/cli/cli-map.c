@@ -140,6 +140,7 @@ xcvr_cli_map(int argc, char **argv)
         return XCVR_EXIT_FAILURE;
     }
 
+    xcvr_virt_quiet_default_errors();
     vnics = xcvr_virt_list_vnics(demo ? host.uri : uri, domain, &error);
     if (vnics == NULL) {
         fprintf(stderr, "xcvrmap map: %s\n", error->message);

@@ -6,6 +6,8 @@
 
 /* Each returns the process exit status. */
 int xcvr_cli_module(int argc, char **argv);
+int xcvr_cli_map(int argc, char **argv);
+int xcvr_cli_topo(int argc, char **argv);
 
 /* Exit statuses: 0 success, 1 a failure the user can act on, 2 bad usage. */
 #define XCVR_EXIT_OK 0

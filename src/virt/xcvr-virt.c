@@ -276,6 +276,13 @@ xcvr_virt_available(void)
     return TRUE;
 }
 
+void
+xcvr_virt_quiet_default_errors(void)
+{
+    /* only on the application's request: the handler is process-wide */
+    virSetErrorFunc(NULL, quiet_error);
+}
+
 GPtrArray *
 xcvr_virt_list_vnics(const char *uri, const char *domain, GError **error)
 {
@@ -340,6 +347,11 @@ gboolean
 xcvr_virt_available(void)
 {
     return FALSE;
+}
+
+void
+xcvr_virt_quiet_default_errors(void)
+{
 }
 
 GPtrArray *
