@@ -14,6 +14,7 @@
 #include <xcvrmap/xcvr-topo.h>
 
 #include "xcvr-inventory-private.h"
+#include "topo/xcvr-topo-private.h"
 
 #define DEFAULT_MODULE_TIMEOUT_MS 2000
 
@@ -459,6 +460,7 @@ xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError
         return NULL;
     ovs = b.ovs;
     xcvr_topo_set_ovs(topo, ovs);
+    xcvr_topo_cache_devices(topo);
 
     for (i = 0; i < vnics->len; i++)
         g_ptr_array_add(inv->vnics, map_vnic(&b, g_ptr_array_index(vnics, i)));

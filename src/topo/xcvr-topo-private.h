@@ -18,6 +18,7 @@ struct _XcvrTopo {
     GHashTable *name_by_ifindex; /* GINT_TO_POINTER(ifindex) → name, listed at new() */
     GHashTable *vlans;         /* name → XcvrTopoVlan*, from /proc/net/vlan/config */
     const XcvrOvs *ovs;        /* borrowed, or NULL */
+    GHashTable *devs;          /* name → XcvrTopoDev*, read once; NULL: read once per walk */
 };
 
 typedef struct {
@@ -73,3 +74,7 @@ GHashTable *xcvr_topo_read_vlans(const char *proc_net);
  * the PCI function it sits on. */
 gboolean xcvr_topo_vdpa_read(XcvrTopo *topo, const char *chardev, char **ret_vdpa,
                              char **ret_pci, GError **error);
+
+/* From now on, each netdev is read once for the life of @topo, not once per walk: for one
+ * pass over a whole host, where a device that vanishes afterwards no longer matters. */
+void xcvr_topo_cache_devices(XcvrTopo *topo);

@@ -722,7 +722,11 @@ xcvr_topo_vdpa_read(XcvrTopo *topo, const char *chardev, char **ret_vdpa, char *
         g_autofree char *parent = NULL;
         char *real;
 
-        if (!has_entry(dev_dir, node))
+        /* the class device sits in a "vhost-vdpa" class directory under its vdpa device
+         * (older layouts put it there directly) */
+        g_autofree char *in_class_dir = g_build_filename("vhost-vdpa", node, NULL);
+
+        if (!has_entry(dev_dir, in_class_dir) && !has_entry(dev_dir, node))
             continue;
         real = realpath(dev_dir, NULL);
         if (real != NULL) {

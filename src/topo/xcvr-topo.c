@@ -158,15 +158,41 @@ xcvr_topo_free(XcvrTopo *topo)
     g_clear_pointer(&topo->listed, g_hash_table_unref);
     g_clear_pointer(&topo->name_by_ifindex, g_hash_table_unref);
     g_clear_pointer(&topo->vlans, g_hash_table_unref);
+    g_clear_pointer(&topo->devs, g_hash_table_unref);
     g_free(topo);
 }
 
 /* ---- the walk ---- */
 
+/* A netdev's facts, read from sysfs once per walk, or once per #XcvrTopo when the caller
+ * maps a whole host in one go (every guest on a bridge walks the bridge's other ports, and
+ * re-reading them per guest makes a large host quadratic). */
+static const XcvrTopoDev *
+dev_get(XcvrTopo *topo, GHashTable *cache, const char *name, GError **error)
+{
+    XcvrTopoDev *dev = g_hash_table_lookup(cache, name);
+
+    if (dev != NULL)
+        return dev;
+    if (!xcvr_topo_dev_read(topo, name, &dev, error))
+        return NULL;
+    g_hash_table_insert(cache, g_strdup(name), dev);
+    return dev;
+}
+
+void
+xcvr_topo_cache_devices(XcvrTopo *topo)
+{
+    if (topo->devs == NULL)
+        topo->devs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify)xcvr_topo_dev_free);
+}
+
 typedef struct {
     XcvrTopo *topo;
     const char *start;
     GHashTable *visited; /* netdev names */
+    GHashTable *devs;    /* name → XcvrTopoDev*, read during this walk */
     GPtrArray *stack;    /* XcvrHop*: the path to the device being walked */
     GPtrArray *uplinks;  /* XcvrUplink* */
     GPtrArray *ends;     /* GPtrArray* of XcvrHop*: paths that end short of an uplink */
@@ -178,6 +204,8 @@ walk_init(Walk *w, XcvrTopo *topo, const char *start)
     w->topo = topo;
     w->start = start;
     w->visited = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    w->devs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify)xcvr_topo_dev_free);
     w->stack = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_hop_free);
     w->uplinks = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_uplink_free);
     w->ends = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
@@ -187,6 +215,7 @@ static void
 walk_clear(Walk *w)
 {
     g_clear_pointer(&w->visited, g_hash_table_unref);
+    g_clear_pointer(&w->devs, g_hash_table_unref);
     g_clear_pointer(&w->stack, g_ptr_array_unref);
     g_clear_pointer(&w->uplinks, g_ptr_array_unref);
     g_clear_pointer(&w->ends, g_ptr_array_unref);
@@ -464,7 +493,8 @@ static gboolean
 walk_dev(Walk *w, const char *name, const char *from, gboolean branch, int active,
          GError **error)
 {
-    g_autoptr(XcvrTopoDev) dev = NULL;
+    const XcvrTopoDev *dev = NULL;
+    g_autoptr(GError) local = NULL;
     guint before = walk_found(w);
     gboolean ok = TRUE;
 
@@ -474,9 +504,15 @@ walk_dev(Walk *w, const char *name, const char *from, gboolean branch, int activ
     /* a userspace-datapath bridge or port has no netdev: Open vSwitch alone knows it */
     if (!g_hash_table_contains(w->topo->listed, name) && ovs_knows(w->topo->ovs, name))
         return walk_ovs_entry(w, name, branch, active, error);
-    if (!xcvr_topo_dev_read(w->topo, name, &dev, error)) {
+    dev = dev_get(w->topo, w->topo->devs != NULL ? w->topo->devs : w->devs, name, &local);
+    if (dev == NULL) {
+        /* below a bridge, a port that went away (another guest's tap) is simply no longer
+         * a way out; on the start device's own way it is this walk's error */
+        if (branch && g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DEVICE))
+            return TRUE;
         if (from != NULL)
-            g_prefix_error(error, "walking from %s: ", w->start);
+            g_prefix_error(&local, "walking from %s: ", w->start);
+        g_propagate_error(error, g_steal_pointer(&local));
         return FALSE;
     }
     walk_push(w, dev->kind, name, dev->detail);
