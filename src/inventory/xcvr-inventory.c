@@ -99,17 +99,6 @@ xcvr_inventory_count(const XcvrInventory *inv, XcvrVnicStatus status)
     return n;
 }
 
-static XcvrHop *
-hop_dup(const XcvrHop *h)
-{
-    XcvrHop *copy = g_new0(XcvrHop, 1);
-
-    copy->kind = h->kind;
-    copy->name = g_strdup(h->name);
-    copy->detail = g_strdup(h->detail);
-    return copy;
-}
-
 static GPtrArray *
 hops_new(void)
 {
@@ -201,7 +190,7 @@ walk_attach(Builder *b, const XcvrVnicAttach *attach, GPtrArray **ret_uplinks,
         for (i = 0; i < uplinks->len; i++) {
             XcvrUplink *up = g_ptr_array_index(uplinks, i);
 
-            g_ptr_array_insert(up->path, 0, hop_dup(hop));
+            g_ptr_array_insert(up->path, 0, xcvr_hop_copy(hop));
         }
     }
     *ret_uplinks = g_steal_pointer(&uplinks);
@@ -226,7 +215,7 @@ add_reach(Builder *b, XcvrInvVnic *iv, const XcvrUplink *found, guint shown)
     reach->active = found->active;
     reach->via = hops_new();
     for (i = shown; i < found->path->len; i++)
-        g_ptr_array_add(reach->via, hop_dup(g_ptr_array_index(found->path, i)));
+        g_ptr_array_add(reach->via, xcvr_hop_copy(g_ptr_array_index(found->path, i)));
     g_ptr_array_add(iv->reaches, reach);
     if (up->vnics->len == 0 || g_ptr_array_index(up->vnics, up->vnics->len - 1) != iv)
         g_ptr_array_add(up->vnics, iv);

@@ -78,3 +78,6 @@ gboolean xcvr_topo_vdpa_read(XcvrTopo *topo, const char *chardev, char **ret_vdp
 /* From now on, each netdev is read once for the life of @topo, not once per walk: for one
  * pass over a whole host, where a device that vanishes afterwards no longer matters. */
 void xcvr_topo_cache_devices(XcvrTopo *topo);
+
+/* A copy of @hop, for paths built from walk results. */
+XcvrHop *xcvr_hop_copy(const XcvrHop *hop);

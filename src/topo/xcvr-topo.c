@@ -77,6 +77,12 @@ hop_new(XcvrHopKind kind, const char *name, const char *detail)
     return hop;
 }
 
+XcvrHop *
+xcvr_hop_copy(const XcvrHop *hop)
+{
+    return hop_new(hop->kind, hop->name, hop->detail);
+}
+
 static GPtrArray *
 path_copy_n(GPtrArray *hops, guint n)
 {
