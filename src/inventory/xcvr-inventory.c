@@ -274,7 +274,7 @@ map_vnic(Builder *b, const XcvrVnic *vnic)
                 const XcvrHop *a = g_ptr_array_index(iv->path, shown);
                 const XcvrHop *h = g_ptr_array_index(found->path, shown);
 
-                if (a->kind != h->kind || strcmp(a->name, h->name) != 0)
+                if (!xcvr_hop_same_device(a, h))
                     break;
                 shown++;
             }

@@ -81,3 +81,6 @@ void xcvr_topo_cache_devices(XcvrTopo *topo);
 
 /* A copy of @hop, for paths built from walk results. */
 XcvrHop *xcvr_hop_copy(const XcvrHop *hop);
+
+/* TRUE when @a and @b are the same device on two paths (details may differ). */
+gboolean xcvr_hop_same_device(const XcvrHop *a, const XcvrHop *b);

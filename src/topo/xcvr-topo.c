@@ -83,6 +83,12 @@ xcvr_hop_copy(const XcvrHop *hop)
     return hop_new(hop->kind, hop->name, hop->detail);
 }
 
+gboolean
+xcvr_hop_same_device(const XcvrHop *a, const XcvrHop *b)
+{
+    return a->kind == b->kind && strcmp(a->name, b->name) == 0;
+}
+
 static GPtrArray *
 path_copy_n(GPtrArray *hops, guint n)
 {
@@ -663,7 +669,7 @@ common_path(GPtrArray *uplinks)
             const XcvrHop *a = g_ptr_array_index(first->path, j);
             const XcvrHop *b = g_ptr_array_index(up->path, j);
 
-            if (a->kind != b->kind || strcmp(a->name, b->name) != 0)
+            if (!xcvr_hop_same_device(a, b))
                 break;
         }
         n = j;
