@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * xcvr-virt.h: libvirt as a VM source: every domain's `<interface>`s, networks resolved,
- * as #XcvrVnic descriptions. libvirt is an optional build feature (XCP-ng has none).
+ * as #XcvrVnic descriptions. Its own library, libxcvrmap-virt, built only where libvirt is
+ * (XCP-ng has none).
  */
 #pragma once
 
@@ -12,23 +13,15 @@
 
 G_BEGIN_DECLS
 
-/**
- * XCVR_VIRT_DEFAULT_URI:
+/*
+ * These functions live in libxcvrmap-virt (pkg-config `xcvrmap-virt`), built only where
+ * libvirt is; the core libxcvrmap never links libvirt.
  *
- * The URI `xcvrmap map` connects to when given none, as `virsh` on a KVM host.
- *
- * Since: 0.1
+ * Thread-safety: xcvr_virt_list_vnics() may run in several threads at once (each call
+ * opens its own connection, and libvirt keeps its last error per thread);
+ * xcvr_virt_quiet_default_errors() changes libvirt's process-wide handler: call it once,
+ * before other threads use libvirt.
  */
-#define XCVR_VIRT_DEFAULT_URI "qemu:///system"
-
-/**
- * xcvr_virt_available:
- *
- * Returns: %TRUE when the library was built with libvirt.
- *
- * Since: 0.1
- */
-XCVR_PUBLIC gboolean xcvr_virt_available(void);
 
 /**
  * xcvr_virt_quiet_default_errors:
@@ -45,8 +38,12 @@ XCVR_PUBLIC void xcvr_virt_quiet_default_errors(void);
 /**
  * xcvr_virt_list_vnics:
  * @uri: (nullable): a libvirt URI ("qemu:///system", "test:///path/host.xml", …);
- *   %NULL for %XCVR_VIRT_DEFAULT_URI
+ *   %NULL lets libvirt choose, as virsh without `-c` does: `LIBVIRT_DEFAULT_URI`, then
+ *   `uri_default` in libvirt.conf (the user's `$XDG_CONFIG_HOME/libvirt/libvirt.conf`
+ *   unless root), then the hypervisor it finds
  * @domain: (nullable): only this domain (by name or UUID); %NULL for all
+ * @ret_uri: (out) (optional) (transfer full): where to store the URI libvirt connected
+ *   to (virConnectGetURI()), or %NULL; written only on success
  * @error: return location for a #GError
  *
  * Connects read-only and describes every `<interface>` of every domain, running (live
@@ -55,19 +52,19 @@ XCVR_PUBLIC void xcvr_virt_quiet_default_errors(void);
  * own XML: NAT, route, open and isolated networks attach to their bridge with a
  * no-uplink reason (route and open too: they reach the wire only by routing); `forward
  * mode='bridge'` to the bridge (Linux or Open vSwitch) or the device pool; private, vepa,
- * passthrough and bridge device pools to macvtaps on the pool's devices; hostdev pools to
- * the VFs (or the PF) listed. A domain whose XML cannot be read or parsed gives one vNIC
- * with @error set and no MAC; the others are still listed.
+ * passthrough and bridge device pools to macvtaps on the pool's devices, and such a
+ * network whose `<forward>` names a PF (`<pf dev>`: a pool of that PF's VFs) to the PF;
+ * hostdev pools to the VFs (or the PF) listed. A domain whose XML cannot be read or parsed
+ * gives one vNIC with @error set and no MAC; the others are still listed.
  *
  * Returns: (transfer full) (element-type XcvrVnic) (nullable): the vNICs, domains in name
  * order and interfaces in document order; %NULL with @error set:
  * %XCVR_ERROR_LIBVIRT when the connection fails (message with libvirt's reason),
- * %XCVR_ERROR_NO_DEVICE when @domain does not exist, %XCVR_ERROR_NOT_SUPPORTED when
- * built without libvirt.
+ * %XCVR_ERROR_NO_DEVICE when @domain does not exist.
  *
  * Since: 0.1
  */
 XCVR_PUBLIC GPtrArray *xcvr_virt_list_vnics(const char *uri, const char *domain,
-                                            GError **error);
+                                            char **ret_uri, GError **error);
 
 G_END_DECLS

@@ -13,7 +13,6 @@
 #include "xcvr-topo.h"
 #include "xcvr-ovs.h"
 #include "xcvr-vnic.h"
-#include "xcvr-virt.h"
 #include "xcvr-inventory.h"
 
 #undef __XCVRMAP_H_INSIDE__

@@ -79,10 +79,12 @@ xcvr_cli_map(int argc, char **argv)
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) vnics = NULL;
+    g_autofree char *connected = NULL;
     g_autoptr(XcvrInventory) inv = NULL;
     const GOptionEntry entries[] = {
         { "connect", 'c', 0, G_OPTION_ARG_STRING, &uri,
-          "libvirt URI, as for virsh (default " XCVR_VIRT_DEFAULT_URI ")", "URI" },
+          "libvirt URI, as for virsh (default: LIBVIRT_DEFAULT_URI, else libvirt.conf's "
+          "uri_default, else libvirt's choice)", "URI" },
         { "root", 0, 0, G_OPTION_ARG_FILENAME, &root,
           "Read the host's sysfs and procfs under DIR/sys and DIR/proc (default /)", "DIR" },
         { "ovsdb", 0, 0, G_OPTION_ARG_FILENAME, &ovsdb,
@@ -140,8 +142,7 @@ xcvr_cli_map(int argc, char **argv)
         return XCVR_EXIT_FAILURE;
     }
 
-    xcvr_virt_quiet_default_errors();
-    vnics = xcvr_virt_list_vnics(demo ? host.uri : uri, domain, &error);
+    vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, domain, &connected, &error);
     if (vnics == NULL) {
         fprintf(stderr, "xcvrmap map: %s\n", error->message);
         if (g_error_matches(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT) ||
@@ -151,6 +152,11 @@ xcvr_cli_map(int argc, char **argv)
         demo_host_clear(&host);
         return XCVR_EXIT_FAILURE;
     }
+    /* An empty map from a URI nobody typed: say whose (a user's qemu:///session, say). */
+    if (vnics->len == 0 && uri == NULL && !demo)
+        fprintf(stderr, "xcvrmap map: no domains at %s (libvirt's default URI; choose "
+                        "another with -c or LIBVIRT_DEFAULT_URI)\n",
+                connected != NULL ? connected : "(unknown)");
 
     opts.root = demo ? host.dir : root;
     opts.ovsdb = demo ? host.ovsdb : ovsdb;

@@ -27,3 +27,8 @@ gboolean xcvr_cli_demo_host_unpack_data(const char *data, gsize len, const char 
 
 /* Deletes @dir, made by xcvr_cli_demo_host_unpack(), without following symbolic links. */
 void xcvr_cli_demo_host_remove(const char *dir);
+
+/* xcvr_virt_list_vnics() from libxcvrmap-virt, loaded on this first call (cli-virt-load.c);
+ * XCVR_ERROR_NOT_SUPPORTED, saying why, when the library or libvirt cannot be loaded. */
+GPtrArray *xcvr_cli_virt_list_vnics(const char *uri, const char *domain, char **ret_uri,
+                                    GError **error);

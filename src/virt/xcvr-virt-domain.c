@@ -162,7 +162,12 @@ network_bridged(XcvrVnic *vnic, const Iface *iface, const XcvrVirtNetwork *net,
         attach_netdev(vnic, XCVR_VNIC_ATTACH_NETDEV, bridge, ovs);
 }
 
-/* bridge (without a bridge), private, vepa, passthrough: a macvtap on a pool device. */
+/*
+ * bridge (without a bridge), private, vepa, passthrough: a macvtap on a pool device. A pool
+ * given as `<pf dev>` is that PF's VFs, which libvirt lists only once the network runs (as
+ * `<interface dev>`s of its live XML); until then the PF is the port they all leave by,
+ * as for a hostdev pool.
+ */
 static void
 network_macvtap_pool(XcvrVnic *vnic, const Iface *iface, const XcvrVirtNetwork *net)
 {
@@ -177,6 +182,9 @@ network_macvtap_pool(XcvrVnic *vnic, const Iface *iface, const XcvrVirtNetwork *
     } else if (net->devs->len != 0) {
         pool = join_names(net->devs);
         vnic->source = g_strdup_printf("network %s (%s, pool %s)", net->name, mode, pool);
+    } else if (net->pf != NULL) {
+        vnic->source = g_strdup_printf("network %s (%s, VFs of pf %s)", net->name, mode,
+                                       net->pf);
     } else {
         vnic->source = g_strdup_printf("network %s (%s)", net->name, mode);
     }
@@ -189,6 +197,8 @@ network_macvtap_pool(XcvrVnic *vnic, const Iface *iface, const XcvrVirtNetwork *
         for (guint i = 0; i < net->devs->len; i++)
             attach_netdev(vnic, XCVR_VNIC_ATTACH_MACVTAP_ON, g_ptr_array_index(net->devs, i),
                           iface->ovs);
+    } else if (net->pf != NULL) {
+        attach_netdev(vnic, XCVR_VNIC_ATTACH_NETDEV, net->pf, iface->ovs);
     } else {
         vnic_set_error(vnic, g_strdup_printf("network '%s' (%s) has no bridge and no device "
                                              "pool", net->name, mode));

@@ -4,8 +4,9 @@
  * domain's live or persistent XML, networks looked up once per call) around the pure
  * parsers of xcvr-virt-domain.c and xcvr-virt-network.c.
  *
- * libvirt public API, floor 1.2.14 (virConnectListAllDomains, virDomainGetXMLDesc with
- * VIR_DOMAIN_XML_INACTIVE, virNetworkLookupByName, virConnSetErrorFunc).
+ * libvirt public API, floor 1.2.14 (virConnectOpenReadOnly, virConnectGetURI,
+ * virConnectListAllDomains, virDomainGetXMLDesc with VIR_DOMAIN_XML_INACTIVE,
+ * virNetworkLookupByName, virConnSetErrorFunc). Compiled only into libxcvrmap-virt.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -14,12 +15,10 @@
 #include <xcvrmap/xcvr-error.h>
 #include <xcvrmap/xcvr-virt.h>
 
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
 #include "virt/xcvr-virt-private.h"
-
-#ifdef WITH_LIBVIRT
-
-# include <libvirt/libvirt.h>
-# include <libvirt/virterror.h>
 
 static void
 conn_close(virConnect *conn)
@@ -270,12 +269,6 @@ find_domain(virConnect *conn, const char *domain, GError **error)
     return NULL;
 }
 
-gboolean
-xcvr_virt_available(void)
-{
-    return TRUE;
-}
-
 void
 xcvr_virt_quiet_default_errors(void)
 {
@@ -283,8 +276,17 @@ xcvr_virt_quiet_default_errors(void)
     virSetErrorFunc(NULL, quiet_error);
 }
 
+/* The URI libvirt chose or was given, as it says it (NULL when it cannot say). */
+static char *
+connected_uri(virConnect *conn)
+{
+    char *uri = virConnectGetURI(conn);
+
+    return uri != NULL ? take_libvirt_string(uri) : NULL;
+}
+
 GPtrArray *
-xcvr_virt_list_vnics(const char *uri, const char *domain, GError **error)
+xcvr_virt_list_vnics(const char *uri, const char *domain, char **ret_uri, GError **error)
 {
     g_autoptr(virConnect) conn = NULL;
     g_autoptr(GPtrArray) doms = NULL;
@@ -292,19 +294,22 @@ xcvr_virt_list_vnics(const char *uri, const char *domain, GError **error)
     g_autoptr(GHashTable) networks = NULL;
     ListContext ctx;
 
-    if (uri == NULL)
-        uri = XCVR_VIRT_DEFAULT_URI;
-
     /*
      * Until the connection exists, libvirt reports through its process-wide handler (which
      * prints unless the application set one with virSetErrorFunc); that is the
-     * application's to decide, so it is left alone here.
+     * application's to decide, so it is left alone here. A NULL URI stays NULL: libvirt
+     * then reads LIBVIRT_DEFAULT_URI and libvirt.conf's uri_default itself, as for virsh.
      */
     conn = virConnectOpenReadOnly(uri);
     if (conn == NULL) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT,
-                    "cannot connect to libvirt at '%s': %s%s", uri, last_message(),
-                    connect_hint());
+        if (uri != NULL)
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT,
+                        "cannot connect to libvirt at '%s': %s%s", uri, last_message(),
+                        connect_hint());
+        else
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT,
+                        "cannot connect to libvirt's default URI: %s%s", last_message(),
+                        connect_hint());
         return NULL;
     }
     virConnSetErrorFunc(conn, NULL, quiet_error);
@@ -338,27 +343,7 @@ xcvr_virt_list_vnics(const char *uri, const char *domain, GError **error)
     out = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_vnic_free);
     for (guint i = 0; i < doms->len; i++)
         describe_domain(&ctx, g_ptr_array_index(doms, i), out);
+    if (ret_uri != NULL)
+        *ret_uri = connected_uri(conn);
     return g_steal_pointer(&out);
 }
-
-#else /* !WITH_LIBVIRT */
-
-gboolean
-xcvr_virt_available(void)
-{
-    return FALSE;
-}
-
-void
-xcvr_virt_quiet_default_errors(void)
-{
-}
-
-GPtrArray *
-xcvr_virt_list_vnics(const char *uri, const char *domain, GError **error)
-{
-    g_set_error(error, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED, "built without libvirt");
-    return NULL;
-}
-
-#endif /* WITH_LIBVIRT */

@@ -32,6 +32,8 @@ static const char *const fixed_networks[] = {
     "<network><name>vf-pool</name><forward mode='hostdev'>"
     "<address type='pci' domain='0' bus='0x41' slot='2' function='1'/></forward></network>",
     "<network><name>pf-pool</name><forward mode='hostdev'><pf dev='eth2'/></forward></network>",
+    "<network><name>vf-macvtap</name><forward mode='passthrough'><pf dev='eth3'/></forward>"
+    "</network>",
 };
 
 typedef struct {

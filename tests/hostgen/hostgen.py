@@ -53,7 +53,9 @@ Spec (JSON object; every key optional unless marked *; see tests/hostgen/README.
                                                host bridge (Linux or OVS) for "bridge"
      "ip": "192.168.122.1/24",
      "devs": [..],                             macvtap pools ("bridge" with devs too)
-     "pci": [..] | "pf": "enp65s0f0",          hostdev pool
+     "pci": [..] | "pf": "enp65s0f0",          hostdev pool; "pf" is also a macvtap pool of
+                                               that PF's VFs (a running domain on it names
+                                               its VF netdev in "pool_dev")
      "portgroups": [{"name", "vlan", "default"}]}
   ],
   "domains": [
@@ -672,7 +674,11 @@ class Host:
             if n["bridge"] not in self.ovs_bridges:
                 self.need(n["bridge"], "network " + name)
         elif fwd in MACVTAP_MODES:
-            for dev in n.get("devs") or die("network %s has no devs" % name):
+            if n.get("pf"):
+                self.need(n["pf"], "network " + name)
+            elif not n.get("devs"):
+                die("network %s has no devs (nor pf)" % name)
+            for dev in n.get("devs", []):
                 self.need(dev, "network " + name)
         elif fwd == "hostdev":
             if n.get("pf"):
@@ -766,9 +772,13 @@ class Host:
             if kind == "tap":
                 self.tap_on(d, itf, n["bridge"])
             elif kind == "macvtap":
-                dev = itf.get("pool_dev") or n["devs"][0]
-                if dev not in n["devs"]:
+                pool = n.get("devs", [])
+                dev = itf.get("pool_dev") or (pool[0] if pool else None)
+                if dev is None:
+                    die(what + ": network %s is a PF's VFs: name one in pool_dev" % n["name"])
+                if pool and dev not in pool:
                     die(what + ": pool_dev %s is not in network %s" % (dev, n["name"]))
+                self.need(dev, what)
                 itf["_pool_dev"] = dev
                 self.new_macv(itf["_target"], "macvtap", dev, itf["_mac"], n["forward"])
         elif t == "direct":
@@ -975,7 +985,8 @@ class Expect:
                 return self.judge(self.bridge_like(n["bridge"]), "bridge %s has no uplink"
                                   % n["bridge"])
             if fwd in MACVTAP_MODES:
-                devs = [itf["_pool_dev"]] if live else n["devs"]
+                # defined only: any device of the pool, or the PF whose VFs are the pool
+                devs = [itf["_pool_dev"]] if live else (n.get("devs") or [n["pf"]])
                 ups = []
                 for dev in devs:
                     ups += self.netdev(dev, None, set())
@@ -1050,13 +1061,11 @@ def libvirt_xml(host):
             f = ET.SubElement(net, "forward", mode=fwd)
             if n.get("dev"):
                 f.set("dev", n["dev"])
-        elif fwd == "bridge":
-            f = ET.SubElement(net, "forward", mode="bridge")
-            for dev in n.get("devs", []):
-                ET.SubElement(f, "interface", dev=dev)
-        elif fwd in MACVTAP_MODES:
+        elif fwd in MACVTAP_MODES:  # "bridge" too
             f = ET.SubElement(net, "forward", mode=fwd)
-            for dev in n["devs"]:
+            if n.get("pf"):
+                ET.SubElement(f, "pf", dev=n["pf"])
+            for dev in n.get("devs", []):
                 ET.SubElement(f, "interface", dev=dev)
         elif fwd == "hostdev":
             f = ET.SubElement(net, "forward", mode="hostdev", managed="yes")
