@@ -455,13 +455,34 @@ vf_index(const char *pf_dir, const char *fn_dir)
     return found;
 }
 
-/* The netdevs a PCI function at @fn_dir has (its net/ directory), validated. */
+/* The netdevs a PCI function at @fn_dir has, validated: those in its net/ directory, and
+ * those of the devices a bus driver stacks on the function (virtio-pci: FN/virtioN/net/X).
+ * Child devices are real directories; links (virtfnN, physfn, driver …) lead elsewhere. */
 static gboolean
 function_netdevs(const char *fn_dir, const char *who, GPtrArray **ret, GError **error)
 {
     g_autofree char *net = g_build_filename(fn_dir, "net", NULL);
     g_autoptr(GPtrArray) names = list_dir(net, NULL);
+    g_autoptr(GPtrArray) children = NULL;
+    guint i, j;
 
+    if (names->len == 0) {
+        children = list_dir(fn_dir, NULL);
+        for (i = 0; i < children->len; i++) {
+            const char *child = g_ptr_array_index(children, i);
+            g_autofree char *child_dir = g_build_filename(fn_dir, child, NULL);
+            g_autofree char *child_net = g_build_filename(child_dir, "net", NULL);
+            g_autoptr(GPtrArray) more = NULL;
+
+            if (strcmp(child, "net") == 0 || g_file_test(child_dir, G_FILE_TEST_IS_SYMLINK) ||
+                !g_file_test(child_net, G_FILE_TEST_IS_DIR))
+                continue;
+            more = list_dir(child_net, NULL);
+            for (j = 0; j < more->len; j++)
+                g_ptr_array_add(names, g_strdup(g_ptr_array_index(more, j)));
+        }
+        g_ptr_array_sort(names, compare_names);
+    }
     if (!check_names(who, "PF netdev", names, error))
         return FALSE;
     *ret = g_steal_pointer(&names);
