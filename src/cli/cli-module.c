@@ -393,6 +393,10 @@ xcvr_cli_module(int argc, char **argv)
         fprintf(stderr, "xcvrmap module: give interfaces or --all, not both\n");
         return XCVR_EXIT_USAGE;
     }
+    if (root != NULL && !all) {
+        fprintf(stderr, "xcvrmap module: --root says where --all lists ports; give --all\n");
+        return XCVR_EXIT_USAGE;
+    }
     ro.strict = strict;
     ro.segments = segments;
     ro.eeprom_dir = eeprom_dir;

@@ -870,7 +870,8 @@ class Suite:
     def usage(self):
         for args, what in ((["--format", "json"], "no interface and no --all"),
                            (["--format", "bogus", "eth0"], "--format bogus"),
-                           (["--all", "eth0"], "--all with an interface")):
+                           (["--all", "eth0"], "--all with an interface"),
+                           (["--root", "/", "eth0"], "--root without --all")):
             r = self.run.xcvrmap(args, {"XCVR_SHIM_NETLINK": "1",
                                         "XCVR_SHIM_EEPROM_DIR": self.tmpdir_empty()})
             self.res.report(r.rc == 2, "bad usage (%s) exits 2" % what, r.describe())
