@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * xcvr-eeprom-test.c: where module bytes come from: ports listed from a sysfs fixture tree,
- * dump directories (odd names included), and the real kernel's answers for interfaces that
- * have no module (lo) or do not exist.
+ * xcvr-eeprom-test.c: where module bytes come from: dump directories (odd names included),
+ * and the real kernel's answers for interfaces that have no module (lo) or do not exist.
+ * (Port listing is src/topo/'s: tests/xcvr-topo-test.c.)
  */
 #include "xcvr-test-util.h"
 
@@ -10,53 +10,6 @@
 #include <string.h>
 
 #include <xcvrmap/xcvrmap.h>
-
-static void
-mkpath(const char *root, const char *rel)
-{
-    g_autofree char *p = g_build_filename(root, rel, NULL);
-
-    assert_int_equal(g_mkdir_with_parents(p, 0755), 0);
-}
-
-static void
-test_list_ports(void **state)
-{
-    g_autofree char *root = g_dir_make_tmp("xcvr-sysfs-XXXXXX", NULL);
-    g_autoptr(GPtrArray) ports = NULL;
-    g_autoptr(GError) error = NULL;
-    guint i;
-
-    assert_non_null(root);
-    mkpath(root, "class/net/eth0/device");          /* a PCI port */
-    mkpath(root, "class/net/enp65s0f1/device");
-    mkpath(root, "class/net/enp65s0f0v3/device/physfn"); /* an SR-IOV VF */
-    mkpath(root, "class/net/br0/bridge");
-    mkpath(root, "class/net/bond0/bonding");
-    mkpath(root, "class/net/wlan0/device");
-    mkpath(root, "class/net/wlan0/wireless");
-    mkpath(root, "class/net/lo");
-    mkpath(root, "class/net/tap0/tun_flags");
-    mkpath(root, "class/net/a name with spaces/device");
-
-    ports = xcvr_eeprom_list_ports(root, &error);
-    assert_non_null(ports);
-    assert_int_equal(ports->len, 3);
-    assert_string_equal(ports->pdata[0], "a name with spaces");
-    assert_string_equal(ports->pdata[1], "enp65s0f1");
-    assert_string_equal(ports->pdata[2], "eth0");
-    for (i = 0; i < ports->len; i++)
-        assert_string_not_equal(ports->pdata[i], "enp65s0f0v3");
-
-    {
-        g_autoptr(GError) e2 = NULL;
-        g_autofree char *missing = g_build_filename(root, "nope", NULL);
-        g_autoptr(GPtrArray) none = xcvr_eeprom_list_ports(missing, &e2);
-
-        assert_null(none);
-        assert_non_null(e2);
-    }
-}
 
 static void
 test_dump_dir(void **state)
@@ -121,7 +74,6 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_list_ports),
         cmocka_unit_test(test_dump_dir),
         cmocka_unit_test(test_kernel_answers),
     };

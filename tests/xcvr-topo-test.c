@@ -338,6 +338,21 @@ assert_uplink(GPtrArray *uplinks, guint i, const char *netdev, const char *pci, 
     assert_string_equal(got, path);
 }
 
+/* The role and rule of uplink @i. */
+static void
+assert_role(GPtrArray *uplinks, guint i, const char *netdev, int active, XcvrBondRule rule)
+{
+    const XcvrUplink *up;
+
+    assert_true(i < uplinks->len);
+    up = g_ptr_array_index(uplinks, i);
+    assert_string_equal(up->netdev, netdev);
+    if (up->active != active || up->active_rule != rule)
+        fail_msg("%s: active %d by %s, want %d by %s", netdev, up->active,
+                 xcvr_bond_rule_to_string(up->active_rule), active,
+                 xcvr_bond_rule_to_string(rule));
+}
+
 static const char *
 hop_detail(GPtrArray *path, guint i)
 {
@@ -431,6 +446,8 @@ test_tap_bridge_bond(void **state)
                   "tap:vnet0 bridge:br0 bond:bond0 physical:enp65s0f0");
     assert_uplink(ups_, 1, "enp65s0f1", "0000:41:00.1", 1,
                   "tap:vnet0 bridge:br0 bond:bond0 physical:enp65s0f1");
+    assert_role(ups_, 0, "enp65s0f0", 0, XCVR_BOND_RULE_ACTIVE_BACKUP);
+    assert_role(ups_, 1, "enp65s0f1", 1, XCVR_BOND_RULE_ACTIVE_BACKUP);
     up = g_ptr_array_index(ups_, 0);
     assert_string_equal(hop_detail(up->path, 2), "mode active-backup");
     assert_string_equal(hop_detail(up->path, 3), "pci 0000:41:00.0");
@@ -450,6 +467,7 @@ test_tap_bridge_bond(void **state)
     ups_ = uplinks_ok(topo, "enp65s0f1");
     assert_int_equal(ups_->len, 1);
     assert_uplink(ups_, 0, "enp65s0f1", "0000:41:00.1", -1, "physical:enp65s0f1");
+    assert_role(ups_, 0, "enp65s0f1", -1, XCVR_BOND_RULE_NONE);
 }
 
 /* A bond whose sysfs has no bonding/ directory and no lower_ links: members, mode and the
@@ -487,7 +505,8 @@ test_bond_procfs(void **state)
     assert_string_equal(hop_detail(((XcvrUplink *)ups_->pdata[0])->path, 2),
                         "mode active-backup");
 
-    /* LACP: both carry traffic */
+    /* LACP without aggregator ids or MII lines anywhere: by MII status, unknown counts
+     * as up */
     fx_file(fx, "proc/net/bonding/bond1",
             "Bonding Mode: IEEE 802.3ad Dynamic link aggregation\n"
             "Slave Interface: enp65s0f0\n\nSlave Interface: enp65s0f1\n");
@@ -495,8 +514,8 @@ test_bond_procfs(void **state)
     g_ptr_array_unref(ups_);
     ups_ = uplinks_ok(topo, "bond1");
     assert_int_equal(ups_->len, 2);
-    assert_int_equal(((XcvrUplink *)ups_->pdata[0])->active, 1);
-    assert_int_equal(((XcvrUplink *)ups_->pdata[1])->active, 1);
+    assert_role(ups_, 0, "enp65s0f0", 1, XCVR_BOND_RULE_LACP_MII);
+    assert_role(ups_, 1, "enp65s0f1", 1, XCVR_BOND_RULE_LACP_MII);
     assert_string_equal(hop_detail(((XcvrUplink *)ups_->pdata[0])->path, 0), "mode 802.3ad");
 }
 
@@ -791,6 +810,267 @@ test_vanish(void **state)
     assert_int_equal(ups_->len, 1);
 }
 
+/* bond0 over the two PFs in @mode, with members as the kernel shows them in sysfs. */
+static void
+fx_bond(Fx *fx, const char *mode)
+{
+    fx_two_pfs(fx);
+    fx_virtual(fx, "bond0", 4);
+    fx_attr(fx, "bond0", "uevent", "DEVTYPE=bond\nINTERFACE=bond0\n");
+    fx_attr(fx, "bond0", "bonding/mode", mode);
+    fx_attr(fx, "bond0", "bonding/slaves", "enp65s0f0 enp65s0f1\n");
+    fx_enslave(fx, "enp65s0f0", "bond0");
+    fx_enslave(fx, "enp65s0f1", "bond0");
+}
+
+/* 802.3ad from sysfs: a member carries traffic only in the bond's active aggregator
+ * (bonding/ad_aggregator) and with MII up; one in another aggregator, or down, does not. */
+static void
+test_bond_lacp_sysfs(void **state)
+{
+    g_autoptr(Fx) fx = fx_new();
+    g_autoptr(GPtrArray) ups_ = NULL;
+
+    fx_bond(fx, "802.3ad 4\n");
+    fx_attr(fx, "bond0", "bonding/ad_aggregator", "1\n");
+    fx_attr(fx, "enp65s0f0", "bonding_slave/ad_aggregator_id", "1\n");
+    fx_attr(fx, "enp65s0f0", "bonding_slave/mii_status", "up\n");
+    fx_attr(fx, "enp65s0f1", "bonding_slave/ad_aggregator_id", "2\n");
+    fx_attr(fx, "enp65s0f1", "bonding_slave/mii_status", "up\n");
+    {
+        g_autoptr(XcvrTopo) topo = fx_topo(fx);
+
+        ups_ = uplinks_ok(topo, "bond0");
+        assert_int_equal(ups_->len, 2);
+        assert_role(ups_, 0, "enp65s0f0", 1, XCVR_BOND_RULE_LACP_AGGREGATOR);
+        assert_role(ups_, 1, "enp65s0f1", 0, XCVR_BOND_RULE_LACP_AGGREGATOR);
+        g_clear_pointer(&ups_, g_ptr_array_unref);
+    }
+
+    /* both in aggregator 1, but the first's link is down */
+    fx_attr(fx, "enp65s0f1", "bonding_slave/ad_aggregator_id", "1\n");
+    fx_attr(fx, "enp65s0f0", "bonding_slave/mii_status", "down\n");
+    {
+        g_autoptr(XcvrTopo) topo = fx_topo(fx);
+
+        ups_ = uplinks_ok(topo, "bond0");
+        assert_role(ups_, 0, "enp65s0f0", 0, XCVR_BOND_RULE_LACP_AGGREGATOR);
+        assert_role(ups_, 1, "enp65s0f1", 1, XCVR_BOND_RULE_LACP_AGGREGATOR);
+        g_clear_pointer(&ups_, g_ptr_array_unref);
+    }
+    assert_string_equal(xcvr_bond_rule_to_string(XCVR_BOND_RULE_LACP_AGGREGATOR),
+                        "802.3ad-aggregator");
+    assert_null(xcvr_bond_rule_to_string(XCVR_BOND_RULE_NONE));
+    assert_null(xcvr_bond_rule_to_string(_XCVR_BOND_RULE_LAST));
+}
+
+/* 802.3ad where sysfs has neither ad_aggregator nor the members' bonding_slave/ (an older
+ * kernel, a copied tree): the active aggregator and each member's aggregator and MII status
+ * come from /proc/net/bonding/BOND, as bond_procfs.c prints them. */
+static void
+test_bond_lacp_procfs(void **state)
+{
+    g_autoptr(Fx) fx = fx_new();
+    g_autoptr(XcvrTopo) topo = NULL;
+    g_autoptr(GPtrArray) ups_ = NULL;
+
+    fx_bond(fx, "802.3ad 4\n");
+    fx_file(fx, "proc/net/bonding/bond0",
+            "Ethernet Channel Bonding Driver: v6.1.0\n\n"
+            "Bonding Mode: IEEE 802.3ad Dynamic link aggregation\n"
+            "Transmit Hash Policy: layer2 (0)\n"
+            "MII Status: up\n\n"
+            "802.3ad info\nLACP active: on\nLACP rate: slow\nMin links: 0\n"
+            "Aggregator selection policy (ad_select): stable\n"
+            "System priority: 65535\n"
+            "Active Aggregator Info:\n"
+            "\tAggregator ID: 2\n\tNumber of ports: 1\n\tActor Key: 15\n\tPartner Key: 1\n"
+            "\tPartner Mac Address: 00:11:22:33:44:55\n\n"
+            "Slave Interface: enp65s0f0\nMII Status: up\nSpeed: 25000 Mbps\n"
+            "Aggregator ID: 1\nActor Churn State: none\n"
+            "details actor lacp pdu:\n    system priority: 65535\n    port state: 61\n\n"
+            "Slave Interface: enp65s0f1\nMII Status: up\nSpeed: 25000 Mbps\n"
+            "Aggregator ID: 2\nActor Churn State: none\n");
+    topo = fx_topo(fx);
+
+    ups_ = uplinks_ok(topo, "bond0");
+    assert_int_equal(ups_->len, 2);
+    assert_role(ups_, 0, "enp65s0f0", 0, XCVR_BOND_RULE_LACP_AGGREGATOR);
+    assert_role(ups_, 1, "enp65s0f1", 1, XCVR_BOND_RULE_LACP_AGGREGATOR);
+}
+
+/* balance-xor (sysfs) and balance-rr (/proc only): every member whose MII status is up. */
+static void
+test_bond_balance(void **state)
+{
+    g_autoptr(Fx) fx = fx_new();
+    g_autoptr(GPtrArray) ups_ = NULL;
+
+    fx_bond(fx, "balance-xor 2\n");
+    fx_attr(fx, "enp65s0f0", "bonding_slave/mii_status", "up\n");
+    fx_attr(fx, "enp65s0f1", "bonding_slave/mii_status", "down\n");
+    {
+        g_autoptr(XcvrTopo) topo = fx_topo(fx);
+
+        ups_ = uplinks_ok(topo, "bond0");
+        assert_int_equal(ups_->len, 2);
+        assert_role(ups_, 0, "enp65s0f0", 1, XCVR_BOND_RULE_BALANCE_UP);
+        assert_role(ups_, 1, "enp65s0f1", 0, XCVR_BOND_RULE_BALANCE_UP);
+        g_clear_pointer(&ups_, g_ptr_array_unref);
+    }
+    {
+        g_autoptr(Fx) fx2 = fx_new();
+        g_autoptr(XcvrTopo) topo = NULL;
+        const XcvrUplink *up;
+
+        fx_two_pfs(fx2);
+        fx_virtual(fx2, "bond1", 4);
+        fx_attr(fx2, "bond1", "uevent", "DEVTYPE=bond\nINTERFACE=bond1\n");
+        fx_file(fx2, "proc/net/bonding/bond1",
+                "Bonding Mode: load balancing (round-robin)\nMII Status: up\n\n"
+                "Slave Interface: enp65s0f0\nMII Status: down\n\n"
+                "Slave Interface: enp65s0f1\nMII Status: up\n");
+        topo = fx_topo(fx2);
+        ups_ = uplinks_ok(topo, "bond1");
+        assert_int_equal(ups_->len, 2);
+        assert_role(ups_, 0, "enp65s0f0", 0, XCVR_BOND_RULE_BALANCE_UP);
+        assert_role(ups_, 1, "enp65s0f1", 1, XCVR_BOND_RULE_BALANCE_UP);
+        up = g_ptr_array_index(ups_, 0);
+        /* /proc's long mode name becomes the sysfs name */
+        assert_string_equal(hop_detail(up->path, 0), "mode balance-rr");
+        g_clear_pointer(&ups_, g_ptr_array_unref);
+    }
+}
+
+/* A virtio-net NIC: its netdev sits under a virtio device on the PCI function
+ * (FN/virtio0/net/eth0); from the function, the walk finds the netdev, not "vfio". */
+static void
+test_virtio_pci(void **state)
+{
+    g_autoptr(Fx) fx = fx_new();
+    g_autoptr(XcvrTopo) topo = NULL;
+    g_autoptr(GPtrArray) ups_ = NULL;
+    g_autoptr(GError) error = NULL;
+    const XcvrUplink *up;
+
+    fx_pci(fx, "0000:00:03.0");
+    fx_dir(fx, "sys/" PCI_PARENT "/0000:00:03.0/virtio0");
+    fx_link(fx, "sys/" PCI_PARENT "/0000:00:03.0/driver", "../../../bus/pci/drivers/virtio-pci");
+    fx_netdev(fx, PCI_PARENT "/0000:00:03.0/virtio0/net", "eth0", 2, 2);
+    fx_link(fx, "sys/" PCI_PARENT "/0000:00:03.0/virtio0/net/eth0/device", "../../../virtio0");
+    topo = fx_topo(fx);
+
+    ups_ = xcvr_topo_uplinks_for_pci(topo, "0000:00:03.0", &error);
+    if (ups_ == NULL)
+        fail_msg("%s", error->message);
+    assert_int_equal(ups_->len, 1);
+    assert_uplink(ups_, 0, "eth0", "0000:00:03.0", -1, "physical:eth0");
+    up = g_ptr_array_index(ups_, 0);
+    assert_string_equal(hop_detail(up->path, 0), "pci 0000:00:03.0");
+}
+
+/* The same on this machine, when one of its NICs is virtio-net (skipped otherwise). */
+static void
+test_virtio_pci_real_host(void **state)
+{
+    g_autoptr(GDir) d = g_dir_open("/sys/bus/pci/devices", 0, NULL);
+    g_autoptr(XcvrTopo) topo = NULL;
+    g_autofree char *pci = NULL;
+    g_autofree char *netdev = NULL;
+    g_autoptr(GPtrArray) ups_ = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *fn;
+    guint i;
+
+    while (d != NULL && pci == NULL && (fn = g_dir_read_name(d)) != NULL) {
+        g_autofree char *fn_dir = g_build_filename("/sys/bus/pci/devices", fn, NULL);
+        g_autoptr(GDir) sub = g_dir_open(fn_dir, 0, NULL);
+        const char *child;
+
+        while (sub != NULL && pci == NULL && (child = g_dir_read_name(sub)) != NULL) {
+            g_autofree char *net = NULL;
+            g_autoptr(GDir) nets = NULL;
+            const char *name;
+
+            if (!g_str_has_prefix(child, "virtio"))
+                continue;
+            net = g_build_filename(fn_dir, child, "net", NULL);
+            nets = g_dir_open(net, 0, NULL);
+            if (nets != NULL && (name = g_dir_read_name(nets)) != NULL) {
+                pci = g_strdup(fn);
+                netdev = g_strdup(name);
+            }
+        }
+    }
+    if (pci == NULL)
+        skip();
+    topo = xcvr_topo_new(NULL, &error);
+    assert_non_null(topo);
+    ups_ = xcvr_topo_uplinks_for_pci(topo, pci, &error);
+    if (ups_ == NULL)
+        fail_msg("%s: %s", pci, error->message);
+    for (i = 0; i < ups_->len; i++) {
+        const XcvrUplink *up = g_ptr_array_index(ups_, i);
+
+        if (g_strcmp0(up->netdev, netdev) == 0)
+            return;
+    }
+    fail_msg("%s: its virtio-net netdev %s is not among its uplinks", pci, netdev);
+}
+
+/* The ports that can hold a module, under a root prefix: PCI functions (a virtio-net one
+ * too: it will read as not-supported), not VFs, radios, bridges, bonds, taps, lo. */
+static void
+test_list_module_ports(void **state)
+{
+    g_autoptr(Fx) fx = fx_new();
+    g_autoptr(GPtrArray) ports = NULL;
+    g_autoptr(GError) error = NULL;
+
+    fx_two_pfs(fx);
+    fx_pci_netdev(fx, "0000:41:02.0", "enp65s0f0v0", 9); /* a VF's netdev (physfn) */
+    fx_dir(fx, "sys/" PCI_PARENT "/0000:00:03.0/virtio0");
+    fx_netdev(fx, PCI_PARENT "/0000:00:03.0/virtio0/net", "eth0", 10, 10);
+    fx_link(fx, "sys/" PCI_PARENT "/0000:00:03.0/virtio0/net/eth0/device", "../../../virtio0");
+    fx_bridge(fx, "br0", 11);
+    fx_virtual(fx, "bond0", 12);
+    fx_attr_dir(fx, "bond0", "bonding");
+    fx_tap(fx, "vnet0", 13);
+    fx_virtual(fx, "lo", 1);
+    fx_pci_netdev(fx, "0000:41:00.1", "wlan0", 14);
+    fx_attr_dir(fx, "wlan0", "phy80211");
+
+    ports = xcvr_topo_list_module_ports(fx->root, &error);
+    assert_non_null(ports);
+    assert_int_equal(ports->len, 3);
+    assert_string_equal(ports->pdata[0], "enp65s0f0");
+    assert_string_equal(ports->pdata[1], "enp65s0f1");
+    assert_string_equal(ports->pdata[2], "eth0");
+    g_clear_pointer(&ports, g_ptr_array_unref);
+
+    {
+        g_autofree char *missing = g_build_filename(fx->root, "nope", NULL);
+
+        assert_null(xcvr_topo_list_module_ports(missing, &error));
+        assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_IO));
+    }
+}
+
+/* One builder for every host path: ROOT/… whatever ROOT and however the parts are given. */
+static void
+test_root_path(void **state)
+{
+    g_autofree char *a = xcvr_root_path(NULL, "sys", "class", "net", NULL);
+    g_autofree char *b = xcvr_root_path("", "proc/net", NULL);
+    g_autofree char *c = xcvr_root_path("/tmp/host", "/run/openvswitch/db.sock", NULL);
+    g_autofree char *d = xcvr_root_path("/tmp/host/", "etc", NULL);
+
+    assert_string_equal(a, "/sys/class/net");
+    assert_string_equal(b, "/proc/net");
+    assert_string_equal(c, "/tmp/host/run/openvswitch/db.sock");
+    assert_string_equal(d, "/tmp/host/etc");
+}
+
 /* A root without sys/class/net: an I/O error from xcvr_topo_new. */
 static void
 test_bad_root(void **state)
@@ -819,6 +1099,13 @@ main(void)
         cmocka_unit_test(test_odd_names),
         cmocka_unit_test(test_vanish),
         cmocka_unit_test(test_bad_root),
+        cmocka_unit_test(test_bond_lacp_sysfs),
+        cmocka_unit_test(test_bond_lacp_procfs),
+        cmocka_unit_test(test_bond_balance),
+        cmocka_unit_test(test_virtio_pci),
+        cmocka_unit_test(test_virtio_pci_real_host),
+        cmocka_unit_test(test_list_module_ports),
+        cmocka_unit_test(test_root_path),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -121,21 +121,6 @@ XCVR_PUBLIC XcvrModule *xcvr_eeprom_dir_read(const char *dir,
                                              GError **error);
 
 /**
- * xcvr_eeprom_list_ports:
- * @sysfs_root: (nullable): the sysfs mount, %NULL for `/sys`
- * @error: return location for a #GError
- *
- * Lists the network interfaces that can hold a module: those backed by a device (a `device`
- * link), except SR-IOV VFs, wireless interfaces, bridges, bonds and tunnels.
- *
- * Returns: (transfer full) (element-type utf8): interface names, sorted; %NULL with @error
- * set when the sysfs directory cannot be read.
- *
- * Since: 0.1
- */
-XCVR_PUBLIC GPtrArray *xcvr_eeprom_list_ports(const char *sysfs_root, GError **error);
-
-/**
  * xcvr_eeprom_dir_list:
  * @dir: a directory of dumps
  * @error: return location for a #GError

@@ -97,6 +97,55 @@ XCVR_PUBLIC void xcvr_hop_free(XcvrHop *hop);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrHop, xcvr_hop_free)
 
 /**
+ * XcvrBondRule:
+ * @XCVR_BOND_RULE_NONE: not below a bond: no role (`active` is -1)
+ * @XCVR_BOND_RULE_ACTIVE_BACKUP: a Linux active-backup bond: active when it is the bond's
+ *   active member (`bonding/active_slave`, or "Currently Active Slave" in /proc)
+ * @XCVR_BOND_RULE_LACP_AGGREGATOR: a Linux 802.3ad bond: active when the member is in the
+ *   bond's active aggregator (`bonding_slave/ad_aggregator_id` equals `bonding/ad_aggregator`,
+ *   or the "Aggregator ID" lines of /proc/net/bonding/BOND) and its MII status is up
+ * @XCVR_BOND_RULE_LACP_MII: a Linux 802.3ad bond whose aggregator ids cannot be read
+ *   anywhere: active when its MII status is up (or unknown)
+ * @XCVR_BOND_RULE_BALANCE_UP: a Linux balance-rr, balance-xor, balance-tlb, balance-alb or
+ *   broadcast bond: every member whose MII status is up (or unknown) is active
+ * @XCVR_BOND_RULE_MODE_UNKNOWN: a Linux bond whose mode cannot be read and that names no
+ *   active member: every member counts as active
+ * @XCVR_BOND_RULE_OVS_ACTIVE_BACKUP: an Open vSwitch active-backup bond: active when its MAC
+ *   is the port's `bond_active_slave` (without one: when its link is not down)
+ * @XCVR_BOND_RULE_OVS_BALANCE: an Open vSwitch balance-slb or balance-tcp bond: every member
+ *   is active
+ *
+ * Which rule decided an uplink's bond role (#XcvrUplink.active).
+ *
+ * Since: 0.1
+ */
+typedef enum {
+    XCVR_BOND_RULE_NONE,
+    XCVR_BOND_RULE_ACTIVE_BACKUP,
+    XCVR_BOND_RULE_LACP_AGGREGATOR,
+    XCVR_BOND_RULE_LACP_MII,
+    XCVR_BOND_RULE_BALANCE_UP,
+    XCVR_BOND_RULE_MODE_UNKNOWN,
+    XCVR_BOND_RULE_OVS_ACTIVE_BACKUP,
+    XCVR_BOND_RULE_OVS_BALANCE,
+
+    _XCVR_BOND_RULE_LAST
+} XcvrBondRule;
+
+/**
+ * xcvr_bond_rule_to_string:
+ * @rule: an #XcvrBondRule
+ *
+ * Returns: the stable name of @rule, used as `active_rule` in the map JSON:
+ * "active-backup", "802.3ad-aggregator", "802.3ad-mii", "balance-up", "mode-unknown",
+ * "ovs-active-backup", "ovs-balance"; %NULL for %XCVR_BOND_RULE_NONE and for a value out of
+ * range.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_bond_rule_to_string(XcvrBondRule rule);
+
+/**
  * XcvrUplink:
  * @netdev: (nullable): the uplink's netdev; %NULL when the function is not a netdev (bound
  *   to vfio or DPDK)
@@ -104,6 +153,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrHop, xcvr_hop_free)
  * @active: as a bond member: 1 active, 0 backup; -1 outside a bond
  * @path: (element-type XcvrHop): the hops from the start device toward the wire, the
  *   uplink itself last
+ * @active_rule: which rule decided @active (%XCVR_BOND_RULE_NONE outside a bond); for
+ *   bonds stacked on bonds, the innermost bond's rule (an inactive outer member makes every
+ *   uplink below it inactive under the outer bond's rule)
  *
  * One physical uplink a netdev reaches.
  *
@@ -114,6 +166,7 @@ typedef struct {
     char *pci;
     int active;
     GPtrArray *path;
+    XcvrBondRule active_rule;
 } XcvrUplink;
 
 XCVR_PUBLIC void xcvr_uplink_free(XcvrUplink *uplink);
@@ -303,5 +356,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrLinkState, xcvr_link_state_free)
  */
 XCVR_PUBLIC XcvrLinkState *xcvr_topo_link_state(XcvrTopo *topo, const char *netdev,
                                                 GError **error);
+
+/**
+ * xcvr_topo_list_module_ports:
+ * @root: (nullable): the prefix holding the host's `sys/`; %NULL means "/"
+ * @error: return location for a #GError
+ *
+ * The netdevs that can hold a module: those of physical functions, backed by a bus device
+ * (a `device` link: PCI, platform, USB, a virtio device …), except SR-IOV VFs, radios,
+ * bridges, bonds and tunnels. A port whose driver cannot read modules (virtio-net) is
+ * listed: reading it then gives %XCVR_ERROR_NOT_SUPPORTED.
+ *
+ * Returns: (transfer full) (element-type utf8): netdev names, sorted; %NULL with @error set
+ * (%XCVR_ERROR_IO) when @root/sys/class/net cannot be listed.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_topo_list_module_ports(const char *root, GError **error);
 
 G_END_DECLS

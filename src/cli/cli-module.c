@@ -297,6 +297,31 @@ print_xml(GPtrArray *sources, const ReadOptions *o, gboolean several)
     return ok;
 }
 
+/*
+ * The exit status of `--all`: the run fails (1) only when a port that can hold a module
+ * could not be read: io, timeout, truncated, permission, invalid-data, checksum (--strict),
+ * a device that vanished (no-device) or any other error. An empty cage (no-module) and a
+ * driver without module access (not-supported, e.g. virtio-net) are answers about the port,
+ * reported as such, and do not fail the run.
+ */
+static gboolean
+all_read_ok(GPtrArray *sources)
+{
+    guint i;
+
+    for (i = 0; i < sources->len; i++) {
+        const Source *s = sources->pdata[i];
+
+        if (s->error == NULL)
+            continue;
+        if (s->error->domain == XCVR_ERROR && (s->error->code == XCVR_ERROR_NO_MODULE ||
+                                               s->error->code == XCVR_ERROR_NOT_SUPPORTED))
+            continue;
+        return FALSE;
+    }
+    return TRUE;
+}
+
 int
 xcvr_cli_module(int argc, char **argv)
 {
@@ -304,6 +329,7 @@ xcvr_cli_module(int argc, char **argv)
     g_autofree char *format_s = NULL;
     g_autofree char *segments = NULL;
     g_autofree char *eeprom_dir = NULL;
+    g_autofree char *root = NULL;
     gboolean strict = FALSE;
     gboolean demo = FALSE;
     gboolean all = FALSE;
@@ -328,6 +354,9 @@ xcvr_cli_module(int argc, char **argv)
         { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
           "Every interface that can hold a module (with --eeprom-dir: every dump there)",
           NULL },
+        { "root", 0, 0, G_OPTION_ARG_FILENAME, &root,
+          "With --all: list the ports of the host whose sys/ is under DIR (default /); "
+          "modules are still read from this kernel, or --eeprom-dir", "DIR" },
         { "eeprom-dir", 0, 0, G_OPTION_ARG_FILENAME, &eeprom_dir,
           "Read interface IFNAME from DIR/IFNAME.bin instead of the kernel", "DIR" },
         { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout,
@@ -364,6 +393,10 @@ xcvr_cli_module(int argc, char **argv)
         fprintf(stderr, "xcvrmap module: give interfaces or --all, not both\n");
         return XCVR_EXIT_USAGE;
     }
+    if (root != NULL && !all) {
+        fprintf(stderr, "xcvrmap module: --root says where --all lists ports; give --all\n");
+        return XCVR_EXIT_USAGE;
+    }
     ro.strict = strict;
     ro.segments = segments;
     ro.eeprom_dir = eeprom_dir;
@@ -382,8 +415,9 @@ xcvr_cli_module(int argc, char **argv)
         add_port_sources(sources, names);
     }
     if (all) {
-        g_autoptr(GPtrArray) names = eeprom_dir != NULL ? xcvr_eeprom_dir_list(eeprom_dir, &error)
-                                                        : xcvr_eeprom_list_ports(NULL, &error);
+        g_autoptr(GPtrArray) names = eeprom_dir != NULL && root == NULL
+                                         ? xcvr_eeprom_dir_list(eeprom_dir, &error)
+                                         : xcvr_topo_list_module_ports(root, &error);
 
         if (names == NULL) {
             fprintf(stderr, "xcvrmap: cannot list interfaces: %s\n", error->message);
@@ -415,5 +449,7 @@ xcvr_cli_module(int argc, char **argv)
         ok = print_text(sources, &ro, several);
         break;
     }
+    if (all)
+        ok = all_read_ok(sources);
     return ok ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * xcvr-eeprom-dir.c: sources that are not the kernel's reads: a directory of dumps, one
- * IFNAME.bin per interface; and, from sysfs, which interfaces can hold a module at all.
+ * xcvr-eeprom-dir.c: a source that is not the kernel's reads: a directory of dumps, one
+ * IFNAME.bin per interface.
  */
 #include <string.h>
 
@@ -54,39 +54,6 @@ xcvr_eeprom_dir_list(const char *dir, GError **error)
     while ((name = g_dir_read_name(d)) != NULL) {
         if (g_str_has_suffix(name, ".bin") && strlen(name) > strlen(".bin"))
             g_ptr_array_add(names, g_strndup(name, strlen(name) - strlen(".bin")));
-    }
-    g_ptr_array_sort(names, compare_names);
-    return g_steal_pointer(&names);
-}
-
-static gboolean
-has(const char *dir, const char *name, const char *entry)
-{
-    g_autofree char *path = g_build_filename(dir, name, entry, NULL);
-
-    return g_file_test(path, G_FILE_TEST_EXISTS);
-}
-
-GPtrArray *
-xcvr_eeprom_list_ports(const char *sysfs_root, GError **error)
-{
-    g_autofree char *net = g_build_filename(sysfs_root != NULL ? sysfs_root : "/sys", "class",
-                                            "net", NULL);
-    g_autoptr(GDir) d = g_dir_open(net, 0, error);
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
-    const char *name;
-
-    if (d == NULL)
-        return NULL;
-    while ((name = g_dir_read_name(d)) != NULL) {
-        /* a port with a cage is backed by a device (PCI, platform, USB …); an SR-IOV VF,
-         * a radio, a bridge, a bond or a tunnel has no cage of its own */
-        if (!has(net, name, "device") || has(net, name, "device/physfn") ||
-            has(net, name, "wireless") || has(net, name, "phy80211") ||
-            has(net, name, "bridge") || has(net, name, "bonding") ||
-            has(net, name, "tun_flags"))
-            continue;
-        g_ptr_array_add(names, g_strdup(name));
     }
     g_ptr_array_sort(names, compare_names);
     return g_steal_pointer(&names);

@@ -39,6 +39,7 @@ typedef struct {
 typedef struct {
     XcvrInvUplink *uplink;    /* borrowed from the inventory */
     int active;               /* bond role: 1 active, 0 backup, -1 outside a bond */
+    XcvrBondRule active_rule; /* which rule decided @active; NONE outside a bond */
     GPtrArray *via;           /* XcvrHop*: the hops after the vNIC's shown path */
 } XcvrInvReach;
 

@@ -14,7 +14,7 @@
 #include <xcvrmap/xcvr-topo.h>
 
 #include "xcvr-inventory-private.h"
-#include "topo/xcvr-topo-private.h"
+#include "topo/xcvr-topo-internal.h"
 
 #define DEFAULT_MODULE_TIMEOUT_MS 2000
 
@@ -213,6 +213,7 @@ add_reach(Builder *b, XcvrInvVnic *iv, const XcvrUplink *found, guint shown)
     reach = g_new0(XcvrInvReach, 1);
     reach->uplink = up;
     reach->active = found->active;
+    reach->active_rule = found->active_rule;
     reach->via = hops_new();
     for (i = shown; i < found->path->len; i++)
         g_ptr_array_add(reach->via, xcvr_hop_copy(g_ptr_array_index(found->path, i)));
@@ -397,7 +398,7 @@ open_ovs(Builder *b, const char *root, GError **error)
         b->inv->ovsdb = g_strdup(o->ovsdb);
         return TRUE;
     }
-    path = g_build_filename(root, XCVR_OVS_DEFAULT_SOCKET, NULL);
+    path = xcvr_root_path(root, XCVR_OVS_DEFAULT_SOCKET, NULL);
     if (stat(path, &st) != 0)
         return TRUE; /* no Open vSwitch on this host */
     b->ovs = xcvr_ovs_open(path, 0, &local);

@@ -206,6 +206,7 @@ add_vnic(JsonBuilder *b, const XcvrInvVnic *iv)
             json_builder_add_boolean_value(b, r->active == 1);
         else
             json_builder_add_null_value(b);
+        add_string(b, "active_rule", xcvr_bond_rule_to_string(r->active_rule));
         add_hops(b, "via", r->via);
         add_module(b, r->uplink);
         add_link(b, r->uplink->link);

@@ -9,6 +9,8 @@
 
 #include <xcvrmap/xcvr-topo.h>
 
+#include "xcvr-topo-internal.h"
+
 struct _XcvrTopo {
     char *root;                /* as given ("/" by default) */
     char *class_net;           /* ROOT/sys/class/net */
@@ -26,6 +28,12 @@ typedef struct {
     char *real_dev;
 } XcvrTopoVlan;
 
+/* What a bond knows of one member (absence is -1). */
+typedef struct {
+    int mii_up;          /* 1 MII status "up", 0 anything else ("down", "going back" …) */
+    int aggregator;      /* 802.3ad: the aggregator the member is in */
+} XcvrTopoBondMember;
+
 /* What one netdev is and where it leads, read from sysfs (and procfs) in one go. */
 typedef struct {
     char *name;
@@ -41,6 +49,8 @@ typedef struct {
     GPtrArray *pf_netdevs; /* VF: the PF's netdevs (char*, owned) */
     char *bond_mode;     /* BOND: "active-backup", "802.3ad", …, or NULL */
     char *bond_active;   /* BOND: the active member, or NULL */
+    int bond_aggregator; /* BOND, 802.3ad: the active aggregator's id, or -1 */
+    GHashTable *bond_members; /* BOND: member name → XcvrTopoBondMember*, or NULL */
 } XcvrTopoDev;
 
 void xcvr_topo_dev_free(XcvrTopoDev *dev);
@@ -75,12 +85,3 @@ GHashTable *xcvr_topo_read_vlans(const char *proc_net);
 gboolean xcvr_topo_vdpa_read(XcvrTopo *topo, const char *chardev, char **ret_vdpa,
                              char **ret_pci, GError **error);
 
-/* From now on, each netdev is read once for the life of @topo, not once per walk: for one
- * pass over a whole host, where a device that vanishes afterwards no longer matters. */
-void xcvr_topo_cache_devices(XcvrTopo *topo);
-
-/* A copy of @hop, for paths built from walk results. */
-XcvrHop *xcvr_hop_copy(const XcvrHop *hop);
-
-/* TRUE when @a and @b are the same device on two paths (details may differ). */
-gboolean xcvr_hop_same_device(const XcvrHop *a, const XcvrHop *b);

@@ -4,9 +4,9 @@
  * root: kind, lower devices, master, bond state, VLAN id, SR-IOV PF and VF index.
  *
  * Sources: Documentation/ABI/testing/sysfs-class-net (ifindex, iflink, lower_*, master,
- * brif/, bonding/, tun_flags, uevent DEVTYPE); Documentation/networking/bonding.rst §"Querying Bonding Configuration" (/proc/net/bonding);
- * net/8021q/vlanproc.c (/proc/net/vlan/config); Documentation/PCI/pci-iov-howto.rst (physfn,
- * virtfnN).
+ * brif/, bonding/, tun_flags, uevent DEVTYPE); Documentation/networking/bonding.rst §"Querying
+ * Bonding Configuration" (/proc/net/bonding); net/8021q/vlanproc.c (/proc/net/vlan/config);
+ * Documentation/PCI/pci-iov-howto.rst (physfn, virtfnN).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -28,8 +28,8 @@ compare_names(gconstpointer a, gconstpointer b)
 gboolean
 xcvr_topo_name_ok(const char *name)
 {
-    return name != NULL && name[0] != '\0' && strchr(name, '/') == NULL &&
-           strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+    return name != NULL && name[0] != '\0' && strchr(name, '/') == NULL && strcmp(name, ".") != 0 &&
+           strcmp(name, "..") != 0;
 }
 
 gboolean
@@ -69,6 +69,7 @@ xcvr_topo_dev_free(XcvrTopoDev *dev)
     g_clear_pointer(&dev->pf_netdevs, g_ptr_array_unref);
     g_free(dev->bond_mode);
     g_free(dev->bond_active);
+    g_clear_pointer(&dev->bond_members, g_hash_table_unref);
     g_free(dev);
 }
 
@@ -241,44 +242,144 @@ xcvr_topo_read_vlans(const char *proc_net)
     return vlans;
 }
 
-/* /proc/net/bonding/BOND (drivers/net/bonding/bond_procfs.c): "Bonding Mode: fault-tolerance
- * (active-backup)", "Currently Active Slave: X", "Slave Interface: X". */
+/* What /proc/net/bonding/BOND says (drivers/net/bonding/bond_procfs.c). */
+typedef struct {
+    char *mode;         /* normalised to the sysfs names, or NULL */
+    char *active;       /* "Currently Active Slave", or NULL */
+    int aggregator;     /* "Active Aggregator Info" → "Aggregator ID", or -1 */
+    GPtrArray *members; /* "Slave Interface" names, in order (char*, owned) */
+    GHashTable *info;   /* member → XcvrTopoBondMember* */
+} ProcBond;
+
+static void
+proc_bond_clear(ProcBond *pb)
+{
+    g_clear_pointer(&pb->mode, g_free);
+    g_clear_pointer(&pb->active, g_free);
+    g_clear_pointer(&pb->members, g_ptr_array_unref);
+    g_clear_pointer(&pb->info, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ProcBond, proc_bond_clear)
+
+static GHashTable *
+bond_members_new(void)
+{
+    return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static XcvrTopoBondMember *
+bond_member_get(GHashTable *members, const char *name)
+{
+    XcvrTopoBondMember *m = g_hash_table_lookup(members, name);
+
+    if (m == NULL) {
+        m = g_new0(XcvrTopoBondMember, 1);
+        m->mii_up = -1;
+        m->aggregator = -1;
+        g_hash_table_insert(members, g_strdup(name), m);
+    }
+    return m;
+}
+
+/* bond_mode_name() in drivers/net/bonding/bond_main.c prints these; sysfs `bonding/mode`
+ * prints the short names we keep. */
+static char *
+proc_mode_name(const char *text)
+{
+    static const struct {
+        const char *proc;
+        const char *sysfs;
+    } names[] = {
+        {"load balancing (round-robin)", "balance-rr"},
+        {"fault-tolerance (active-backup)", "active-backup"},
+        {"load balancing (xor)", "balance-xor"},
+        {"fault-tolerance (broadcast)", "broadcast"},
+        {"IEEE 802.3ad Dynamic link aggregation", "802.3ad"},
+        {"transmit load balancing", "balance-tlb"},
+        {"adaptive load balancing", "balance-alb"},
+    };
+    const char *open = strrchr(text, '(');
+    const char *close = strrchr(text, ')');
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(names); i++) {
+        if (strcmp(text, names[i].proc) == 0)
+            return g_strdup(names[i].sysfs);
+    }
+    if (open != NULL && close != NULL && close > open)
+        return g_strndup(open + 1, (gsize)(close - open - 1));
+    return g_strdup(text);
+}
+
+static int
+parse_id(const char *text)
+{
+    char *end = NULL;
+    gint64 v;
+
+    if (text == NULL || text[0] == '\0')
+        return -1;
+    v = g_ascii_strtoll(text, &end, 10);
+    if (*end != '\0' || v < 0 || v > G_MAXINT)
+        return -1;
+    return (int)v;
+}
+
+/* "Bonding Mode: fault-tolerance (active-backup)", "Currently Active Slave: X"; for 802.3ad
+ * an "Active Aggregator Info:" block whose indented "Aggregator ID: N" is the active one;
+ * then per member "Slave Interface: X" followed by its "MII Status:" and (802.3ad)
+ * "Aggregator ID:". The bond's own "MII Status:" comes before the first member. */
 static gboolean
-read_proc_bond(XcvrTopo *topo, const char *bond, char **ret_mode, char **ret_active,
-               GPtrArray *members)
+read_proc_bond(XcvrTopo *topo, const char *bond, ProcBond *pb)
 {
     g_autofree char *path = g_build_filename(topo->proc_net, "bonding", bond, NULL);
     g_autofree char *text = NULL;
     g_auto(GStrv) lines = NULL;
+    XcvrTopoBondMember *member = NULL;
+    gboolean in_active_agg = FALSE;
     guint i;
 
     if (!g_file_get_contents(path, &text, NULL, NULL))
         return FALSE;
+    pb->aggregator = -1;
+    pb->members = g_ptr_array_new_with_free_func(g_free);
+    pb->info = bond_members_new();
     lines = g_strsplit(text, "\n", -1);
     for (i = 0; lines[i] != NULL; i++) {
-        char *l = lines[i];
+        const char *raw = lines[i];
+        gboolean indented = raw[0] == ' ' || raw[0] == '\t';
+        g_autofree char *l = g_strstrip(g_strdup(raw));
+        const char *colon = strchr(l, ':');
+        g_autofree char *value = NULL;
 
+        /* the active aggregator's lines are indented under their heading */
+        if (l[0] == '\0' || !indented)
+            in_active_agg = FALSE;
+        if (colon == NULL)
+            continue;
+        value = g_strstrip(g_strdup(colon + 1));
         if (g_str_has_prefix(l, "Bonding Mode:")) {
-            char *open = strrchr(l, '(');
-            char *close = strrchr(l, ')');
-
-            g_free(*ret_mode);
-            if (open != NULL && close != NULL && close > open)
-                *ret_mode = g_strndup(open + 1, (gsize)(close - open - 1));
-            else
-                *ret_mode = g_strstrip(g_strdup(l + strlen("Bonding Mode:")));
+            g_free(pb->mode);
+            pb->mode = proc_mode_name(value);
         } else if (g_str_has_prefix(l, "Currently Active Slave:")) {
-            g_free(*ret_active);
-            *ret_active = g_strstrip(g_strdup(l + strlen("Currently Active Slave:")));
-            if (strcmp(*ret_active, "None") == 0)
-                g_clear_pointer(ret_active, g_free);
+            g_free(pb->active);
+            pb->active =
+                strcmp(value, "None") != 0 && value[0] != '\0' ? g_steal_pointer(&value) : NULL;
+        } else if (g_str_has_prefix(l, "Active Aggregator Info:")) {
+            in_active_agg = TRUE;
         } else if (g_str_has_prefix(l, "Slave Interface:")) {
-            char *m = g_strstrip(g_strdup(l + strlen("Slave Interface:")));
-
-            if (members != NULL && !ptr_array_has_name(members, m))
-                g_ptr_array_add(members, m);
-            else
-                g_free(m);
+            in_active_agg = FALSE;
+            if (!ptr_array_has_name(pb->members, value))
+                g_ptr_array_add(pb->members, g_strdup(value));
+            member = bond_member_get(pb->info, value);
+        } else if (g_str_has_prefix(l, "Aggregator ID:")) {
+            if (in_active_agg)
+                pb->aggregator = parse_id(value);
+            else if (member != NULL)
+                member->aggregator = parse_id(value);
+        } else if (g_str_has_prefix(l, "MII Status:") && member != NULL) {
+            member->mii_up = strcmp(value, "up") == 0 ? 1 : 0;
         }
     }
     return TRUE;
@@ -354,13 +455,34 @@ vf_index(const char *pf_dir, const char *fn_dir)
     return found;
 }
 
-/* The netdevs a PCI function at @fn_dir has (its net/ directory), validated. */
+/* The netdevs a PCI function at @fn_dir has, validated: those in its net/ directory, and
+ * those of the devices a bus driver stacks on the function (virtio-pci: FN/virtioN/net/X).
+ * Child devices are real directories; links (virtfnN, physfn, driver …) lead elsewhere. */
 static gboolean
 function_netdevs(const char *fn_dir, const char *who, GPtrArray **ret, GError **error)
 {
     g_autofree char *net = g_build_filename(fn_dir, "net", NULL);
     g_autoptr(GPtrArray) names = list_dir(net, NULL);
+    g_autoptr(GPtrArray) children = NULL;
+    guint i, j;
 
+    if (names->len == 0) {
+        children = list_dir(fn_dir, NULL);
+        for (i = 0; i < children->len; i++) {
+            const char *child = g_ptr_array_index(children, i);
+            g_autofree char *child_dir = g_build_filename(fn_dir, child, NULL);
+            g_autofree char *child_net = g_build_filename(child_dir, "net", NULL);
+            g_autoptr(GPtrArray) more = NULL;
+
+            if (strcmp(child, "net") == 0 || g_file_test(child_dir, G_FILE_TEST_IS_SYMLINK) ||
+                !g_file_test(child_net, G_FILE_TEST_IS_DIR))
+                continue;
+            more = list_dir(child_net, NULL);
+            for (j = 0; j < more->len; j++)
+                g_ptr_array_add(names, g_strdup(g_ptr_array_index(more, j)));
+        }
+        g_ptr_array_sort(names, compare_names);
+    }
     if (!check_names(who, "PF netdev", names, error))
         return FALSE;
     *ret = g_steal_pointer(&names);
@@ -389,22 +511,68 @@ read_vf(XcvrTopoDev *dev, const char *dir, GError **error)
     if (!function_netdevs(pf_dir, dev->name, &dev->pf_netdevs, error))
         return FALSE;
     index = vf_index(pf_dir, fn_dir);
-    dev->detail = xcvr_topo_vf_detail(index, dev->pf_pci != NULL ? dev->pf_pci : "?",
-                                      dev->pf_netdevs);
+    dev->detail =
+        xcvr_topo_vf_detail(index, dev->pf_pci != NULL ? dev->pf_pci : "?", dev->pf_netdevs);
     return TRUE;
 }
 
+/* What sysfs says of member @name: bonding_slave/mii_status and ad_aggregator_id
+ * (Documentation/ABI/testing/sysfs-class-net "bonding_slave"). */
+static void
+read_bond_member(XcvrTopo *topo, GHashTable *members, const char *name)
+{
+    g_autofree char *dir = NULL;
+    g_autofree char *mii = NULL;
+    g_autofree char *agg = NULL;
+    XcvrTopoBondMember *m = bond_member_get(members, name);
+
+    if (!xcvr_topo_name_ok(name))
+        return;
+    dir = g_build_filename(topo->class_net, name, "bonding_slave", NULL);
+    mii = read_attr(dir, "mii_status");
+    agg = read_attr(dir, "ad_aggregator_id");
+    if (mii != NULL && mii[0] != '\0')
+        m->mii_up = strcmp(mii, "up") == 0 ? 1 : 0;
+    m->aggregator = parse_id(agg);
+}
+
+/* TRUE when a fact the member rules need is missing from sysfs: then /proc is read. */
+static gboolean
+bond_needs_proc(const XcvrTopoDev *dev)
+{
+    GHashTableIter it;
+    gpointer value;
+
+    if (dev->lowers->len == 0 || dev->bond_mode == NULL)
+        return TRUE;
+    if (strcmp(dev->bond_mode, "802.3ad") == 0 && dev->bond_aggregator < 0)
+        return TRUE;
+    g_hash_table_iter_init(&it, dev->bond_members);
+    while (g_hash_table_iter_next(&it, NULL, &value)) {
+        const XcvrTopoBondMember *m = value;
+
+        if (m->mii_up < 0 || (strcmp(dev->bond_mode, "802.3ad") == 0 && m->aggregator < 0))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* Bond members: lower_* links (which handle any name), else bonding/slaves (space
- * separated), else /proc/net/bonding/BOND. Mode and active member likewise. */
+ * separated), else /proc/net/bonding/BOND. Mode, active member, the 802.3ad active
+ * aggregator and each member's MII status and aggregator likewise: sysfs first, /proc for
+ * what sysfs lacks. */
 static void
 read_bond(XcvrTopo *topo, XcvrTopoDev *dev, const char *dir)
 {
     g_autofree char *mode = read_attr(dir, "bonding/mode");
     g_autofree char *slaves = NULL;
+    g_autofree char *agg = read_attr(dir, "bonding/ad_aggregator");
+    guint i;
 
     dev->bond_active = read_attr(dir, "bonding/active_slave");
     if (dev->bond_active != NULL && dev->bond_active[0] == '\0')
         g_clear_pointer(&dev->bond_active, g_free);
+    dev->bond_aggregator = parse_id(agg);
     if (mode != NULL) {
         char *sp = strchr(mode, ' ');
 
@@ -417,27 +585,42 @@ read_bond(XcvrTopo *topo, XcvrTopoDev *dev, const char *dir)
     dev->lowers = list_dir(dir, "lower_");
     if (dev->lowers->len == 0 && (slaves = read_attr(dir, "bonding/slaves")) != NULL) {
         g_auto(GStrv) names = g_strsplit(slaves, " ", -1);
-        guint i;
 
         for (i = 0; names[i] != NULL; i++) {
             if (names[i][0] != '\0')
                 g_ptr_array_add(dev->lowers, g_strdup(names[i]));
         }
     }
-    if (dev->lowers->len == 0 || dev->bond_mode == NULL) {
-        g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func(g_free);
-        g_autofree char *pmode = NULL;
-        g_autofree char *pactive = NULL;
+    dev->bond_members = bond_members_new();
+    for (i = 0; i < dev->lowers->len; i++)
+        read_bond_member(topo, dev->bond_members, g_ptr_array_index(dev->lowers, i));
+    if (bond_needs_proc(dev)) {
+        g_auto(ProcBond) pb = {0};
 
-        if (read_proc_bond(topo, dev->name, &pmode, &pactive, members)) {
+        if (read_proc_bond(topo, dev->name, &pb)) {
+            GHashTableIter it;
+            gpointer key, value;
+
             if (dev->lowers->len == 0) {
                 g_ptr_array_unref(dev->lowers);
-                dev->lowers = g_steal_pointer(&members);
+                dev->lowers = g_steal_pointer(&pb.members);
             }
             if (dev->bond_mode == NULL)
-                dev->bond_mode = g_steal_pointer(&pmode);
+                dev->bond_mode = g_steal_pointer(&pb.mode);
             if (dev->bond_active == NULL)
-                dev->bond_active = g_steal_pointer(&pactive);
+                dev->bond_active = g_steal_pointer(&pb.active);
+            if (dev->bond_aggregator < 0)
+                dev->bond_aggregator = pb.aggregator;
+            g_hash_table_iter_init(&it, pb.info);
+            while (g_hash_table_iter_next(&it, &key, &value)) {
+                const XcvrTopoBondMember *from = value;
+                XcvrTopoBondMember *m = bond_member_get(dev->bond_members, key);
+
+                if (m->mii_up < 0)
+                    m->mii_up = from->mii_up;
+                if (m->aggregator < 0)
+                    m->aggregator = from->aggregator;
+            }
         }
     }
     if (dev->bond_mode != NULL)
@@ -451,8 +634,8 @@ read_stacked_lower(XcvrTopo *topo, XcvrTopoDev *dev, const char *dir)
 {
     dev->lowers = list_dir(dir, "lower_");
     if (dev->lowers->len == 0 && dev->iflink > 0 && dev->iflink != dev->ifindex) {
-        const char *lower = g_hash_table_lookup(topo->name_by_ifindex,
-                                                GINT_TO_POINTER(dev->iflink));
+        const char *lower =
+            g_hash_table_lookup(topo->name_by_ifindex, GINT_TO_POINTER(dev->iflink));
 
         if (lower != NULL)
             g_ptr_array_add(dev->lowers, g_strdup(lower));
@@ -500,31 +683,31 @@ xcvr_topo_dev_read(XcvrTopo *topo, const char *name, XcvrTopoDev **ret_dev, GErr
     XcvrTopoVlan *vlan;
 
     if (!xcvr_topo_name_ok(name)) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT,
-                    "'%s' is not a netdev name", name != NULL ? name : "(null)");
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT, "'%s' is not a netdev name",
+                    name != NULL ? name : "(null)");
         return FALSE;
     }
     dir = g_build_filename(topo->class_net, name, NULL);
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
         if (g_hash_table_contains(topo->listed, name))
-            g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE,
-                        "netdev %s vanished (%s: %s)", name, dir, g_strerror(ENOENT));
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "netdev %s vanished (%s: %s)",
+                        name, dir, g_strerror(ENOENT));
         else
-            g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no netdev %s (%s: %s)", name,
-                        dir, g_strerror(ENOENT));
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no netdev %s (%s: %s)", name, dir,
+                        g_strerror(ENOENT));
         return FALSE;
     }
 
     dev = g_new0(XcvrTopoDev, 1);
     dev->name = g_strdup(name);
     dev->kind = XCVR_HOP_OTHER;
+    dev->bond_aggregator = -1;
     dev->ifindex = read_int_attr(dir, "ifindex");
     dev->iflink = read_int_attr(dir, "iflink");
     dev->master = link_basename(dir, "master");
     if (dev->master != NULL && !xcvr_topo_name_ok(dev->master)) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                    "%s: sysfs names a master '%s', which is not a netdev name", name,
-                    dev->master);
+                    "%s: sysfs names a master '%s', which is not a netdev name", name, dev->master);
         return FALSE;
     }
     devtype = uevent_devtype(dir);
@@ -566,8 +749,8 @@ xcvr_topo_dev_read(XcvrTopo *topo, const char *name, XcvrTopoDev **ret_dev, GErr
         dev->kind = XCVR_HOP_VXLAN;
         dev->lowers = list_dir(dir, "lower_");
         if (dev->lowers->len > 0)
-            dev->detail = g_strdup_printf("underlay %s",
-                                          (const char *)g_ptr_array_index(dev->lowers, 0));
+            dev->detail =
+                g_strdup_printf("underlay %s", (const char *)g_ptr_array_index(dev->lowers, 0));
         else
             dev->detail = g_strdup("routed (underlay not determinable)");
     } else if (has_entry(dir, "device")) {
@@ -616,8 +799,8 @@ xcvr_topo_pci_read(XcvrTopo *topo, const char *pci, char **ret_pf_pci, int *ret_
     }
     fn_dir = g_build_filename(topo->pci_devices, pci, NULL);
     if (!g_file_test(fn_dir, G_FILE_TEST_IS_DIR)) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no PCI function %s (%s: %s)",
-                    pci, fn_dir, g_strerror(ENOENT));
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no PCI function %s (%s: %s)", pci,
+                    fn_dir, g_strerror(ENOENT));
         return FALSE;
     }
     pf_pci = real_basename(fn_dir, "physfn");
@@ -662,14 +845,14 @@ xcvr_topo_link_state(XcvrTopo *topo, const char *netdev, GError **error)
     g_return_val_if_fail(netdev != NULL, NULL);
 
     if (!xcvr_topo_name_ok(netdev)) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT,
-                    "'%s' is not a netdev name", netdev);
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT, "'%s' is not a netdev name",
+                    netdev);
         return NULL;
     }
     dir = g_build_filename(topo->class_net, netdev, NULL);
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no netdev %s (%s: %s)", netdev,
-                    dir, g_strerror(ENOENT));
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no netdev %s (%s: %s)", netdev, dir,
+                    g_strerror(ENOENT));
         return NULL;
     }
     state = g_new0(XcvrLinkState, 1);
@@ -702,8 +885,7 @@ xcvr_topo_vdpa_read(XcvrTopo *topo, const char *chardev, char **ret_vdpa, char *
                     GError **error)
 {
     g_autofree char *node = g_path_get_basename(chardev);
-    g_autofree char *bus_dir = g_build_filename(topo->root, "sys", "bus", "vdpa", "devices",
-                                                NULL);
+    g_autofree char *bus_dir = xcvr_root_path(topo->root, "sys", "bus", "vdpa", "devices", NULL);
     g_autoptr(GPtrArray) devices = NULL;
     guint i;
 

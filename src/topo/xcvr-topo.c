@@ -12,8 +12,7 @@
 #include <xcvrmap/xcvr-error.h>
 #include <xcvrmap/xcvr-topo.h>
 
-#include "xcvr-topo-private.h"
-#include "xcvr-ovs-private.h"
+#include "xcvr-topo-walk-private.h"
 
 static const char *const hop_kind_names[] = {
     [XCVR_HOP_TAP] = "tap",
@@ -36,6 +35,26 @@ static const char *const hop_kind_names[] = {
     [XCVR_HOP_TUNNEL] = "tunnel",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(hop_kind_names) == _XCVR_HOP_LAST);
+
+static const char *const bond_rule_names[] = {
+    [XCVR_BOND_RULE_NONE] = NULL,
+    [XCVR_BOND_RULE_ACTIVE_BACKUP] = "active-backup",
+    [XCVR_BOND_RULE_LACP_AGGREGATOR] = "802.3ad-aggregator",
+    [XCVR_BOND_RULE_LACP_MII] = "802.3ad-mii",
+    [XCVR_BOND_RULE_BALANCE_UP] = "balance-up",
+    [XCVR_BOND_RULE_MODE_UNKNOWN] = "mode-unknown",
+    [XCVR_BOND_RULE_OVS_ACTIVE_BACKUP] = "ovs-active-backup",
+    [XCVR_BOND_RULE_OVS_BALANCE] = "ovs-balance",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(bond_rule_names) == _XCVR_BOND_RULE_LAST);
+
+const char *
+xcvr_bond_rule_to_string(XcvrBondRule rule)
+{
+    if ((guint)rule >= G_N_ELEMENTS(bond_rule_names))
+        return NULL;
+    return bond_rule_names[rule];
+}
 
 const char *
 xcvr_hop_kind_to_string(XcvrHopKind kind)
@@ -119,17 +138,16 @@ xcvr_topo_new(const char *root, GError **error)
     g_autoptr(GError) local = NULL;
     const char *name;
 
-    topo->root = g_strdup(root != NULL ? root : "/");
-    topo->class_net = g_build_filename(topo->root, "sys", "class", "net", NULL);
-    topo->pci_devices = g_build_filename(topo->root, "sys", "bus", "pci", "devices", NULL);
-    topo->proc_net = g_build_filename(topo->root, "proc", "net", NULL);
+    topo->root = g_strdup(root != NULL && root[0] != '\0' ? root : "/");
+    topo->class_net = xcvr_root_path(topo->root, "sys", "class", "net", NULL);
+    topo->pci_devices = xcvr_root_path(topo->root, "sys", "bus", "pci", "devices", NULL);
+    topo->proc_net = xcvr_root_path(topo->root, "proc", "net", NULL);
     topo->listed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     topo->name_by_ifindex = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 
     d = g_dir_open(topo->class_net, 0, &local);
     if (d == NULL) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_IO, "cannot list netdevs: %s",
-                    local->message);
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_IO, "cannot list netdevs: %s", local->message);
         return NULL;
     }
     while ((name = g_dir_read_name(d)) != NULL) {
@@ -200,31 +218,21 @@ xcvr_topo_cache_devices(XcvrTopo *topo)
                                            (GDestroyNotify)xcvr_topo_dev_free);
 }
 
-typedef struct {
-    XcvrTopo *topo;
-    const char *start;
-    GHashTable *visited; /* netdev names */
-    GHashTable *devs;    /* name → XcvrTopoDev*, read during this walk */
-    GPtrArray *stack;    /* XcvrHop*: the path to the device being walked */
-    GPtrArray *uplinks;  /* XcvrUplink* */
-    GPtrArray *ends;     /* GPtrArray* of XcvrHop*: paths that end short of an uplink */
-} Walk;
-
 static void
-walk_init(Walk *w, XcvrTopo *topo, const char *start)
+walk_init(XcvrTopoWalk *w, XcvrTopo *topo, const char *start)
 {
     w->topo = topo;
     w->start = start;
     w->visited = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    w->devs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                    (GDestroyNotify)xcvr_topo_dev_free);
+    w->devs =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xcvr_topo_dev_free);
     w->stack = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_hop_free);
     w->uplinks = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_uplink_free);
     w->ends = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 }
 
 static void
-walk_clear(Walk *w)
+walk_clear(XcvrTopoWalk *w)
 {
     g_clear_pointer(&w->visited, g_hash_table_unref);
     g_clear_pointer(&w->devs, g_hash_table_unref);
@@ -233,267 +241,101 @@ walk_clear(Walk *w)
     g_clear_pointer(&w->ends, g_ptr_array_unref);
 }
 
-static guint
-walk_found(const Walk *w)
+guint
+xcvr_topo_walk_found(const XcvrTopoWalk *w)
 {
     return w->uplinks->len + w->ends->len;
 }
 
-static void
-walk_push(Walk *w, XcvrHopKind kind, const char *name, const char *detail)
+void
+xcvr_topo_walk_push(XcvrTopoWalk *w, XcvrHopKind kind, const char *name, const char *detail)
 {
     g_ptr_array_add(w->stack, hop_new(kind, name, detail));
 }
 
-static void
-walk_pop(Walk *w)
+void
+xcvr_topo_walk_pop(XcvrTopoWalk *w)
 {
     g_ptr_array_remove_index(w->stack, w->stack->len - 1);
 }
 
-static void
-emit_uplink(Walk *w, const char *netdev, const char *pci, int active)
+void
+xcvr_topo_walk_emit_uplink(XcvrTopoWalk *w, const char *netdev, const char *pci, XcvrTopoRole role)
 {
     XcvrUplink *up = g_new0(XcvrUplink, 1);
 
     up->netdev = g_strdup(netdev);
     up->pci = g_strdup(pci);
-    up->active = active;
+    up->active = role.active;
+    up->active_rule = role.rule;
     up->path = path_copy(w->stack);
     g_ptr_array_add(w->uplinks, up);
 }
 
-static void
-emit_end(Walk *w)
+void
+xcvr_topo_walk_emit_end(XcvrTopoWalk *w)
 {
     g_ptr_array_add(w->ends, path_copy(w->stack));
 }
 
-/* 1 when @member carries traffic, 0 when it is a backup (bonding.rst: only active-backup
- * has backups that carry nothing; the other modes use every member). */
-static int
-bond_member_active(const XcvrTopoDev *bond, const char *member)
+/* The role of bond member @member: bonding.rst "Bonding Driver Options" (mode) and
+ * "802.3ad": active-backup carries traffic on one member; 802.3ad only on the members of the
+ * active aggregator whose link is up; the balance modes and broadcast on every member whose
+ * link is up. Below a member that is itself inactive (a bond on a bond), nothing is active. */
+static XcvrTopoRole
+bond_member_role(const XcvrTopoDev *bond, const char *member, XcvrTopoRole above)
 {
-    if (bond->bond_mode != NULL && strcmp(bond->bond_mode, "active-backup") != 0)
-        return 1;
-    if (bond->bond_active == NULL)
-        return bond->bond_mode != NULL ? 0 : 1;
-    return strcmp(bond->bond_active, member) == 0 ? 1 : 0;
+    const char *mode = bond->bond_mode;
+    const XcvrTopoBondMember *m = NULL;
+    XcvrTopoRole role = {1, XCVR_BOND_RULE_MODE_UNKNOWN};
+    int mii_up = -1;
+
+    if (above.active == 0)
+        return above;
+    if (bond->bond_members != NULL)
+        m = g_hash_table_lookup(bond->bond_members, member);
+    if (m != NULL)
+        mii_up = m->mii_up;
+    if (g_strcmp0(mode, "active-backup") == 0 || (mode == NULL && bond->bond_active != NULL)) {
+        role.rule = XCVR_BOND_RULE_ACTIVE_BACKUP;
+        role.active = g_strcmp0(bond->bond_active, member) == 0 ? 1 : 0;
+    } else if (g_strcmp0(mode, "802.3ad") == 0) {
+        if (bond->bond_aggregator >= 0 && m != NULL && m->aggregator >= 0) {
+            role.rule = XCVR_BOND_RULE_LACP_AGGREGATOR;
+            role.active = m->aggregator == bond->bond_aggregator && mii_up != 0 ? 1 : 0;
+        } else {
+            role.rule = XCVR_BOND_RULE_LACP_MII;
+            role.active = mii_up != 0 ? 1 : 0;
+        }
+    } else if (mode != NULL) {
+        /* balance-rr, balance-xor, broadcast, balance-tlb, balance-alb */
+        role.rule = XCVR_BOND_RULE_BALANCE_UP;
+        role.active = mii_up != 0 ? 1 : 0;
+    }
+    return role;
 }
 
-static gboolean walk_dev(Walk *w, const char *name, const char *from, gboolean branch,
-                         int active, GError **error);
-
-/* A VF's way out: its PF's netdev(s), or the PF function itself when it has none. */
 static gboolean
-walk_pf(Walk *w, const char *vf, const char *pf_pci, GPtrArray *pf_netdevs, int active,
-        GError **error)
+walk_pf(XcvrTopoWalk *w, const char *vf, const char *pf_pci, GPtrArray *pf_netdevs,
+        XcvrTopoRole role, GError **error)
 {
     guint i;
 
     if (pf_netdevs != NULL && pf_netdevs->len > 0) {
         for (i = 0; i < pf_netdevs->len; i++) {
-            if (!walk_dev(w, g_ptr_array_index(pf_netdevs, i), vf, FALSE, active, error))
+            if (!xcvr_topo_walk_dev(w, g_ptr_array_index(pf_netdevs, i), vf, FALSE, role, error))
                 return FALSE;
         }
         return TRUE;
     }
     if (pf_pci == NULL) {
-        emit_end(w);
+        xcvr_topo_walk_emit_end(w);
         return TRUE;
     }
-    walk_push(w, XCVR_HOP_PHYSICAL, pf_pci, "no netdev (bound to vfio or DPDK)");
-    emit_uplink(w, NULL, pf_pci, active);
-    walk_pop(w);
+    xcvr_topo_walk_push(w, XCVR_HOP_PHYSICAL, pf_pci, "no netdev (bound to vfio or DPDK)");
+    xcvr_topo_walk_emit_uplink(w, NULL, pf_pci, role);
+    xcvr_topo_walk_pop(w);
     return TRUE;
-}
-
-/* ---- Open vSwitch ---- */
-
-static const XcvrOvsIface *
-ovs_iface(const XcvrOvs *ovs, const char *name)
-{
-    return ovs != NULL ? g_hash_table_lookup(ovs->iface_by_name, name) : NULL;
-}
-
-/* The interface @name when it is a port of a bridge. */
-static const XcvrOvsIface *
-ovs_port_iface(const XcvrOvs *ovs, const char *name)
-{
-    const XcvrOvsIface *iface = ovs_iface(ovs, name);
-
-    if (iface == NULL || iface->port == NULL || iface->port->bridge == NULL)
-        return NULL;
-    return iface;
-}
-
-static gboolean
-ovs_knows(const XcvrOvs *ovs, const char *name)
-{
-    return ovs_port_iface(ovs, name) != NULL ||
-           (ovs != NULL && g_hash_table_contains(ovs->bridge_by_name, name));
-}
-
-/* @from is the walk's name for the OVS bridge holding @iface: we came down from there */
-static gboolean
-ovs_came_from(const XcvrOvsIface *iface, const char *from)
-{
-    g_autofree char *key = NULL;
-
-    if (from == NULL)
-        return FALSE;
-    key = g_strconcat("ovs:", iface->port->bridge->name, NULL);
-    return strcmp(key, from) == 0;
-}
-
-/* 1 when bond member @iface carries traffic (ovs-vswitchd.conf.db(5): only active-backup
- * keeps members idle; bond_active_slave names the active one by MAC), 0 for a backup. */
-static int
-ovs_member_active(const XcvrOvsPort *port, const XcvrOvsIface *iface)
-{
-    if (g_strcmp0(port->bond_mode, "active-backup") != 0)
-        return 1;
-    if (port->bond_active_mac == NULL || iface->mac_in_use == NULL)
-        return g_strcmp0(iface->link_state, "down") == 0 ? 0 : 1;
-    return g_ascii_strcasecmp(port->bond_active_mac, iface->mac_in_use) == 0 ? 1 : 0;
-}
-
-static gboolean walk_ovs_port(Walk *w, const XcvrOvsPort *port, const char *from, int active,
-                              GError **error);
-
-static gboolean
-walk_ovs_bridge(Walk *w, const XcvrOvsBridge *bridge, const XcvrOvsPort *from_port,
-                gboolean branch, int active, GError **error)
-{
-    g_autofree char *key = g_strconcat("ovs:", bridge->name, NULL);
-    g_autoptr(GString) detail = g_string_new(NULL);
-    guint before = walk_found(w);
-    gboolean ok = TRUE;
-    guint i;
-
-    if (g_hash_table_contains(w->visited, key))
-        return TRUE;
-    g_hash_table_add(w->visited, g_strdup(key));
-
-    if (from_port != NULL && from_port->tag >= 0)
-        g_string_append_printf(detail, "tag %d", from_port->tag);
-    if (g_strcmp0(bridge->datapath_type, "netdev") == 0)
-        g_string_append_printf(detail, "%suserspace datapath", detail->len > 0 ? ", " : "");
-    walk_push(w, XCVR_HOP_OVS_BRIDGE, bridge->name, detail->len > 0 ? detail->str : NULL);
-    for (i = 0; ok && i < bridge->ports->len; i++) {
-        const XcvrOvsPort *port = g_ptr_array_index(bridge->ports, i);
-
-        if (port != from_port)
-            ok = walk_ovs_port(w, port, key, active, error);
-    }
-    if (ok && !branch && walk_found(w) == before)
-        emit_end(w);
-    walk_pop(w);
-    return ok;
-}
-
-/* One interface of a port, seen from its bridge (@from: "ovs:BRIDGE"). */
-static gboolean
-walk_ovs_member(Walk *w, const XcvrOvsIface *iface, const char *from, int active,
-                GError **error)
-{
-    const XcvrOvsIface *peer;
-    g_autofree char *detail = NULL;
-    g_autoptr(GError) local = NULL;
-
-    switch (iface->kind) {
-    case XCVR_OVS_IF_SYSTEM:
-        /* ovsdb holds configuration: an interface that was never plugged in, or went
-         * away, is no way out; a device that vanishes while walked below is an error */
-        if (!g_hash_table_contains(w->topo->listed, iface->name))
-            return TRUE;
-        if (!walk_dev(w, iface->name, from, TRUE, active, &local)) {
-            g_propagate_error(error, g_steal_pointer(&local));
-            return FALSE;
-        }
-        return TRUE;
-    case XCVR_OVS_IF_PATCH:
-        peer = iface->peer != NULL ? ovs_port_iface(w->topo->ovs, iface->peer) : NULL;
-        if (peer == NULL)
-            return TRUE;
-        detail = g_strdup_printf("peer %s", peer->name);
-        walk_push(w, XCVR_HOP_OVS_PATCH, iface->name, detail);
-        if (!walk_ovs_bridge(w, peer->port->bridge, peer->port, TRUE, active, error))
-            return FALSE;
-        walk_pop(w);
-        return TRUE;
-    case XCVR_OVS_IF_DPDK:
-        walk_push(w, XCVR_HOP_DPDK, iface->name, iface->dpdk_devargs);
-        emit_uplink(w, NULL,
-                    iface->dpdk_devargs != NULL && xcvr_topo_is_pci_address(iface->dpdk_devargs)
-                        ? iface->dpdk_devargs
-                        : NULL,
-                    active);
-        walk_pop(w);
-        return TRUE;
-    case XCVR_OVS_IF_INTERNAL:  /* the host's own stack */
-    case XCVR_OVS_IF_TAP:       /* other guests */
-    case XCVR_OVS_IF_VHOSTUSER:
-    case XCVR_OVS_IF_TUNNEL:    /* routed: the underlay is the routing table's business */
-    case XCVR_OVS_IF_OTHER:
-    default:
-        return TRUE;
-    }
-}
-
-static gboolean
-walk_ovs_port(Walk *w, const XcvrOvsPort *port, const char *from, int active, GError **error)
-{
-    g_autoptr(GString) detail = NULL;
-    guint i;
-
-    if (port->fake_bridge || port->ifaces->len == 0)
-        return TRUE;
-    if (port->ifaces->len == 1)
-        return walk_ovs_member(w, g_ptr_array_index(port->ifaces, 0), from, active, error);
-
-    detail = g_string_new(NULL);
-    g_string_append_printf(detail, "mode %s",
-                           port->bond_mode != NULL ? port->bond_mode : "balance-slb");
-    if (port->lacp != NULL)
-        g_string_append_printf(detail, ", lacp %s", port->lacp);
-    walk_push(w, XCVR_HOP_OVS_BOND, port->name, detail->str);
-    for (i = 0; i < port->ifaces->len; i++) {
-        const XcvrOvsIface *iface = g_ptr_array_index(port->ifaces, i);
-
-        if (!walk_ovs_member(w, iface, from, ovs_member_active(port, iface), error))
-            return FALSE;
-    }
-    walk_pop(w);
-    return TRUE;
-}
-
-/* A name sysfs does not list but Open vSwitch knows: a userspace-datapath bridge, or a
- * port without a netdev (vhost-user). */
-static gboolean
-walk_ovs_entry(Walk *w, const char *name, gboolean branch, int active, GError **error)
-{
-    const XcvrOvsIface *iface = ovs_port_iface(w->topo->ovs, name);
-    const XcvrOvsBridge *bridge = NULL;
-    gboolean ok;
-
-    if (w->topo->ovs != NULL)
-        bridge = g_hash_table_lookup(w->topo->ovs->bridge_by_name, name);
-    if (bridge != NULL) {
-        /* a bridge's own port (internal, same name) is where the walk enters it */
-        return walk_ovs_bridge(w, bridge, iface != NULL ? iface->port : NULL, branch, active,
-                               error);
-    }
-    if (iface == NULL) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE,
-                    "no netdev and no Open vSwitch port %s", name);
-        return FALSE;
-    }
-    walk_push(w, iface->kind == XCVR_OVS_IF_VHOSTUSER ? XCVR_HOP_VHOSTUSER : XCVR_HOP_TAP, name,
-              iface->vhost_server_path);
-    ok = walk_ovs_bridge(w, iface->port->bridge, iface->port, branch, active, error);
-    walk_pop(w);
-    return ok;
 }
 
 /*
@@ -501,21 +343,21 @@ walk_ovs_entry(Walk *w, const char *name, gboolean branch, int active, GError **
  * port somewhere above; a dead end below is then another consumer of that bridge (a VM's
  * tap), not where the start device's traffic ends, so it is not recorded.
  */
-static gboolean
-walk_dev(Walk *w, const char *name, const char *from, gboolean branch, int active,
-         GError **error)
+gboolean
+xcvr_topo_walk_dev(XcvrTopoWalk *w, const char *name, const char *from, gboolean branch,
+                   XcvrTopoRole role, GError **error)
 {
     const XcvrTopoDev *dev = NULL;
     g_autoptr(GError) local = NULL;
-    guint before = walk_found(w);
+    guint before = xcvr_topo_walk_found(w);
     gboolean ok = TRUE;
 
     if (g_hash_table_contains(w->visited, name))
         return TRUE;
     g_hash_table_add(w->visited, g_strdup(name));
     /* a userspace-datapath bridge or port has no netdev: Open vSwitch alone knows it */
-    if (!g_hash_table_contains(w->topo->listed, name) && ovs_knows(w->topo->ovs, name))
-        return walk_ovs_entry(w, name, branch, active, error);
+    if (!g_hash_table_contains(w->topo->listed, name) && xcvr_topo_ovs_knows(w->topo->ovs, name))
+        return xcvr_topo_walk_ovs_entry(w, name, branch, role, error);
     dev = dev_get(w->topo, w->topo->devs != NULL ? w->topo->devs : w->devs, name, &local);
     if (dev == NULL) {
         /* below a bridge, a port that went away (another guest's tap) is simply no longer
@@ -527,72 +369,72 @@ walk_dev(Walk *w, const char *name, const char *from, gboolean branch, int activ
         g_propagate_error(error, g_steal_pointer(&local));
         return FALSE;
     }
-    walk_push(w, dev->kind, name, dev->detail);
+    xcvr_topo_walk_push(w, dev->kind, name, dev->detail);
 
     if (dev->kind == XCVR_HOP_PHYSICAL) {
-        emit_uplink(w, name, dev->pci, active);
+        xcvr_topo_walk_emit_uplink(w, name, dev->pci, role);
     } else if (dev->kind == XCVR_HOP_VF) {
-        ok = walk_pf(w, name, dev->pf_pci, dev->pf_netdevs, active, error);
+        ok = walk_pf(w, name, dev->pf_pci, dev->pf_netdevs, role, error);
     } else if (dev->kind == XCVR_HOP_VXLAN && dev->lowers->len == 0) {
-        emit_end(w); /* routed: the underlay is whatever the routing table says */
+        xcvr_topo_walk_emit_end(w); /* routed: the underlay is whatever the routing table says */
     } else if (dev->kind == XCVR_HOP_VETH && dev->master != NULL &&
                g_strcmp0(dev->master, from) != 0) {
         /* a veth end in a bridge is the host side: its traffic goes into the bridge; the
          * peer is the container (or the other bridge) it serves */
-        ok = walk_dev(w, dev->master, name, branch, active, error);
+        ok = xcvr_topo_walk_dev(w, dev->master, name, branch, role, error);
     } else {
         guint followed = 0;
         guint i;
 
         for (i = 0; ok && i < dev->lowers->len; i++) {
             const char *lower = g_ptr_array_index(dev->lowers, i);
-            int child_active = active;
+            XcvrTopoRole child_role = role;
 
             if (g_strcmp0(lower, from) == 0)
                 continue;
             followed++;
             if (dev->kind == XCVR_HOP_BOND)
-                child_active = bond_member_active(dev, lower);
-            ok = walk_dev(w, lower, name, branch || dev->kind == XCVR_HOP_BRIDGE, child_active,
-                          error);
+                child_role = bond_member_role(dev, lower, role);
+            ok = xcvr_topo_walk_dev(w, lower, name, branch || dev->kind == XCVR_HOP_BRIDGE,
+                                    child_role, error);
         }
         /* nothing below: a port (tap, veth end) goes on through its bridge; for an Open
          * vSwitch port the kernel master is only `ovs-system`, ovsdb knows the bridge */
         if (ok && followed == 0) {
-            const XcvrOvsIface *iface = ovs_port_iface(w->topo->ovs, name);
+            const XcvrOvsIface *iface = xcvr_topo_ovs_port_iface(w->topo->ovs, name);
 
             if (iface != NULL) {
-                if (!ovs_came_from(iface, from))
-                    ok = walk_ovs_bridge(w, iface->port->bridge, iface->port, branch, active,
-                                         error);
+                if (!xcvr_topo_ovs_came_from(iface, from))
+                    ok = xcvr_topo_walk_ovs_bridge(w, iface->port->bridge, iface->port, branch,
+                                                   role, error);
             } else if (dev->master != NULL && g_strcmp0(dev->master, from) != 0) {
-                ok = walk_dev(w, dev->master, name, branch, active, error);
+                ok = xcvr_topo_walk_dev(w, dev->master, name, branch, role, error);
             }
         }
     }
 
-    if (ok && !branch && walk_found(w) == before)
-        emit_end(w);
-    walk_pop(w);
+    if (ok && !branch && xcvr_topo_walk_found(w) == before)
+        xcvr_topo_walk_emit_end(w);
+    xcvr_topo_walk_pop(w);
     return ok;
 }
 
 static gboolean
-walk_start(Walk *w, XcvrTopo *topo, const char *netdev, GError **error)
+walk_start(XcvrTopoWalk *w, XcvrTopo *topo, const char *netdev, GError **error)
 {
     walk_init(w, topo, netdev);
     if (!xcvr_topo_name_ok(netdev)) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT,
-                    "'%s' is not a netdev name", netdev);
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT, "'%s' is not a netdev name",
+                    netdev);
         return FALSE;
     }
-    return walk_dev(w, netdev, NULL, FALSE, -1, error);
+    return xcvr_topo_walk_dev(w, netdev, NULL, FALSE, XCVR_TOPO_ROLE_NONE, error);
 }
 
 /* From a PCI function: a VF through its PF; a function with netdevs through them; one
  * without (vfio, DPDK) is itself the uplink. */
 static gboolean
-walk_pci(Walk *w, const char *pci, GError **error)
+walk_pci(XcvrTopoWalk *w, const char *pci, GError **error)
 {
     g_autofree char *pf_pci = NULL;
     g_autoptr(GPtrArray) netdevs = NULL;
@@ -605,26 +447,27 @@ walk_pci(Walk *w, const char *pci, GError **error)
         g_autofree char *detail = xcvr_topo_vf_detail(index, pf_pci, netdevs);
         gboolean ok;
 
-        walk_push(w, XCVR_HOP_VF, pci, detail);
-        ok = walk_pf(w, pci, pf_pci, netdevs, -1, error);
-        walk_pop(w);
+        xcvr_topo_walk_push(w, XCVR_HOP_VF, pci, detail);
+        ok = walk_pf(w, pci, pf_pci, netdevs, XCVR_TOPO_ROLE_NONE, error);
+        xcvr_topo_walk_pop(w);
         return ok;
     }
     if (netdevs->len == 0) {
-        walk_push(w, XCVR_HOP_PHYSICAL, pci, "no netdev (bound to vfio or DPDK)");
-        emit_uplink(w, NULL, pci, -1);
-        walk_pop(w);
+        xcvr_topo_walk_push(w, XCVR_HOP_PHYSICAL, pci, "no netdev (bound to vfio or DPDK)");
+        xcvr_topo_walk_emit_uplink(w, NULL, pci, XCVR_TOPO_ROLE_NONE);
+        xcvr_topo_walk_pop(w);
         return TRUE;
     }
     for (i = 0; i < netdevs->len; i++) {
-        if (!walk_dev(w, g_ptr_array_index(netdevs, i), NULL, FALSE, -1, error))
+        if (!xcvr_topo_walk_dev(w, g_ptr_array_index(netdevs, i), NULL, FALSE, XCVR_TOPO_ROLE_NONE,
+                                error))
             return FALSE;
     }
     return TRUE;
 }
 
 static gboolean
-walk_vdpa(Walk *w, const char *chardev, GError **error)
+walk_vdpa(XcvrTopoWalk *w, const char *chardev, GError **error)
 {
     g_autofree char *vdpa = NULL;
     g_autofree char *pci = NULL;
@@ -634,24 +477,10 @@ walk_vdpa(Walk *w, const char *chardev, GError **error)
     if (!xcvr_topo_vdpa_read(w->topo, chardev, &vdpa, &pci, error))
         return FALSE;
     detail = g_strdup_printf("%s on %s", chardev, pci);
-    walk_push(w, XCVR_HOP_VDPA, vdpa, detail);
+    xcvr_topo_walk_push(w, XCVR_HOP_VDPA, vdpa, detail);
     ok = walk_pci(w, pci, error);
-    walk_pop(w);
+    xcvr_topo_walk_pop(w);
     return ok;
-}
-
-static gboolean
-walk_ovs_port_start(Walk *w, const char *name, GError **error)
-{
-    if (ovs_port_iface(w->topo->ovs, name) == NULL) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE,
-                    w->topo->ovs == NULL ? "no Open vSwitch configuration to find port %s in"
-                                         : "no Open vSwitch port %s",
-                    name);
-        return FALSE;
-    }
-    g_hash_table_add(w->visited, g_strdup(name));
-    return walk_ovs_entry(w, name, FALSE, -1, error);
 }
 
 /* The hops every uplink's path shares; one uplink: its whole path. */
@@ -678,10 +507,10 @@ common_path(GPtrArray *uplinks)
 }
 
 gboolean
-xcvr_topo_walk(XcvrTopo *topo, XcvrTopoStart start, const char *name,
-               GPtrArray **ret_uplinks, GPtrArray **ret_path, GError **error)
+xcvr_topo_walk(XcvrTopo *topo, XcvrTopoStart start, const char *name, GPtrArray **ret_uplinks,
+               GPtrArray **ret_path, GError **error)
 {
-    Walk w = { 0 };
+    XcvrTopoWalk w = {0};
     gboolean ok;
 
     g_return_val_if_fail(topo != NULL, FALSE);
@@ -699,7 +528,7 @@ xcvr_topo_walk(XcvrTopo *topo, XcvrTopoStart start, const char *name,
         break;
     case XCVR_TOPO_START_OVS_PORT:
         walk_init(&w, topo, name);
-        ok = walk_ovs_port_start(&w, name, error);
+        ok = xcvr_topo_walk_ovs_port_start(&w, name, error);
         break;
     case XCVR_TOPO_START_NETDEV:
     default:

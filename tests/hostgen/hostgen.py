@@ -33,7 +33,10 @@ Spec (JSON object; every key optional unless marked *; see tests/hostgen/README.
      "vfs": [ {"netdev": "enp65s0f0v0"} | {"vfio": true} | {"vdpa": "vdpa0"}, ... ]}
                                                each VF may give "pci" and "mac"
   ],
-  "bonds":    [{"name"*, "mode": "active-backup", "members"*: [..], "active": ".."}],
+  "bonds":    [{"name"*, "mode": "active-backup", "members"*: [..], "active": "..",
+                "aggregators": {"member": 1, ..},   802.3ad: each member's aggregator id
+                "active_aggregator": 1,             802.3ad: the bond's active aggregator
+                "sysfs_ad": true}],                 false: aggregator ids in /proc only
   "vlans":    [{"name"*, "dev"*, "id"*}],
   "bridges":  [{"name"*, "ports": [..]}],      Linux bridges and their non-VM ports
   "macvlans": [{"name"*, "lower"*, "mode": "bridge", "macvtap": false}],
@@ -482,6 +485,12 @@ class Host:
         self.t.file(d + "/slaves", " ".join(members) + "\n")
         self.t.file(d + "/active_slave", (active or "") + "\n")
         self.t.file(d + "/miimon", "100\n")
+        # 802.3ad: bonding/ad_aggregator and bonding_slave/ad_aggregator_id (sysfs-class-net)
+        aggs = b.get("aggregators", {}) if mode == "802.3ad" else {}
+        active_agg = b.get("active_aggregator") if mode == "802.3ad" else None
+        sysfs_ad = b.get("sysfs_ad", True)
+        if active_agg is not None and sysfs_ad:
+            self.t.file(d + "/ad_aggregator", "%d\n" % active_agg)
         for m in members:
             self.enslave(m, name)
             st = "active" if active in (None, m) else "backup"
@@ -489,6 +498,9 @@ class Host:
             self.t.file(self.nd[m].devdir + "/bonding_slave/perm_hwaddr", self.nd[m].mac + "\n")
             self.t.file(self.nd[m].devdir + "/bonding_slave/mii_status",
                         ("up" if self.nd[m].operstate == "up" else "down") + "\n")
+            if m in aggs and sysfs_ad:
+                self.t.file(self.nd[m].devdir + "/bonding_slave/ad_aggregator_id",
+                            "%d\n" % aggs[m])
         nd.uplinks_of = list(members)
         # drivers/net/bonding/bond_procfs.c
         mode_text = {"active-backup": "fault-tolerance (active-backup)",
@@ -505,6 +517,15 @@ class Host:
                       "Currently Active Slave: %s" % (active or "None")]
         lines += ["MII Status: %s" % nd.operstate, "MII Polling Interval (ms): 100",
                   "Up Delay (ms): 0", "Down Delay (ms): 0", "Peer Notification Delay (ms): 0"]
+        if mode == "802.3ad":
+            lines += ["", "802.3ad info", "LACP active: on", "LACP rate: slow",
+                      "Aggregator selection policy (ad_select): stable"]
+            if active_agg is not None:
+                lines += ["Active Aggregator Info:", "\tAggregator ID: %d" % active_agg,
+                          "\tNumber of ports: %d" % sum(1 for v in aggs.values()
+                                                        if v == active_agg),
+                          "\tActor Key: 15", "\tPartner Key: 1",
+                          "\tPartner Mac Address: 00:00:00:00:00:00"]
         for m in members:
             mn = self.nd[m]
             lines += ["", "Slave Interface: " + m,
@@ -514,6 +535,8 @@ class Host:
                       "Duplex: %s" % ("full" if mn.operstate == "up" else "unknown"),
                       "Link Failure Count: 0", "Permanent HW addr: " + mn.mac,
                       "Slave queue ID: 0"]
+            if m in aggs:
+                lines += ["Aggregator ID: %d" % aggs[m], "Actor Churn State: none"]
         self.t.file("proc/net/bonding/" + name, "\n".join(lines) + "\n")
 
     def build_vlan(self, v):
@@ -892,10 +915,19 @@ class Expect:
         if nd.kind == "bond":
             b = nd.bond
             out = []
+            mode = b.get("mode", "active-backup")
             for m in b["members"]:
                 a = active
-                if b.get("mode", "active-backup") == "active-backup":
-                    a = (m == b["_active"]) and active is not False
+                up = self.h.nd[m].operstate == "up"
+                if active is False:
+                    a = False
+                elif mode == "active-backup":
+                    a = m == b["_active"]
+                elif mode == "802.3ad" and "active_aggregator" in b:
+                    # bonding.rst "802.3ad": only the active aggregator's up members carry
+                    a = up and b.get("aggregators", {}).get(m) == b["active_aggregator"]
+                else:
+                    a = up  # the balance modes and broadcast: every up member
                 out += self.netdev(m, a, seen)
             return out
         if nd.master == "ovs-system" and nd.kind in ("tap",):

@@ -78,6 +78,11 @@ def check_against_expectations(args, host, got, label):
         got_active = sorted((u["netdev"] or u["pci"]) for u in g["uplinks"] if u["active"] is not False)
         if w["status"] == "ok" and got_active != sorted(w["active_uplinks"]):
             problems.append("active %s, expected %s" % (got_active, sorted(w["active_uplinks"])))
+        # the rule that decided a bond role is named exactly when there is a role
+        for u in g["uplinks"]:
+            if (u.get("active_rule") is None) != (u["active"] is None):
+                problems.append("%s: active %s decided by rule %s" % (u["netdev"] or u["pci"],
+                                                                      u["active"], u.get("active_rule")))
         for d in w.get("uplink_detail", []):
             u = next((u for u in g["uplinks"] if (u["netdev"] or u["pci"]) == d["name"]), None)
             if u is not None and d.get("pci") and u["pci"] != d["pci"]:

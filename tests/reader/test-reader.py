@@ -35,6 +35,10 @@ Cases (the contract of `xcvrmap module`):
     interface;
   - --eeprom-dir DIR decodes DIR/IFNAME.bin as --file does ("source": "file"), and --all
     with it lists DIR/*.bin; --all without it lists /sys/class/net's ports;
+  - --all --root DIR lists the ports of DIR/sys/class/net (not VFs, bridges, bonds, taps);
+    its exit status: 0 when every port decoded or is an answer about the port (no-module:
+    an empty cage; not-supported: a driver without module access), 1 when a port could
+    not be read (io, no-device, truncated, permission, timeout);
   - bad usage exits 2.
 
 The last line printed is "N passed, M failed". Exit status: 0 if nothing failed, 1
@@ -812,15 +816,62 @@ class Suite:
         entries, order = json_modules(r)
         codes = sorted({e.get("error") for e in (entries or {}).values()})
         ok = (entries is not None and sorted(order) == want and
-              all(c == "not-supported" for c in codes) and r.rc == (1 if want else 0))
+              all(c == "not-supported" for c in codes) and r.rc == 0)
         self.res.report(ok, "--all: the ports of /sys/class/net (%s), each not-supported "
-                        "with no module image" % (", ".join(want) or "none"),
+                        "with no module image, exit status 0" % (", ".join(want) or "none"),
                         "listed %s, codes %s\n%s" % (order, codes, r.describe()))
+
+    def all_root(self):
+        """--all --root: the ports of a fixture host; which per-port codes fail the run."""
+        root = self.run.newdir("all-root")
+        net = os.path.join(root, "sys", "class", "net")
+        for n in ("eth0", "eth1", "eth2", "eth3"):
+            os.makedirs(os.path.join(net, n, "device"))
+        os.makedirs(os.path.join(net, "eth0v0", "device", "physfn"))  # an SR-IOV VF
+        os.makedirs(os.path.join(net, "br0", "bridge"))
+        os.makedirs(os.path.join(net, "bond0", "bonding"))
+        os.makedirs(os.path.join(net, "tap0", "tun_flags"))
+        os.makedirs(os.path.join(net, "lo"))
+        d = self.run.newdir("all-root-dumps")
+        self.images[0].write(d, "eth0")
+        open(os.path.join(d, "eth1.empty"), "w").close()  # an empty cage
+        self.images[-1].write(d, "eth3")                   # eth2: no module access
+        want = {"eth0": None, "eth1": "no-module", "eth2": "not-supported", "eth3": None}
+        env = {"XCVR_SHIM_NETLINK": "1", "XCVR_SHIM_EEPROM_DIR": d}
+        r = self.run.xcvrmap(["--all", "--root", root, "--format", "json"], env)
+        entries, order = json_modules(r)
+        got = {n: e.get("error") for n, e in (entries or {}).items()}
+        self.res.report(r.rc == 0 and got == want,
+                        "--all --root: the fixture's ports only; no-module and not-supported "
+                        "are answers, exit status 0",
+                        "got %s\nwanted %s\n%s" % (got, want, r.describe()))
+        t = self.run.xcvrmap(["--all", "--root", root], env)
+        self.res.report(t.rc == 0 and "(not-supported)" in t.err and "(no-module)" in t.err,
+                        "--all --root (text): each port's answer reported, exit status 0",
+                        t.describe())
+        for fault, code in (("eio", "io"), ("enodev", "no-device"), ("short", "truncated"),
+                            ("eperm", "permission")):
+            f = self.run.xcvrmap(["--all", "--root", root, "--format", "json"],
+                                 dict(env, XCVR_SHIM_FAULT=fault, XCVR_SHIM_FAULT_IFACE="eth3"))
+            entries, order = json_modules(f)
+            e3 = (entries or {}).get("eth3", {}).get("error")
+            self.res.report(f.rc == 1 and e3 == code,
+                            "--all --root: a port that cannot be read (%s) fails the run, "
+                            "exit status 1" % code, "eth3: %s\n%s" % (e3, f.describe()))
+        s = self.run.xcvrmap(["--all", "--root", root, "--format", "json", "--timeout", "1"],
+                             dict(env, XCVR_SHIM_FAULT="slow", XCVR_SHIM_SLOW_MS="3000",
+                                  XCVR_SHIM_FAULT_IFACE="eth3"))
+        entries, order = json_modules(s)
+        e3 = (entries or {}).get("eth3", {}).get("error")
+        self.res.report(s.rc == 1 and e3 == "timeout",
+                        "--all --root: a port that times out fails the run, exit status 1",
+                        "eth3: %s\n%s" % (e3, s.describe()))
 
     def usage(self):
         for args, what in ((["--format", "json"], "no interface and no --all"),
                            (["--format", "bogus", "eth0"], "--format bogus"),
-                           (["--all", "eth0"], "--all with an interface")):
+                           (["--all", "eth0"], "--all with an interface"),
+                           (["--root", "/", "eth0"], "--root without --all")):
             r = self.run.xcvrmap(args, {"XCVR_SHIM_NETLINK": "1",
                                         "XCVR_SHIM_EEPROM_DIR": self.tmpdir_empty()})
             self.res.report(r.rc == 2, "bad usage (%s) exits 2" % what, r.describe())
@@ -869,6 +920,7 @@ def main():
         suite.timeouts()
         suite.eeprom_dir()
         suite.all_ports()
+        suite.all_root()
     except SetupError as e:
         print("setup error: %s" % e, file=sys.stderr)
         print("%d passed, %d failed" % (res.passed, res.failed + 1))
