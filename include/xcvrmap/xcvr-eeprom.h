@@ -45,10 +45,31 @@ typedef enum {
     XCVR_EEPROM_SOURCE_IOCTL,
     XCVR_EEPROM_SOURCE_FILE,
 
+#ifdef XCVR_ENUM_SENTINELS
     _XCVR_EEPROM_SOURCE_LAST
+#endif
 } XcvrEepromSource;
 
+/**
+ * xcvr_eeprom_source_to_string:
+ * @source: an #XcvrEepromSource
+ *
+ * Returns: its stable name ("none", "netlink", "ioctl", "file"), the `source` key in JSON;
+ * "none" for a value out of range.
+ *
+ * Since: 0.1
+ */
 XCVR_PUBLIC const char *xcvr_eeprom_source_to_string(XcvrEepromSource source);
+
+/**
+ * xcvr_eeprom_source_from_string:
+ * @str: (nullable): a name xcvr_eeprom_source_to_string() returns
+ *
+ * Returns: the #XcvrEepromSource named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_eeprom_source_from_string(const char *str);
 
 /**
  * XcvrEepromOptions:

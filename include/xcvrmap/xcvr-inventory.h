@@ -88,17 +88,78 @@ typedef enum {
     XCVR_VNIC_STATUS_OK,
     XCVR_VNIC_STATUS_NO_UPLINK,
     XCVR_VNIC_STATUS_ERROR,
+
+#ifdef XCVR_ENUM_SENTINELS
+    _XCVR_VNIC_STATUS_LAST
+#endif
 } XcvrVnicStatus;
 
 /**
  * xcvr_vnic_status_to_string:
  * @status: an #XcvrVnicStatus
  *
- * Returns: "ok", "no-uplink" or "error": the `status` key in JSON.
+ * Returns: "ok", "no-uplink" or "error": the `status` key in JSON; "error" for a value
+ * out of range.
  *
  * Since: 0.1
  */
 XCVR_PUBLIC const char *xcvr_vnic_status_to_string(XcvrVnicStatus status);
+
+/**
+ * xcvr_vnic_status_from_string:
+ * @str: (nullable): a name xcvr_vnic_status_to_string() returns
+ *
+ * Returns: the #XcvrVnicStatus named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_vnic_status_from_string(const char *str);
+
+/**
+ * XcvrHealth:
+ * @XCVR_HEALTH_OK: link up, module readable and trusted, no flag raised
+ * @XCVR_HEALTH_UNKNOWN: nothing to judge by: no netdev, no module read
+ * @XCVR_HEALTH_WARNING: a warning flag, a bad checksum, an unreadable module
+ * @XCVR_HEALTH_ALARM: an alarm flag
+ * @XCVR_HEALTH_DOWN: no link
+ *
+ * How an uplink is doing; the values are ordered, worst last, so a larger value is a
+ * worse verdict.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+    XCVR_HEALTH_OK,
+    XCVR_HEALTH_UNKNOWN,
+    XCVR_HEALTH_WARNING,
+    XCVR_HEALTH_ALARM,
+    XCVR_HEALTH_DOWN,
+
+#ifdef XCVR_ENUM_SENTINELS
+    _XCVR_HEALTH_LAST
+#endif
+} XcvrHealth;
+
+/**
+ * xcvr_health_to_string:
+ * @health: an #XcvrHealth
+ *
+ * Returns: "ok", "unknown", "warning", "alarm" or "down": the `health.status` key in map
+ * JSON; "unknown" for a value out of range.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_health_to_string(XcvrHealth health);
+
+/**
+ * xcvr_health_from_string:
+ * @str: (nullable): a name xcvr_health_to_string() returns
+ *
+ * Returns: the #XcvrHealth named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_health_from_string(const char *str);
 
 /**
  * xcvr_inventory_count:

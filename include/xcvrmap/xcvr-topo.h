@@ -61,7 +61,9 @@ typedef enum {
     XCVR_HOP_VDPA,
     XCVR_HOP_TUNNEL,
 
+#ifdef XCVR_ENUM_SENTINELS
     _XCVR_HOP_LAST
+#endif
 } XcvrHopKind;
 
 /**
@@ -75,6 +77,16 @@ typedef enum {
  * Since: 0.1
  */
 XCVR_PUBLIC const char *xcvr_hop_kind_to_string(XcvrHopKind kind);
+
+/**
+ * xcvr_hop_kind_from_string:
+ * @str: (nullable): a name xcvr_hop_kind_to_string() returns
+ *
+ * Returns: the #XcvrHopKind named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_hop_kind_from_string(const char *str);
 
 /**
  * XcvrHop:
@@ -242,7 +254,32 @@ typedef enum {
     XCVR_TOPO_START_PCI,
     XCVR_TOPO_START_OVS_PORT,
     XCVR_TOPO_START_VDPA,
+
+#ifdef XCVR_ENUM_SENTINELS
+    _XCVR_TOPO_START_LAST
+#endif
 } XcvrTopoStart;
+
+/**
+ * xcvr_topo_start_to_string:
+ * @start: an #XcvrTopoStart
+ *
+ * Returns: its stable name ("netdev", "pci", "ovs-port", "vdpa"); "netdev" for a value
+ * out of range.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_topo_start_to_string(XcvrTopoStart start);
+
+/**
+ * xcvr_topo_start_from_string:
+ * @str: (nullable): a name xcvr_topo_start_to_string() returns
+ *
+ * Returns: the #XcvrTopoStart named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_topo_start_from_string(const char *str);
 
 /**
  * xcvr_topo_walk:

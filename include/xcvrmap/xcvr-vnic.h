@@ -37,7 +37,9 @@ typedef enum {
     XCVR_VNIC_USER,
     XCVR_VNIC_OTHER,
 
+#ifdef XCVR_ENUM_SENTINELS
     _XCVR_VNIC_LAST
+#endif
 } XcvrVnicType;
 
 /**
@@ -50,6 +52,16 @@ typedef enum {
  * Since: 0.1
  */
 XCVR_PUBLIC const char *xcvr_vnic_type_to_string(XcvrVnicType type);
+
+/**
+ * xcvr_vnic_type_from_string:
+ * @str: (nullable): a name xcvr_vnic_type_to_string() returns
+ *
+ * Returns: the #XcvrVnicType named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_vnic_type_from_string(const char *str);
 
 /**
  * XcvrVnicAttachKind:
@@ -70,7 +82,32 @@ typedef enum {
     XCVR_VNIC_ATTACH_PCI,
     XCVR_VNIC_ATTACH_VDPA,
     XCVR_VNIC_ATTACH_VHOSTUSER,
+
+#ifdef XCVR_ENUM_SENTINELS
+    _XCVR_VNIC_ATTACH_LAST
+#endif
 } XcvrVnicAttachKind;
+
+/**
+ * xcvr_vnic_attach_kind_to_string:
+ * @kind: an #XcvrVnicAttachKind
+ *
+ * Returns: its stable name ("netdev", "macvtap-on", "pci", "vdpa", "vhostuser");
+ * "netdev" for a value out of range.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_vnic_attach_kind_to_string(XcvrVnicAttachKind kind);
+
+/**
+ * xcvr_vnic_attach_kind_from_string:
+ * @str: (nullable): a name xcvr_vnic_attach_kind_to_string() returns
+ *
+ * Returns: the #XcvrVnicAttachKind named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_vnic_attach_kind_from_string(const char *str);
 
 /**
  * XcvrVnicAttach:

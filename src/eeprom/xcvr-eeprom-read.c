@@ -15,24 +15,17 @@
 
 #include "eeprom/xcvr-eeprom-private.h"
 
+#include "core/xcvr-enum.h"
+
 #define DEFAULT_TIMEOUT_MS 5000
 #define MAX_ROUNDS 8 /* lower page, family pages, banked pages: three rounds suffice */
 
-static const char *const source_names[] = {
+XCVR_ENUM_IMPL(eeprom_source, XcvrEepromSource, _XCVR_EEPROM_SOURCE_LAST, "none",
     [XCVR_EEPROM_SOURCE_NONE] = "none",
     [XCVR_EEPROM_SOURCE_NETLINK] = "netlink",
     [XCVR_EEPROM_SOURCE_IOCTL] = "ioctl",
     [XCVR_EEPROM_SOURCE_FILE] = "file",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(source_names) == _XCVR_EEPROM_SOURCE_LAST);
-
-const char *
-xcvr_eeprom_source_to_string(XcvrEepromSource source)
-{
-    if ((guint)source >= G_N_ELEMENTS(source_names))
-        return "none";
-    return source_names[source];
-}
+)
 
 /* One interface's read: the kernel path in use and what it cost. */
 typedef struct {

@@ -11,17 +11,6 @@
 #include <xcvrmap/xcvr-ovs.h>
 #include <xcvrmap/xcvr-topo.h>
 
-/* How an uplink is doing, worst first when compared. */
-typedef enum {
-    XCVR_HEALTH_OK,
-    XCVR_HEALTH_UNKNOWN, /* nothing to judge by: no netdev, no module read */
-    XCVR_HEALTH_WARNING, /* a warning flag, a bad checksum, an unreadable module */
-    XCVR_HEALTH_ALARM,   /* an alarm flag */
-    XCVR_HEALTH_DOWN,    /* no link */
-} XcvrHealth;
-
-const char *xcvr_health_to_string(XcvrHealth health);
-
 /* One physical uplink of the host, shared by every vNIC that rides it. */
 typedef struct {
     char *netdev;             /* NULL for a port bound to DPDK or vfio */

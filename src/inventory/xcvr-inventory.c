@@ -14,23 +14,17 @@
 #include <xcvrmap/xcvr-topo.h>
 
 #include "xcvr-inventory-private.h"
+
+#include "core/xcvr-enum.h"
 #include "topo/xcvr-topo-private.h"
 
 #define DEFAULT_MODULE_TIMEOUT_MS 2000
 
-static const char *const status_names[] = {
+XCVR_ENUM_IMPL(vnic_status, XcvrVnicStatus, _XCVR_VNIC_STATUS_LAST, "error",
     [XCVR_VNIC_STATUS_OK] = "ok",
     [XCVR_VNIC_STATUS_NO_UPLINK] = "no-uplink",
     [XCVR_VNIC_STATUS_ERROR] = "error",
-};
-
-const char *
-xcvr_vnic_status_to_string(XcvrVnicStatus status)
-{
-    if ((guint)status >= G_N_ELEMENTS(status_names))
-        return "error";
-    return status_names[status];
-}
+)
 
 /* ---- model lifetime ---- */
 

@@ -15,7 +15,9 @@
 #include "xcvr-topo-private.h"
 #include "xcvr-ovs-private.h"
 
-static const char *const hop_kind_names[] = {
+#include "core/xcvr-enum.h"
+
+XCVR_ENUM_IMPL(hop_kind, XcvrHopKind, _XCVR_HOP_LAST, "other",
     [XCVR_HOP_TAP] = "tap",
     [XCVR_HOP_MACVTAP] = "macvtap",
     [XCVR_HOP_MACVLAN] = "macvlan",
@@ -34,16 +36,14 @@ static const char *const hop_kind_names[] = {
     [XCVR_HOP_DPDK] = "dpdk",
     [XCVR_HOP_VDPA] = "vdpa",
     [XCVR_HOP_TUNNEL] = "tunnel",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(hop_kind_names) == _XCVR_HOP_LAST);
+)
 
-const char *
-xcvr_hop_kind_to_string(XcvrHopKind kind)
-{
-    if ((guint)kind >= G_N_ELEMENTS(hop_kind_names))
-        return "other";
-    return hop_kind_names[kind];
-}
+XCVR_ENUM_IMPL(topo_start, XcvrTopoStart, _XCVR_TOPO_START_LAST, "netdev",
+    [XCVR_TOPO_START_NETDEV] = "netdev",
+    [XCVR_TOPO_START_PCI] = "pci",
+    [XCVR_TOPO_START_OVS_PORT] = "ovs-port",
+    [XCVR_TOPO_START_VDPA] = "vdpa",
+)
 
 void
 xcvr_hop_free(XcvrHop *hop)
