@@ -148,8 +148,8 @@ typedef struct _XcvrInventory XcvrInventory;
  * is recorded on its uplink, with the reason.
  *
  * Returns: (transfer full) (nullable): the inventory, or %NULL with @error set when the
- * host itself cannot be read: @root has no `sys/class/net` (%XCVR_ERROR_IO), or an
- * @ovsdb given explicitly cannot be read (its own error).
+ * host itself cannot be read: the root has no `sys/class/net` (%XCVR_ERROR_IO), or an
+ * Open vSwitch source given explicitly cannot be read (its own error).
  *
  * Since: 0.1
  */

@@ -71,6 +71,9 @@ typedef enum {
  * @stored: the checksum byte in the EEPROM (valid unless @status is ABSENT).
  * @computed: the checksum computed over the covered bytes (valid unless ABSENT).
  *
+ * Part of its (immutable) module, returned as an array: its size is frozen, and new
+ * facts about a checksum would come through new getters.
+ *
  * Since: 0.1
  */
 typedef struct {
@@ -102,6 +105,15 @@ XCVR_PUBLIC const char *xcvr_checksum_status_to_string(XcvrChecksumStatus status
  */
 XCVR_PUBLIC int xcvr_checksum_status_from_string(const char *str);
 
+/**
+ * XcvrModule:
+ *
+ * A decoded module: its values, with the descriptors every renderer walks. Opaque.
+ * Immutable after decode: several threads may read one module (getters, renderers) at
+ * once; only xcvr_module_free() must wait for them.
+ *
+ * Since: 0.1
+ */
 typedef struct _XcvrModule XcvrModule;
 
 /**

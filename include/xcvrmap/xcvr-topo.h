@@ -95,7 +95,8 @@ XCVR_PUBLIC int xcvr_hop_kind_from_string(const char *str);
  * @detail: (nullable): e.g. "vlan 100", "mode active-backup", "vf 3 of enp65s0f0",
  *   "peer veth1", "routed (underlay not determinable)"
  *
- * One device on a path.
+ * One device on a path. Plain data owned by whoever holds it; no shared state. Allocated by the library only, so members may be appended in later
+ * versions: never allocate, embed or copy one by value.
  *
  * Since: 0.1
  */
@@ -117,7 +118,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrHop, xcvr_hop_free)
  * @path: (element-type XcvrHop): the hops from the start device toward the wire, the
  *   uplink itself last
  *
- * One physical uplink a netdev reaches.
+ * One physical uplink a netdev reaches. Plain data owned by whoever holds it. Allocated by the library only, so members may be appended in later
+ * versions: never allocate, embed or copy one by value.
  *
  * Since: 0.1
  */
@@ -137,7 +139,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrUplink, xcvr_uplink_free)
  * The netdevs of one host (or one network namespace's sysfs), as sysfs and procfs show
  * them under a root. Devices are listed when the #XcvrTopo is made and read as they are
  * walked, so a device that vanishes in between gives %XCVR_ERROR_NO_DEVICE for the walks
- * that reach it only. Not thread-safe; use one per thread.
+ * that reach it only. Not safe for concurrent use (walks fill its caches): use one per
+ * thread; distinct topos are independent.
  *
  * Since: 0.1
  */
@@ -313,6 +316,9 @@ XCVR_PUBLIC gboolean xcvr_topo_walk(XcvrTopo *topo, XcvrTopoStart start, const c
  * @speed_mbps: the negotiated speed, or -1 when unknown (link down, or not reported)
  * @duplex: (nullable): "full", "half", or %NULL when unknown
  * @mac: (nullable): the hardware address, or %NULL
+ *
+ * Plain data owned by whoever holds it. Allocated by the library only, so members may be appended in later
+ * versions: never allocate, embed or copy one by value.
  *
  * Since: 0.1
  */

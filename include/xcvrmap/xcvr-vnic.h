@@ -116,7 +116,8 @@ XCVR_PUBLIC int xcvr_vnic_attach_kind_from_string(const char *str);
  * @ovs: %TRUE when the configuration says the port is on Open vSwitch
  *   (`<virtualport type='openvswitch'>`)
  *
- * Where a vNIC's host side starts.
+ * Where a vNIC's host side starts. Made by xcvr_vnic_add_attach() only, so members may
+ * be appended in later versions: never allocate, embed or copy one by value.
  *
  * Since: 0.1
  */
@@ -146,6 +147,11 @@ typedef struct {
  *   reason when the walk finds no uplink
  * @error: (nullable): why the interface cannot be resolved (a missing network, a domain
  *   whose XML cannot be parsed); such a vNIC has status `error`
+ *
+ * Made by xcvr_vnic_new() only, so members may be appended in later versions: never
+ * allocate, embed or copy one by value. A VM source fills it on one thread; once handed to
+ * xcvr_inventory_new() it must not change while the inventory lives (the inventory
+ * borrows it), and may then be read from several threads at once.
  *
  * Since: 0.1
  */
