@@ -48,26 +48,31 @@ test_dump_dir(void **state)
 static void
 test_kernel_answers(void **state)
 {
-    XcvrEepromOptions opts = { XCVR_DECODE_NONE, 3000, FALSE };
+    g_autoptr(XcvrEepromOptions) opts = xcvr_eeprom_options_new();
     g_autoptr(GError) e1 = NULL;
     g_autoptr(GError) e2 = NULL;
     g_autoptr(GError) e3 = NULL;
-    XcvrEepromStats st = { 0 };
-    g_autoptr(XcvrModule) m1 = xcvr_eeprom_read("lo", &opts, &st, &e1);
-    g_autoptr(XcvrModule) m2 = xcvr_eeprom_read("xcvrnosuch9", &opts, NULL, &e2);
+    g_autoptr(XcvrEepromStats) st = xcvr_eeprom_stats_new();
+    g_autoptr(XcvrModule) m1 = NULL;
+    g_autoptr(XcvrModule) m2 = NULL;
     g_autoptr(XcvrModule) m3 = NULL;
+
+    xcvr_eeprom_options_set_timeout_ms(opts, 3000);
+    assert_int_equal(xcvr_eeprom_options_get_timeout_ms(opts), 3000);
+    m1 = xcvr_eeprom_read("lo", opts, st, &e1);
+    m2 = xcvr_eeprom_read("xcvrnosuch9", opts, NULL, &e2);
 
     assert_null(m1);
     assert_true(g_error_matches(e1, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED));
-    assert_true(st.requests >= 1);
+    assert_true(xcvr_eeprom_stats_get_requests(st) >= 1);
     assert_null(m2);
     assert_true(g_error_matches(e2, XCVR_ERROR, XCVR_ERROR_NO_DEVICE));
     /* the ioctl path answers the same */
-    opts.no_netlink = TRUE;
-    m3 = xcvr_eeprom_read("lo", &opts, &st, &e3);
+    xcvr_eeprom_options_set_no_netlink(opts, TRUE);
+    m3 = xcvr_eeprom_read("lo", opts, st, &e3);
     assert_null(m3);
     assert_true(g_error_matches(e3, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED));
-    assert_int_equal(st.source, XCVR_EEPROM_SOURCE_IOCTL);
+    assert_int_equal(xcvr_eeprom_stats_get_source(st), XCVR_EEPROM_SOURCE_IOCTL);
 }
 
 int

@@ -45,50 +45,240 @@ typedef enum {
     XCVR_EEPROM_SOURCE_IOCTL,
     XCVR_EEPROM_SOURCE_FILE,
 
+#ifdef XCVR_ENUM_SENTINELS
     _XCVR_EEPROM_SOURCE_LAST
+#endif
 } XcvrEepromSource;
 
+/**
+ * xcvr_eeprom_source_to_string:
+ * @source: an #XcvrEepromSource
+ *
+ * Returns: its stable name ("none", "netlink", "ioctl", "file"), the `source` key in JSON;
+ * "none" for a value out of range.
+ *
+ * Since: 0.1
+ */
 XCVR_PUBLIC const char *xcvr_eeprom_source_to_string(XcvrEepromSource source);
 
 /**
- * XcvrEepromOptions:
- * @flags: #XcvrDecodeFlags for the decode
- * @timeout_ms: the most one interface may take; 0 waits for ever
- * @no_netlink: read through the ioctl even where netlink works
+ * xcvr_eeprom_source_from_string:
+ * @str: (nullable): a name xcvr_eeprom_source_to_string() returns
+ *
+ * Returns: the #XcvrEepromSource named @str, or -1 when @str is %NULL or names none.
  *
  * Since: 0.1
  */
-typedef struct {
-    XcvrDecodeFlags flags;
-    guint timeout_ms;
-    gboolean no_netlink;
-} XcvrEepromOptions;
+XCVR_PUBLIC int xcvr_eeprom_source_from_string(const char *str);
+
+/**
+ * XcvrEepromOptions:
+ *
+ * How to read a module from the kernel: decode flags, a deadline, the kernel path. Opaque,
+ * so options can be added without breaking callers; made with xcvr_eeprom_options_new().
+ * Not safe to change while another thread reads with it; reading with one from several
+ * threads at once is safe.
+ *
+ * Since: 0.1
+ */
+typedef struct _XcvrEepromOptions XcvrEepromOptions;
+
+/**
+ * xcvr_eeprom_options_new:
+ *
+ * Returns: (transfer full): the defaults: %XCVR_DECODE_NONE, a 5000 ms deadline, ethtool
+ * netlink where the kernel has it.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrEepromOptions *xcvr_eeprom_options_new(void);
+
+/**
+ * xcvr_eeprom_options_free:
+ * @options: (nullable): a #XcvrEepromOptions
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_eeprom_options_free(XcvrEepromOptions *options);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrEepromOptions, xcvr_eeprom_options_free)
+
+/**
+ * xcvr_eeprom_options_set_flags:
+ * @options: a #XcvrEepromOptions
+ * @flags: #XcvrDecodeFlags for the decode
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_eeprom_options_set_flags(XcvrEepromOptions *options,
+                                               XcvrDecodeFlags flags);
+
+/**
+ * xcvr_eeprom_options_set_timeout_ms:
+ * @options: a #XcvrEepromOptions
+ * @timeout_ms: the most one interface's read may take; 0 waits for ever
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_eeprom_options_set_timeout_ms(XcvrEepromOptions *options,
+                                                    guint timeout_ms);
+
+/**
+ * xcvr_eeprom_options_get_timeout_ms:
+ * @options: a #XcvrEepromOptions
+ *
+ * Returns: the deadline of one interface's read, in milliseconds (0: none).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC guint xcvr_eeprom_options_get_timeout_ms(const XcvrEepromOptions *options);
+
+/**
+ * xcvr_eeprom_options_set_no_netlink:
+ * @options: a #XcvrEepromOptions
+ * @no_netlink: %TRUE to read through the SIOCETHTOOL ioctl even where netlink works
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_eeprom_options_set_no_netlink(XcvrEepromOptions *options,
+                                                    gboolean no_netlink);
 
 /**
  * XcvrEepromStats:
- * @source: where the bytes came from
- * @requests: reads issued (netlink messages or ioctls, module-info excluded)
- * @bytes: bytes read
+ *
+ * What one read took: where the bytes came from, how many requests, how many bytes.
+ * Opaque (it can grow); made with xcvr_eeprom_stats_new() and filled by a read. One
+ * #XcvrEepromStats per thread.
  *
  * Since: 0.1
  */
-typedef struct {
-    XcvrEepromSource source;
-    guint requests;
-    guint bytes;
-} XcvrEepromStats;
+typedef struct _XcvrEepromStats XcvrEepromStats;
+
+/**
+ * xcvr_eeprom_stats_new:
+ *
+ * Returns: (transfer full): empty statistics (source %XCVR_EEPROM_SOURCE_NONE, zeros).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrEepromStats *xcvr_eeprom_stats_new(void);
+
+/**
+ * xcvr_eeprom_stats_free:
+ * @stats: (nullable): a #XcvrEepromStats
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_eeprom_stats_free(XcvrEepromStats *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrEepromStats, xcvr_eeprom_stats_free)
+
+/**
+ * xcvr_eeprom_stats_get_source:
+ * @stats: a #XcvrEepromStats
+ *
+ * Returns: where the bytes came from.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrEepromSource xcvr_eeprom_stats_get_source(const XcvrEepromStats *stats);
+
+/**
+ * xcvr_eeprom_stats_get_requests:
+ * @stats: a #XcvrEepromStats
+ *
+ * Returns: the reads issued (netlink messages or ioctls, module-info excluded).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC guint xcvr_eeprom_stats_get_requests(const XcvrEepromStats *stats);
+
+/**
+ * xcvr_eeprom_stats_get_bytes:
+ * @stats: a #XcvrEepromStats
+ *
+ * Returns: the bytes read.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC guint xcvr_eeprom_stats_get_bytes(const XcvrEepromStats *stats);
+
+/**
+ * XcvrEepromReader:
+ *
+ * A reader context for callers that read modules again and again (a watcher): it
+ * remembers the interfaces whose read was abandoned at its deadline and is still stuck in
+ * the kernel, and answers %XCVR_ERROR_TIMEOUT at once for them until that read returns,
+ * so a stuck driver holds one thread, not one more per call. Reads of other interfaces
+ * are not held up. Safe to use from several threads at once. Freeing it does not wait for
+ * stuck reads: each releases its own memory when the kernel finally lets it go.
+ *
+ * Since: 0.1
+ */
+typedef struct _XcvrEepromReader XcvrEepromReader;
+
+/**
+ * xcvr_eeprom_reader_new:
+ *
+ * Returns: (transfer full): a reader with no read outstanding.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrEepromReader *xcvr_eeprom_reader_new(void);
+
+/**
+ * xcvr_eeprom_reader_free:
+ * @reader: (nullable): a #XcvrEepromReader
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_eeprom_reader_free(XcvrEepromReader *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrEepromReader, xcvr_eeprom_reader_free)
+
+/**
+ * xcvr_eeprom_reader_get_n_outstanding:
+ * @reader: a #XcvrEepromReader
+ *
+ * Returns: how many abandoned reads have not returned from the kernel yet.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC guint xcvr_eeprom_reader_get_n_outstanding(XcvrEepromReader *reader);
+
+/**
+ * xcvr_eeprom_reader_read:
+ * @reader: a #XcvrEepromReader
+ * @ifname: a network interface
+ * @options: (nullable): how to read; %NULL: the defaults of xcvr_eeprom_options_new()
+ * @ret_stats: (optional): filled with what the read took, on failure too
+ * @error: return location for a #GError
+ *
+ * As xcvr_eeprom_read(), and when an earlier read of @ifname through @reader is still
+ * stuck in the kernel, fails at once with %XCVR_ERROR_TIMEOUT without asking again.
+ *
+ * Returns: (transfer full) (nullable): the module, or %NULL with @error set as for
+ * xcvr_eeprom_read().
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrModule *xcvr_eeprom_reader_read(XcvrEepromReader *reader,
+                                                const char *ifname,
+                                                const XcvrEepromOptions *options,
+                                                XcvrEepromStats *ret_stats,
+                                                GError **error);
 
 /**
  * xcvr_eeprom_read:
  * @ifname: a network interface
- * @options: (nullable): how to read; %NULL: defaults, a 5 s deadline
- * @ret_stats: (out) (optional): what the read took, filled on failure too
+ * @options: (nullable): how to read; %NULL: the defaults of xcvr_eeprom_options_new()
+ * @ret_stats: (optional): filled with what the read took, on failure too
  * @error: return location for a #GError
  *
  * Reads the module plugged into @ifname's port from the kernel and decodes it, reading
  * only the pages xcvr_module_plan() asks for, never one twice: over ethtool netlink when
  * the kernel has it, else over the SIOCETHTOOL ioctl. A driver that hangs costs at most
- * the deadline (the read then finishes in the background and is discarded).
+ * the deadline: the read is abandoned on its worker thread, which stops at its next
+ * request and frees everything when the kernel lets it go. Callers that read the same
+ * ports repeatedly use a #XcvrEepromReader, so a stuck port is not asked again while it
+ * is stuck. Safe to call from several threads at once.
  *
  * Returns: (transfer full) (nullable): the module, or %NULL with @error set:
  * %XCVR_ERROR_NOT_SUPPORTED (no module support on this interface), %XCVR_ERROR_NO_MODULE

@@ -28,7 +28,9 @@ typedef enum {
     XCVR_FAMILY_SFF8636,
     XCVR_FAMILY_CMIS,
 
+#ifdef XCVR_ENUM_SENTINELS
     _XCVR_FAMILY_LAST
+#endif
 } XcvrFamily;
 
 /**
@@ -56,7 +58,9 @@ typedef enum {
     XCVR_CHECKSUM_BAD,
     XCVR_CHECKSUM_ABSENT,
 
+#ifdef XCVR_ENUM_SENTINELS
     _XCVR_CHECKSUM_LAST
+#endif
 } XcvrChecksumStatus;
 
 /**
@@ -66,6 +70,9 @@ typedef enum {
  * @status: the verdict.
  * @stored: the checksum byte in the EEPROM (valid unless @status is ABSENT).
  * @computed: the checksum computed over the covered bytes (valid unless ABSENT).
+ *
+ * Part of its (immutable) module, returned as an array: its size is frozen, and new
+ * facts about a checksum would come through new getters.
  *
  * Since: 0.1
  */
@@ -81,12 +88,32 @@ typedef struct {
  * xcvr_checksum_status_to_string:
  * @status: an #XcvrChecksumStatus
  *
- * Returns: its stable name ("ok", "bad", "absent"), as in JSON and XML output.
+ * Returns: its stable name ("ok", "bad", "absent"), as in JSON and XML output; "absent"
+ * for a value out of range.
  *
  * Since: 0.1
  */
 XCVR_PUBLIC const char *xcvr_checksum_status_to_string(XcvrChecksumStatus status);
 
+/**
+ * xcvr_checksum_status_from_string:
+ * @str: (nullable): a name xcvr_checksum_status_to_string() returns
+ *
+ * Returns: the #XcvrChecksumStatus named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_checksum_status_from_string(const char *str);
+
+/**
+ * XcvrModule:
+ *
+ * A decoded module: its values, with the descriptors every renderer walks. Opaque.
+ * Immutable after decode: several threads may read one module (getters, renderers) at
+ * once; only xcvr_module_free() must wait for them.
+ *
+ * Since: 0.1
+ */
 typedef struct _XcvrModule XcvrModule;
 
 /**
@@ -105,7 +132,7 @@ typedef struct _XcvrModule XcvrModule;
  *
  * Returns: (transfer full) (nullable): the decoded module, or %NULL with @error set
  * (%XCVR_ERROR_TRUNCATED, %XCVR_ERROR_NO_MODULE, %XCVR_ERROR_INVALID_DATA,
- * %XCVR_ERROR_UNSUPPORTED, or %XCVR_ERROR_CHECKSUM under %XCVR_DECODE_STRICT).
+ * or %XCVR_ERROR_CHECKSUM under %XCVR_DECODE_STRICT).
  *
  * Since: 0.1
  */
@@ -227,11 +254,22 @@ XCVR_PUBLIC GPtrArray *xcvr_module_get_raised_flags(const XcvrModule *module,
  * xcvr_family_to_string:
  * @family: an #XcvrFamily
  *
- * Returns: its stable name ("sff8472", "sff8636", "cmis"), as in JSON output.
+ * Returns: its stable name ("unknown", "sff8472", "sff8636", "cmis"), as in JSON output;
+ * "unknown" for a value out of range.
  *
  * Since: 0.1
  */
 XCVR_PUBLIC const char *xcvr_family_to_string(XcvrFamily family);
+
+/**
+ * xcvr_family_from_string:
+ * @str: (nullable): a name xcvr_family_to_string() returns
+ *
+ * Returns: the #XcvrFamily named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_family_from_string(const char *str);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrModule, xcvr_module_free)
 

@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  * XcvrOvs:
  *
  * A read-only snapshot of the Open_vSwitch database's Bridge, Port and Interface tables.
+ * Immutable once made: several threads (and several #XcvrTopo) may use one at once.
  *
  * Since: 0.1
  */

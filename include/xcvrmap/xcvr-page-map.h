@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/**
+ * XcvrPageMap:
+ *
+ * Module memory read so far. Opaque. Not safe for concurrent use (one per read); distinct
+ * page maps are independent.
+ *
+ * Since: 0.1
+ */
 typedef struct _XcvrPageMap XcvrPageMap;
 
 /**
@@ -22,7 +30,8 @@ typedef struct _XcvrPageMap XcvrPageMap;
  * @offset: 0 for the lower half page, 128 for the upper page
  * @length: bytes to read: at most 128, never crossing offset 128
  *
- * One read, as ethtool's netlink ETHTOOL_MSG_MODULE_EEPROM_GET asks for it.
+ * One read, as ethtool's netlink ETHTOOL_MSG_MODULE_EEPROM_GET asks for it. A plain
+ * value; frozen, as the kernel request it mirrors is (arrays of it are handed out).
  *
  * Since: 0.1
  */

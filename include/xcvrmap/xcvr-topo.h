@@ -61,7 +61,9 @@ typedef enum {
     XCVR_HOP_VDPA,
     XCVR_HOP_TUNNEL,
 
+#ifdef XCVR_ENUM_SENTINELS
     _XCVR_HOP_LAST
+#endif
 } XcvrHopKind;
 
 /**
@@ -77,13 +79,24 @@ typedef enum {
 XCVR_PUBLIC const char *xcvr_hop_kind_to_string(XcvrHopKind kind);
 
 /**
+ * xcvr_hop_kind_from_string:
+ * @str: (nullable): a name xcvr_hop_kind_to_string() returns
+ *
+ * Returns: the #XcvrHopKind named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_hop_kind_from_string(const char *str);
+
+/**
  * XcvrHop:
  * @kind: what the device is
  * @name: the netdev name, or the PCI address for a function without a netdev
  * @detail: (nullable): e.g. "vlan 100", "mode active-backup", "vf 3 of enp65s0f0",
  *   "peer veth1", "routed (underlay not determinable)"
  *
- * One device on a path.
+ * One device on a path. Plain data owned by whoever holds it; no shared state. Allocated by the library only, so members may be appended in later
+ * versions: never allocate, embed or copy one by value.
  *
  * Since: 0.1
  */
@@ -129,7 +142,9 @@ typedef enum {
     XCVR_BOND_RULE_OVS_ACTIVE_BACKUP,
     XCVR_BOND_RULE_OVS_BALANCE,
 
+#ifdef XCVR_ENUM_SENTINELS
     _XCVR_BOND_RULE_LAST
+#endif
 } XcvrBondRule;
 
 /**
@@ -146,6 +161,17 @@ typedef enum {
 XCVR_PUBLIC const char *xcvr_bond_rule_to_string(XcvrBondRule rule);
 
 /**
+ * xcvr_bond_rule_from_string:
+ * @str: (nullable): a name xcvr_bond_rule_to_string() returns
+ *
+ * Returns: the #XcvrBondRule named @str, or -1 when @str is %NULL or names none
+ * (%XCVR_BOND_RULE_NONE has no name).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_bond_rule_from_string(const char *str);
+
+/**
  * XcvrUplink:
  * @netdev: (nullable): the uplink's netdev; %NULL when the function is not a netdev (bound
  *   to vfio or DPDK)
@@ -157,7 +183,8 @@ XCVR_PUBLIC const char *xcvr_bond_rule_to_string(XcvrBondRule rule);
  *   bonds stacked on bonds, the innermost bond's rule (an inactive outer member makes every
  *   uplink below it inactive under the outer bond's rule)
  *
- * One physical uplink a netdev reaches.
+ * One physical uplink a netdev reaches. Plain data owned by whoever holds it. Allocated by the library only, so members may be appended in later
+ * versions: never allocate, embed or copy one by value.
  *
  * Since: 0.1
  */
@@ -178,7 +205,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrUplink, xcvr_uplink_free)
  * The netdevs of one host (or one network namespace's sysfs), as sysfs and procfs show
  * them under a root. Devices are listed when the #XcvrTopo is made and read as they are
  * walked, so a device that vanishes in between gives %XCVR_ERROR_NO_DEVICE for the walks
- * that reach it only. Not thread-safe; use one per thread.
+ * that reach it only. Not safe for concurrent use (walks fill its caches): use one per
+ * thread; distinct topos are independent.
  *
  * Since: 0.1
  */
@@ -295,7 +323,32 @@ typedef enum {
     XCVR_TOPO_START_PCI,
     XCVR_TOPO_START_OVS_PORT,
     XCVR_TOPO_START_VDPA,
+
+#ifdef XCVR_ENUM_SENTINELS
+    _XCVR_TOPO_START_LAST
+#endif
 } XcvrTopoStart;
+
+/**
+ * xcvr_topo_start_to_string:
+ * @start: an #XcvrTopoStart
+ *
+ * Returns: its stable name ("netdev", "pci", "ovs-port", "vdpa"); "netdev" for a value
+ * out of range.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_topo_start_to_string(XcvrTopoStart start);
+
+/**
+ * xcvr_topo_start_from_string:
+ * @str: (nullable): a name xcvr_topo_start_to_string() returns
+ *
+ * Returns: the #XcvrTopoStart named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_topo_start_from_string(const char *str);
 
 /**
  * xcvr_topo_walk:
@@ -329,6 +382,9 @@ XCVR_PUBLIC gboolean xcvr_topo_walk(XcvrTopo *topo, XcvrTopoStart start, const c
  * @speed_mbps: the negotiated speed, or -1 when unknown (link down, or not reported)
  * @duplex: (nullable): "full", "half", or %NULL when unknown
  * @mac: (nullable): the hardware address, or %NULL
+ *
+ * Plain data owned by whoever holds it. Allocated by the library only, so members may be appended in later
+ * versions: never allocate, embed or copy one by value.
  *
  * Since: 0.1
  */

@@ -37,7 +37,9 @@ typedef enum {
     XCVR_VNIC_USER,
     XCVR_VNIC_OTHER,
 
+#ifdef XCVR_ENUM_SENTINELS
     _XCVR_VNIC_LAST
+#endif
 } XcvrVnicType;
 
 /**
@@ -50,6 +52,16 @@ typedef enum {
  * Since: 0.1
  */
 XCVR_PUBLIC const char *xcvr_vnic_type_to_string(XcvrVnicType type);
+
+/**
+ * xcvr_vnic_type_from_string:
+ * @str: (nullable): a name xcvr_vnic_type_to_string() returns
+ *
+ * Returns: the #XcvrVnicType named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_vnic_type_from_string(const char *str);
 
 /**
  * XcvrVnicAttachKind:
@@ -70,7 +82,32 @@ typedef enum {
     XCVR_VNIC_ATTACH_PCI,
     XCVR_VNIC_ATTACH_VDPA,
     XCVR_VNIC_ATTACH_VHOSTUSER,
+
+#ifdef XCVR_ENUM_SENTINELS
+    _XCVR_VNIC_ATTACH_LAST
+#endif
 } XcvrVnicAttachKind;
+
+/**
+ * xcvr_vnic_attach_kind_to_string:
+ * @kind: an #XcvrVnicAttachKind
+ *
+ * Returns: its stable name ("netdev", "macvtap-on", "pci", "vdpa", "vhostuser");
+ * "netdev" for a value out of range.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_vnic_attach_kind_to_string(XcvrVnicAttachKind kind);
+
+/**
+ * xcvr_vnic_attach_kind_from_string:
+ * @str: (nullable): a name xcvr_vnic_attach_kind_to_string() returns
+ *
+ * Returns: the #XcvrVnicAttachKind named @str, or -1 when @str is %NULL or names none.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_vnic_attach_kind_from_string(const char *str);
 
 /**
  * XcvrVnicAttach:
@@ -79,7 +116,8 @@ typedef enum {
  * @ovs: %TRUE when the configuration says the port is on Open vSwitch
  *   (`<virtualport type='openvswitch'>`)
  *
- * Where a vNIC's host side starts.
+ * Where a vNIC's host side starts. Made by xcvr_vnic_add_attach() only, so members may
+ * be appended in later versions: never allocate, embed or copy one by value.
  *
  * Since: 0.1
  */
@@ -109,6 +147,11 @@ typedef struct {
  *   reason when the walk finds no uplink
  * @error: (nullable): why the interface cannot be resolved (a missing network, a domain
  *   whose XML cannot be parsed); such a vNIC has status `error`
+ *
+ * Made by xcvr_vnic_new() only, so members may be appended in later versions: never
+ * allocate, embed or copy one by value. A VM source fills it on one thread; once handed to
+ * xcvr_inventory_new() it must not change while the inventory lives (the inventory
+ * borrows it), and may then be read from several threads at once.
  *
  * Since: 0.1
  */

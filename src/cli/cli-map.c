@@ -75,7 +75,7 @@ xcvr_cli_map(int argc, char **argv)
     double timeout = 2.0;
     MapFormat format = MAP_TEXT;
     DemoHost host = { 0 };
-    XcvrInventoryOptions opts = { 0 };
+    g_autoptr(XcvrInventoryOptions) opts = xcvr_inventory_options_new();
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) vnics = NULL;
@@ -158,13 +158,13 @@ xcvr_cli_map(int argc, char **argv)
                         "another with -c or LIBVIRT_DEFAULT_URI)\n",
                 connected != NULL ? connected : "(unknown)");
 
-    opts.root = demo ? host.dir : root;
-    opts.ovsdb = demo ? host.ovsdb : ovsdb;
-    opts.eeprom_dir = demo ? host.eeprom_dir : eeprom_dir;
-    opts.timeout_ms = (guint)(timeout * 1000);
-    opts.no_netlink = no_netlink;
-    opts.no_modules = no_modules;
-    inv = xcvr_inventory_new(vnics, &opts, &error);
+    xcvr_inventory_options_set_root(opts, demo ? host.dir : root);
+    xcvr_inventory_options_set_ovsdb(opts, demo ? host.ovsdb : ovsdb);
+    xcvr_inventory_options_set_eeprom_dir(opts, demo ? host.eeprom_dir : eeprom_dir);
+    xcvr_inventory_options_set_timeout_ms(opts, (guint)(timeout * 1000));
+    xcvr_inventory_options_set_no_netlink(opts, no_netlink);
+    xcvr_inventory_options_set_no_modules(opts, no_modules);
+    inv = xcvr_inventory_new(vnics, opts, &error);
     if (inv == NULL) {
         fprintf(stderr, "xcvrmap map: %s\n", error->message);
         demo_host_clear(&host);

@@ -26,7 +26,7 @@ typedef struct {
     char *path;   /* a file to read */
     gboolean port; /* @name is an interface: the kernel, or the --eeprom-dir dump */
     GBytes *bytes; /* embedded demo bytes */
-    XcvrEepromStats stats;
+    XcvrEepromSource source; /* where the bytes came from */
     GError *error;
 } Source;
 
@@ -35,7 +35,7 @@ typedef struct {
     gboolean strict;
     const char *segments;
     const char *eeprom_dir;
-    XcvrEepromOptions kernel;
+    const XcvrEepromOptions *kernel;
     gboolean verbose;
 } ReadOptions;
 
@@ -121,18 +121,21 @@ decode_source(Source *s, const ReadOptions *o)
     const guint8 *data;
 
     if (s->port && o->eeprom_dir != NULL) {
-        s->stats.source = XCVR_EEPROM_SOURCE_FILE;
+        s->source = XCVR_EEPROM_SOURCE_FILE;
         return xcvr_eeprom_dir_read(o->eeprom_dir, s->name, flags, &s->error);
     }
     if (s->port) {
-        m = xcvr_eeprom_read(s->name, &o->kernel, &s->stats, &s->error);
+        g_autoptr(XcvrEepromStats) stats = xcvr_eeprom_stats_new();
+
+        m = xcvr_eeprom_read(s->name, o->kernel, stats, &s->error);
+        s->source = xcvr_eeprom_stats_get_source(stats);
         if (o->verbose)
             fprintf(stderr, "xcvrmap: %s: %s, %u requests, %u bytes\n", s->name,
-                    xcvr_eeprom_source_to_string(s->stats.source), s->stats.requests,
-                    s->stats.bytes);
+                    xcvr_eeprom_source_to_string(s->source),
+                    xcvr_eeprom_stats_get_requests(stats), xcvr_eeprom_stats_get_bytes(stats));
         return m;
     }
-    s->stats.source = XCVR_EEPROM_SOURCE_FILE;
+    s->source = XCVR_EEPROM_SOURCE_FILE;
     if (s->path != NULL)
         return xcvr_eeprom_file_decode(s->path, o->segments, flags, &s->error);
     if (s->bytes == NULL)
@@ -220,7 +223,7 @@ print_json(GPtrArray *sources, const ReadOptions *o, gboolean several)
 
             json_object_set_string_member(json_node_get_object(node), "name", s->name);
             json_object_set_string_member(json_node_get_object(node), "source",
-                                          xcvr_eeprom_source_to_string(s->stats.source));
+                                          xcvr_eeprom_source_to_string(s->source));
             json_builder_add_value(b, node);
             continue;
         }
@@ -236,7 +239,7 @@ print_json(GPtrArray *sources, const ReadOptions *o, gboolean several)
         json_builder_set_member_name(b, "message");
         json_builder_add_string_value(b, s->error->message);
         json_builder_set_member_name(b, "source");
-        json_builder_add_string_value(b, xcvr_eeprom_source_to_string(s->stats.source));
+        json_builder_add_string_value(b, xcvr_eeprom_source_to_string(s->source));
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -337,6 +340,7 @@ xcvr_cli_module(int argc, char **argv)
     gboolean no_netlink = FALSE;
     double timeout = 5.0;
     ReadOptions ro = { 0 };
+    g_autoptr(XcvrEepromOptions) kernel = xcvr_eeprom_options_new();
     OutputFormat format = FORMAT_TEXT;
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
@@ -401,9 +405,10 @@ xcvr_cli_module(int argc, char **argv)
     ro.segments = segments;
     ro.eeprom_dir = eeprom_dir;
     ro.verbose = verbose;
-    ro.kernel.flags = strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE;
-    ro.kernel.timeout_ms = (guint)(timeout * 1000);
-    ro.kernel.no_netlink = no_netlink;
+    xcvr_eeprom_options_set_flags(kernel, strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE);
+    xcvr_eeprom_options_set_timeout_ms(kernel, (guint)(timeout * 1000));
+    xcvr_eeprom_options_set_no_netlink(kernel, no_netlink);
+    ro.kernel = kernel;
 
     add_file_sources(sources, files);
     if (argc > 1) {

@@ -4,9 +4,12 @@
 
 #include <xcvrmap/xcvr-error.h>
 
+#include "core/xcvr-enum.h"
+
 G_DEFINE_QUARK(xcvr-error-quark, xcvr_error)
 
-static const char *const error_names[] = {
+/* XCVR_ERROR_UNSUPPORTED (7, printed "unsupported") is retired: its slot stays empty. */
+XCVR_ENUM_IMPL(error, XcvrError, _XCVR_ERROR_LAST, "failed",
     [XCVR_ERROR_FAILED] = "failed",
     [XCVR_ERROR_IO] = "io",
     [XCVR_ERROR_NOT_SUPPORTED] = "not-supported",
@@ -14,14 +17,12 @@ static const char *const error_names[] = {
     [XCVR_ERROR_TRUNCATED] = "truncated",
     [XCVR_ERROR_INVALID_DATA] = "invalid-data",
     [XCVR_ERROR_CHECKSUM] = "checksum",
-    [XCVR_ERROR_UNSUPPORTED] = "unsupported",
     [XCVR_ERROR_LIBVIRT] = "libvirt",
     [XCVR_ERROR_INVALID_ARGUMENT] = "invalid-argument",
     [XCVR_ERROR_NO_DEVICE] = "no-device",
     [XCVR_ERROR_PERMISSION] = "permission",
     [XCVR_ERROR_TIMEOUT] = "timeout",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(error_names) == _XCVR_ERROR_LAST);
+)
 
 /* An errno from a module read as an XcvrError code a caller can act on. */
 XcvrError
@@ -41,12 +42,4 @@ xcvr_error_from_errno(int err)
     default:
         return XCVR_ERROR_IO;
     }
-}
-
-const char *
-xcvr_error_to_string(XcvrError code)
-{
-    if ((guint)code >= G_N_ELEMENTS(error_names))
-        return "failed";
-    return error_names[code];
 }

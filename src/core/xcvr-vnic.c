@@ -2,7 +2,9 @@
 /* xcvr-vnic.c: the VM-source-neutral description of one VM network interface. */
 #include <xcvrmap/xcvr-vnic.h>
 
-static const char *const vnic_type_names[_XCVR_VNIC_LAST] = {
+#include "core/xcvr-enum.h"
+
+XCVR_ENUM_IMPL(vnic_type, XcvrVnicType, _XCVR_VNIC_LAST, "other",
     [XCVR_VNIC_BRIDGE] = "bridge",
     [XCVR_VNIC_NETWORK] = "network",
     [XCVR_VNIC_DIRECT] = "direct",
@@ -12,15 +14,15 @@ static const char *const vnic_type_names[_XCVR_VNIC_LAST] = {
     [XCVR_VNIC_VHOSTUSER] = "vhostuser",
     [XCVR_VNIC_USER] = "user",
     [XCVR_VNIC_OTHER] = "other",
-};
+)
 
-const char *
-xcvr_vnic_type_to_string(XcvrVnicType type)
-{
-    if ((unsigned)type >= _XCVR_VNIC_LAST)
-        return "other";
-    return vnic_type_names[type];
-}
+XCVR_ENUM_IMPL(vnic_attach_kind, XcvrVnicAttachKind, _XCVR_VNIC_ATTACH_LAST, "netdev",
+    [XCVR_VNIC_ATTACH_NETDEV] = "netdev",
+    [XCVR_VNIC_ATTACH_MACVTAP_ON] = "macvtap-on",
+    [XCVR_VNIC_ATTACH_PCI] = "pci",
+    [XCVR_VNIC_ATTACH_VDPA] = "vdpa",
+    [XCVR_VNIC_ATTACH_VHOSTUSER] = "vhostuser",
+)
 
 static void
 attach_free(XcvrVnicAttach *attach)

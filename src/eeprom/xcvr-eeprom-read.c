@@ -2,7 +2,9 @@
 /*
  * xcvr-eeprom-read.c: reading a module from the kernel: the decoders' page plan driven
  * over ethtool netlink or, where that is missing, the SIOCETHTOOL ioctl; errors turned
- * into codes a caller can act on; a per-interface deadline.
+ * into codes a caller can act on; a per-interface deadline, past which the read is
+ * abandoned on its worker thread (a driver stuck in the kernel cannot be cancelled) and,
+ * with a reader context, not asked again until it returns.
  */
 #include <errno.h>
 #include <string.h>
@@ -15,23 +17,105 @@
 
 #include "eeprom/xcvr-eeprom-private.h"
 
+#include "core/xcvr-enum.h"
+
 #define DEFAULT_TIMEOUT_MS 5000
 #define MAX_ROUNDS 8 /* lower page, family pages, banked pages: three rounds suffice */
 
-static const char *const source_names[] = {
+XCVR_ENUM_IMPL(eeprom_source, XcvrEepromSource, _XCVR_EEPROM_SOURCE_LAST, "none",
     [XCVR_EEPROM_SOURCE_NONE] = "none",
     [XCVR_EEPROM_SOURCE_NETLINK] = "netlink",
     [XCVR_EEPROM_SOURCE_IOCTL] = "ioctl",
     [XCVR_EEPROM_SOURCE_FILE] = "file",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(source_names) == _XCVR_EEPROM_SOURCE_LAST);
+)
 
-const char *
-xcvr_eeprom_source_to_string(XcvrEepromSource source)
+struct _XcvrEepromOptions {
+    XcvrDecodeFlags flags;
+    guint timeout_ms;
+    gboolean no_netlink;
+};
+
+struct _XcvrEepromStats {
+    XcvrEepromSource source;
+    guint requests;
+    guint bytes;
+};
+
+XcvrEepromOptions *
+xcvr_eeprom_options_new(void)
 {
-    if ((guint)source >= G_N_ELEMENTS(source_names))
-        return "none";
-    return source_names[source];
+    XcvrEepromOptions *o = g_new0(XcvrEepromOptions, 1);
+
+    o->flags = XCVR_DECODE_NONE;
+    o->timeout_ms = DEFAULT_TIMEOUT_MS;
+    return o;
+}
+
+void
+xcvr_eeprom_options_free(XcvrEepromOptions *options)
+{
+    g_free(options);
+}
+
+void
+xcvr_eeprom_options_set_flags(XcvrEepromOptions *options, XcvrDecodeFlags flags)
+{
+    g_return_if_fail(options != NULL);
+    options->flags = flags;
+}
+
+void
+xcvr_eeprom_options_set_timeout_ms(XcvrEepromOptions *options, guint timeout_ms)
+{
+    g_return_if_fail(options != NULL);
+    options->timeout_ms = timeout_ms;
+}
+
+guint
+xcvr_eeprom_options_get_timeout_ms(const XcvrEepromOptions *options)
+{
+    g_return_val_if_fail(options != NULL, 0);
+    return options->timeout_ms;
+}
+
+void
+xcvr_eeprom_options_set_no_netlink(XcvrEepromOptions *options, gboolean no_netlink)
+{
+    g_return_if_fail(options != NULL);
+    options->no_netlink = no_netlink;
+}
+
+XcvrEepromStats *
+xcvr_eeprom_stats_new(void)
+{
+    return g_new0(XcvrEepromStats, 1);
+}
+
+void
+xcvr_eeprom_stats_free(XcvrEepromStats *stats)
+{
+    g_free(stats);
+}
+
+XcvrEepromSource
+xcvr_eeprom_stats_get_source(const XcvrEepromStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, XCVR_EEPROM_SOURCE_NONE);
+    return stats->source;
+}
+
+guint
+xcvr_eeprom_stats_get_requests(const XcvrEepromStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, 0);
+    return stats->requests;
+}
+
+guint
+xcvr_eeprom_stats_get_bytes(const XcvrEepromStats *stats)
+{
+    g_return_val_if_fail(stats != NULL, 0);
+    return stats->bytes;
 }
 
 /* One interface's read: the kernel path in use and what it cost. */
@@ -163,6 +247,12 @@ reader_run(Reader *r, XcvrDecodeFlags flags, GError **error)
             if (g_hash_table_contains(tried, key))
                 continue;
             g_hash_table_add(tried, key);
+            /* past the deadline the caller has gone: stop at once rather than keep a
+             * stuck driver busy with the rest of the plan */
+            if (r->deadline != 0 && g_get_monotonic_time() >= r->deadline) {
+                set_errno_error(error, r->ifname, ETIMEDOUT, r->stats.source);
+                return NULL;
+            }
             ret = reader_read(r, req, buf, &got);
             /* A kernel whose netlink lacks the driver path answers EOPNOTSUPP on the
              * first read; the ioctl may still work. */
@@ -195,6 +285,109 @@ reader_run(Reader *r, XcvrDecodeFlags flags, GError **error)
     return xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, flags, error);
 }
 
+/* The interfaces with an abandoned read still in the kernel (name → count), shared by a
+ * reader and its abandoned jobs, so whichever lets go last frees it. */
+typedef struct {
+    gint refs;
+    GMutex lock;
+    GHashTable *stuck;
+} Outstanding;
+
+static Outstanding *
+outstanding_ref(Outstanding *out)
+{
+    g_atomic_int_inc(&out->refs);
+    return out;
+}
+
+static void
+outstanding_unref(Outstanding *out)
+{
+    if (!g_atomic_int_dec_and_test(&out->refs))
+        return;
+    g_hash_table_unref(out->stuck);
+    g_mutex_clear(&out->lock);
+    g_free(out);
+}
+
+static gboolean
+outstanding_has(Outstanding *out, const char *ifname)
+{
+    gboolean has;
+
+    g_mutex_lock(&out->lock);
+    has = g_hash_table_contains(out->stuck, ifname);
+    g_mutex_unlock(&out->lock);
+    return has;
+}
+
+static void
+outstanding_add(Outstanding *out, const char *ifname)
+{
+    guint n;
+
+    g_mutex_lock(&out->lock);
+    n = GPOINTER_TO_UINT(g_hash_table_lookup(out->stuck, ifname));
+    g_hash_table_insert(out->stuck, g_strdup(ifname), GUINT_TO_POINTER(n + 1));
+    g_mutex_unlock(&out->lock);
+}
+
+static void
+outstanding_remove(Outstanding *out, const char *ifname)
+{
+    guint n;
+
+    g_mutex_lock(&out->lock);
+    n = GPOINTER_TO_UINT(g_hash_table_lookup(out->stuck, ifname));
+    if (n > 1)
+        g_hash_table_insert(out->stuck, g_strdup(ifname), GUINT_TO_POINTER(n - 1));
+    else
+        g_hash_table_remove(out->stuck, ifname);
+    g_mutex_unlock(&out->lock);
+}
+
+struct _XcvrEepromReader {
+    Outstanding *outstanding;
+};
+
+XcvrEepromReader *
+xcvr_eeprom_reader_new(void)
+{
+    XcvrEepromReader *reader = g_new0(XcvrEepromReader, 1);
+    Outstanding *out = g_new0(Outstanding, 1);
+
+    out->refs = 1;
+    g_mutex_init(&out->lock);
+    out->stuck = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    reader->outstanding = out;
+    return reader;
+}
+
+void
+xcvr_eeprom_reader_free(XcvrEepromReader *reader)
+{
+    if (reader == NULL)
+        return;
+    outstanding_unref(reader->outstanding);
+    g_free(reader);
+}
+
+guint
+xcvr_eeprom_reader_get_n_outstanding(XcvrEepromReader *reader)
+{
+    GHashTableIter iter;
+    gpointer value;
+    guint n = 0;
+
+    g_return_val_if_fail(reader != NULL, 0);
+    g_mutex_lock(&reader->outstanding->lock);
+    g_hash_table_iter_init(&iter, reader->outstanding->stuck);
+    while (g_hash_table_iter_next(&iter, NULL, &value))
+        n += GPOINTER_TO_UINT(value);
+    g_mutex_unlock(&reader->outstanding->lock);
+    return n;
+}
+
 /* A read on its own thread, so a driver stuck in an ioctl costs the deadline, not the run.
  * Both sides hold a reference; whoever lets go last frees it. */
 typedef struct {
@@ -208,6 +401,7 @@ typedef struct {
     XcvrModule *module;
     GError *error;
     XcvrEepromStats stats;
+    Outstanding *outstanding; /* set when the caller abandoned it: whom to tell */
 } Job;
 
 static void
@@ -232,32 +426,34 @@ job_thread(gpointer data)
     GError *error = NULL;
     XcvrModule *module = reader_run(&r, job->options.flags, &error);
 
+    Outstanding *out;
+
     reader_clear(&r);
     g_mutex_lock(&job->lock);
     job->module = module;
     job->error = error;
     job->stats = r.stats;
     job->done = TRUE;
+    out = g_steal_pointer(&job->outstanding);
     g_cond_signal(&job->done_cond);
     g_mutex_unlock(&job->lock);
+    if (out != NULL) {
+        outstanding_remove(out, job->ifname);
+        outstanding_unref(out);
+    }
     job_unref(job);
     return NULL;
 }
 
-XcvrModule *
-xcvr_eeprom_read(const char *ifname,
-                 const XcvrEepromOptions *options,
-                 XcvrEepromStats *ret_stats,
-                 GError **error)
+static XcvrModule *
+read_on_thread(Outstanding *outstanding, const char *ifname, const XcvrEepromOptions *options,
+               XcvrEepromStats *ret_stats, GError **error)
 {
-    XcvrEepromOptions defaults = { XCVR_DECODE_NONE, DEFAULT_TIMEOUT_MS, FALSE };
+    const XcvrEepromOptions defaults = { XCVR_DECODE_NONE, DEFAULT_TIMEOUT_MS, FALSE };
     Job *job;
     GThread *thread;
     XcvrModule *module = NULL;
     gboolean done;
-
-    g_return_val_if_fail(ifname != NULL, NULL);
-    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
 
     if (options == NULL)
         options = &defaults;
@@ -282,6 +478,11 @@ xcvr_eeprom_read(const char *ifname,
             break;
     }
     done = job->done;
+    if (!done && outstanding != NULL) {
+        /* under the job's lock: the thread cannot finish between the mark and this */
+        job->outstanding = outstanding_ref(outstanding);
+        outstanding_add(outstanding, ifname);
+    }
     if (done) {
         module = g_steal_pointer(&job->module);
         if (job->error != NULL)
@@ -297,4 +498,38 @@ xcvr_eeprom_read(const char *ifname,
                     "the module of %s did not answer within %u ms (a hung driver or I2C bus); "
                     "the other interfaces are read on", ifname, options->timeout_ms);
     return module;
+}
+
+XcvrModule *
+xcvr_eeprom_read(const char *ifname,
+                 const XcvrEepromOptions *options,
+                 XcvrEepromStats *ret_stats,
+                 GError **error)
+{
+    g_return_val_if_fail(ifname != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+    return read_on_thread(NULL, ifname, options, ret_stats, error);
+}
+
+XcvrModule *
+xcvr_eeprom_reader_read(XcvrEepromReader *reader,
+                        const char *ifname,
+                        const XcvrEepromOptions *options,
+                        XcvrEepromStats *ret_stats,
+                        GError **error)
+{
+    g_return_val_if_fail(reader != NULL, NULL);
+    g_return_val_if_fail(ifname != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+
+    if (outstanding_has(reader->outstanding, ifname)) {
+        if (ret_stats != NULL)
+            memset(ret_stats, 0, sizeof(*ret_stats));
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT,
+                    "the module of %s did not answer: an earlier read is still stuck in its "
+                    "driver, and it is not asked again until that returns", ifname);
+        return NULL;
+    }
+    return read_on_thread(reader->outstanding, ifname, options, ret_stats, error);
 }

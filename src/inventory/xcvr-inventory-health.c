@@ -10,21 +10,15 @@
 
 #include "xcvr-inventory-private.h"
 
-static const char *const health_names[] = {
+#include "core/xcvr-enum.h"
+
+XCVR_ENUM_IMPL(health, XcvrHealth, _XCVR_HEALTH_LAST, "unknown",
     [XCVR_HEALTH_OK] = "ok",
     [XCVR_HEALTH_UNKNOWN] = "unknown",
     [XCVR_HEALTH_WARNING] = "warning",
     [XCVR_HEALTH_ALARM] = "alarm",
     [XCVR_HEALTH_DOWN] = "down",
-};
-
-const char *
-xcvr_health_to_string(XcvrHealth health)
-{
-    if ((guint)health >= G_N_ELEMENTS(health_names))
-        return "unknown";
-    return health_names[health];
-}
+)
 
 static void
 worsen(XcvrInvUplink *up, XcvrHealth health, char *reason)

@@ -11,19 +11,8 @@
 #include <xcvrmap/xcvr-ovs.h>
 #include <xcvrmap/xcvr-topo.h>
 
-/* How an uplink is doing, worst first when compared. */
-typedef enum {
-    XCVR_HEALTH_OK,
-    XCVR_HEALTH_UNKNOWN, /* nothing to judge by: no netdev, no module read */
-    XCVR_HEALTH_WARNING, /* a warning flag, a bad checksum, an unreadable module */
-    XCVR_HEALTH_ALARM,   /* an alarm flag */
-    XCVR_HEALTH_DOWN,    /* no link */
-} XcvrHealth;
-
-const char *xcvr_health_to_string(XcvrHealth health);
-
 /* One physical uplink of the host, shared by every vNIC that rides it. */
-typedef struct {
+struct _XcvrInvUplink {
     char *netdev;             /* NULL for a port bound to DPDK or vfio */
     char *pci;                /* NULL when unknown */
     XcvrLinkState *link;      /* NULL without a netdev or when unreadable */
@@ -33,7 +22,7 @@ typedef struct {
     XcvrHealth health;
     GPtrArray *health_reasons; /* char* */
     GPtrArray *vnics;         /* XcvrInvVnic* (borrowed) that ride it, in vNIC order */
-} XcvrInvUplink;
+};
 
 /* One uplink as one vNIC reaches it. */
 typedef struct {
@@ -43,13 +32,23 @@ typedef struct {
     GPtrArray *via;           /* XcvrHop*: the hops after the vNIC's shown path */
 } XcvrInvReach;
 
-typedef struct {
+struct _XcvrInvVnic {
     const XcvrVnic *vnic;     /* borrowed from the inventory's array */
     XcvrVnicStatus status;
     char *reason;             /* NULL, or why not ok (or a note: a pool's alternatives) */
     GPtrArray *path;          /* XcvrHop* */
     GPtrArray *reaches;       /* XcvrInvReach* */
-} XcvrInvVnic;
+};
+
+struct _XcvrInventoryOptions {
+    char *root;
+    char *ovsdb;
+    char *eeprom_dir;
+    guint timeout_ms;
+    gboolean no_netlink;
+    gboolean no_modules;
+    XcvrEepromReader *reader; /* borrowed, or NULL */
+};
 
 struct _XcvrInventory {
     GPtrArray *source;        /* XcvrVnic* (a reference on the caller's array) */

@@ -14,23 +14,16 @@
 #include <xcvrmap/xcvr-topo.h>
 
 #include "xcvr-inventory-private.h"
+#include "core/xcvr-enum.h"
 #include "topo/xcvr-topo-internal.h"
 
 #define DEFAULT_MODULE_TIMEOUT_MS 2000
 
-static const char *const status_names[] = {
+XCVR_ENUM_IMPL(vnic_status, XcvrVnicStatus, _XCVR_VNIC_STATUS_LAST, "error",
     [XCVR_VNIC_STATUS_OK] = "ok",
     [XCVR_VNIC_STATUS_NO_UPLINK] = "no-uplink",
     [XCVR_VNIC_STATUS_ERROR] = "error",
-};
-
-const char *
-xcvr_vnic_status_to_string(XcvrVnicStatus status)
-{
-    if ((guint)status >= G_N_ELEMENTS(status_names))
-        return "error";
-    return status_names[status];
-}
+)
 
 /* ---- model lifetime ---- */
 
@@ -114,6 +107,7 @@ typedef struct {
     const XcvrInventoryOptions *options;
     XcvrInventory *inv;
     GHashTable *uplink_by_key; /* netdev, or "pci:ADDR" → XcvrInvUplink* (borrowed) */
+    XcvrEepromReader *reader;  /* the caller's, or this build's own */
 } Builder;
 
 static XcvrInvUplink *
@@ -351,14 +345,16 @@ read_uplink(Builder *b, XcvrInvUplink *up)
         return;
     }
     {
-        XcvrEepromOptions eo = { 0 };
-        XcvrEepromStats stats = { 0 };
+        g_autoptr(XcvrEepromOptions) eo = xcvr_eeprom_options_new();
+        g_autoptr(XcvrEepromStats) stats = xcvr_eeprom_stats_new();
 
-        eo.timeout_ms = o->timeout_ms != 0 ? o->timeout_ms : DEFAULT_MODULE_TIMEOUT_MS;
-        eo.no_netlink = o->no_netlink;
-        up->module = xcvr_eeprom_read(up->netdev, &eo, &stats, &local);
+        xcvr_eeprom_options_set_timeout_ms(
+            eo, o->timeout_ms != 0 ? o->timeout_ms : DEFAULT_MODULE_TIMEOUT_MS);
+        xcvr_eeprom_options_set_no_netlink(eo, o->no_netlink);
+        up->module = xcvr_eeprom_reader_read(b->reader, up->netdev, eo, stats, &local);
         if (up->module != NULL)
-            up->module_source = g_strdup(xcvr_eeprom_source_to_string(stats.source));
+            up->module_source =
+                g_strdup(xcvr_eeprom_source_to_string(xcvr_eeprom_stats_get_source(stats)));
         else
             up->module_error = g_steal_pointer(&local);
     }
@@ -420,6 +416,7 @@ xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError
     g_autoptr(XcvrTopo) topo = NULL;
     g_autoptr(XcvrOvs) ovs = NULL;
     g_autoptr(GHashTable) by_key = NULL;
+    g_autoptr(XcvrEepromReader) own_reader = NULL;
     Builder b = { 0 };
     const char *root;
     guint i;
@@ -446,6 +443,9 @@ xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError
     b.options = options;
     b.inv = inv;
     b.uplink_by_key = by_key;
+    b.reader = options->reader;
+    if (b.reader == NULL)
+        b.reader = own_reader = xcvr_eeprom_reader_new();
     if (!open_ovs(&b, root, error))
         return NULL;
     ovs = b.ovs;

@@ -7,9 +7,12 @@
 
 #include <math.h>
 
+#include "core/xcvr-enum.h"
 #include "sff/xcvr-module-private.h"
 
-static const char *const kind_names[] = {
+/* The `kind` attribute of a value (private: the kinds are the decoders' own). */
+XCVR_ENUM_DECL(value_kind, XcvrFieldKind);
+XCVR_ENUM_IMPL(value_kind, XcvrFieldKind, _XCVR_KIND_LAST, "number",
     [XCVR_KIND_ENUM] = "enum",
     [XCVR_KIND_BITS] = "bits",
     [XCVR_KIND_HEXBYTES] = "bytes",
@@ -20,8 +23,7 @@ static const char *const kind_names[] = {
     [XCVR_KIND_FLAG] = "flag",
     [XCVR_KIND_MEASURE] = "measure",
     [XCVR_KIND_LANE_BITS] = "lanes",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(kind_names) == _XCVR_KIND_LAST);
+)
 
 /* Shortest text that reads back as the same double ("%.17g" would print 0.59699999…). */
 static void
@@ -40,7 +42,7 @@ xml_value(GString *out, const XcvrValue *v)
     gboolean first;
     guint i;
 
-    g_string_append_printf(out, "  <field key=\"%s\" kind=\"%s\"", d->key, kind_names[d->kind]);
+    g_string_append_printf(out, "  <field key=\"%s\" kind=\"%s\"", d->key, xcvr_value_kind_to_string(d->kind));
     if (d->label != NULL) {
         g_autofree char *label = xcvr_value_label(v);
 

@@ -15,36 +15,20 @@
 #include "sff/sff8636.h"
 #include "sff/cmis.h"
 
-static const char *const family_names[] = {
+#include "core/xcvr-enum.h"
+
+XCVR_ENUM_IMPL(family, XcvrFamily, _XCVR_FAMILY_LAST, "unknown",
     [XCVR_FAMILY_UNKNOWN] = "unknown",
     [XCVR_FAMILY_SFF8472] = "sff8472",
     [XCVR_FAMILY_SFF8636] = "sff8636",
     [XCVR_FAMILY_CMIS] = "cmis",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(family_names) == _XCVR_FAMILY_LAST);
+)
 
-const char *
-xcvr_family_to_string(XcvrFamily family)
-{
-    if ((guint)family >= G_N_ELEMENTS(family_names))
-        return "unknown";
-    return family_names[family];
-}
-
-static const char *const checksum_status_names[] = {
+XCVR_ENUM_IMPL(checksum_status, XcvrChecksumStatus, _XCVR_CHECKSUM_LAST, "absent",
     [XCVR_CHECKSUM_OK] = "ok",
     [XCVR_CHECKSUM_BAD] = "bad",
     [XCVR_CHECKSUM_ABSENT] = "absent",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(checksum_status_names) == _XCVR_CHECKSUM_LAST);
-
-const char *
-xcvr_checksum_status_to_string(XcvrChecksumStatus status)
-{
-    if ((guint)status >= G_N_ELEMENTS(checksum_status_names))
-        return "absent";
-    return checksum_status_names[status];
-}
+)
 
 const char *
 xcvr_quantity_unit(XcvrQuantity qty)

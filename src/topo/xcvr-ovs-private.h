@@ -11,6 +11,8 @@
 
 #include <xcvrmap/xcvr-ovs.h>
 
+#include "core/xcvr-enum.h"
+
 typedef struct _XcvrOvsBridge XcvrOvsBridge;
 typedef struct _XcvrOvsPort XcvrOvsPort;
 
@@ -25,6 +27,8 @@ typedef enum {
                             * "dpdkvhostuserclient" (options:vhost-server-path) */
     XCVR_OVS_IF_TUNNEL,    /* vxlan, geneve, gre, stt, lisp, erspan, ip6*, gtpu, bareudp, srv6 */
     XCVR_OVS_IF_OTHER,     /* anything else (afxdp, …) */
+
+    _XCVR_OVS_IF_LAST
 } XcvrOvsIfKind;
 
 typedef struct {
@@ -109,4 +113,4 @@ JsonNode *xcvr_ovs_parse_json(const char *data, gsize len, GError **error);
 /* Which Interface.type strings land in which XcvrOvsIfKind; "" and NULL are system. */
 XcvrOvsIfKind xcvr_ovs_if_kind_from_type(const char *type);
 /* "system", "internal", "tap", "patch", "dpdk", "vhostuser", "tunnel", "other". */
-const char *xcvr_ovs_if_kind_to_string(XcvrOvsIfKind kind);
+XCVR_ENUM_DECL(ovs_if_kind, XcvrOvsIfKind);

@@ -18,12 +18,14 @@
 
 #include "xcvr-ovs-private.h"
 
+#include "core/xcvr-enum.h"
+
 /* IEEE 802.1Q VLAN ids are 12 bits; ovsdb's schema caps tag and trunks at 4095 too. */
 #define VLAN_ID_MAX 4095
 
 /* ---- Interface.type ---- */
 
-static const char *const if_kind_names[] = {
+XCVR_ENUM_IMPL(ovs_if_kind, XcvrOvsIfKind, _XCVR_OVS_IF_LAST, "other",
     [XCVR_OVS_IF_SYSTEM] = "system",
     [XCVR_OVS_IF_INTERNAL] = "internal",
     [XCVR_OVS_IF_TAP] = "tap",
@@ -32,8 +34,7 @@ static const char *const if_kind_names[] = {
     [XCVR_OVS_IF_VHOSTUSER] = "vhostuser",
     [XCVR_OVS_IF_TUNNEL] = "tunnel",
     [XCVR_OVS_IF_OTHER] = "other",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(if_kind_names) == XCVR_OVS_IF_OTHER + 1);
+)
 
 /* ovs-vswitchd.conf.db(5), Interface table, "type" column. */
 static const struct {
@@ -58,14 +59,6 @@ static const struct {
     { "bareudp", XCVR_OVS_IF_TUNNEL },
     { "srv6", XCVR_OVS_IF_TUNNEL },
 };
-
-const char *
-xcvr_ovs_if_kind_to_string(XcvrOvsIfKind kind)
-{
-    if ((guint)kind >= G_N_ELEMENTS(if_kind_names))
-        return "other";
-    return if_kind_names[kind];
-}
 
 XcvrOvsIfKind
 xcvr_ovs_if_kind_from_type(const char *type)
@@ -416,6 +409,7 @@ iface_new_from_row(JsonObject *row, const char *name)
     case XCVR_OVS_IF_INTERNAL:
     case XCVR_OVS_IF_TAP:
     case XCVR_OVS_IF_OTHER:
+    case _XCVR_OVS_IF_LAST:
         break;
     }
     iface->external_ids = column_map(row, "external_ids");

@@ -918,7 +918,7 @@ xcvr_topo_vdpa_read(XcvrTopo *topo, const char *chardev, char **ret_vdpa, char *
             free(real);
         }
         if (parent == NULL || !xcvr_topo_is_pci_address(parent)) {
-            g_set_error(error, XCVR_ERROR, XCVR_ERROR_UNSUPPORTED,
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED,
                         "vDPA device %s (%s) does not sit on a PCI function (%s)", vdpa, node,
                         parent != NULL ? parent : "unresolvable");
             return FALSE;

@@ -14,7 +14,9 @@
 
 #include "xcvr-topo-walk-private.h"
 
-static const char *const hop_kind_names[] = {
+#include "core/xcvr-enum.h"
+
+XCVR_ENUM_IMPL(hop_kind, XcvrHopKind, _XCVR_HOP_LAST, "other",
     [XCVR_HOP_TAP] = "tap",
     [XCVR_HOP_MACVTAP] = "macvtap",
     [XCVR_HOP_MACVLAN] = "macvlan",
@@ -33,10 +35,9 @@ static const char *const hop_kind_names[] = {
     [XCVR_HOP_DPDK] = "dpdk",
     [XCVR_HOP_VDPA] = "vdpa",
     [XCVR_HOP_TUNNEL] = "tunnel",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(hop_kind_names) == _XCVR_HOP_LAST);
+)
 
-static const char *const bond_rule_names[] = {
+XCVR_ENUM_IMPL(bond_rule, XcvrBondRule, _XCVR_BOND_RULE_LAST, NULL,
     [XCVR_BOND_RULE_NONE] = NULL,
     [XCVR_BOND_RULE_ACTIVE_BACKUP] = "active-backup",
     [XCVR_BOND_RULE_LACP_AGGREGATOR] = "802.3ad-aggregator",
@@ -45,24 +46,14 @@ static const char *const bond_rule_names[] = {
     [XCVR_BOND_RULE_MODE_UNKNOWN] = "mode-unknown",
     [XCVR_BOND_RULE_OVS_ACTIVE_BACKUP] = "ovs-active-backup",
     [XCVR_BOND_RULE_OVS_BALANCE] = "ovs-balance",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(bond_rule_names) == _XCVR_BOND_RULE_LAST);
+)
 
-const char *
-xcvr_bond_rule_to_string(XcvrBondRule rule)
-{
-    if ((guint)rule >= G_N_ELEMENTS(bond_rule_names))
-        return NULL;
-    return bond_rule_names[rule];
-}
-
-const char *
-xcvr_hop_kind_to_string(XcvrHopKind kind)
-{
-    if ((guint)kind >= G_N_ELEMENTS(hop_kind_names))
-        return "other";
-    return hop_kind_names[kind];
-}
+XCVR_ENUM_IMPL(topo_start, XcvrTopoStart, _XCVR_TOPO_START_LAST, "netdev",
+    [XCVR_TOPO_START_NETDEV] = "netdev",
+    [XCVR_TOPO_START_PCI] = "pci",
+    [XCVR_TOPO_START_OVS_PORT] = "ovs-port",
+    [XCVR_TOPO_START_VDPA] = "vdpa",
+)
 
 void
 xcvr_hop_free(XcvrHop *hop)

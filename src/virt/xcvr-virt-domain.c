@@ -69,11 +69,9 @@ mac_valid(const char *mac)
 static XcvrVnicType
 type_from_string(const char *type)
 {
-    for (int t = 0; t < XCVR_VNIC_OTHER; t++) {
-        if (g_strcmp0(type, xcvr_vnic_type_to_string((XcvrVnicType)t)) == 0)
-            return (XcvrVnicType)t;
-    }
-    return XCVR_VNIC_OTHER;
+    int t = xcvr_vnic_type_from_string(type);
+
+    return t < 0 ? XCVR_VNIC_OTHER : (XcvrVnicType)t;
 }
 
 /* `<source>`, else `<actual><source>`, attribute @name: where a live port shows its choice. */

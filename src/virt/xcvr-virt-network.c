@@ -12,7 +12,9 @@
 
 #include "virt/xcvr-virt-private.h"
 
-static const char *const forward_names[_XCVR_VIRT_FORWARD_LAST] = {
+#include "core/xcvr-enum.h"
+
+XCVR_ENUM_IMPL(virt_forward, XcvrVirtForward, _XCVR_VIRT_FORWARD_LAST, "unknown",
     [XCVR_VIRT_FORWARD_NONE] = "isolated",
     [XCVR_VIRT_FORWARD_NAT] = "nat",
     [XCVR_VIRT_FORWARD_ROUTE] = "route",
@@ -22,16 +24,7 @@ static const char *const forward_names[_XCVR_VIRT_FORWARD_LAST] = {
     [XCVR_VIRT_FORWARD_VEPA] = "vepa",
     [XCVR_VIRT_FORWARD_PASSTHROUGH] = "passthrough",
     [XCVR_VIRT_FORWARD_HOSTDEV] = "hostdev",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(forward_names) == _XCVR_VIRT_FORWARD_LAST);
-
-const char *
-xcvr_virt_forward_to_string(XcvrVirtForward forward)
-{
-    if ((unsigned)forward >= _XCVR_VIRT_FORWARD_LAST)
-        return "unknown";
-    return forward_names[forward];
-}
+)
 
 void
 xcvr_virt_network_free(XcvrVirtNetwork *net)
@@ -143,8 +136,11 @@ xcvr_virt_parse_network(const char *xml, gsize len, GError **error)
             net->forward = XCVR_VIRT_FORWARD_NAT;
             found = TRUE;
         }
-        for (int i = XCVR_VIRT_FORWARD_NAT; !found && i < _XCVR_VIRT_FORWARD_LAST; i++) {
-            if (strcmp(mode, forward_names[i]) == 0) {
+        if (!found) {
+            /* "isolated" is our name for a network without `<forward>`, not a mode */
+            int i = xcvr_virt_forward_from_string(mode);
+
+            if (i > XCVR_VIRT_FORWARD_NONE) {
                 net->forward = (XcvrVirtForward)i;
                 found = TRUE;
             }

@@ -13,6 +13,8 @@
 
 #include <xcvrmap/xcvr-vnic.h>
 
+#include "core/xcvr-enum.h"
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlParserCtxt, xmlFreeParserCtxt)
 
@@ -49,7 +51,7 @@ typedef struct {
     char *pf;         /* hostdev pool: `<forward><pf dev>`, or NULL */
 } XcvrVirtNetwork;
 
-const char *xcvr_virt_forward_to_string(XcvrVirtForward forward);
+XCVR_ENUM_DECL(virt_forward, XcvrVirtForward);
 
 void xcvr_virt_network_free(XcvrVirtNetwork *net);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrVirtNetwork, xcvr_virt_network_free)
