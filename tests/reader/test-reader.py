@@ -233,6 +233,10 @@ def by_dev(reqs):
 
 # ---- Running programs --------------------------------------------------------------------
 
+# Every module JSON document the cases parse is validated against the published schema.
+SCHEMA = {"validator": None, "documents": 0, "errors": []}
+
+
 class Result:
     def __init__(self, rc, out, err, seconds, log):
         self.rc = rc
@@ -243,9 +247,14 @@ class Result:
 
     def json(self):
         try:
-            return json.loads(self.out)
+            doc = json.loads(self.out)
         except ValueError:
             return None
+        if SCHEMA["validator"] is not None:
+            SCHEMA["documents"] += 1
+            for e in SCHEMA["validator"].iter_errors(doc):
+                SCHEMA["errors"].append("%s: %s" % (list(e.path), e.message))
+        return doc
 
     def describe(self):
         return "exit %s after %.2f s\nstdout:\n%s\nstderr:\n%s" % (
@@ -344,7 +353,7 @@ def text_sections(out):
 
 
 def module_of(doc):
-    """A --file JSON document → the module object."""
+    """A --file JSON document ({"modules": [one entry]}) → the module entry."""
     if isinstance(doc, dict) and isinstance(doc.get("modules"), list) and doc["modules"]:
         return doc["modules"][0]
     return doc
@@ -370,6 +379,13 @@ def module_diff(ref, got):
     bad = []
     for k, v in ref.items():
         if k in ("name", "source", "file", "path"):
+            continue
+        if k == "summary" and isinstance(v, dict) and isinstance(got.get(k), dict):
+            # the summary names how the bytes were read, as the entry does
+            v = {kk: vv for kk, vv in v.items() if kk != "source"}
+            g = {kk: vv for kk, vv in got[k].items() if kk != "source"}
+            if g != v:
+                bad.append(k)
             continue
         if got.get(k) != v:
             bad.append(k)
@@ -838,7 +854,12 @@ def main():
     ap.add_argument("--ethtool", default="/usr/sbin/ethtool")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the work directory")
+    ap.add_argument("--schema", help="xcvrmap-module.schema.json: validate every JSON output")
     opts = ap.parse_args()
+    if opts.schema:
+        import jsonschema
+        with open(opts.schema) as f:
+            SCHEMA["validator"] = jsonschema.Draft202012Validator(json.load(f))
     opts.shim = os.path.abspath(opts.shim)
     opts.xcvrmap = os.path.abspath(opts.xcvrmap)
     for f in (opts.shim, opts.xcvrmap):
@@ -869,6 +890,10 @@ def main():
         suite.timeouts()
         suite.eeprom_dir()
         suite.all_ports()
+        if opts.schema:
+            res.report(SCHEMA["documents"] > 0 and not SCHEMA["errors"],
+                       "%d module JSON documents valid against the schema" % SCHEMA["documents"],
+                       "\n".join(SCHEMA["errors"][:10]))
     except SetupError as e:
         print("setup error: %s" % e, file=sys.stderr)
         print("%d passed, %d failed" % (res.passed, res.failed + 1))
