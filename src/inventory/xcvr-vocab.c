@@ -356,6 +356,14 @@ origin_text(const XcvrVocabFact *f, GString *buf)
     return buf->str;
 }
 
+static const char *
+absent_text(const XcvrVocabFact *f)
+{
+    if (f->omit_absent)
+        return "omitted";
+    return f->kind == XCVR_VOCAB_STRINGS ? "empty" : "null";
+}
+
 char *
 xcvr_vocab_to_markdown(void)
 {
@@ -374,8 +382,9 @@ xcvr_vocab_to_markdown(void)
         "lane). Groups: `module` (the module summary: map JSON `module`, module JSON "
         "`summary`, XML `<module>`), `link` (map JSON `link`, XML `<link>`), `health` (JSON "
         "`{\"verdict\", \"reasons\"}`, XML `<health verdict=…>` with one `<reason>` per "
-        "reason). A fact whose \"Absent\" column says *omitted* is left out when there is "
-        "no value; otherwise it is null (a list is empty). Derived facts are computed from "
+        "reason). The \"Absent\" column says what stands for a missing value in JSON: "
+        "*omitted* (the key is left out), null, or an empty list; XML leaves the attribute "
+        "or item out. Derived facts are computed from "
         "their base fact by the library, never by a renderer.\n\n"
         "| Group | JSON key | XML name | Unit | Kind | From | Absent | Meaning |\n"
         "|---|---|---|---|---|---|---|---|\n");
@@ -385,7 +394,7 @@ xcvr_vocab_to_markdown(void)
         g_string_append_printf(out, "| %s | `%s` | `%s` | %s | %s | %s | %s | %s |\n",
                                group_keys[f->group], f->json_key, f->xml_name,
                                f->unit != NULL ? f->unit : "", kind_names[f->kind],
-                               origin_text(f, buf), f->omit_absent ? "omitted" : "null",
+                               origin_text(f, buf), absent_text(f),
                                f->description);
     }
     return g_string_free(out, FALSE);
