@@ -14,6 +14,7 @@
 typedef enum {
     MAP_TEXT,
     MAP_JSON,
+    MAP_XML,
 } MapFormat;
 
 static gboolean
@@ -23,6 +24,8 @@ parse_map_format(const char *s, MapFormat *ret)
         *ret = MAP_TEXT;
     else if (strcmp(s, "json") == 0)
         *ret = MAP_JSON;
+    else if (strcmp(s, "xml") == 0)
+        *ret = MAP_XML;
     else
         return FALSE;
     return TRUE;
@@ -94,7 +97,8 @@ xcvr_cli_map(int argc, char **argv)
         { "domain", 'd', 0, G_OPTION_ARG_STRING, &domain,
           "Only this domain (name or UUID)", "NAME" },
         { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
-          "Output format: text (tables) or json (the full model)", "text|json" },
+          "Output format: text (tables), json (the full model) or xml (the same, namespace "
+          XCVR_MAP_XML_NAMESPACE ")", "text|json|xml" },
         { "no-modules", 0, 0, G_OPTION_ARG_NONE, &no_modules,
           "Do not read the uplinks' modules", NULL },
         { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout,
@@ -122,7 +126,7 @@ xcvr_cli_map(int argc, char **argv)
         return XCVR_EXIT_USAGE;
     }
     if (!parse_map_format(format_s, &format)) {
-        fprintf(stderr, "xcvrmap map: unknown format '%s' (text or json)\n", format_s);
+        fprintf(stderr, "xcvrmap map: unknown format '%s' (text, json or xml)\n", format_s);
         return XCVR_EXIT_USAGE;
     }
     if (timeout < 0 || timeout > 3600) {
@@ -164,7 +168,12 @@ xcvr_cli_map(int argc, char **argv)
         demo_host_clear(&host);
         return XCVR_EXIT_FAILURE;
     }
-    out = format == MAP_JSON ? xcvr_render_map_json(inv) : xcvr_render_map_text(inv);
+    if (format == MAP_JSON)
+        out = xcvr_render_map_json(inv);
+    else if (format == MAP_XML)
+        out = xcvr_render_map_xml(inv);
+    else
+        out = xcvr_render_map_text(inv);
     status = fputs(out, stdout) < 0 || (format == MAP_JSON && fputc('\n', stdout) < 0) ||
                      fflush(stdout) != 0
                  ? XCVR_EXIT_FAILURE

@@ -64,7 +64,18 @@ void
 xcvr_render_append_double(GString *out, double v)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    int precision;
 
+    /* the fewest digits that read back as @v: 0.597, not 0.59699999999999998 */
+    for (precision = 1; precision < 17; precision++) {
+        g_autofree char *fmt = g_strdup_printf("%%.%dg", precision);
+
+        g_ascii_formatd(buf, sizeof(buf), fmt, v);
+        if (g_ascii_strtod(buf, NULL) == v) {
+            g_string_append(out, buf);
+            return;
+        }
+    }
     g_string_append(out, g_ascii_dtostr(buf, sizeof(buf), v));
 }
 
