@@ -30,6 +30,9 @@ G_BEGIN_DECLS
  * @XCVR_ERROR_NO_DEVICE: the interface does not exist, or vanished while being read.
  * @XCVR_ERROR_PERMISSION: reading the module needs privileges the caller lacks.
  * @XCVR_ERROR_TIMEOUT: the module did not answer before the deadline.
+ * @XCVR_ERROR_NO_DUMP: a dump directory holds no dump for the interface: nothing was
+ *   recorded for it, which says neither that its cage is empty nor that it does not exist
+ *   (an empty cage is recorded as a dump whose bytes are all 0xFF: %XCVR_ERROR_NO_MODULE).
  *
  * Since: 0.1
  */
@@ -47,6 +50,7 @@ typedef enum {
     XCVR_ERROR_NO_DEVICE,
     XCVR_ERROR_PERMISSION,
     XCVR_ERROR_TIMEOUT,
+    XCVR_ERROR_NO_DUMP,
 
     _XCVR_ERROR_LAST
 } XcvrError;

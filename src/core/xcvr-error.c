@@ -20,6 +20,7 @@ static const char *const error_names[] = {
     [XCVR_ERROR_NO_DEVICE] = "no-device",
     [XCVR_ERROR_PERMISSION] = "permission",
     [XCVR_ERROR_TIMEOUT] = "timeout",
+    [XCVR_ERROR_NO_DUMP] = "no-dump",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(error_names) == _XCVR_ERROR_LAST);
 

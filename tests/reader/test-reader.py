@@ -57,7 +57,7 @@ SHIM_KNOBS = ("XCVR_SHIM_MODTYPE", "XCVR_SHIM_FAULT", "XCVR_SHIM_NETLINK", "XCVR
               "XCVR_SHIM_EEPROM", "XCVR_SHIM_SEGMENTS", "XCVR_SHIM_EEPROM_DIR",
               "XCVR_SHIM_FAULT_IFACE", "XCVR_SHIM_FAULT_AFTER", "XCVR_SHIM_SLOW_MS")
 PRELOAD_ERROR = re.compile(r"ld\.so: object .* cannot be preloaded")
-CODES = ("not-supported", "no-module", "io", "no-device", "truncated", "permission",
+CODES = ("not-supported", "no-module", "no-dump", "io", "no-device", "truncated", "permission",
          "timeout", "invalid-data")
 HEADING = re.compile(r"^Module (\S+):$")
 VERBOSE = re.compile(r"^xcvrmap: (\S+): (\w+), (\d+) requests?, (\d+) bytes?$")
@@ -792,10 +792,22 @@ class Suite:
         m = self.run.xcvrmap(["--eeprom-dir", d, "--format", "json", "eth0", "nosuch0"])
         entries, order = json_modules(m)
         e = (entries or {}).get("nosuch0", {})
-        self.res.report(m.rc == 1 and e.get("error") in CODES and
-                        "error" not in (entries or {}).get("eth0", {"error": 1}),
-                        "--eeprom-dir: an interface without a dump is an error (%s), the "
-                        "other decodes" % e.get("error"), m.describe())
+        # a missing dump is "not recorded" (no-dump), as in `map`: neither an empty cage
+        # (no-module) nor a missing interface (no-device)
+        self.res.report(m.rc == 1 and e.get("module_error", {}).get("code") == "no-dump" and
+                        e.get("error") == "no-dump" and
+                        "module_error" not in (entries or {}).get("eth0", {"module_error": 1}),
+                        "--eeprom-dir: an interface without a dump is no-dump (%s), the "
+                        "other decodes" % e.get("module_error"), m.describe())
+        with open(os.path.join(d, "cage0.bin"), "wb") as f:
+            f.write(b"\xff" * 256)
+        m = self.run.xcvrmap(["--eeprom-dir", d, "--format", "json", "cage0"])
+        entries, order = json_modules(m)
+        e = (entries or {}).get("cage0", {})
+        self.res.report(m.rc == 1 and e.get("module_error", {}).get("code") == "no-module",
+                        "--eeprom-dir: a dump of 0xFF bytes is an empty cage (no-module)",
+                        m.describe())
+        os.unlink(os.path.join(d, "cage0.bin"))
 
     def all_ports(self):
         """--all without --eeprom-dir: /sys/class/net's ports, each not-supported here."""
