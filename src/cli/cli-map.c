@@ -203,10 +203,15 @@ xcvr_cli_topo(int argc, char **argv)
 {
     g_autofree char *root = NULL;
     g_autofree char *ovsdb = NULL;
+    g_autofree char *format_s = NULL;
     gboolean pci = FALSE;
+    gboolean json = FALSE;
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrTopo) topo = NULL;
+    g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
+    g_autoptr(GArray) walks = g_array_new(FALSE, TRUE, sizeof(XcvrTopoWalkEntry));
     g_autoptr(XcvrOvs) ovs = NULL;
     const GOptionEntry entries[] = {
         { "root", 0, 0, G_OPTION_ARG_FILENAME, &root,
@@ -217,6 +222,8 @@ xcvr_cli_topo(int argc, char **argv)
           "SOCKET|FILE" },
         { "pci", 0, 0, G_OPTION_ARG_NONE, &pci,
           "The arguments are PCI functions (0000:41:02.1), e.g. a VF given to a guest", NULL },
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
+          "Output format: text or json (hops shaped as in the map)", "text|json" },
         { NULL },
     };
     int status = XCVR_EXIT_OK;
@@ -232,6 +239,12 @@ xcvr_cli_topo(int argc, char **argv)
     }
     if (argc < 2) {
         fprintf(stderr, "xcvrmap topo: give at least one netdev (or --pci ADDRESS)\n");
+        return XCVR_EXIT_USAGE;
+    }
+    if (format_s != NULL && strcmp(format_s, "json") == 0) {
+        json = TRUE;
+    } else if (format_s != NULL && strcmp(format_s, "text") != 0) {
+        fprintf(stderr, "xcvrmap topo: unknown format '%s' (text or json)\n", format_s);
         return XCVR_EXIT_USAGE;
     }
     topo = xcvr_topo_new(root, &error);
@@ -251,12 +264,25 @@ xcvr_cli_topo(int argc, char **argv)
         g_autoptr(GPtrArray) uplinks = NULL;
         g_autoptr(GPtrArray) path = NULL;
         g_autoptr(GError) local = NULL;
+        XcvrTopoWalkEntry w = { argv[i], pci ? XCVR_TOPO_START_PCI : XCVR_TOPO_START_NETDEV };
         guint u;
 
-        if (!xcvr_topo_walk(topo, pci ? XCVR_TOPO_START_PCI : XCVR_TOPO_START_NETDEV, argv[i],
-                            &uplinks, &path, &local)) {
+        if (!xcvr_topo_walk(topo, w.start_kind, argv[i], &uplinks, &path, &local)) {
             fprintf(stderr, "xcvrmap topo: %s: %s\n", argv[i], local->message);
             status = XCVR_EXIT_FAILURE;
+            if (json) {
+                w.error = local;
+                g_ptr_array_add(errors, g_steal_pointer(&local));
+                g_array_append_val(walks, w);
+            }
+            continue;
+        }
+        if (json) {
+            w.path = path;
+            w.uplinks = uplinks;
+            g_ptr_array_add(keep, g_steal_pointer(&path));
+            g_ptr_array_add(keep, g_steal_pointer(&uplinks));
+            g_array_append_val(walks, w);
             continue;
         }
         printf("%s:\n", argv[i]);
@@ -270,6 +296,13 @@ xcvr_cli_topo(int argc, char **argv)
                    up->pci != NULL ? " pci " : "", up->pci != NULL ? up->pci : "",
                    up->active == 1 ? " (active)" : up->active == 0 ? " (backup)" : "");
         }
+    }
+    if (json) {
+        g_autofree char *out =
+            xcvr_render_topo_json((const XcvrTopoWalkEntry *)(void *)walks->data, walks->len);
+
+        if (puts(out) < 0 || fflush(stdout) != 0)
+            status = XCVR_EXIT_FAILURE;
     }
     return status;
 }

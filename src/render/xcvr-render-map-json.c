@@ -48,21 +48,7 @@ add_strings(JsonBuilder *b, const char *key, GPtrArray *values)
 static void
 add_hops(JsonBuilder *b, const char *key, GPtrArray *hops)
 {
-    guint i;
-
-    json_builder_set_member_name(b, key);
-    json_builder_begin_array(b);
-    for (i = 0; i < hops->len; i++) {
-        const XcvrHop *h = g_ptr_array_index(hops, i);
-
-        json_builder_begin_object(b);
-        add_string(b, "kind", xcvr_hop_kind_to_string(h->kind));
-        add_string(b, "name", h->name);
-        if (h->detail != NULL)
-            add_string(b, "detail", h->detail);
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
+    xcvr_render_json_hops(b, key, hops);
 }
 
 static XcvrVocabSubject

@@ -36,3 +36,7 @@ void xcvr_render_append_double(GString *out, double v);
 /* The stable code of @error for `module_error.code`: the XCVR_ERROR name; "io" for a GLib file
  * error; "failed" otherwise (and for %NULL). */
 const char *xcvr_render_error_code(const GError *error);
+
+/* @hops (XcvrHop*) as the array member @key: `{"kind", "name", "detail"?}` each, the one
+ * hop shape of the map's `path`/`via` and topo's `path`. */
+void xcvr_render_json_hops(JsonBuilder *b, const char *key, GPtrArray *hops);

@@ -201,6 +201,45 @@ def check_xml(args, xml, got, label):
            "\n".join(problems))
 
 
+def check_topo(args, host, got, label):
+    """`topo --format json` on every running vNIC's host device: valid, the map's hop
+    shape, and the same path and uplinks as the map found for that vNIC."""
+    if not args.topo_schema:
+        return
+    base = host["_dir"]
+    root = os.path.join(base, host["files"]["root"])
+    vnics = [v for v in got["vnics"] if v["status"] == "ok" and v["target"] and v["type"] in ("bridge", "direct")
+             and os.path.lexists(os.path.join(root, "sys/class/net", v["target"]))]
+    if not vnics:
+        return
+    ovsdb = os.path.join(base, host["files"]["ovsdb"]) if host["files"].get("ovsdb") else ""
+    r = subprocess.run([args.xcvrmap, "topo", "--root", root, "--ovsdb", ovsdb, "--format", "json"] +
+                       [v["target"] for v in vnics] + ["xcvr-nosuch0"],
+                       capture_output=True, text=True, timeout=120)
+    try:
+        doc = json.loads(r.stdout)
+    except ValueError:
+        report(False, label + ": topo --format json prints JSON", r.stdout[:500] + r.stderr)
+        return
+    with open(args.topo_schema) as f:
+        validate(json.load(f), doc, label + " topo --format json")
+    walks = doc["walks"]
+    report(r.returncode == 1 and len(walks) == len(vnics) + 1 and
+           walks[-1].get("error", {}).get("code") == "no-device",
+           label + ": topo: one walk per argument, a missing netdev is an error entry, exit 1",
+           (r.returncode, walks[-1]))
+    problems = []
+    for v, w in zip(vnics, walks):
+        if w.get("path") != v["path"]:
+            problems.append("%s: path %s != map %s" % (v["target"], w.get("path"), v["path"]))
+        ups = sorted((u["netdev"] or u["pci"], u["active"]) for u in w.get("uplinks", []))
+        want = sorted((u["netdev"] or u["pci"], u["active"]) for u in v["uplinks"])
+        if ups != want:
+            problems.append("%s: uplinks %s != map %s" % (v["target"], ups, want))
+    report(not problems, label + ": topo JSON has the map's paths and uplinks for %d vNICs" % len(vnics),
+           "\n".join(problems))
+
+
 def generate(args, spec, out):
     r = subprocess.run([sys.executable, args.hostgen, spec, out], capture_output=True,
                        text=True, timeout=300)
@@ -223,6 +262,7 @@ def main():
     p.add_argument("--schema", required=True)
     p.add_argument("--rng", help="xcvrmap-map.rng: check the XML form too")
     p.add_argument("--xmllint", default="xmllint")
+    p.add_argument("--topo-schema", help="xcvrmap-topo.schema.json: check topo --format json")
     p.add_argument("specs", nargs="+")
     args = p.parse_args()
     if shutil.which("ovsdb-server") is None and not os.path.exists("/usr/sbin/ovsdb-server"):
@@ -251,6 +291,7 @@ def main():
             x = run_map(args, host, fmt="xml")
             report(x.returncode == 0, label + ": map --format xml exits 0", x.stderr)
             check_xml(args, x.stdout, got, label)
+            check_topo(args, host, got, label)
             t = run_map(args, host, fmt="text")
             rows = [l for l in t.stdout.splitlines() if l and not l.startswith((" ", "DOMAIN", "UPLINK", "Note"))]
             report(t.returncode == 0 and len(rows) >= len(got["vnics"]) + len(got["uplinks"]),
