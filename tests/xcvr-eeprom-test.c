@@ -22,7 +22,8 @@ test_dump_dir(void **state)
     g_autoptr(GError) error = NULL;
     gsize len = 0;
     const void *data = g_bytes_get_data(b, &len);
-    static const char *const bad[] = { "../eth0", "a/b", "..", ".", "", "eth1" };
+    static const char *const bad[] = { "../eth0", "a/b", "..", ".", "" };
+    g_autoptr(GError) missing = NULL;
     guint i;
 
     assert_true(g_file_set_contents(path, data, (gssize)len, NULL));
@@ -40,6 +41,9 @@ test_dump_dir(void **state)
         assert_null(none);
         assert_true(g_error_matches(e, XCVR_ERROR, XCVR_ERROR_NO_DEVICE));
     }
+    /* no dump: nothing recorded, neither an empty cage nor a missing interface */
+    assert_null(xcvr_eeprom_dir_read(dir, "eth1", 0, &missing));
+    assert_true(g_error_matches(missing, XCVR_ERROR, XCVR_ERROR_NO_DUMP));
     g_unlink(path);
     g_rmdir(dir);
 }

@@ -28,7 +28,7 @@ typedef struct {
 static const char *const error_names[] = {
     "failed", "io", "not-supported", "no-module", "truncated", "invalid-data", "checksum",
     NULL, /* 7: XCVR_ERROR_UNSUPPORTED, retired */
-    "libvirt", "invalid-argument", "no-device", "permission", "timeout",
+    "libvirt", "invalid-argument", "no-device", "permission", "timeout", "no-dump",
 };
 static const char *const family_names[] = { "unknown", "sff8472", "sff8636", "cmis" };
 static const char *const checksum_names[] = { "ok", "bad", "absent" };
@@ -123,6 +123,7 @@ test_retired_error_code(void **state)
     assert_int_equal(XCVR_ERROR_NOT_SUPPORTED, 2);
     assert_int_equal(XCVR_ERROR_LIBVIRT, 8);
     assert_int_equal(XCVR_ERROR_TIMEOUT, 12);
+    assert_int_equal(XCVR_ERROR_NO_DUMP, 13);
 }
 
 /* The bond rule is the one enum whose first value has no name: outside a bond the map

@@ -301,7 +301,8 @@ XCVR_PUBLIC XcvrModule *xcvr_eeprom_read(const char *ifname,
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the module, or %NULL with @error set
- * (%XCVR_ERROR_NO_DEVICE when there is no dump for @ifname).
+ * (%XCVR_ERROR_NO_DUMP when there is no dump for @ifname: nothing was recorded for it;
+ * %XCVR_ERROR_NO_MODULE when its dump reads 0xFF everywhere, as an empty cage does).
  *
  * Since: 0.1
  */

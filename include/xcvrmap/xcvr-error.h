@@ -31,6 +31,9 @@ G_BEGIN_DECLS
  * @XCVR_ERROR_NO_DEVICE: the interface does not exist, or vanished while being read.
  * @XCVR_ERROR_PERMISSION: reading the module needs privileges the caller lacks.
  * @XCVR_ERROR_TIMEOUT: the module did not answer before the deadline.
+ * @XCVR_ERROR_NO_DUMP: a dump directory holds no dump for the interface: nothing was
+ *   recorded for it, which says neither that its cage is empty nor that it does not exist
+ *   (an empty cage is recorded as a dump whose bytes are all 0xFF: %XCVR_ERROR_NO_MODULE).
  *
  * The numeric values are stable; 7 was XCVR_ERROR_UNSUPPORTED, a synonym of
  * %XCVR_ERROR_NOT_SUPPORTED, and is never raised.
@@ -51,6 +54,7 @@ typedef enum {
     XCVR_ERROR_NO_DEVICE = 10,
     XCVR_ERROR_PERMISSION = 11,
     XCVR_ERROR_TIMEOUT = 12,
+    XCVR_ERROR_NO_DUMP = 13,
 
 #ifdef XCVR_ENUM_SENTINELS
     _XCVR_ERROR_LAST

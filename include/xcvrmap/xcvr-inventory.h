@@ -638,4 +638,27 @@ XCVR_PUBLIC guint xcvr_inv_uplink_get_n_vnics(const XcvrInvUplink *uplink);
 XCVR_PUBLIC const XcvrInvVnic *xcvr_inv_uplink_get_vnic(const XcvrInvUplink *uplink,
                                                         guint index);
 
+/**
+ * XCVR_MAP_XML_NAMESPACE:
+ *
+ * The namespace of the map's XML form; schema: `xcvrmap-map.rng`, installed under
+ * `$datadir/xcvrmap/schemas/`.
+ *
+ * Since: 0.1
+ */
+#define XCVR_MAP_XML_NAMESPACE "urn:xcvrmap:map:1"
+
+/**
+ * xcvr_render_map_xml:
+ * @inventory: a #XcvrInventory
+ *
+ * Returns: (transfer full): the model of xcvr_render_map_json() as an XML document in
+ * %XCVR_MAP_XML_NAMESPACE (`<map>` holding `<vnics>` and `<uplinks>`), its module, link
+ * and health named by the vocabulary (`speed-mbps`, `rx-power-mw` …), valid against the
+ * RelaxNG schema `xcvrmap-map.rng`.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC char *xcvr_render_map_xml(const XcvrInventory *inventory);
+
 G_END_DECLS

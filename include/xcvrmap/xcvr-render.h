@@ -49,6 +49,44 @@ XCVR_PUBLIC gboolean xcvr_render_text(const XcvrModule *module, GString *out, GE
 XCVR_PUBLIC char *xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error);
 
 /**
+ * XcvrModuleEntry:
+ * @name: what the module was asked for by: an interface name, a file path, a demo port
+ * @source: (nullable): how its bytes were read: "netlink", "ioctl" or "file"
+ * @module: (nullable): the decoded module, or %NULL when there is none
+ * @error: (nullable): why there is no module (when @module is %NULL)
+ *
+ * One entry of the module document, borrowed by xcvr_render_modules_json().
+ *
+ * Since: 0.1
+ */
+typedef struct {
+    const char *name;
+    const char *source;
+    const XcvrModule *module;
+    const GError *error;
+} XcvrModuleEntry;
+
+/**
+ * xcvr_render_modules_json:
+ * @entries: (array length=n_entries): the modules, in output order
+ * @n_entries: how many
+ * @pretty: indent the output
+ *
+ * The document `xcvrmap module --format json` prints, one shape whatever the source and
+ * however many modules: `{"modules": [...]}`, each entry `{"name", "source", "summary",
+ * ...}` with the vocabulary's module summary (the keys of the map's `module` object)
+ * beside the per-field detail of xcvr_render_json(), or `{"name", "source",
+ * "module_error": {"code", "message"}}` as in the map. Described by the JSON Schema
+ * `xcvrmap-module.schema.json`.
+ *
+ * Returns: (transfer full): the document.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC char *xcvr_render_modules_json(const XcvrModuleEntry *entries, guint n_entries,
+                                           gboolean pretty);
+
+/**
  * XCVR_XML_NAMESPACE:
  *
  * The XML namespace of xcvrmap's documents; schema: `xcvrmap-module.rng`, installed under

@@ -430,4 +430,38 @@ XCVR_PUBLIC XcvrLinkState *xcvr_topo_link_state(XcvrTopo *topo, const char *netd
  */
 XCVR_PUBLIC GPtrArray *xcvr_topo_list_module_ports(const char *root, GError **error);
 
+/**
+ * XcvrTopoWalkEntry:
+ * @start: the netdev or PCI address the walk started from
+ * @start_kind: what @start is
+ * @path: (nullable) (element-type XcvrHop): the path xcvr_topo_walk() returned
+ * @uplinks: (nullable) (element-type XcvrUplink): the uplinks xcvr_topo_walk() returned
+ * @error: (nullable): why the walk failed (then @path and @uplinks are %NULL)
+ *
+ * One walk of the topo document, borrowed by xcvr_render_topo_json().
+ *
+ * Since: 0.1
+ */
+typedef struct {
+    const char *start;
+    XcvrTopoStart start_kind;
+    GPtrArray *path;
+    GPtrArray *uplinks;
+    const GError *error;
+} XcvrTopoWalkEntry;
+
+/**
+ * xcvr_render_topo_json:
+ * @walks: (array length=n_walks): the walks, in the order asked
+ * @n_walks: how many
+ *
+ * Returns: (transfer full): `{"walks": [{"start", "start_kind", "path", "uplinks"} |
+ * {"start", "start_kind", "error": {"code", "message"}}]}`, hops shaped as the map's
+ * (`{"kind", "name", "detail"}`), each uplink `{"netdev", "pci", "active", "path"}`; the
+ * JSON Schema is `xcvrmap-topo.schema.json`.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC char *xcvr_render_topo_json(const XcvrTopoWalkEntry *walks, guint n_walks);
+
 G_END_DECLS

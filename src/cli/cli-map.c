@@ -14,6 +14,7 @@
 typedef enum {
     MAP_TEXT,
     MAP_JSON,
+    MAP_XML,
 } MapFormat;
 
 static gboolean
@@ -23,6 +24,8 @@ parse_map_format(const char *s, MapFormat *ret)
         *ret = MAP_TEXT;
     else if (strcmp(s, "json") == 0)
         *ret = MAP_JSON;
+    else if (strcmp(s, "xml") == 0)
+        *ret = MAP_XML;
     else
         return FALSE;
     return TRUE;
@@ -96,7 +99,8 @@ xcvr_cli_map(int argc, char **argv)
         { "domain", 'd', 0, G_OPTION_ARG_STRING, &domain,
           "Only this domain (name or UUID)", "NAME" },
         { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
-          "Output format: text (tables) or json (the full model)", "text|json" },
+          "Output format: text (tables), json (the full model) or xml (the same, namespace "
+          XCVR_MAP_XML_NAMESPACE ")", "text|json|xml" },
         { "no-modules", 0, 0, G_OPTION_ARG_NONE, &no_modules,
           "Do not read the uplinks' modules", NULL },
         { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout,
@@ -124,7 +128,7 @@ xcvr_cli_map(int argc, char **argv)
         return XCVR_EXIT_USAGE;
     }
     if (!parse_map_format(format_s, &format)) {
-        fprintf(stderr, "xcvrmap map: unknown format '%s' (text or json)\n", format_s);
+        fprintf(stderr, "xcvrmap map: unknown format '%s' (text, json or xml)\n", format_s);
         return XCVR_EXIT_USAGE;
     }
     if (timeout < 0 || timeout > 3600) {
@@ -170,7 +174,12 @@ xcvr_cli_map(int argc, char **argv)
         demo_host_clear(&host);
         return XCVR_EXIT_FAILURE;
     }
-    out = format == MAP_JSON ? xcvr_render_map_json(inv) : xcvr_render_map_text(inv);
+    if (format == MAP_JSON)
+        out = xcvr_render_map_json(inv);
+    else if (format == MAP_XML)
+        out = xcvr_render_map_xml(inv);
+    else
+        out = xcvr_render_map_text(inv);
     status = fputs(out, stdout) < 0 || (format == MAP_JSON && fputc('\n', stdout) < 0) ||
                      fflush(stdout) != 0
                  ? XCVR_EXIT_FAILURE
@@ -200,10 +209,15 @@ xcvr_cli_topo(int argc, char **argv)
 {
     g_autofree char *root = NULL;
     g_autofree char *ovsdb = NULL;
+    g_autofree char *format_s = NULL;
     gboolean pci = FALSE;
+    gboolean json = FALSE;
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrTopo) topo = NULL;
+    g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
+    g_autoptr(GArray) walks = g_array_new(FALSE, TRUE, sizeof(XcvrTopoWalkEntry));
     g_autoptr(XcvrOvs) ovs = NULL;
     const GOptionEntry entries[] = {
         { "root", 0, 0, G_OPTION_ARG_FILENAME, &root,
@@ -214,6 +228,8 @@ xcvr_cli_topo(int argc, char **argv)
           "SOCKET|FILE" },
         { "pci", 0, 0, G_OPTION_ARG_NONE, &pci,
           "The arguments are PCI functions (0000:41:02.1), e.g. a VF given to a guest", NULL },
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
+          "Output format: text or json (hops shaped as in the map)", "text|json" },
         { NULL },
     };
     int status = XCVR_EXIT_OK;
@@ -229,6 +245,12 @@ xcvr_cli_topo(int argc, char **argv)
     }
     if (argc < 2) {
         fprintf(stderr, "xcvrmap topo: give at least one netdev (or --pci ADDRESS)\n");
+        return XCVR_EXIT_USAGE;
+    }
+    if (format_s != NULL && strcmp(format_s, "json") == 0) {
+        json = TRUE;
+    } else if (format_s != NULL && strcmp(format_s, "text") != 0) {
+        fprintf(stderr, "xcvrmap topo: unknown format '%s' (text or json)\n", format_s);
         return XCVR_EXIT_USAGE;
     }
     topo = xcvr_topo_new(root, &error);
@@ -248,12 +270,25 @@ xcvr_cli_topo(int argc, char **argv)
         g_autoptr(GPtrArray) uplinks = NULL;
         g_autoptr(GPtrArray) path = NULL;
         g_autoptr(GError) local = NULL;
+        XcvrTopoWalkEntry w = { argv[i], pci ? XCVR_TOPO_START_PCI : XCVR_TOPO_START_NETDEV };
         guint u;
 
-        if (!xcvr_topo_walk(topo, pci ? XCVR_TOPO_START_PCI : XCVR_TOPO_START_NETDEV, argv[i],
-                            &uplinks, &path, &local)) {
+        if (!xcvr_topo_walk(topo, w.start_kind, argv[i], &uplinks, &path, &local)) {
             fprintf(stderr, "xcvrmap topo: %s: %s\n", argv[i], local->message);
             status = XCVR_EXIT_FAILURE;
+            if (json) {
+                w.error = local;
+                g_ptr_array_add(errors, g_steal_pointer(&local));
+                g_array_append_val(walks, w);
+            }
+            continue;
+        }
+        if (json) {
+            w.path = path;
+            w.uplinks = uplinks;
+            g_ptr_array_add(keep, g_steal_pointer(&path));
+            g_ptr_array_add(keep, g_steal_pointer(&uplinks));
+            g_array_append_val(walks, w);
             continue;
         }
         printf("%s:\n", argv[i]);
@@ -267,6 +302,13 @@ xcvr_cli_topo(int argc, char **argv)
                    up->pci != NULL ? " pci " : "", up->pci != NULL ? up->pci : "",
                    up->active == 1 ? " (active)" : up->active == 0 ? " (backup)" : "");
         }
+    }
+    if (json) {
+        g_autofree char *out =
+            xcvr_render_topo_json((const XcvrTopoWalkEntry *)(void *)walks->data, walks->len);
+
+        if (puts(out) < 0 || fflush(stdout) != 0)
+            status = XCVR_EXIT_FAILURE;
     }
     return status;
 }

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 #include <xcvrmap/xcvrmap.h>
 
 #include "cli/cli.h"
@@ -195,68 +194,35 @@ print_text(GPtrArray *sources, const ReadOptions *o, gboolean headings)
     return ok;
 }
 
-/* JSON: a single image is the module object; several are {"modules": [...]}, where a
- * failed one carries {"name", "error", "message"} instead of the fields. */
+/* JSON: one document whatever the source and however many: {"modules": [...]}, built by
+ * the library; a failed entry carries its module_error. */
 static gboolean
-print_json(GPtrArray *sources, const ReadOptions *o, gboolean several)
+print_json(GPtrArray *sources, const ReadOptions *o)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
+    g_autoptr(GPtrArray) modules = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_module_free);
+    g_autofree XcvrModuleEntry *entries = g_new0(XcvrModuleEntry, MAX(sources->len, 1));
     g_autofree char *text = NULL;
     gboolean ok = TRUE;
     guint i;
 
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "modules");
-    json_builder_begin_array(b);
     for (i = 0; i < sources->len; i++) {
         Source *s = sources->pdata[i];
-        g_autoptr(XcvrModule) m = decode_source(s, o);
-        g_autofree char *json = NULL;
-        g_autoptr(JsonParser) parser = json_parser_new();
+        XcvrModule *m = decode_source(s, o);
 
-        if (m != NULL)
-            json = xcvr_render_json(m, FALSE, &s->error);
-        if (json != NULL && json_parser_load_from_data(parser, json, -1, &s->error)) {
-            JsonNode *node = json_node_copy(json_parser_get_root(parser));
-
-            json_object_set_string_member(json_node_get_object(node), "name", s->name);
-            json_object_set_string_member(json_node_get_object(node), "source",
-                                          xcvr_eeprom_source_to_string(s->source));
-            json_builder_add_value(b, node);
-            continue;
+        if (m == NULL) {
+            ok = FALSE;
+            print_error(s);
         }
-        ok = FALSE;
-        print_error(s);
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "name");
-        json_builder_add_string_value(b, s->name);
-        json_builder_set_member_name(b, "error");
-        json_builder_add_string_value(b, s->error->domain == XCVR_ERROR
-                                             ? xcvr_error_to_string((XcvrError)s->error->code)
-                                             : "io");
-        json_builder_set_member_name(b, "message");
-        json_builder_add_string_value(b, s->error->message);
-        json_builder_set_member_name(b, "source");
-        json_builder_add_string_value(b, xcvr_eeprom_source_to_string(s->source));
-        json_builder_end_object(b);
+        g_ptr_array_add(modules, m);
+        entries[i].name = s->name;
+        /* nothing read is null, as the map's module source */
+        entries[i].source = s->source != XCVR_EEPROM_SOURCE_NONE
+                                ? xcvr_eeprom_source_to_string(s->source)
+                                : NULL;
+        entries[i].module = m;
+        entries[i].error = s->error;
     }
-    json_builder_end_array(b);
-    json_builder_end_object(b);
-
-    root = json_builder_get_root(b);
-    if (!several) {
-        JsonArray *arr = json_object_get_array_member(json_node_get_object(root), "modules");
-
-        if (!ok)
-            return FALSE; /* the error went to stderr; no half document on stdout */
-        json_generator_set_root(gen, json_array_get_element(arr, 0));
-    } else {
-        json_generator_set_root(gen, root);
-    }
-    json_generator_set_pretty(gen, TRUE);
-    text = json_generator_to_data(gen, NULL);
+    text = xcvr_render_modules_json(entries, sources->len, TRUE);
     printf("%s\n", text);
     return ok;
 }
@@ -444,7 +410,7 @@ xcvr_cli_module(int argc, char **argv)
     several = sources->len > 1 || demo || all || argc > 1;
     switch (format) {
     case FORMAT_JSON:
-        ok = print_json(sources, &ro, several);
+        ok = print_json(sources, &ro);
         break;
     case FORMAT_XML:
         ok = print_xml(sources, &ro, several);

@@ -22,6 +22,7 @@ XCVR_ENUM_IMPL(error, XcvrError, _XCVR_ERROR_LAST, "failed",
     [XCVR_ERROR_NO_DEVICE] = "no-device",
     [XCVR_ERROR_PERMISSION] = "permission",
     [XCVR_ERROR_TIMEOUT] = "timeout",
+    [XCVR_ERROR_NO_DUMP] = "no-dump",
 )
 
 /* An errno from a module read as an XcvrError code a caller can act on. */

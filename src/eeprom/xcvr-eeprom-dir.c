@@ -35,7 +35,8 @@ xcvr_eeprom_dir_read(const char *dir, const char *ifname, XcvrDecodeFlags flags,
     file = g_strconcat(ifname, ".bin", NULL);
     path = g_build_filename(dir, file, NULL);
     if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no dump of %s in %s (%s)", ifname,
+        /* not recorded: neither an empty cage (all 0xFF) nor a missing interface */
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DUMP, "no dump of %s in %s (%s)", ifname,
                     dir, file);
         return NULL;
     }

@@ -75,7 +75,8 @@ xcvr_inv_uplink_judge(XcvrInvUplink *up)
             known = TRUE;
             worsen(up, XCVR_HEALTH_WARNING, g_strdup("no module in the cage"));
         } else if (e->domain == XCVR_ERROR && e->code != XCVR_ERROR_NOT_SUPPORTED &&
-                   e->code != XCVR_ERROR_PERMISSION) {
+                   e->code != XCVR_ERROR_PERMISSION && e->code != XCVR_ERROR_NO_DUMP) {
+            /* (no dump: nothing recorded, nothing to judge the module by) */
             /* present but unreadable or garbled: suspect */
             worsen(up, XCVR_HEALTH_WARNING,
                    g_strdup_printf("module unreadable: %s", e->message));

@@ -315,16 +315,12 @@ read_uplink(Builder *b, XcvrInvUplink *up)
         up->module = xcvr_eeprom_dir_read(o->eeprom_dir, dump_name, XCVR_DECODE_NONE, &local);
         if (up->module != NULL) {
             up->module_source = g_strdup("file");
-        } else if (g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DEVICE) &&
+        } else if (g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DUMP) &&
                    up->netdev == NULL) {
             /* nothing was ever going to read it: the kernel has no netdev to ask */
             g_set_error(&up->module_error, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED,
                         "%s has no netdev (bound to DPDK or vfio) and no dump in %s",
                         dump_name, o->eeprom_dir);
-        } else if (g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DEVICE)) {
-            /* a dump directory describes the cages: no dump, no module */
-            g_set_error(&up->module_error, XCVR_ERROR, XCVR_ERROR_NO_MODULE,
-                        "no module: %s has no dump in %s", dump_name, o->eeprom_dir);
         } else {
             up->module_error = g_steal_pointer(&local);
         }

@@ -10,6 +10,7 @@
 
 #include <xcvrmap/xcvr-error.h>
 
+#include "render/xcvr-render-private.h"
 #include "sff/xcvr-module-private.h"
 
 static void
@@ -124,17 +125,11 @@ json_checksums(JsonBuilder *b, const XcvrModule *module)
     json_builder_end_object(b);
 }
 
-char *
-xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error)
+void
+xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
     guint i;
 
-    g_return_val_if_fail(module != NULL, NULL);
-
-    json_builder_begin_object(b);
     json_builder_set_member_name(b, "family");
     json_builder_add_string_value(b, xcvr_family_to_string(module->family));
     json_checksums(b, module);
@@ -180,6 +175,19 @@ xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error)
     for (i = 0; i < module->warnings->len; i++)
         json_builder_add_string_value(b, g_ptr_array_index(module->warnings, i));
     json_builder_end_array(b);
+}
+
+char *
+xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    g_autoptr(JsonNode) root = NULL;
+
+    g_return_val_if_fail(module != NULL, NULL);
+
+    json_builder_begin_object(b);
+    xcvr_render_json_module_members(b, module);
     json_builder_end_object(b);
 
     root = json_builder_get_root(b);

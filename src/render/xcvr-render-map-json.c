@@ -10,6 +10,8 @@
 #include <xcvrmap/xcvr-eeprom.h>
 
 #include "inventory/xcvr-inventory-private.h"
+#include "inventory/xcvr-vocab-private.h"
+#include "render/xcvr-render-private.h"
 
 static void
 add_string(JsonBuilder *b, const char *key, const char *value)
@@ -46,95 +48,50 @@ add_strings(JsonBuilder *b, const char *key, GPtrArray *values)
 static void
 add_hops(JsonBuilder *b, const char *key, GPtrArray *hops)
 {
-    guint i;
-
-    json_builder_set_member_name(b, key);
-    json_builder_begin_array(b);
-    for (i = 0; i < hops->len; i++) {
-        const XcvrHop *h = g_ptr_array_index(hops, i);
-
-        json_builder_begin_object(b);
-        add_string(b, "kind", xcvr_hop_kind_to_string(h->kind));
-        add_string(b, "name", h->name);
-        if (h->detail != NULL)
-            add_string(b, "detail", h->detail);
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
+    xcvr_render_json_hops(b, key, hops);
 }
 
-/* Per-lane readings rounded as a monitor shows them. */
-static void
-add_lanes(JsonBuilder *b, const char *json_key, const XcvrModule *m, const char *key)
+static XcvrVocabSubject
+subject_of(const XcvrInvUplink *up)
 {
-    g_autoptr(GArray) values = xcvr_module_get_lane_numbers(m, key, NULL);
-    guint i;
+    XcvrVocabSubject s = {
+        .module = up->module,
+        .module_source = up->module_source,
+        .link = up->link,
+        .has_health = TRUE,
+        .health = up->health,
+        .health_reasons = up->health_reasons,
+    };
 
-    if (values->len == 0)
-        return;
-    json_builder_set_member_name(b, json_key);
-    json_builder_begin_array(b);
-    for (i = 0; i < values->len; i++)
-        json_builder_add_double_value(b, g_array_index(values, double, i));
-    json_builder_end_array(b);
+    return s;
 }
 
+/* One group of the vocabulary as an object under its own key; null when there is
+ * nothing it could describe. */
 static void
-add_number(JsonBuilder *b, const char *json_key, const XcvrModule *m, const char *key)
+add_group(JsonBuilder *b, XcvrVocabGroup group, const XcvrInvUplink *up, gboolean present)
 {
-    double v;
+    XcvrVocabSubject s = subject_of(up);
+    g_autoptr(GArray) values = NULL;
 
-    if (xcvr_module_get_number(m, key, &v, NULL)) {
-        json_builder_set_member_name(b, json_key);
-        json_builder_add_double_value(b, v);
-    }
-}
-
-/* What a scheduler or an admin asks of a module first: who made it, what it is, how it
- * is doing. The full decode is `xcvrmap module IFACE --format json`. */
-static void
-add_module(JsonBuilder *b, const XcvrInvUplink *up)
-{
-    const XcvrModule *m = up->module;
-    g_autoptr(GPtrArray) types = NULL;
-    g_autoptr(GPtrArray) alarms = NULL;
-    g_autoptr(GPtrArray) warnings = NULL;
-
-    json_builder_set_member_name(b, "module");
-    if (m == NULL) {
+    json_builder_set_member_name(b, xcvr_vocab_group_json_key(group));
+    if (!present) {
         json_builder_add_null_value(b);
         return;
     }
-    types = xcvr_module_get_items(m, "transceiver_type");
-    alarms = xcvr_module_get_raised_flags(m, "_alarm");
-    warnings = xcvr_module_get_raised_flags(m, "_warning");
-
+    values = xcvr_vocab_evaluate(group, &s);
     json_builder_begin_object(b);
-    add_string(b, "vendor", xcvr_module_get_string(m, "vendor_name"));
-    add_string(b, "pn", xcvr_module_get_string(m, "vendor_pn"));
-    add_string(b, "sn", xcvr_module_get_string(m, "vendor_sn"));
-    add_string(b, "rev", xcvr_module_get_string(m, "vendor_rev"));
-    add_string(b, "oui", xcvr_module_get_string(m, "vendor_oui"));
-    add_string(b, "date_code", xcvr_module_get_string(m, "date_code"));
-    add_string(b, "family", xcvr_family_to_string(xcvr_module_get_family(m)));
-    add_string(b, "identifier", xcvr_module_get_string(m, "identifier"));
-    add_string(b, "connector", xcvr_module_get_string(m, "connector"));
-    if (xcvr_module_get_string(m, "media_type") != NULL)
-        add_string(b, "media_type", xcvr_module_get_string(m, "media_type"));
-    add_strings(b, "transceiver_type", types);
-    add_number(b, "wavelength_nm", m, "laser_wavelength");
-    add_number(b, "br_nominal_mbd", m, "br_nominal");
-    add_string(b, "source", up->module_source);
-    json_builder_set_member_name(b, "checksums_ok");
-    json_builder_add_boolean_value(b, xcvr_module_checksums_ok(m));
-    add_number(b, "temperature_c", m, "module_temperature");
-    add_number(b, "voltage_v", m, "module_voltage");
-    add_lanes(b, "tx_bias_ma", m, "laser_bias_current");
-    add_lanes(b, "tx_power_mw", m, "laser_output_power");
-    add_lanes(b, "rx_power_mw", m, "rx_power");
-    add_strings(b, "alarms", alarms);
-    add_strings(b, "warnings", warnings);
+    xcvr_render_vocab_json_members(b, values);
     json_builder_end_object(b);
+}
+
+/* What a scheduler or an admin asks of a module first: who made it, what it is, how it
+ * is doing; the vocabulary's module facts. The full decode is `xcvrmap module IFACE
+ * --format json`. */
+static void
+add_module(JsonBuilder *b, const XcvrInvUplink *up)
+{
+    add_group(b, XCVR_VOCAB_MODULE, up, up->module != NULL);
 }
 
 static void
@@ -146,30 +103,30 @@ add_error(JsonBuilder *b, const char *key, const GError *e)
         return;
     }
     json_builder_begin_object(b);
-    add_string(b, "code",
-               e->domain == XCVR_ERROR ? xcvr_error_to_string((XcvrError)e->code) : "failed");
+    add_string(b, "code", xcvr_render_error_code(e));
     add_string(b, "message", e->message);
     json_builder_end_object(b);
 }
 
 static void
-add_link(JsonBuilder *b, const XcvrLinkState *link)
+add_link(JsonBuilder *b, const XcvrInvUplink *up)
 {
-    json_builder_set_member_name(b, "link");
-    if (link == NULL) {
-        json_builder_add_null_value(b);
-        return;
-    }
+    add_group(b, XCVR_VOCAB_LINK, up, up->link != NULL);
+}
+
+/* The vocabulary's health object, {"verdict", "reasons"}, under @key; @compat_status adds
+ * the "status" member the uplinks list carried before the vocabulary (kept). */
+static void
+add_health(JsonBuilder *b, const char *key, const XcvrInvUplink *up, gboolean compat_status)
+{
+    XcvrVocabSubject s = subject_of(up);
+    g_autoptr(GArray) values = xcvr_vocab_evaluate(XCVR_VOCAB_HEALTH, &s);
+
+    json_builder_set_member_name(b, key);
     json_builder_begin_object(b);
-    add_string(b, "state", link->operstate);
-    json_builder_set_member_name(b, "carrier");
-    if (link->carrier >= 0)
-        json_builder_add_boolean_value(b, link->carrier == 1);
-    else
-        json_builder_add_null_value(b);
-    add_int_or_null(b, "speed_mbps", link->speed_mbps, link->speed_mbps > 0);
-    add_string(b, "duplex", link->duplex);
-    add_string(b, "mac", link->mac);
+    if (compat_status)
+        add_string(b, "status", xcvr_health_to_string(up->health));
+    xcvr_render_vocab_json_members(b, values);
     json_builder_end_object(b);
 }
 
@@ -209,8 +166,10 @@ add_vnic(JsonBuilder *b, const XcvrInvVnic *iv)
         add_string(b, "active_rule", xcvr_bond_rule_to_string(r->active_rule));
         add_hops(b, "via", r->via);
         add_module(b, r->uplink);
-        add_link(b, r->uplink->link);
+        add_link(b, r->uplink);
+        /* "health" was the verdict alone: kept as it was; the vocabulary's object beside */
         add_string(b, "health", xcvr_health_to_string(r->uplink->health));
+        add_health(b, "health_detail", r->uplink, FALSE);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -225,14 +184,10 @@ add_uplink(JsonBuilder *b, const XcvrInvUplink *up)
     json_builder_begin_object(b);
     add_string(b, "netdev", up->netdev);
     add_string(b, "pci", up->pci);
-    add_link(b, up->link);
+    add_link(b, up);
     add_module(b, up);
     add_error(b, "module_error", up->module_error);
-    json_builder_set_member_name(b, "health");
-    json_builder_begin_object(b);
-    add_string(b, "status", xcvr_health_to_string(up->health));
-    add_strings(b, "reasons", up->health_reasons);
-    json_builder_end_object(b);
+    add_health(b, "health", up, TRUE);
     json_builder_set_member_name(b, "vnics");
     json_builder_begin_array(b);
     for (i = 0; i < up->vnics->len; i++) {

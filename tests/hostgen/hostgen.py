@@ -14,7 +14,8 @@ OUTDIR receives (no absolute path of OUTDIR is written anywhere, so it can be mo
     ovsdb.json         `ovsdb-client dump --format=json` of Open_vSwitch, made by a real
                        ovsdb-server + ovs-vsctl, UUIDs renumbered deterministically
                        (only when the spec has an "ovs" part)
-    eeprom/IFNAME.bin  module EEPROMs copied from the shared corpus (+ IFNAME.segments)
+    eeprom/IFNAME.bin  module EEPROMs copied from the shared corpus (+ IFNAME.segments);
+                       an empty cage is 256 bytes of 0xFF, as it reads
     host.json          the expected answer, per vNIC: status and uplinks
 
 Spec (JSON object; every key optional unless marked *; see tests/hostgen/README.md):
@@ -440,6 +441,8 @@ class Host:
 
     def copy_module(self, name, image):
         if not image:
+            # an empty cage reads as 0xFF everywhere; a missing dump is "not recorded"
+            self.t.file("eeprom/%s.bin" % name, b"\xff" * 256)
             return {"module": None, "cage": "empty"}
         src = os.path.join(self.corpus, image)
         if not os.path.isfile(src):

@@ -150,6 +150,101 @@ def validate(schema, doc, label):
                "%s at %s" % (e.message, list(e.absolute_path)))
 
 
+NS = "{urn:xcvrmap:map:1}"
+
+
+def check_xml(args, xml, got, label):
+    """The XML form: valid against the RelaxNG schema, and the same map as the JSON."""
+    if not args.rng:
+        return
+    r = subprocess.run([args.xmllint, "--noout", "--relaxng", args.rng, "-"], input=xml,
+                       capture_output=True, text=True)
+    report(r.returncode == 0, label + ": XML validates against xcvrmap-map.rng", r.stderr)
+    import xml.etree.ElementTree as ET
+    try:
+        root = ET.fromstring(xml.encode())
+    except ET.ParseError as e:
+        report(False, label + ": XML parses", e)
+        return
+    vn = [(v.get("domain"), v.get("mac"), v.get("status"),
+           sorted(u.get("netdev") or u.get("pci") for u in v.findall(NS + "uplink")))
+          for v in root.find(NS + "vnics")]
+    vj = [(v["domain"], v["mac"], v["status"], sorted(u["netdev"] or u["pci"] for u in v["uplinks"]))
+          for v in got["vnics"]]
+    report(vn == vj, label + ": XML vNICs are the JSON's", "xml %s\njson %s" % (vn[:3], vj[:3]))
+    problems = []
+    ups = root.find(NS + "uplinks").findall(NS + "uplink")
+    if len(ups) != len(got["uplinks"]):
+        problems.append("%d uplinks in XML, %d in JSON" % (len(ups), len(got["uplinks"])))
+    for x, j in zip(ups, got["uplinks"]):
+        name = j["netdev"] or j["pci"]
+        h = x.find(NS + "health")
+        if h.get("verdict") != j["health"]["verdict"] or \
+                [e.text for e in h.findall(NS + "reason")] != j["health"]["reasons"]:
+            problems.append("%s: health differs" % name)
+        m, jm = x.find(NS + "module"), j["module"]
+        if (m is None) != (jm is None):
+            problems.append("%s: module in one form only" % name)
+        elif m is not None:
+            for key in ("vendor", "pn", "sn", "rev", "identifier", "connector", "family"):
+                if m.get(key.replace("_", "-")) != jm.get(key):
+                    problems.append("%s: module %s %r != %r" % (name, key, m.get(key), jm.get(key)))
+            lanes = m.findall(NS + "lane")
+            for key in ("rx_power_mw", "rx_power_dbm", "tx_bias_ma"):
+                xs = [l.get(key.replace("_", "-")) for l in lanes]
+                js = jm.get(key, [])
+                if [float(v) if v is not None else None for v in xs[:len(js)]] != js:
+                    problems.append("%s: %s %s != %s" % (name, key, xs, js))
+        e, je = x.find(NS + "module-error"), j["module_error"]
+        if (e is None) != (je is None) or (e is not None and e.get("code") != je["code"]):
+            problems.append("%s: module error differs" % name)
+        link, jl = x.find(NS + "link"), j["link"]
+        if jl is not None and (link is None or link.get("state") != jl["state"] or
+                               (link.get("speed-mbps") and int(link.get("speed-mbps"))) != jl["speed_mbps"]):
+            problems.append("%s: link differs" % name)
+    report(not problems, label + ": XML uplinks (module, link, health) are the JSON's",
+           "\n".join(problems))
+
+
+def check_topo(args, host, got, label):
+    """`topo --format json` on every running vNIC's host device: valid, the map's hop
+    shape, and the same path and uplinks as the map found for that vNIC."""
+    if not args.topo_schema:
+        return
+    base = host["_dir"]
+    root = os.path.join(base, host["files"]["root"])
+    vnics = [v for v in got["vnics"] if v["status"] == "ok" and v["target"] and v["type"] in ("bridge", "direct")
+             and os.path.lexists(os.path.join(root, "sys/class/net", v["target"]))]
+    if not vnics:
+        return
+    ovsdb = os.path.join(base, host["files"]["ovsdb"]) if host["files"].get("ovsdb") else ""
+    r = subprocess.run([args.xcvrmap, "topo", "--root", root, "--ovsdb", ovsdb, "--format", "json"] +
+                       [v["target"] for v in vnics] + ["xcvr-nosuch0"],
+                       capture_output=True, text=True, timeout=120)
+    try:
+        doc = json.loads(r.stdout)
+    except ValueError:
+        report(False, label + ": topo --format json prints JSON", r.stdout[:500] + r.stderr)
+        return
+    with open(args.topo_schema) as f:
+        validate(json.load(f), doc, label + " topo --format json")
+    walks = doc["walks"]
+    report(r.returncode == 1 and len(walks) == len(vnics) + 1 and
+           walks[-1].get("error", {}).get("code") == "no-device",
+           label + ": topo: one walk per argument, a missing netdev is an error entry, exit 1",
+           (r.returncode, walks[-1]))
+    problems = []
+    for v, w in zip(vnics, walks):
+        if w.get("path") != v["path"]:
+            problems.append("%s: path %s != map %s" % (v["target"], w.get("path"), v["path"]))
+        ups = sorted((u["netdev"] or u["pci"], u["active"]) for u in w.get("uplinks", []))
+        want = sorted((u["netdev"] or u["pci"], u["active"]) for u in v["uplinks"])
+        if ups != want:
+            problems.append("%s: uplinks %s != map %s" % (v["target"], ups, want))
+    report(not problems, label + ": topo JSON has the map's paths and uplinks for %d vNICs" % len(vnics),
+           "\n".join(problems))
+
+
 def generate(args, spec, out):
     r = subprocess.run([sys.executable, args.hostgen, spec, out], capture_output=True,
                        text=True, timeout=300)
@@ -170,6 +265,9 @@ def main():
     p.add_argument("--xcvrmap", required=True)
     p.add_argument("--hostgen", required=True)
     p.add_argument("--schema", required=True)
+    p.add_argument("--rng", help="xcvrmap-map.rng: check the XML form too")
+    p.add_argument("--xmllint", default="xmllint")
+    p.add_argument("--topo-schema", help="xcvrmap-topo.schema.json: check topo --format json")
     p.add_argument("specs", nargs="+")
     args = p.parse_args()
     if shutil.which("ovsdb-server") is None and not os.path.exists("/usr/sbin/ovsdb-server"):
@@ -195,6 +293,10 @@ def main():
             validate(schema, got, label)
             check_against_expectations(args, host, got, label)
             check_uplinks(host, got, label)
+            x = run_map(args, host, fmt="xml")
+            report(x.returncode == 0, label + ": map --format xml exits 0", x.stderr)
+            check_xml(args, x.stdout, got, label)
+            check_topo(args, host, got, label)
             t = run_map(args, host, fmt="text")
             rows = [l for l in t.stdout.splitlines() if l and not l.startswith((" ", "DOMAIN", "UPLINK", "Note"))]
             report(t.returncode == 0 and len(rows) >= len(got["vnics"]) + len(got["uplinks"]),
@@ -260,6 +362,31 @@ def main():
             report(ok, "a module dump cut short (%s): reported on its uplink, the map goes on" % name,
                    r.stderr + json.dumps(u))
 
+        # a missing dump is "not recorded" (no-dump), not an empty cage: no warning for it
+        if dumps:
+            gone = os.path.join(work, "no-dump")
+            shutil.copytree(base, gone, symlinks=True)
+            name = dumps[-1][:-4]
+            os.unlink(os.path.join(gone, host["files"]["eeprom_dir"], dumps[-1]))
+            gone_host = dict(host)
+            gone_host["_dir"] = gone
+            r = run_map(args, gone_host)
+            got = json.loads(r.stdout) if r.returncode == 0 else {"uplinks": []}
+            u = next((u for u in got["uplinks"] if (u["netdev"] or u["pci"]) == name), None)
+            ok = (r.returncode == 0 and u is not None and u["module"] is None and
+                  (u["module_error"] or {}).get("code") == ("no-dump" if u["netdev"] else "not-supported") and
+                  not any("cage" in x or "unreadable" in x for x in u["health"]["reasons"]))
+            report(ok, "a missing module dump (%s): no-dump, neither an empty cage nor a warning" % name,
+                   r.stderr + json.dumps(u))
+            m = subprocess.run([args.xcvrmap, "module", "--eeprom-dir",
+                                os.path.join(gone, host["files"]["eeprom_dir"]), "--format", "json", name],
+                               capture_output=True, text=True, timeout=60)
+            e = (json.loads(m.stdout)["modules"] or [{}])[0] if m.stdout else {}
+            report(m.returncode == 1 and (e.get("module_error") or {}).get("code") ==
+                   (u or {}).get("module_error", {}).get("code", "?"),
+                   "the same missing dump (%s): the same code in `module` as in `map`" % name,
+                   m.stdout + m.stderr)
+
         # the bundled demo host, unpacked from the binary: the same answers as the spec's
         r = subprocess.run([args.xcvrmap, "map", "--demo", "--format", "json"], capture_output=True,
                            text=True, timeout=120)
@@ -267,6 +394,10 @@ def main():
         demo_spec = next((h for h in [first] if os.path.basename(h["_dir"]) == "demo-host"), None)
         if demo is not None:
             validate(schema, demo, "map --demo")
+            x = subprocess.run([args.xcvrmap, "map", "--demo", "--format", "xml"],
+                               capture_output=True, text=True, timeout=120)
+            report(x.returncode == 0, "map --demo --format xml exits 0", x.stderr)
+            check_xml(args, x.stdout, demo, "map --demo")
             if demo_spec is not None:
                 check_against_expectations(args, demo_spec, demo, "map --demo")
         report(demo is not None, "map --demo: exit status 0", r.stderr)

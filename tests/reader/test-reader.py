@@ -61,7 +61,7 @@ SHIM_KNOBS = ("XCVR_SHIM_MODTYPE", "XCVR_SHIM_FAULT", "XCVR_SHIM_NETLINK", "XCVR
               "XCVR_SHIM_EEPROM", "XCVR_SHIM_SEGMENTS", "XCVR_SHIM_EEPROM_DIR",
               "XCVR_SHIM_FAULT_IFACE", "XCVR_SHIM_FAULT_AFTER", "XCVR_SHIM_SLOW_MS")
 PRELOAD_ERROR = re.compile(r"ld\.so: object .* cannot be preloaded")
-CODES = ("not-supported", "no-module", "io", "no-device", "truncated", "permission",
+CODES = ("not-supported", "no-module", "no-dump", "io", "no-device", "truncated", "permission",
          "timeout", "invalid-data")
 HEADING = re.compile(r"^Module (\S+):$")
 VERBOSE = re.compile(r"^xcvrmap: (\S+): (\w+), (\d+) requests?, (\d+) bytes?$")
@@ -237,6 +237,10 @@ def by_dev(reqs):
 
 # ---- Running programs --------------------------------------------------------------------
 
+# Every module JSON document the cases parse is validated against the published schema.
+SCHEMA = {"validator": None, "documents": 0, "errors": []}
+
+
 class Result:
     def __init__(self, rc, out, err, seconds, log):
         self.rc = rc
@@ -247,9 +251,14 @@ class Result:
 
     def json(self):
         try:
-            return json.loads(self.out)
+            doc = json.loads(self.out)
         except ValueError:
             return None
+        if SCHEMA["validator"] is not None:
+            SCHEMA["documents"] += 1
+            for e in SCHEMA["validator"].iter_errors(doc):
+                SCHEMA["errors"].append("%s: %s" % (list(e.path), e.message))
+        return doc
 
     def describe(self):
         return "exit %s after %.2f s\nstdout:\n%s\nstderr:\n%s" % (
@@ -348,7 +357,7 @@ def text_sections(out):
 
 
 def module_of(doc):
-    """A --file JSON document → the module object."""
+    """A --file JSON document ({"modules": [one entry]}) → the module entry."""
     if isinstance(doc, dict) and isinstance(doc.get("modules"), list) and doc["modules"]:
         return doc["modules"][0]
     return doc
@@ -374,6 +383,13 @@ def module_diff(ref, got):
     bad = []
     for k, v in ref.items():
         if k in ("name", "source", "file", "path"):
+            continue
+        if k == "summary" and isinstance(v, dict) and isinstance(got.get(k), dict):
+            # the summary names how the bytes were read, as the entry does
+            v = {kk: vv for kk, vv in v.items() if kk != "source"}
+            g = {kk: vv for kk, vv in got[k].items() if kk != "source"}
+            if g != v:
+                bad.append(k)
             continue
         if got.get(k) != v:
             bad.append(k)
@@ -780,10 +796,22 @@ class Suite:
         m = self.run.xcvrmap(["--eeprom-dir", d, "--format", "json", "eth0", "nosuch0"])
         entries, order = json_modules(m)
         e = (entries or {}).get("nosuch0", {})
-        self.res.report(m.rc == 1 and e.get("error") in CODES and
-                        "error" not in (entries or {}).get("eth0", {"error": 1}),
-                        "--eeprom-dir: an interface without a dump is an error (%s), the "
-                        "other decodes" % e.get("error"), m.describe())
+        # a missing dump is "not recorded" (no-dump), as in `map`: neither an empty cage
+        # (no-module) nor a missing interface (no-device)
+        self.res.report(m.rc == 1 and e.get("module_error", {}).get("code") == "no-dump" and
+                        e.get("error") == "no-dump" and
+                        "module_error" not in (entries or {}).get("eth0", {"module_error": 1}),
+                        "--eeprom-dir: an interface without a dump is no-dump (%s), the "
+                        "other decodes" % e.get("module_error"), m.describe())
+        with open(os.path.join(d, "cage0.bin"), "wb") as f:
+            f.write(b"\xff" * 256)
+        m = self.run.xcvrmap(["--eeprom-dir", d, "--format", "json", "cage0"])
+        entries, order = json_modules(m)
+        e = (entries or {}).get("cage0", {})
+        self.res.report(m.rc == 1 and e.get("module_error", {}).get("code") == "no-module",
+                        "--eeprom-dir: a dump of 0xFF bytes is an empty cage (no-module)",
+                        m.describe())
+        os.unlink(os.path.join(d, "cage0.bin"))
 
     def all_ports(self):
         """--all without --eeprom-dir: /sys/class/net's ports, each not-supported here."""
@@ -889,7 +917,12 @@ def main():
     ap.add_argument("--ethtool", default="/usr/sbin/ethtool")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the work directory")
+    ap.add_argument("--schema", help="xcvrmap-module.schema.json: validate every JSON output")
     opts = ap.parse_args()
+    if opts.schema:
+        import jsonschema
+        with open(opts.schema) as f:
+            SCHEMA["validator"] = jsonschema.Draft202012Validator(json.load(f))
     opts.shim = os.path.abspath(opts.shim)
     opts.xcvrmap = os.path.abspath(opts.xcvrmap)
     for f in (opts.shim, opts.xcvrmap):
@@ -921,6 +954,10 @@ def main():
         suite.eeprom_dir()
         suite.all_ports()
         suite.all_root()
+        if opts.schema:
+            res.report(SCHEMA["documents"] > 0 and not SCHEMA["errors"],
+                       "%d module JSON documents valid against the schema" % SCHEMA["documents"],
+                       "\n".join(SCHEMA["errors"][:10]))
     except SetupError as e:
         print("setup error: %s" % e, file=sys.stderr)
         print("%d passed, %d failed" % (res.passed, res.failed + 1))

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-render-private.h: pieces the renderers share: the vocabulary's values written as
+ * JSON members or an XML element, one XML escaper, and a module's per-field JSON detail.
+ * Not installed.
+ */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include <xcvrmap/xcvr-module.h>
+
+/* Appends @text to @out escaped for XML 1.0 character data and attribute values: markup
+ * and quotes as entities, tab/newline/CR as character references, other control
+ * characters and invalid UTF-8 as U+FFFD (XML 1.0 cannot carry them at all). */
+void xcvr_xml_escape_append(GString *out, const char *text);
+
+/* Writes each value of @values (XcvrVocabValue, from xcvr_vocab_evaluate()) as a member of
+ * the object @b is building. */
+void xcvr_render_vocab_json_members(JsonBuilder *b, GArray *values);
+
+/* Appends `<ELEMENT attr…>` for @values: scalars as attributes, per-lane numbers as one
+ * `<lane number="N" …/>` per lane, lists as one `<ITEM>text</ITEM>` per item; @indent is
+ * the element's own indentation. */
+void xcvr_render_vocab_xml_element(GString *out, const char *indent, const char *element,
+                                   GArray *values);
+
+/* The per-field detail of a module (family, checksums, checksums_ok, fields, warnings) as
+ * members of the object @b is building: what xcvr_render_json() prints. */
+void xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module);
+
+/* A double as the shortest text that reads back as the same value. */
+void xcvr_render_append_double(GString *out, double v);
+
+/* The stable code of @error for `module_error.code`: the XCVR_ERROR name; "io" for a GLib file
+ * error; "failed" otherwise (and for %NULL). */
+const char *xcvr_render_error_code(const GError *error);
+
+/* @hops (XcvrHop*) as the array member @key: `{"kind", "name", "detail"?}` each, the one
+ * hop shape of the map's `path`/`via` and topo's `path`. */
+void xcvr_render_json_hops(JsonBuilder *b, const char *key, GPtrArray *hops);
