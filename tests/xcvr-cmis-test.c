@@ -59,46 +59,54 @@ build_qsfpdd(guint8 *img, guint banks)
     guint bank;
 
     memset(img, 0, MAX_LEN);
-    img[0] = 0x18;                        /* QSFP-DD (SFF-8024 Table 4-1) */
-    img[1] = 0x52;                        /* CMIS 5.2 */
-    img[2] = 0x00;                        /* paged */
-    img[3] = 0x03 << 1;                   /* ModuleReady (Table 8-7) */
-    img[9] = 0x01 | 0x40;                 /* temperature high alarm, Vcc high warning */
+    img[0] = 0x18;                         /* QSFP-DD (SFF-8024 Table 4-1) */
+    img[1] = 0x52;                         /* CMIS 5.2 */
+    img[2] = 0x00;                         /* paged */
+    img[3] = 0x03 << 1;                    /* ModuleReady (Table 8-7) */
+    img[9] = 0x01 | 0x40;                  /* temperature high alarm, Vcc high warning */
     xcvr_test_put_u16(img + 14, 30 * 256); /* 30 C */
     xcvr_test_put_u16(img + 16, 33000);    /* 3.3 V */
     img[39] = 2;
-    img[40] = 7;                          /* active firmware 2.7 */
-    img[85] = 0x01;                       /* media type: MMF (SFF-8024 Table 4-11) */
+    img[40] = 7;    /* active firmware 2.7 */
+    img[85] = 0x01; /* media type: MMF (SFF-8024 Table 4-11) */
     /* application descriptors (Table 8-23): host ID, media ID, lane counts, options */
-    img[86] = 0x11; img[87] = 0x10; img[88] = 0x88; img[89] = 0x01;
-    img[90] = 0x0d; img[91] = 0x0c; img[92] = 0x22; img[93] = 0x55;
-    img[94] = 0xff;                       /* end of the list */
+    img[86] = 0x11;
+    img[87] = 0x10;
+    img[88] = 0x88;
+    img[89] = 0x01;
+    img[90] = 0x0d;
+    img[91] = 0x0c;
+    img[92] = 0x22;
+    img[93] = 0x55;
+    img[94] = 0xff; /* end of the list */
 
     img[P00 + 0] = 0x18;
     ascii(img, P00 + 1, 16, "ACME OPTICS");
-    img[P00 + 17] = 0x00; img[P00 + 18] = 0x90; img[P00 + 19] = 0x65;
+    img[P00 + 17] = 0x00;
+    img[P00 + 18] = 0x90;
+    img[P00 + 19] = 0x65;
     ascii(img, P00 + 20, 16, "QDD-400G-SR8");
     ascii(img, P00 + 36, 2, "B0");
     ascii(img, P00 + 38, 16, "SN987654");
     ascii(img, P00 + 54, 8, "250301");
-    img[P00 + 72] = 0x05 << 5;            /* byte 200: power class 6 */
-    img[P00 + 73] = 48;                   /* byte 201: 12.00 W */
-    img[P00 + 75] = 0x0c;                 /* byte 203: MPO 1x12 */
-    img[P00 + 84] = 0x00;                 /* byte 212: 850 nm VCSEL: optical */
+    img[P00 + 72] = 0x05 << 5; /* byte 200: power class 6 */
+    img[P00 + 73] = 48;        /* byte 201: 12.00 W */
+    img[P00 + 75] = 0x0c;      /* byte 203: MPO 1x12 */
+    img[P00 + 84] = 0x00;      /* byte 212: 850 nm VCSEL: optical */
 
     /* page 01h */
     img[P01 + 0] = 1;
-    img[P01 + 1] = 3;                     /* inactive firmware 1.3 */
+    img[P01 + 1] = 3;                         /* inactive firmware 1.3 */
     xcvr_test_put_u16(img + P01 + 10, 17000); /* 138: 850 nm */
     img[P01 + 14] = banks == 2 ? 0x01 : 0x00; /* 142: banks */
-    img[P01 + 23] = 0x10;                 /* 151: Rx power is average */
-    img[P01 + 32] = 0x07 | (0x01 << 3);   /* 160: bias, Tx and Rx power monitored; bias x2 */
+    img[P01 + 23] = 0x10;                     /* 151: Rx power is average */
+    img[P01 + 32] = 0x07 | (0x01 << 3);       /* 160: bias, Tx and Rx power monitored; bias x2 */
 
     /* page 02h thresholds (Table 8-62) */
-    xcvr_test_put_u16(img + P02 + 0, 80 * 256);  /* temperature high alarm 80 C */
-    xcvr_test_put_u16(img + P02 + 10, 29700);    /* Vcc low alarm 2.97 V */
-    xcvr_test_put_u16(img + P02 + 56, 5000);     /* bias high alarm 5000 x 2 uA x 2 = 20 mA */
-    xcvr_test_put_u16(img + P02 + 64, 15849);    /* Rx power high alarm 1.5849 mW */
+    xcvr_test_put_u16(img + P02 + 0, 80 * 256); /* temperature high alarm 80 C */
+    xcvr_test_put_u16(img + P02 + 10, 29700);   /* Vcc low alarm 2.97 V */
+    xcvr_test_put_u16(img + P02 + 56, 5000);    /* bias high alarm 5000 x 2 uA x 2 = 20 mA */
+    xcvr_test_put_u16(img + P02 + 64, 15849);   /* Rx power high alarm 1.5849 mW */
 
     for (bank = 0; bank < banks; bank++)
         build_bank(img, bank);
@@ -189,13 +197,12 @@ test_thresholds(void **state)
 
     assert_true(xcvr_test_number(m, "module_temperature_high_alarm_threshold", "degrees C") ==
                 80.0);
-    assert_true(fabs(xcvr_test_number(m, "module_voltage_low_alarm_threshold", "V") - 2.97) <
-                1e-9);
+    assert_true(fabs(xcvr_test_number(m, "module_voltage_low_alarm_threshold", "V") - 2.97) < 1e-9);
     /* the bias multiplier of page 01h byte 160 applies to thresholds too */
-    assert_true(fabs(xcvr_test_number(m, "laser_bias_current_high_alarm_threshold", "mA") -
-                     20.0) < 1e-9);
-    assert_true(fabs(xcvr_test_number(m, "laser_rx_power_high_alarm_threshold", "mW") -
-                     1.5849) < 1e-9);
+    assert_true(fabs(xcvr_test_number(m, "laser_bias_current_high_alarm_threshold", "mA") - 20.0) <
+                1e-9);
+    assert_true(fabs(xcvr_test_number(m, "laser_rx_power_high_alarm_threshold", "mW") - 1.5849) <
+                1e-9);
 }
 
 /* One bank: eight lanes of monitors, flags and data-path states from page 11h. */

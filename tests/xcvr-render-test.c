@@ -22,7 +22,7 @@
 
 #include <xcvrmap/xcvrmap.h>
 
-static const char *const families[] = { "sff8472", "sff8636", "cmis" };
+static const char *const families[] = {"sff8472", "sff8636", "cmis"};
 
 typedef struct {
     char *name;   /* <family>/<case> */
@@ -77,8 +77,8 @@ list_cases(void)
         const char *name;
 
         for (i = 0; i < corpus->len; i++) {
-            g_autofree char *path = g_build_filename(xcvr_test_corpus_dir(), corpus->pdata[i],
-                                                     NULL);
+            g_autofree char *path =
+                g_build_filename(xcvr_test_corpus_dir(), corpus->pdata[i], NULL);
 
             add_case(cases, families[f], path);
         }
@@ -146,8 +146,8 @@ test_no_orphans(void **state)
             g_autofree char *stem = dot != NULL ? g_strndup(name, (gsize)(dot - name)) : NULL;
             g_autofree char *key = NULL;
 
-            if (dot == NULL || (strcmp(dot, ".txt") != 0 && strcmp(dot, ".json") != 0 &&
-                                strcmp(dot, ".xml") != 0))
+            if (dot == NULL ||
+                (strcmp(dot, ".txt") != 0 && strcmp(dot, ".json") != 0 && strcmp(dot, ".xml") != 0))
                 continue;
             key = g_build_filename(families[f], stem, NULL);
             if (!g_hash_table_contains(known, key)) {
@@ -188,8 +188,7 @@ test_json_contract(void **state)
     root = json_node_get_object(json_parser_get_root(parser));
     assert_string_equal(json_object_get_string_member(root, "family"), "sff8472");
     assert_false(json_object_get_boolean_member(root, "checksums_ok"));
-    ck = json_object_get_object_member(json_object_get_object_member(root, "checksums"),
-                                       "cc_base");
+    ck = json_object_get_object_member(json_object_get_object_member(root, "checksums"), "cc_base");
     assert_string_equal(json_object_get_string_member(ck, "status"), "bad");
     assert_int_equal(json_object_get_int_member(ck, "stored"), 0x24);
 
@@ -198,11 +197,11 @@ test_json_contract(void **state)
     assert_int_equal(json_node_get_value_type(json_object_get_member(temp, "value")),
                      G_TYPE_DOUBLE);
     assert_string_equal(json_object_get_string_member(temp, "unit"), "degrees C");
-    assert_string_equal(json_object_get_string_member(
-                            json_object_get_object_member(fields, "br_nominal"), "unit"),
-                        "MBd");
-    assert_int_equal(json_object_get_int_member(
-                         json_object_get_object_member(fields, "connector"), "code"), 7);
+    assert_string_equal(
+        json_object_get_string_member(json_object_get_object_member(fields, "br_nominal"), "unit"),
+        "MBd");
+    assert_int_equal(
+        json_object_get_int_member(json_object_get_object_member(fields, "connector"), "code"), 7);
     assert_string_equal(json_object_get_string_member(fields, "vendor_sn"), "WQ160412A115");
     assert_true(json_object_get_boolean_member(fields, "laser_rx_power_low_alarm"));
     assert_false(json_object_get_boolean_member(fields, "laser_rx_power_high_alarm"));
@@ -219,8 +218,8 @@ test_json_lanes(void **state)
     JsonArray *bias;
 
     assert_true(json_parser_load_from_data(parser, json, -1, NULL));
-    fields = json_object_get_object_member(json_node_get_object(json_parser_get_root(parser)),
-                                           "fields");
+    fields =
+        json_object_get_object_member(json_node_get_object(json_parser_get_root(parser)), "fields");
     bias = json_object_get_array_member(fields, "laser_bias_current");
     assert_int_equal(json_array_get_length(bias), 4);
     /* ethtool prints 7.078 mA for channel 1 */
@@ -245,7 +244,7 @@ main(int argc, char **argv)
 
     for (i = 0; i < cases->len; i++) {
         GoldenCase *c = cases->pdata[i];
-        struct CMUnitTest t = { c->name, test_golden_case, NULL, NULL, c };
+        struct CMUnitTest t = {c->name, test_golden_case, NULL, NULL, c};
 
         if (pattern == NULL || g_pattern_match_simple(pattern, c->name))
             g_array_append_val(tests, t);

@@ -75,8 +75,8 @@ test_dom_values(void **state)
     assert_true(fabs(xcvr_test_number(m, "module_voltage", "V") - 3.3034) < 0.00005);
     assert_true(fabs(xcvr_test_number(m, "laser_bias_current", "mA") - 10.126) < 0.001);
     assert_true(fabs(xcvr_test_number(m, "laser_output_power", "mW") - 0.5970) < 0.00005);
-    assert_true(fabs(xcvr_test_number(m, "module_temperature_low_alarm_threshold", "degrees C") + 5.0) <
-                0.001);
+    assert_true(fabs(xcvr_test_number(m, "module_temperature_low_alarm_threshold", "degrees C") +
+                     5.0) < 0.001);
 }
 
 static void

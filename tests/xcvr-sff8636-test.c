@@ -24,8 +24,8 @@ ascii(guint8 *img, guint at, guint len, const char *s)
 static void
 fix_checksums(guint8 *img)
 {
-    img[P00 + 63] = xcvr_test_sum(img, P00, P00 + 62);       /* CC_BASE: 128-190 at 191 */
-    img[P00 + 95] = xcvr_test_sum(img, P00 + 64, P00 + 94);  /* CC_EXT: 192-222 at 223 */
+    img[P00 + 63] = xcvr_test_sum(img, P00, P00 + 62);      /* CC_BASE: 128-190 at 191 */
+    img[P00 + 95] = xcvr_test_sum(img, P00 + 64, P00 + 94); /* CC_EXT: 192-222 at 223 */
 }
 
 /* A paged QSFP28 100G-SR4 optic with live monitors, some flags raised and thresholds. */
@@ -35,15 +35,15 @@ build_qsfp28(guint8 *img)
     guint lane;
 
     memset(img, 0, IMG_LEN);
-    img[0] = 0x11;                      /* QSFP28 (SFF-8024 Table 4-1) */
-    img[1] = 0x07;                      /* SFF-8636 Rev 2.5/2.6/2.7 */
-    img[2] = 0x00;                      /* paged, data ready */
-    img[3] = 0x21;                      /* Rx LOS lane 1, Tx LOS lane 2 (Table 6-4) */
-    img[4] = 0x04;                      /* Tx fault lane 3 */
-    img[6] = 0x80;                      /* temperature high alarm (Table 6-7) */
-    img[7] = 0x10;                      /* Vcc low warning */
-    img[9] = 0x08;                      /* Rx power high alarm, lane 2 (low nibble) */
-    img[12] = 0x40;                     /* Tx bias low alarm, lane 3 (high nibble) */
+    img[0] = 0x11;                       /* QSFP28 (SFF-8024 Table 4-1) */
+    img[1] = 0x07;                       /* SFF-8636 Rev 2.5/2.6/2.7 */
+    img[2] = 0x00;                       /* paged, data ready */
+    img[3] = 0x21;                       /* Rx LOS lane 1, Tx LOS lane 2 (Table 6-4) */
+    img[4] = 0x04;                       /* Tx fault lane 3 */
+    img[6] = 0x80;                       /* temperature high alarm (Table 6-7) */
+    img[7] = 0x10;                       /* Vcc low warning */
+    img[9] = 0x08;                       /* Rx power high alarm, lane 2 (low nibble) */
+    img[12] = 0x40;                      /* Tx bias low alarm, lane 3 (high nibble) */
     xcvr_test_put_u16(img + 22, 0x1980); /* 25.5 degrees C */
     xcvr_test_put_u16(img + 26, 33000);  /* 3.3 V in 100 uV */
     for (lane = 0; lane < 4; lane++) {
@@ -51,36 +51,36 @@ build_qsfp28(guint8 *img)
         xcvr_test_put_u16(img + 42 + 2 * lane, 1000 * (lane + 1));  /* bias 2, 4, 6, 8 mA */
         xcvr_test_put_u16(img + 50 + 2 * lane, 7000 + 100 * lane);  /* Tx 0.70, 0.71 … mW */
     }
-    img[86] = 0x02;                     /* Tx disable on lane 2 (Table 6-9) */
+    img[86] = 0x02; /* Tx disable on lane 2 (Table 6-9) */
 
-    img[P00 + 0] = 0x11;                /* page 00h identifier */
-    img[P00 + 1] = 0x00;                /* ext. identifier: power class 1 */
-    img[P00 + 2] = 0x0c;                /* MPO 1x12 (SFF-8024 Table 4-3) */
-    img[P00 + 3] = 0x80;                /* 10/40G compliance: extended (see byte 192) */
-    img[P00 + 11] = 0x06;               /* encoding: 64B/66B (SFF-8024 Table 4-2) */
-    img[P00 + 12] = 0xff;               /* BR nominal: see byte 222 */
-    img[P00 + 15] = 70;                 /* OM3: 70 x 2 m */
-    img[P00 + 19] = 0x00;               /* 850 nm VCSEL (Table 6-19): optical */
+    img[P00 + 0] = 0x11;  /* page 00h identifier */
+    img[P00 + 1] = 0x00;  /* ext. identifier: power class 1 */
+    img[P00 + 2] = 0x0c;  /* MPO 1x12 (SFF-8024 Table 4-3) */
+    img[P00 + 3] = 0x80;  /* 10/40G compliance: extended (see byte 192) */
+    img[P00 + 11] = 0x06; /* encoding: 64B/66B (SFF-8024 Table 4-2) */
+    img[P00 + 12] = 0xff; /* BR nominal: see byte 222 */
+    img[P00 + 15] = 70;   /* OM3: 70 x 2 m */
+    img[P00 + 19] = 0x00; /* 850 nm VCSEL (Table 6-19): optical */
     ascii(img, P00 + 20, 16, "ACME OPTICS");
     img[P00 + 37] = 0x00;
     img[P00 + 38] = 0x90;
-    img[P00 + 39] = 0x65;               /* OUI 00:90:65 */
+    img[P00 + 39] = 0x65; /* OUI 00:90:65 */
     ascii(img, P00 + 40, 16, "QSFP-100G-SR4");
     ascii(img, P00 + 56, 2, "A1");
     xcvr_test_put_u16(img + P00 + 58, 17000); /* 850 nm in 0.05 nm */
     xcvr_test_put_u16(img + P00 + 60, 200);   /* +/- 10 nm in 0.005 nm */
-    img[P00 + 64] = 0x02;               /* extended compliance: 100GBASE-SR4 (Table 4-4) */
+    img[P00 + 64] = 0x02;                     /* extended compliance: 100GBASE-SR4 (Table 4-4) */
     ascii(img, P00 + 68, 16, "SN0123456789");
     ascii(img, P00 + 84, 8, "240115");
-    img[P00 + 92] = 0x08;               /* diagnostics: Rx power is average power */
-    img[P00 + 94] = 103;                /* extended BR: 103 x 250 MBd */
+    img[P00 + 92] = 0x08; /* diagnostics: Rx power is average power */
+    img[P00 + 94] = 103;  /* extended BR: 103 x 250 MBd */
 
     /* page 03h thresholds (Table 6-43) */
-    xcvr_test_put_u16(img + P03 + 0, 75 * 256);  /* temperature high alarm 75 C */
-    xcvr_test_put_u16(img + P03 + 18, 29700);    /* Vcc low alarm 2.97 V */
-    xcvr_test_put_u16(img + P03 + 48, 20000);    /* Rx power high alarm 2.0 mW */
-    xcvr_test_put_u16(img + P03 + 56, 7500);     /* bias high alarm 15 mA */
-    xcvr_test_put_u16(img + P03 + 64, 12589);    /* Tx power high alarm 1.2589 mW */
+    xcvr_test_put_u16(img + P03 + 0, 75 * 256); /* temperature high alarm 75 C */
+    xcvr_test_put_u16(img + P03 + 18, 29700);   /* Vcc low alarm 2.97 V */
+    xcvr_test_put_u16(img + P03 + 48, 20000);   /* Rx power high alarm 2.0 mW */
+    xcvr_test_put_u16(img + P03 + 56, 7500);    /* bias high alarm 15 mA */
+    xcvr_test_put_u16(img + P03 + 64, 12589);   /* Tx power high alarm 1.2589 mW */
     fix_checksums(img);
 }
 
@@ -232,16 +232,15 @@ test_thresholds(void **state)
     build_qsfp28(img);
     m = xcvr_test_decode(img, sizeof(img), XCVR_DECODE_NONE);
     assert_int_equal(xcvr_test_raw(m, "alarm_warning_flags_implemented", 0), 1);
-    assert_true(fabs(xcvr_test_number(m, "module_temperature_high_alarm_threshold",
-                                      "degrees C") - 75.0) < 1e-9);
-    assert_true(fabs(xcvr_test_number(m, "module_voltage_low_alarm_threshold", "V") - 2.97) <
-                1e-9);
+    assert_true(fabs(xcvr_test_number(m, "module_temperature_high_alarm_threshold", "degrees C") -
+                     75.0) < 1e-9);
+    assert_true(fabs(xcvr_test_number(m, "module_voltage_low_alarm_threshold", "V") - 2.97) < 1e-9);
     assert_true(fabs(xcvr_test_number(m, "laser_rx_power_high_alarm_threshold", "mW") - 2.0) <
                 1e-9);
-    assert_true(fabs(xcvr_test_number(m, "laser_bias_current_high_alarm_threshold", "mA") -
-                     15.0) < 1e-9);
-    assert_true(fabs(xcvr_test_number(m, "laser_output_power_high_alarm_threshold", "mW") -
-                     1.2589) < 1e-9);
+    assert_true(fabs(xcvr_test_number(m, "laser_bias_current_high_alarm_threshold", "mA") - 15.0) <
+                1e-9);
+    assert_true(
+        fabs(xcvr_test_number(m, "laser_output_power_high_alarm_threshold", "mW") - 1.2589) < 1e-9);
 }
 
 /* The corpus's layout: lower, 00h, 03h (384 bytes) carries the same thresholds. */
@@ -256,8 +255,8 @@ test_thresholds_384(void **state)
     memcpy(small, img, 256);
     memcpy(small + 256, img + P03, 128);
     m = xcvr_test_decode(small, sizeof(small), XCVR_DECODE_NONE);
-    assert_true(fabs(xcvr_test_number(m, "module_temperature_high_alarm_threshold",
-                                      "degrees C") - 75.0) < 1e-9);
+    assert_true(fabs(xcvr_test_number(m, "module_temperature_high_alarm_threshold", "degrees C") -
+                     75.0) < 1e-9);
     assert_true(m->warnings->len == 0);
 }
 
@@ -443,20 +442,13 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_identity),
-        cmocka_unit_test(test_monitors),
-        cmocka_unit_test(test_no_monitors),
-        cmocka_unit_test(test_rx_oma),
-        cmocka_unit_test(test_flags),
-        cmocka_unit_test(test_thresholds),
-        cmocka_unit_test(test_thresholds_384),
-        cmocka_unit_test(test_no_page03),
-        cmocka_unit_test(test_flat_memory),
-        cmocka_unit_test(test_plan),
-        cmocka_unit_test(test_checksums),
-        cmocka_unit_test(test_truncated),
-        cmocka_unit_test(test_dead_reads),
-        cmocka_unit_test(test_lower_identifier_wrong),
+        cmocka_unit_test(test_identity),       cmocka_unit_test(test_monitors),
+        cmocka_unit_test(test_no_monitors),    cmocka_unit_test(test_rx_oma),
+        cmocka_unit_test(test_flags),          cmocka_unit_test(test_thresholds),
+        cmocka_unit_test(test_thresholds_384), cmocka_unit_test(test_no_page03),
+        cmocka_unit_test(test_flat_memory),    cmocka_unit_test(test_plan),
+        cmocka_unit_test(test_checksums),      cmocka_unit_test(test_truncated),
+        cmocka_unit_test(test_dead_reads),     cmocka_unit_test(test_lower_identifier_wrong),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
