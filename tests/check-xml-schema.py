@@ -3,11 +3,12 @@
 """check-xml-schema.py: every image's XML form validates against our RelaxNG schema.
 
 Usage: check-xml-schema.py --xcvrmap PATH --schema RNG [--xmllint PATH]
-                           [--generate GEN.py --workdir DIR]... IMAGE_DIR...
+                           [--generate GEN.py --workdir DIR]... [--golden DIR]... IMAGE_DIR...
 
 Each image is validated alone (the single <module> document), and all of them together
 (the <modules> document, which also carries <error> entries for images that do not
-decode). Prints "N passed, M failed" last; exits 1 on any failure.
+decode). Every golden XML file (--golden: tests/data/golden/<family>/*.xml) is validated
+too, so the reviewed expected documents are schema-valid as well. Prints "N passed, M failed" last; exits 1 on any failure.
 """
 import argparse
 import glob
@@ -22,6 +23,8 @@ ap.add_argument("--xmllint", default="xmllint")
 ap.add_argument("--generate", action="append", default=[],
                 help="generator script writing synthetic images into --workdir/<name>")
 ap.add_argument("--workdir")
+ap.add_argument("--golden", action="append", default=[],
+                help="directory of golden <case>.xml files to validate")
 ap.add_argument("dirs", nargs="*")
 opts = ap.parse_args()
 
@@ -57,6 +60,12 @@ for img in images:
     elif r.stdout:
         failed += 1
         print(f"FAIL {img}: a failed decode printed a partial document")
+
+# The golden documents (tests/data/golden/<family>/<case>.xml).
+for d in opts.golden:
+    for xml in sorted(glob.glob(os.path.join(d, "*.xml"))):
+        with open(xml, "rb") as f:
+            validate(f.read(), xml)
 
 # Together, in chunks: every image, including those that fail to decode.
 CHUNK = 200

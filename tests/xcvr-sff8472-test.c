@@ -1,25 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* xcvr-sff8472-test.c: SFF-8472 decoding facts on real images and hand-built ones. */
-#include "xcvr-test-util.h"
+#include "xcvr-test-model.h"
 
-#include <math.h>
 #include <string.h>
-
-#include <xcvrmap/xcvrmap.h>
 
 #define DOM_IMAGE "sff8472/oem-sfp-10g-t8-10gbase-t-as-sr-dom.bin"
 #define BAD_BASE_IMAGE "sff8472/broken-cc-base-oem-sfp-10g-sr-it-dom.bin"
-
-static XcvrModule *
-decode_bytes(const guint8 *data, gsize len, XcvrDecodeFlags flags)
-{
-    g_autoptr(GError) error = NULL;
-    XcvrModule *m = xcvr_module_decode(data, len, XCVR_FAMILY_UNKNOWN, flags, &error);
-
-    if (m == NULL)
-        fail_msg("decode failed: %s", error->message);
-    return m;
-}
 
 static XcvrModule *
 decode_file(const char *rel)
@@ -28,19 +14,7 @@ decode_file(const char *rel)
     gsize len = 0;
     const guint8 *p = g_bytes_get_data(b, &len);
 
-    return decode_bytes(p, len, XCVR_DECODE_NONE);
-}
-
-static double
-number(const XcvrModule *m, const char *key, const char *unit)
-{
-    double v = NAN;
-    const char *u = NULL;
-
-    if (!xcvr_module_get_number(m, key, &v, &u))
-        fail_msg("no numeric field %s", key);
-    assert_string_equal(u, unit);
-    return v;
+    return xcvr_test_decode(p, len, XCVR_DECODE_NONE);
 }
 
 static void
@@ -52,8 +26,8 @@ test_corpus_identity(void **state)
     assert_string_equal(xcvr_module_get_string(m, "vendor_name"), "FINISAR CORP.");
     assert_string_equal(xcvr_module_get_string(m, "vendor_pn"), "FTLX8571D3BCL");
     assert_string_equal(xcvr_module_get_string(m, "connector"), "LC");
-    assert_true(number(m, "laser_wavelength", "nm") == 850);
-    assert_true(number(m, "br_nominal", "MBd") == 10300);
+    assert_true(xcvr_test_number(m, "laser_wavelength", "nm") == 850);
+    assert_true(xcvr_test_number(m, "br_nominal", "MBd") == 10300);
     assert_true(xcvr_module_checksums_ok(m));
     assert_null(xcvr_module_get_string(m, "no_such_key"));
     /* A0h only: no diagnostics fields at all */
@@ -97,12 +71,12 @@ test_dom_values(void **state)
     assert_string_equal(ck[2].key, "cc_dmi");
     assert_int_equal(ck[2].status, XCVR_CHECKSUM_OK);
     /* values ethtool prints for this image: 44.35 C, 3.3034 V, 10.126 mA, 0.5970 mW */
-    assert_true(fabs(number(m, "module_temperature", "degrees C") - 44.35) < 0.01);
-    assert_true(fabs(number(m, "module_voltage", "V") - 3.3034) < 0.00005);
-    assert_true(fabs(number(m, "laser_bias_current", "mA") - 10.126) < 0.001);
-    assert_true(fabs(number(m, "laser_output_power", "mW") - 0.5970) < 0.00005);
-    assert_true(fabs(number(m, "module_temperature_low_alarm_threshold", "degrees C") + 5.0) <
-                0.001);
+    assert_true(fabs(xcvr_test_number(m, "module_temperature", "degrees C") - 44.35) < 0.01);
+    assert_true(fabs(xcvr_test_number(m, "module_voltage", "V") - 3.3034) < 0.00005);
+    assert_true(fabs(xcvr_test_number(m, "laser_bias_current", "mA") - 10.126) < 0.001);
+    assert_true(fabs(xcvr_test_number(m, "laser_output_power", "mW") - 0.5970) < 0.00005);
+    assert_true(fabs(xcvr_test_number(m, "module_temperature_low_alarm_threshold", "degrees C") +
+                     5.0) < 0.001);
 }
 
 static void
@@ -134,13 +108,6 @@ dom_image(gsize *ret_len)
 }
 
 static void
-put_u16(guint8 *p, guint v)
-{
-    p[0] = (guint8)(v >> 8);
-    p[1] = (guint8)v;
-}
-
-static void
 put_f32(guint8 *p, float f)
 {
     guint32 bits;
@@ -161,25 +128,25 @@ test_external_calibration(void **state)
     g_autoptr(XcvrModule) m = NULL;
 
     img[92] = 0x58; /* DOM, externally calibrated, average RX power */
-    put_u16(a2 + 96, 0x1000);  /* temperature 16.0 C raw */
-    put_u16(a2 + 84, 0x0200);  /* temperature slope 2.0 */
-    put_u16(a2 + 86, 0xff00);  /* temperature offset -256 (= -1.0 C) */
-    put_u16(a2 + 100, 1000);   /* bias raw 2.000 mA */
-    put_u16(a2 + 76, 0x0180);  /* bias slope 1.5 */
-    put_u16(a2 + 78, 100);     /* bias offset +100 (0.2 mA) */
-    put_u16(a2 + 104, 100);    /* rx raw */
+    xcvr_test_put_u16(a2 + 96, 0x1000);  /* temperature 16.0 C raw */
+    xcvr_test_put_u16(a2 + 84, 0x0200);  /* temperature slope 2.0 */
+    xcvr_test_put_u16(a2 + 86, 0xff00);  /* temperature offset -256 (= -1.0 C) */
+    xcvr_test_put_u16(a2 + 100, 1000);   /* bias raw 2.000 mA */
+    xcvr_test_put_u16(a2 + 76, 0x0180);  /* bias slope 1.5 */
+    xcvr_test_put_u16(a2 + 78, 100);     /* bias offset +100 (0.2 mA) */
+    xcvr_test_put_u16(a2 + 104, 100);    /* rx raw */
     put_f32(a2 + 72, 5.0f);    /* RX_PWR(0) */
     put_f32(a2 + 68, 0.5f);    /* RX_PWR(1) */
     put_f32(a2 + 64, 0.015625f); /* RX_PWR(2) = 2^-6: the square term ethtool 6.1 gets wrong */
     put_f32(a2 + 60, 0.0f);
     put_f32(a2 + 56, 0.0f);
     xcvr_test_fix_checksums(img, len);
-    m = decode_bytes(img, len, XCVR_DECODE_STRICT);
+    m = xcvr_test_decode(img, len, XCVR_DECODE_STRICT);
 
-    assert_true(fabs(number(m, "module_temperature", "degrees C") - 31.0) < 1e-9);
-    assert_true(fabs(number(m, "laser_bias_current", "mA") - 3.2) < 1e-9);
+    assert_true(fabs(xcvr_test_number(m, "module_temperature", "degrees C") - 31.0) < 1e-9);
+    assert_true(fabs(xcvr_test_number(m, "laser_bias_current", "mA") - 3.2) < 1e-9);
     /* 5 + 0.5*100 + 2^-6*100^2 = 211.25, truncated: 211 units of 0.1 uW */
-    assert_true(fabs(number(m, "rx_power", "mW") - 0.0211) < 1e-9);
+    assert_true(fabs(xcvr_test_number(m, "rx_power", "mW") - 0.0211) < 1e-9);
 }
 
 static void
@@ -197,22 +164,22 @@ test_cable_and_br_forms(void **state)
     img[66] = 103;
     img[67] = 5;
     xcvr_test_fix_checksums(img, len);
-    m = decode_bytes(img, len, XCVR_DECODE_STRICT);
+    m = xcvr_test_decode(img, len, XCVR_DECODE_STRICT);
     assert_false(xcvr_module_get_number(m, "laser_wavelength", &v, NULL));
     assert_string_equal(xcvr_module_get_string(m, "passive_cu_compliance"),
                         "SFF-8431 appendix E");
-    assert_true(number(m, "br_nominal", "MBd") == 25750);
-    assert_true(number(m, "br_margin_max", "%") == 5);
-    assert_true(number(m, "br_margin_min", "%") == 5);
+    assert_true(xcvr_test_number(m, "br_nominal", "MBd") == 25750);
+    assert_true(xcvr_test_number(m, "br_margin_max", "%") == 5);
+    assert_true(xcvr_test_number(m, "br_margin_min", "%") == 5);
 
     img[8] = 0x08;   /* active cable */
     img[60] = 0x04;
     img[12] = 0;     /* unspecified rate: margins are meaningless, reported as 0 */
     xcvr_test_fix_checksums(img, len);
-    m2 = decode_bytes(img, len, XCVR_DECODE_STRICT);
+    m2 = xcvr_test_decode(img, len, XCVR_DECODE_STRICT);
     assert_string_equal(xcvr_module_get_string(m2, "active_cu_compliance"), "SFF-8431 limiting");
-    assert_true(number(m2, "br_nominal", "MBd") == 0);
-    assert_true(number(m2, "br_margin_max", "%") == 0);
+    assert_true(xcvr_test_number(m2, "br_nominal", "MBd") == 0);
+    assert_true(xcvr_test_number(m2, "br_margin_max", "%") == 0);
 }
 
 static void
@@ -226,7 +193,7 @@ test_dom_not_implemented(void **state)
 
     img[92] &= (guint8)~0x40;
     xcvr_test_fix_checksums(img, len);
-    m = decode_bytes(img, len, XCVR_DECODE_STRICT);
+    m = xcvr_test_decode(img, len, XCVR_DECODE_STRICT);
     assert_false(xcvr_module_get_number(m, "module_temperature", &v, NULL));
     assert_true(xcvr_render_text(m, text, NULL));
     assert_non_null(strstr(text->str, "Optical diagnostics support               : No\n"));

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 static inline const char *
@@ -75,4 +77,149 @@ xcvr_test_fix_checksums(guint8 *img, gsize len)
             s += img[256 + i];
         img[256 + 95] = (guint8)s;
     }
+}
+
+/* Golden files. XCVR_TEST_REGENERATE_OUTPUT=1 makes xcvr_test_compare_golden() write what
+ * the code produces into the expected file (only where it differs or is missing) instead of
+ * failing; review the result with `git diff` before committing it. */
+static inline gboolean
+xcvr_test_regenerate(void)
+{
+    return g_strcmp0(g_getenv("XCVR_TEST_REGENERATE_OUTPUT"), "1") == 0;
+}
+
+/* Lines of @text, each keeping its '\n' (the last may lack one). */
+static inline GPtrArray *
+xcvr_test_split_lines(const char *text)
+{
+    GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
+    const char *p = text;
+
+    while (*p != '\0') {
+        const char *nl = strchr(p, '\n');
+        gsize n = nl != NULL ? (gsize)(nl - p) + 1 : strlen(p);
+
+        g_ptr_array_add(lines, g_strndup(p, n));
+        p += n;
+    }
+    return lines;
+}
+
+static inline void
+xcvr_test_diff_line(GString *out, char tag, const char *line)
+{
+    g_string_append_c(out, tag);
+    g_string_append(out, line);
+    if (!g_str_has_suffix(line, "\n"))
+        g_string_append(out, "\n\\ No newline at end of file\n");
+}
+
+/* A unified diff (three lines of context) from @expected to @actual: the common head and
+ * tail are cut off first, the rest is a longest-common-subsequence walk. */
+static inline char *
+xcvr_test_diff(const char *expected, const char *actual)
+{
+    enum { CONTEXT = 3 };
+    g_autoptr(GPtrArray) a = xcvr_test_split_lines(expected);
+    g_autoptr(GPtrArray) b = xcvr_test_split_lines(actual);
+    g_autoptr(GArray) ops = g_array_new(FALSE, FALSE, sizeof(char)); /* ' ', '-', '+' */
+    g_autoptr(GArray) idx = g_array_new(FALSE, FALSE, sizeof(guint)); /* line of a or b */
+    g_autofree guint *lcs = NULL;
+    GString *out = g_string_new(NULL);
+    guint head = 0, tail = 0, n, m, i, j, k;
+
+    while (head < a->len && head < b->len && strcmp(a->pdata[head], b->pdata[head]) == 0)
+        head++;
+    while (tail < a->len - head && tail < b->len - head &&
+           strcmp(a->pdata[a->len - 1 - tail], b->pdata[b->len - 1 - tail]) == 0)
+        tail++;
+    n = a->len - head - tail;
+    m = b->len - head - tail;
+    /* lcs[i][j]: common lines of a[head+i..] and b[head+j..] */
+    lcs = g_new0(guint, (gsize)(n + 1) * (m + 1));
+    for (i = n; i-- > 0;) {
+        for (j = m; j-- > 0;) {
+            if (strcmp(a->pdata[head + i], b->pdata[head + j]) == 0)
+                lcs[i * (m + 1) + j] = lcs[(i + 1) * (m + 1) + j + 1] + 1;
+            else
+                lcs[i * (m + 1) + j] = MAX(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1]);
+        }
+    }
+#define XCVR_DIFF_OP(op, line)                                                                    \
+    do {                                                                                      \
+        char o_ = (op);                                                                       \
+        guint l_ = (line);                                                                    \
+        g_array_append_val(ops, o_);                                                          \
+        g_array_append_val(idx, l_);                                                          \
+    } while (0)
+    for (k = 0; k < head; k++)
+        XCVR_DIFF_OP(' ', k);
+    for (i = 0, j = 0; i < n || j < m;) {
+        if (i < n && j < m && strcmp(a->pdata[head + i], b->pdata[head + j]) == 0) {
+            XCVR_DIFF_OP(' ', head + i);
+            i++;
+            j++;
+        } else if (i < n && (j == m || lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1])) {
+            XCVR_DIFF_OP('-', head + i);
+            i++;
+        } else {
+            XCVR_DIFF_OP('+', head + j);
+            j++;
+        }
+    }
+    for (k = 0; k < tail; k++)
+        XCVR_DIFF_OP(' ', a->len - tail + k);
+#undef XCVR_DIFF_OP
+
+    /* print the changed lines with their context, "..." between distant hunks */
+    for (k = 0; k < ops->len; k++) {
+        char op = g_array_index(ops, char, k);
+        guint line = g_array_index(idx, guint, k);
+        gboolean near = FALSE;
+        guint d;
+
+        for (d = k > CONTEXT ? k - CONTEXT : 0; d <= k + CONTEXT && d < ops->len; d++)
+            near = near || g_array_index(ops, char, d) != ' ';
+        if (!near) {
+            if (out->len > 0 && !g_str_has_suffix(out->str, "...\n"))
+                g_string_append(out, "...\n");
+            continue;
+        }
+        xcvr_test_diff_line(out, op, op == '+' ? b->pdata[line] : a->pdata[line]);
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* Compares @actual with the expected file @path; TRUE when they are equal (or the file was
+ * regenerated). On a difference, prints a diff (- expected, + actual) and returns FALSE. */
+static inline gboolean
+xcvr_test_compare_golden(const char *path, const char *actual)
+{
+    g_autofree char *expected = NULL;
+    g_autoptr(GError) error = NULL;
+    gboolean have = g_file_get_contents(path, &expected, NULL, NULL);
+
+    if (have && strcmp(expected, actual) == 0)
+        return TRUE;
+    if (xcvr_test_regenerate()) {
+        if (!g_file_set_contents(path, actual, -1, &error)) {
+            print_error("cannot write %s: %s\n", path, error->message);
+            return FALSE;
+        }
+        print_message("regenerated %s\n", path);
+        return TRUE;
+    }
+    if (!have) {
+        print_error("missing expected file %s (XCVR_TEST_REGENERATE_OUTPUT=1 writes it)\n",
+                    path);
+    } else {
+        g_autofree char *diff = xcvr_test_diff(expected, actual);
+
+        /* not print_error(): cmocka cuts its messages at 1 KiB */
+        fprintf(stderr,
+                "%s differs (- expected, + actual; XCVR_TEST_REGENERATE_OUTPUT=1 rewrites it):\n",
+                path);
+        fputs(diff, stderr);
+    }
+    return FALSE;
 }

@@ -1,0 +1,437 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-cmis-test.c: CMIS decoding facts on hand-built images: identity, module state and
+ * flags, application descriptors, page 01h advertisement (bias multiplier, monitors,
+ * banks), page 02h thresholds, page 11h lane monitors, flags and data-path states of every
+ * bank, flat memory against paged memory (decode and page plan), the page 00h checksum,
+ * and truncated or corrupt input.
+ * Byte offsets are CMIS Rev 5.2 Tables 8-4 (lower memory), 8-28 to 8-32 (page 00h), 8-37 to
+ * 8-45 (01h), 8-62 (02h), 8-77 to 8-88 (11h).
+ */
+#include "xcvr-test-model.h"
+
+#include <string.h>
+
+/* The flat image layout without a segment map: lower, 00h, 01h, 02h, then 11h per bank. */
+#define P00 128
+#define P01 256
+#define P02 384
+#define P11(bank) (512 + 128 * (bank))
+#define IMG_LEN(banks) (512 + 128 * (banks))
+#define MAX_LEN IMG_LEN(4)
+
+static void
+ascii(guint8 *img, guint at, guint len, const char *s)
+{
+    memset(img + at, ' ', len);
+    memcpy(img + at, s, strlen(s));
+}
+
+static void
+fix_checksum(guint8 *img)
+{
+    img[P00 + 94] = xcvr_test_sum(img, P00, P00 + 93); /* 128-221 at 222 */
+}
+
+/* Page 11h of @bank: lane L (1-8 of the bank) gets bias 500·L·(bank+1) raw, Tx power
+ * 1000·L, Rx power 2000·L; data-path state DPActivated except lane 2 (DPInit). */
+static void
+build_bank(guint8 *img, guint bank)
+{
+    guint8 *p = img + P11(bank) - 128; /* so p[offset] is the page's byte */
+    guint lane;
+
+    for (lane = 1; lane <= 8; lane++) {
+        guint8 state = lane == 2 ? 0x02 : 0x04;
+        guint at = 128 + (lane - 1) / 2;
+
+        p[at] |= (lane % 2 == 1) ? state : (guint8)(state << 4);
+        xcvr_test_put_u16(p + 154 + 2 * (lane - 1), 1000 * lane);
+        xcvr_test_put_u16(p + 170 + 2 * (lane - 1), 500 * lane * (bank + 1));
+        xcvr_test_put_u16(p + 186 + 2 * (lane - 1), 2000 * lane);
+    }
+}
+
+/* A paged QSFP-DD 400G-SR8 with @banks banks of page 11h (1 or 2). */
+static gsize
+build_qsfpdd(guint8 *img, guint banks)
+{
+    guint bank;
+
+    memset(img, 0, MAX_LEN);
+    img[0] = 0x18;                         /* QSFP-DD (SFF-8024 Table 4-1) */
+    img[1] = 0x52;                         /* CMIS 5.2 */
+    img[2] = 0x00;                         /* paged */
+    img[3] = 0x03 << 1;                    /* ModuleReady (Table 8-7) */
+    img[9] = 0x01 | 0x40;                  /* temperature high alarm, Vcc high warning */
+    xcvr_test_put_u16(img + 14, 30 * 256); /* 30 C */
+    xcvr_test_put_u16(img + 16, 33000);    /* 3.3 V */
+    img[39] = 2;
+    img[40] = 7;    /* active firmware 2.7 */
+    img[85] = 0x01; /* media type: MMF (SFF-8024 Table 4-11) */
+    /* application descriptors (Table 8-23): host ID, media ID, lane counts, options */
+    img[86] = 0x11;
+    img[87] = 0x10;
+    img[88] = 0x88;
+    img[89] = 0x01;
+    img[90] = 0x0d;
+    img[91] = 0x0c;
+    img[92] = 0x22;
+    img[93] = 0x55;
+    img[94] = 0xff; /* end of the list */
+
+    img[P00 + 0] = 0x18;
+    ascii(img, P00 + 1, 16, "ACME OPTICS");
+    img[P00 + 17] = 0x00;
+    img[P00 + 18] = 0x90;
+    img[P00 + 19] = 0x65;
+    ascii(img, P00 + 20, 16, "QDD-400G-SR8");
+    ascii(img, P00 + 36, 2, "B0");
+    ascii(img, P00 + 38, 16, "SN987654");
+    ascii(img, P00 + 54, 8, "250301");
+    img[P00 + 72] = 0x05 << 5; /* byte 200: power class 6 */
+    img[P00 + 73] = 48;        /* byte 201: 12.00 W */
+    img[P00 + 75] = 0x0c;      /* byte 203: MPO 1x12 */
+    img[P00 + 84] = 0x00;      /* byte 212: 850 nm VCSEL: optical */
+
+    /* page 01h */
+    img[P01 + 0] = 1;
+    img[P01 + 1] = 3;                         /* inactive firmware 1.3 */
+    xcvr_test_put_u16(img + P01 + 10, 17000); /* 138: 850 nm */
+    img[P01 + 14] = banks == 2 ? 0x01 : 0x00; /* 142: banks */
+    img[P01 + 23] = 0x10;                     /* 151: Rx power is average */
+    img[P01 + 32] = 0x07 | (0x01 << 3);       /* 160: bias, Tx and Rx power monitored; bias x2 */
+
+    /* page 02h thresholds (Table 8-62) */
+    xcvr_test_put_u16(img + P02 + 0, 80 * 256); /* temperature high alarm 80 C */
+    xcvr_test_put_u16(img + P02 + 10, 29700);   /* Vcc low alarm 2.97 V */
+    xcvr_test_put_u16(img + P02 + 56, 5000);    /* bias high alarm 5000 x 2 uA x 2 = 20 mA */
+    xcvr_test_put_u16(img + P02 + 64, 15849);   /* Rx power high alarm 1.5849 mW */
+
+    for (bank = 0; bank < banks; bank++)
+        build_bank(img, bank);
+    /* bank 0 flags: Rx LOS lanes 1 and 8, Tx fault lane 3, Tx power high alarm lane 3 */
+    img[P11(0) - 128 + 147] = 0x81;
+    img[P11(0) - 128 + 135] = 0x04;
+    img[P11(0) - 128 + 139] = 0x04;
+    if (banks == 2)
+        img[P11(1) - 128 + 147] = 0x02; /* bank 1: Rx LOS on its lane 2, module lane 10 */
+    fix_checksum(img);
+    return IMG_LEN(banks);
+}
+
+static void
+test_identity(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 1);
+    g_autoptr(XcvrModule) m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+    guint n = 0;
+    const XcvrChecksum *ck = xcvr_module_get_checksums(m, &n);
+
+    assert_int_equal(xcvr_module_get_family(m), XCVR_FAMILY_CMIS);
+    assert_int_equal(xcvr_test_raw(m, "identifier", 0), 0x18);
+    assert_non_null(strstr(xcvr_module_get_string(m, "identifier"), "QSFP-DD"));
+    assert_string_equal(xcvr_module_get_string(m, "vendor_name"), "ACME OPTICS");
+    assert_string_equal(xcvr_module_get_string(m, "vendor_pn"), "QDD-400G-SR8");
+    assert_string_equal(xcvr_module_get_string(m, "vendor_rev"), "B0");
+    assert_string_equal(xcvr_module_get_string(m, "vendor_sn"), "SN987654");
+    assert_string_equal(xcvr_module_get_string(m, "vendor_oui"), "00:90:65");
+    assert_string_equal(xcvr_module_get_string(m, "revision_compliance"), "Rev. 5.2");
+    assert_string_equal(xcvr_module_get_string(m, "active_firmware_version"), "2.7");
+    assert_string_equal(xcvr_module_get_string(m, "inactive_firmware_version"), "1.3");
+    assert_non_null(strstr(xcvr_module_get_string(m, "connector"), "MPO"));
+    assert_true(xcvr_test_number(m, "power_class", NULL) == 6);
+    assert_true(xcvr_test_number(m, "max_power", "W") == 12.0);
+    assert_true(fabs(xcvr_test_number(m, "laser_wavelength", "nm") - 850.0) < 1e-9);
+    assert_int_equal(xcvr_test_raw(m, "media_type", 0), 0x01);
+    assert_string_equal(xcvr_module_get_string(m, "module_state"), "ModuleReady");
+    assert_int_equal(n, 1);
+    assert_string_equal(ck[0].key, "cc_page00");
+    assert_int_equal(ck[0].status, XCVR_CHECKSUM_OK);
+    assert_int_equal(m->warnings->len, 0);
+}
+
+static void
+test_applications(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 1);
+    g_autoptr(XcvrModule) m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+    g_autoptr(GPtrArray) apps = xcvr_module_get_items(m, "applications");
+
+    /* the 0xFF host ID ends the list after two */
+    assert_int_equal(apps->len, 2);
+    assert_string_equal(apps->pdata[0],
+                        "1: 400GAUI-8 C2M (Annex 120E) (0x11) / 400GBASE-SR8 (Clause 138) "
+                        "(0x10); host lanes 8, media lanes 8, host lane options 0x01");
+    assert_string_equal(apps->pdata[1],
+                        "2: 100GAUI-2 C2M (Annex 135G) (0x0d) / 100GBASE-SR2 (Clause 138) "
+                        "(0x0c); host lanes 2, media lanes 2, host lane options 0x55");
+}
+
+static void
+test_module_monitors_and_flags(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 1);
+    g_autoptr(XcvrModule) m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+    g_autoptr(GPtrArray) alarms = xcvr_module_get_raised_flags(m, "_alarm");
+    g_autoptr(GPtrArray) warnings = xcvr_module_get_raised_flags(m, "_warning");
+
+    assert_true(xcvr_test_number(m, "module_temperature", "degrees C") == 30.0);
+    assert_true(fabs(xcvr_test_number(m, "module_voltage", "V") - 3.3) < 1e-9);
+    assert_int_equal(alarms->len, 2);
+    assert_true(xcvr_test_has_string(alarms, "module_temperature_high_alarm"));
+    assert_true(xcvr_test_has_string(alarms, "laser_tx_power_high_alarm lane 3"));
+    assert_int_equal(warnings->len, 1);
+    assert_true(xcvr_test_has_string(warnings, "module_voltage_high_warning"));
+}
+
+static void
+test_thresholds(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 1);
+    g_autoptr(XcvrModule) m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+
+    assert_true(xcvr_test_number(m, "module_temperature_high_alarm_threshold", "degrees C") ==
+                80.0);
+    assert_true(fabs(xcvr_test_number(m, "module_voltage_low_alarm_threshold", "V") - 2.97) < 1e-9);
+    /* the bias multiplier of page 01h byte 160 applies to thresholds too */
+    assert_true(fabs(xcvr_test_number(m, "laser_bias_current_high_alarm_threshold", "mA") - 20.0) <
+                1e-9);
+    assert_true(fabs(xcvr_test_number(m, "laser_rx_power_high_alarm_threshold", "mW") - 1.5849) <
+                1e-9);
+}
+
+/* One bank: eight lanes of monitors, flags and data-path states from page 11h. */
+static void
+test_lanes_one_bank(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 1);
+    g_autoptr(XcvrModule) m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+    g_autoptr(GArray) bias = xcvr_module_get_lane_numbers(m, "laser_bias_current", NULL);
+    g_autoptr(GArray) tx = xcvr_module_get_lane_numbers(m, "laser_output_power", NULL);
+    g_autoptr(GArray) rx = xcvr_module_get_lane_numbers(m, "rx_power", NULL);
+    guint lane;
+
+    assert_int_equal(bias->len, 8);
+    assert_int_equal(tx->len, 8);
+    assert_int_equal(rx->len, 8);
+    for (lane = 1; lane <= 8; lane++) {
+        /* 500·L raw in 2 uA units, times 2: 2·L mA */
+        assert_true(fabs(g_array_index(bias, double, lane - 1) - 2.0 * lane) < 1e-9);
+        assert_true(fabs(g_array_index(tx, double, lane - 1) - 0.1 * lane) < 1e-9);
+        assert_true(fabs(g_array_index(rx, double, lane - 1) - 0.2 * lane) < 1e-9);
+        assert_string_equal(xcvr_test_value(m, "data_path_state", lane)->text,
+                            lane == 2 ? "DPInit" : "DPActivated");
+    }
+    assert_int_equal(xcvr_test_raw(m, "rx_los", 0), 0x81);
+    assert_int_equal(xcvr_test_raw(m, "tx_fault", 0), 0x04);
+    assert_int_equal(xcvr_test_raw(m, "tx_los", 0), 0x00);
+    /* a bit per lane: lane 3 is bit 2 */
+    assert_int_equal(xcvr_test_raw(m, "laser_tx_power_high_alarm", 3), 1);
+    assert_int_equal(xcvr_test_raw(m, "laser_tx_power_high_alarm", 1), 0);
+    assert_int_equal(xcvr_test_raw(m, "laser_tx_power_high_alarm", 4), 0);
+    assert_int_equal(xcvr_test_count(m, "laser_tx_power_high_alarm"), 8);
+}
+
+/* Two banks (page 01h byte 142 = 1): sixteen lanes, lanes 9-16 from bank 1's page 11h. */
+static void
+test_lanes_two_banks(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 2);
+    g_autoptr(XcvrModule) m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+    g_autoptr(GArray) bias = xcvr_module_get_lane_numbers(m, "laser_bias_current", NULL);
+
+    assert_int_equal(bias->len, 16);
+    /* bank 1 doubles its bias: its lane 1 (module lane 9) is 2·1·2 = 4 mA */
+    assert_true(fabs(g_array_index(bias, double, 0) - 2.0) < 1e-9);
+    assert_true(fabs(g_array_index(bias, double, 8) - 4.0) < 1e-9);
+    assert_true(fabs(g_array_index(bias, double, 15) - 32.0) < 1e-9);
+    /* lane bits of bank 1 follow bank 0's: module lane 10 is bit 9 */
+    assert_int_equal(xcvr_test_raw(m, "rx_los", 0), 0x81 | (0x02 << 8));
+    assert_string_equal(xcvr_test_value(m, "data_path_state", 10)->text, "DPInit");
+    assert_string_equal(xcvr_test_value(m, "data_path_state", 9)->text, "DPActivated");
+    assert_int_equal(xcvr_test_count(m, "laser_tx_power_high_alarm"), 16);
+    assert_int_equal(m->warnings->len, 0);
+
+    /* the same module with bank 1's page missing: said so, lanes 9-16 not decoded */
+    {
+        g_autoptr(XcvrModule) cut = xcvr_test_decode(img, IMG_LEN(1), XCVR_DECODE_NONE);
+        g_autoptr(GArray) b = xcvr_module_get_lane_numbers(cut, "laser_bias_current", NULL);
+
+        assert_true(xcvr_test_has_warning(cut, "page 11h of bank 1 was not read: lanes 9-16"));
+        assert_int_equal(b->len, 8);
+    }
+}
+
+/* Monitors page 01h byte 160 does not advertise are not decoded. */
+static void
+test_advertisement(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 1);
+    g_autoptr(XcvrModule) m = NULL;
+
+    img[P01 + 32] = 0x04; /* Rx power only */
+    m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+    assert_int_equal(xcvr_test_count(m, "laser_bias_current"), 0);
+    assert_int_equal(xcvr_test_count(m, "laser_output_power"), 0);
+    assert_int_equal(xcvr_test_count(m, "rx_power"), 8);
+    assert_int_equal(xcvr_test_count(m, "laser_bias_current_high_alarm"), 0);
+}
+
+/* Flat memory (byte 2 bit 7): lower memory and page 00h only. */
+static void
+test_flat_memory(void **state)
+{
+    guint8 img[MAX_LEN];
+    g_autoptr(XcvrModule) m = NULL;
+    double v;
+
+    build_qsfpdd(img, 1);
+    img[2] = 0x80;
+    m = xcvr_test_decode(img, 256, XCVR_DECODE_NONE);
+    assert_string_equal(xcvr_module_get_string(m, "vendor_pn"), "QDD-400G-SR8");
+    assert_true(xcvr_test_number(m, "module_temperature", "degrees C") == 30.0);
+    assert_int_equal(xcvr_test_count(m, "laser_bias_current"), 0);
+    assert_int_equal(xcvr_test_count(m, "data_path_state"), 0);
+    assert_false(xcvr_module_get_number(m, "module_temperature_high_alarm_threshold", &v, NULL));
+    assert_int_equal(m->warnings->len, 0);
+}
+
+static GArray *
+plan(const guint8 *img, gboolean with_p01)
+{
+    g_autoptr(XcvrPageMap) map = xcvr_page_map_new();
+    GArray *reqs = g_array_new(FALSE, FALSE, sizeof(XcvrPageRequest));
+
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0, 0, img, 128);
+    if (with_p01)
+        xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x01, 128, img + P01, 128);
+    xcvr_module_plan(map, XCVR_FAMILY_UNKNOWN, reqs);
+    return reqs;
+}
+
+static void
+assert_request(const GArray *reqs, guint i, guint8 bank, guint8 page)
+{
+    const XcvrPageRequest *r = &g_array_index(reqs, XcvrPageRequest, i);
+
+    assert_int_equal(r->bank, bank);
+    assert_int_equal(r->page, page);
+    assert_int_equal(r->offset, 128);
+    assert_int_equal(r->length, 128);
+}
+
+/* Paged: 00h, 01h, 02h, then page 11h of every bank page 01h advertises; flat: 00h only. */
+static void
+test_plan(void **state)
+{
+    guint8 img[MAX_LEN];
+    g_autoptr(GArray) first = NULL;
+    g_autoptr(GArray) two_banks = NULL;
+    g_autoptr(GArray) flat = NULL;
+
+    build_qsfpdd(img, 2);
+    first = plan(img, FALSE);
+    assert_int_equal(first->len, 3);
+    assert_request(first, 0, 0, 0x00);
+    assert_request(first, 1, 0, 0x01);
+    assert_request(first, 2, 0, 0x02);
+    two_banks = plan(img, TRUE);
+    assert_int_equal(two_banks->len, 4);
+    assert_request(two_banks, 0, 0, 0x00);
+    assert_request(two_banks, 1, 0, 0x02);
+    assert_request(two_banks, 2, 0, 0x11);
+    assert_request(two_banks, 3, 1, 0x11);
+
+    img[2] = 0x80;
+    flat = plan(img, FALSE);
+    assert_int_equal(flat->len, 1);
+    assert_request(flat, 0, 0, 0x00);
+}
+
+static void
+test_checksum(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 1);
+    g_autoptr(XcvrModule) m = NULL;
+    const XcvrChecksum *ck;
+    guint n = 0;
+
+    img[P00 + 20] ^= 0x10; /* 'Q' becomes 'A' in the part number */
+    m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+    ck = xcvr_module_get_checksums(m, &n);
+    assert_int_equal(ck[0].status, XCVR_CHECKSUM_BAD);
+    assert_int_equal(ck[0].computed, (guint8)(ck[0].stored - 0x10));
+    assert_false(xcvr_module_checksums_ok(m));
+    assert_true(xcvr_test_has_warning(m, "cc_page00 checksum mismatch"));
+    assert_string_equal(xcvr_module_get_string(m, "vendor_pn"), "ADD-400G-SR8");
+    xcvr_test_decode_fails(img, len, XCVR_DECODE_STRICT, XCVR_ERROR_CHECKSUM);
+}
+
+static void
+test_truncated(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 1);
+    g_autoptr(XcvrModule) lower = NULL;
+    g_autoptr(XcvrModule) short11 = NULL;
+    const XcvrChecksum *ck;
+    guint n = 0;
+
+    xcvr_test_decode_fails(img, 0, XCVR_DECODE_NONE, XCVR_ERROR_TRUNCATED);
+    xcvr_test_decode_fails(img, 127, XCVR_DECODE_NONE, XCVR_ERROR_TRUNCATED);
+    /* lower memory only: identity missing, the checksum cannot be checked */
+    lower = xcvr_test_decode(img, 128, XCVR_DECODE_NONE);
+    assert_int_equal(xcvr_module_get_family(lower), XCVR_FAMILY_CMIS);
+    assert_true(xcvr_test_has_warning(lower, "page 00h not read in full"));
+    assert_null(xcvr_module_get_string(lower, "vendor_pn"));
+    ck = xcvr_module_get_checksums(lower, &n);
+    assert_int_equal(ck[0].status, XCVR_CHECKSUM_ABSENT);
+    assert_true(xcvr_test_number(lower, "module_temperature", "degrees C") == 30.0);
+    /* page 11h cut after its byte 153: flags and states are there, monitors are not */
+    short11 = xcvr_test_decode(img, len - 128 + 26, XCVR_DECODE_NONE);
+    assert_int_equal(xcvr_test_raw(short11, "rx_los", 0), 0x81);
+    assert_int_equal(xcvr_test_count(short11, "laser_bias_current"), 8);
+    assert_null(xcvr_test_value(short11, "laser_bias_current", 1));
+    xcvr_test_decode_fails(img, 128, XCVR_DECODE_STRICT, XCVR_ERROR_INVALID_DATA);
+}
+
+static void
+test_dead_reads(void **state)
+{
+    guint8 img[MAX_LEN];
+
+    memset(img, 0xff, sizeof(img));
+    xcvr_test_decode_fails(img, sizeof(img), XCVR_DECODE_NONE, XCVR_ERROR_NO_MODULE);
+    memset(img, 0x00, sizeof(img));
+    xcvr_test_decode_fails(img, sizeof(img), XCVR_DECODE_NONE, XCVR_ERROR_INVALID_DATA);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_identity),
+        cmocka_unit_test(test_applications),
+        cmocka_unit_test(test_module_monitors_and_flags),
+        cmocka_unit_test(test_thresholds),
+        cmocka_unit_test(test_lanes_one_bank),
+        cmocka_unit_test(test_lanes_two_banks),
+        cmocka_unit_test(test_advertisement),
+        cmocka_unit_test(test_flat_memory),
+        cmocka_unit_test(test_plan),
+        cmocka_unit_test(test_checksum),
+        cmocka_unit_test(test_truncated),
+        cmocka_unit_test(test_dead_reads),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
