@@ -4,8 +4,8 @@
 #   packaging/bootstrap.sh demo   install what is missing, build, map the bundled demo host's
 #                                 VM NICs to their uplinks and modules (xcvrmap map --demo)
 #   packaging/bootstrap.sh test   install what is missing, build, run every test: a -Werror
-#                                 build, the same suite under ASan+UBSan, and a bounded
-#                                 libFuzzer run
+#                                 build, the same suite under ASan+UBSan, the suite of a build
+#                                 without libvirt (XCP-ng dom0's), and a bounded libFuzzer run
 # Runs as root, or through sudo when not root.
 set -eu
 
@@ -72,7 +72,13 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3
 python3 packaging/test-summary.py build-asan >> .ci-results.txt
 
-echo "== stage 3: libFuzzer under ASan+UBSan, bounded time"
+echo "== stage 3: the XCP-ng dom0 configuration: no libvirt, every test that does not need it"
+setup build-nolibvirt -Dwerror=true -Dtests=true -Doracle=disabled -Dlibvirt=disabled
+ninja -C build-nolibvirt
+meson test -C build-nolibvirt --print-errorlogs --num-processes 2
+python3 packaging/test-summary.py build-nolibvirt >> .ci-results.txt
+
+echo "== stage 4: libFuzzer under ASan+UBSan, bounded time"
 CC=clang setup build-fuzz -Dfuzzer=true -Dtests=true -Doracle=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false
 for target in fuzz-module fuzz-sff8636 fuzz-cmis fuzz-ovs-dump fuzz-domain-xml; do
