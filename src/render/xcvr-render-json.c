@@ -181,8 +181,6 @@ char *
 xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
 
     g_return_val_if_fail(module != NULL, NULL);
 
@@ -190,8 +188,5 @@ xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error)
     xcvr_render_json_module_members(b, module);
     json_builder_end_object(b);
 
-    root = json_builder_get_root(b);
-    json_generator_set_root(gen, root);
-    json_generator_set_pretty(gen, pretty);
-    return json_generator_to_data(gen, NULL);
+    return xcvr_render_json_finish(b, pretty, 0);
 }

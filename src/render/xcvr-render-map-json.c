@@ -14,16 +14,6 @@
 #include "render/xcvr-render-private.h"
 
 static void
-add_string(JsonBuilder *b, const char *key, const char *value)
-{
-    json_builder_set_member_name(b, key);
-    if (value != NULL)
-        json_builder_add_string_value(b, value);
-    else
-        json_builder_add_null_value(b);
-}
-
-static void
 add_int_or_null(JsonBuilder *b, const char *key, gint64 value, gboolean known)
 {
     json_builder_set_member_name(b, key);
@@ -43,12 +33,6 @@ add_strings(JsonBuilder *b, const char *key, GPtrArray *values)
     for (i = 0; values != NULL && i < values->len; i++)
         json_builder_add_string_value(b, g_ptr_array_index(values, i));
     json_builder_end_array(b);
-}
-
-static void
-add_hops(JsonBuilder *b, const char *key, GPtrArray *hops)
-{
-    xcvr_render_json_hops(b, key, hops);
 }
 
 static XcvrVocabSubject
@@ -95,20 +79,6 @@ add_module(JsonBuilder *b, const XcvrInvUplink *up)
 }
 
 static void
-add_error(JsonBuilder *b, const char *key, const GError *e)
-{
-    json_builder_set_member_name(b, key);
-    if (e == NULL) {
-        json_builder_add_null_value(b);
-        return;
-    }
-    json_builder_begin_object(b);
-    add_string(b, "code", xcvr_render_error_code(e));
-    add_string(b, "message", e->message);
-    json_builder_end_object(b);
-}
-
-static void
 add_link(JsonBuilder *b, const XcvrInvUplink *up)
 {
     add_group(b, XCVR_VOCAB_LINK, up, up->link != NULL);
@@ -125,7 +95,7 @@ add_health(JsonBuilder *b, const char *key, const XcvrInvUplink *up, gboolean co
     json_builder_set_member_name(b, key);
     json_builder_begin_object(b);
     if (compat_status)
-        add_string(b, "status", xcvr_health_to_string(up->health));
+        xcvr_render_json_string(b, "status", xcvr_health_to_string(up->health));
     xcvr_render_vocab_json_members(b, values);
     json_builder_end_object(b);
 }
@@ -137,38 +107,38 @@ add_vnic(JsonBuilder *b, const XcvrInvVnic *iv)
     guint i;
 
     json_builder_begin_object(b);
-    add_string(b, "domain", v->domain);
-    add_string(b, "domain_uuid", v->domain_uuid);
+    xcvr_render_json_string(b, "domain", v->domain);
+    xcvr_render_json_string(b, "domain_uuid", v->domain_uuid);
     json_builder_set_member_name(b, "running");
     json_builder_add_boolean_value(b, v->running);
-    add_string(b, "mac", v->mac);
-    add_string(b, "model", v->model);
-    add_string(b, "type", xcvr_vnic_type_to_string(v->type));
-    add_string(b, "source", v->source);
-    add_string(b, "target", v->target);
+    xcvr_render_json_string(b, "mac", v->mac);
+    xcvr_render_json_string(b, "model", v->model);
+    xcvr_render_json_string(b, "type", xcvr_vnic_type_to_string(v->type));
+    xcvr_render_json_string(b, "source", v->source);
+    xcvr_render_json_string(b, "target", v->target);
     add_int_or_null(b, "vlan", v->vlan, v->vlan >= 0);
-    add_string(b, "status", xcvr_vnic_status_to_string(iv->status));
-    add_string(b, "reason", iv->reason);
-    add_hops(b, "path", iv->path);
+    xcvr_render_json_string(b, "status", xcvr_vnic_status_to_string(iv->status));
+    xcvr_render_json_string(b, "reason", iv->reason);
+    xcvr_render_json_hops(b, "path", iv->path);
     json_builder_set_member_name(b, "uplinks");
     json_builder_begin_array(b);
     for (i = 0; i < iv->reaches->len; i++) {
         const XcvrInvReach *r = g_ptr_array_index(iv->reaches, i);
 
         json_builder_begin_object(b);
-        add_string(b, "netdev", r->uplink->netdev);
-        add_string(b, "pci", r->uplink->pci);
+        xcvr_render_json_string(b, "netdev", r->uplink->netdev);
+        xcvr_render_json_string(b, "pci", r->uplink->pci);
         json_builder_set_member_name(b, "active");
         if (r->active >= 0)
             json_builder_add_boolean_value(b, r->active == 1);
         else
             json_builder_add_null_value(b);
-        add_string(b, "active_rule", xcvr_bond_rule_to_string(r->active_rule));
-        add_hops(b, "via", r->via);
+        xcvr_render_json_string(b, "active_rule", xcvr_bond_rule_to_string(r->active_rule));
+        xcvr_render_json_hops(b, "via", r->via);
         add_module(b, r->uplink);
         add_link(b, r->uplink);
         /* "health" was the verdict alone: kept as it was; the vocabulary's object beside */
-        add_string(b, "health", xcvr_health_to_string(r->uplink->health));
+        xcvr_render_json_string(b, "health", xcvr_health_to_string(r->uplink->health));
         add_health(b, "health_detail", r->uplink, FALSE);
         json_builder_end_object(b);
     }
@@ -182,11 +152,11 @@ add_uplink(JsonBuilder *b, const XcvrInvUplink *up)
     guint i;
 
     json_builder_begin_object(b);
-    add_string(b, "netdev", up->netdev);
-    add_string(b, "pci", up->pci);
+    xcvr_render_json_string(b, "netdev", up->netdev);
+    xcvr_render_json_string(b, "pci", up->pci);
     add_link(b, up);
     add_module(b, up);
-    add_error(b, "module_error", up->module_error);
+    xcvr_render_json_error(b, "module_error", up->module_error);
     add_health(b, "health", up, TRUE);
     json_builder_set_member_name(b, "vnics");
     json_builder_begin_array(b);
@@ -204,8 +174,8 @@ add_uplink(JsonBuilder *b, const XcvrInvUplink *up)
         const XcvrInvVnic *iv = g_ptr_array_index(up->vnics, i);
 
         json_builder_begin_object(b);
-        add_string(b, "domain", iv->vnic->domain);
-        add_string(b, "mac", iv->vnic->mac);
+        xcvr_render_json_string(b, "domain", iv->vnic->domain);
+        xcvr_render_json_string(b, "mac", iv->vnic->mac);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -216,8 +186,6 @@ char *
 xcvr_render_map_json(const XcvrInventory *inv)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
     guint i;
 
     g_return_val_if_fail(inv != NULL, NULL);
@@ -233,13 +201,9 @@ xcvr_render_map_json(const XcvrInventory *inv)
     for (i = 0; i < inv->uplinks->len; i++)
         add_uplink(b, g_ptr_array_index(inv->uplinks, i));
     json_builder_end_array(b);
-    add_string(b, "ovsdb", inv->ovsdb);
+    xcvr_render_json_string(b, "ovsdb", inv->ovsdb);
     add_strings(b, "notes", inv->notes);
     json_builder_end_object(b);
 
-    root = json_builder_get_root(b);
-    json_generator_set_root(gen, root);
-    json_generator_set_pretty(gen, TRUE);
-    json_generator_set_indent(gen, 2);
-    return json_generator_to_data(gen, NULL);
+    return xcvr_render_json_finish(b, TRUE, 2);
 }

@@ -15,21 +15,11 @@
 #include "render/xcvr-render-private.h"
 
 static void
-add_string(JsonBuilder *b, const char *key, const char *value)
-{
-    json_builder_set_member_name(b, key);
-    if (value != NULL)
-        json_builder_add_string_value(b, value);
-    else
-        json_builder_add_null_value(b);
-}
-
-static void
 add_entry(JsonBuilder *b, const XcvrModuleEntry *e)
 {
     json_builder_begin_object(b);
-    add_string(b, "name", e->name);
-    add_string(b, "source", e->source);
+    xcvr_render_json_string(b, "name", e->name);
+    xcvr_render_json_string(b, "source", e->source);
     if (e->module != NULL) {
         XcvrVocabSubject s = { .module = e->module, .module_source = e->source };
         g_autoptr(GArray) values = xcvr_vocab_evaluate(XCVR_VOCAB_MODULE, &s);
@@ -45,12 +35,12 @@ add_entry(JsonBuilder *b, const XcvrModuleEntry *e)
 
         json_builder_set_member_name(b, "module_error");
         json_builder_begin_object(b);
-        add_string(b, "code", code);
-        add_string(b, "message", message);
+        xcvr_render_json_string(b, "code", code);
+        xcvr_render_json_string(b, "message", message);
         json_builder_end_object(b);
         /* the keys of the entry before the envelope was one: kept for compatibility */
-        add_string(b, "error", code);
-        add_string(b, "message", message);
+        xcvr_render_json_string(b, "error", code);
+        xcvr_render_json_string(b, "message", message);
     }
     json_builder_end_object(b);
 }
@@ -59,8 +49,6 @@ char *
 xcvr_render_modules_json(const XcvrModuleEntry *entries, guint n_entries, gboolean pretty)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
     guint i;
 
     g_return_val_if_fail(entries != NULL || n_entries == 0, NULL);
@@ -73,10 +61,5 @@ xcvr_render_modules_json(const XcvrModuleEntry *entries, guint n_entries, gboole
     json_builder_end_array(b);
     json_builder_end_object(b);
 
-    root = json_builder_get_root(b);
-    json_generator_set_root(gen, root);
-    json_generator_set_pretty(gen, pretty);
-    if (pretty)
-        json_generator_set_indent(gen, 2);
-    return json_generator_to_data(gen, NULL);
+    return xcvr_render_json_finish(b, pretty, 2);
 }

@@ -37,6 +37,17 @@ void xcvr_render_append_double(GString *out, double v);
  * error; "failed" otherwise (and for %NULL). */
 const char *xcvr_render_error_code(const GError *error);
 
+/* The member @key: the string @value, or null when @value is %NULL. */
+void xcvr_render_json_string(JsonBuilder *b, const char *key, const char *value);
+
+/* The member @key: `{"code", "message"}` of @error (code from xcvr_render_error_code()),
+ * or null when @error is %NULL. */
+void xcvr_render_json_error(JsonBuilder *b, const char *key, const GError *error);
+
+/* The document @b built, as text: pretty-printed with @indent spaces (0: json-glib's own
+ * default) or on one line. */
+char *xcvr_render_json_finish(JsonBuilder *b, gboolean pretty, guint indent);
+
 /* @hops (XcvrHop*) as the array member @key: `{"kind", "name", "detail"?}` each, the one
  * hop shape of the map's `path`/`via` and topo's `path`. */
 void xcvr_render_json_hops(JsonBuilder *b, const char *key, GPtrArray *hops);
