@@ -148,9 +148,7 @@ xcvr_cli_map(int argc, char **argv)
     else
         out = xcvr_render_map_text(inv);
     /* a write error is the caller's to see (xcvr_cli_finish_stdout) */
-    fputs(out, stdout);
-    if (format == MAP_JSON)
-        fputc('\n', stdout);
+    xcvr_cli_printf("%s%s", out, format == MAP_JSON ? "\n" : "");
     xcvr_cli_demo_leave(&host);
     return XCVR_EXIT_OK;
 }
@@ -171,7 +169,7 @@ print_hops(GPtrArray *hops, const char *indent)
     for (i = 0; i < hops->len; i++) {
         const XcvrHop *h = g_ptr_array_index(hops, i);
 
-        printf("%s%-10s %s%s%s%s\n", indent, xcvr_hop_kind_to_string(h->kind), h->name,
+        xcvr_cli_printf("%s%-10s %s%s%s%s\n", indent, xcvr_hop_kind_to_string(h->kind), h->name,
                h->detail != NULL ? " (" : "", h->detail != NULL ? h->detail : "",
                h->detail != NULL ? ")" : "");
     }
@@ -246,14 +244,14 @@ topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gboolean pci, g
             g_array_append_val(walks, w);
             continue;
         }
-        printf("%s:\n", start);
+        xcvr_cli_printf("%s:\n", start);
         print_hops(path, "  ");
         if (uplinks->len == 0)
-            printf("  no physical uplink\n");
+            xcvr_cli_printf("  no physical uplink\n");
         for (u = 0; u < uplinks->len; u++) {
             const XcvrUplink *up = g_ptr_array_index(uplinks, u);
 
-            printf("  uplink %s%s%s%s\n", up->netdev != NULL ? up->netdev : "(no netdev)",
+            xcvr_cli_printf("  uplink %s%s%s%s\n", up->netdev != NULL ? up->netdev : "(no netdev)",
                    up->pci != NULL ? " pci " : "", up->pci != NULL ? up->pci : "",
                    up->active == 1 ? " (active)" : up->active == 0 ? " (backup)" : "");
         }
@@ -262,7 +260,7 @@ topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gboolean pci, g
         g_autofree char *out =
             xcvr_render_topo_json((const XcvrTopoWalkEntry *)(void *)walks->data, walks->len);
 
-        puts(out);
+        xcvr_cli_printf("%s\n", out);
     }
     return status;
 }

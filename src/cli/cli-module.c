@@ -123,7 +123,7 @@ print_error(const Source *s)
 
 /*
  * Text: a single source, of any kind, prints exactly as `ethtool -m` (and then only the
- * documented extras the renderer adds: Warning: lines, the "Also decoded" section);
+ * documented extras the renderer adds: Warning: lines);
  * several get a "Module NAME:" heading each. A source that cannot be read is said once, on
  * stderr with its name; its heading is not printed, as there is nothing under it.
  */
@@ -149,7 +149,7 @@ print_text(GPtrArray *sources, const ReadOptions *o, gboolean headings)
             g_string_append_printf(out, "%sModule %s:\n", printed ? "\n" : "", s->name);
         rendered = xcvr_render_text(m, out, &s->error);
         /* what was rendered before a failure is printed, as ethtool prints its lines */
-        fwrite(out->str, 1, out->len, stdout);
+        xcvr_cli_write(out->str, out->len);
         printed = TRUE;
         if (!rendered) {
             fflush(stdout);
@@ -189,7 +189,7 @@ print_json(GPtrArray *sources, const ReadOptions *o)
         entries[i].error = s->error;
     }
     text = xcvr_render_modules_json(entries, sources->len, TRUE);
-    printf("%s\n", text);
+    xcvr_cli_printf("%s\n", text);
     return ok;
 }
 
@@ -228,7 +228,7 @@ print_xml(GPtrArray *sources, const ReadOptions *o, gboolean several)
     }
     if (several)
         g_string_append(out, "</modules>\n");
-    fwrite(out->str, 1, out->len, stdout);
+    xcvr_cli_write(out->str, out->len);
     return ok;
 }
 
@@ -362,9 +362,11 @@ xcvr_cli_module(int argc, char **argv)
     ctx = g_option_context_new("IFACE… | --all | --file IMAGE… | --demo");
     g_option_context_set_summary(
         ctx, "Decode transceiver module EEPROMs. One interface or image prints as `ethtool -m`\n"
-             "does, then only Warning: lines and an \"Also decoded\" section; several get a\n"
-             "\"Module NAME:\" heading each. With --all and --demo an empty cage or a driver\n"
-             "without module access is reported but does not fail the run.");
+             "does, followed only by Warning: lines (a bad checksum, say); several get a\n"
+             "\"Module NAME:\" heading each. An error is said once, on stderr. Exit status:\n"
+             "1 when a module could not be read, except that with --all and --demo an empty\n"
+             "cage (no-module) or a driver without module access (not-supported) is reported\n"
+             "but does not fail the run; 2 for bad usage.");
     g_option_context_add_main_entries(ctx, entries, NULL);
     status = xcvr_cli_parse(ctx, "module", &argc, &argv);
     if (status >= 0)

@@ -5,6 +5,7 @@
  * and a usage error reads the same in every command.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
 
@@ -28,7 +29,7 @@ xcvr_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv
     if (help) {
         g_autofree char *text = g_option_context_get_help(ctx, TRUE, NULL);
 
-        fputs(text, stdout);
+        xcvr_cli_write(text, strlen(text));
         return XCVR_EXIT_OK;
     }
     return -1;

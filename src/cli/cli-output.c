@@ -1,40 +1,61 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * cli-output.c: the one place where `xcvrmap` learns whether what it printed on stdout
- * reached its destination. A subcommand's output is buffered by stdio, so a full disk or a
- * reader that went away shows only when the buffer is flushed: checking every printf()
- * would still miss the last block, checking once at the end catches them all.
+ * cli-output.c: everything `xcvrmap` prints on stdout goes through here, so that a write
+ * error (a full disk, a reader gone with SIGPIPE ignored) is noticed whichever command
+ * printed, and said once with its reason. stdio keeps only an error flag, and drops the
+ * reason (errno) by the time the command ends, so the reason of the first failed write is
+ * kept here; the last buffered block is flushed, and checked, at the end.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 
+/* errno of the first failed write to stdout, 0 while none failed. A command is one thread
+ * printing once through, so one process-wide value is all the state there is. */
+static int first_error;
+
+static void
+note_error(void)
+{
+    if (first_error == 0)
+        first_error = errno != 0 ? errno : EIO;
+}
+
+void
+xcvr_cli_write(const char *data, gsize len)
+{
+    if (len > 0 && fwrite(data, 1, len, stdout) != len)
+        note_error();
+}
+
+void
+xcvr_cli_printf(const char *format, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, format);
+    n = vfprintf(stdout, format, ap);
+    va_end(ap);
+    if (n < 0)
+        note_error();
+}
+
 int
 xcvr_cli_finish_stdout(int status)
 {
-    int saved = 0;
-    gboolean failed = FALSE;
-
-    /* a failed flush knows why; an error seen earlier (buffer already dropped) may not */
-    if (fflush(stdout) != 0) {
-        failed = TRUE;
-        saved = errno;
-    } else if (ferror(stdout)) {
-        failed = TRUE;
-    }
+    if (fflush(stdout) != 0)
+        note_error();
+    else if (ferror(stdout) && first_error == 0)
+        first_error = EIO;
     /* a write error that only close(2) reports (NFS, say) is a write error too */
-    if (close(STDOUT_FILENO) != 0 && errno != EBADF && !failed) {
-        failed = TRUE;
-        saved = errno;
-    }
-    if (!failed)
+    if (close(STDOUT_FILENO) != 0 && errno != EBADF)
+        note_error();
+    if (first_error == 0)
         return status;
-    if (saved != 0)
-        fprintf(stderr, "xcvrmap: write error on standard output: %s\n", g_strerror(saved));
-    else
-        fprintf(stderr, "xcvrmap: write error on standard output\n");
+    fprintf(stderr, "xcvrmap: write error on standard output: %s\n", g_strerror(first_error));
     return status == XCVR_EXIT_OK ? XCVR_EXIT_FAILURE : status;
 }

@@ -9,9 +9,14 @@ int xcvr_cli_module(int argc, char **argv);
 int xcvr_cli_map(int argc, char **argv);
 int xcvr_cli_topo(int argc, char **argv);
 
-/* Flushes and closes stdout after a subcommand returned @status: on a write error (a full
- * disk, a reader gone with SIGPIPE ignored) says so on stderr and returns
- * XCVR_EXIT_FAILURE unless @status already is a failure (cli-output.c). */
+/* Output on stdout (cli-output.c): every command prints through these two, which keep
+ * the reason of the first failed write. */
+void xcvr_cli_write(const char *data, gsize len);
+void xcvr_cli_printf(const char *format, ...) G_GNUC_PRINTF(1, 2);
+
+/* Flushes and closes stdout after a command returned @status: on a write error (a full
+ * disk, a reader gone with SIGPIPE ignored) says so, with the reason, on stderr and
+ * returns XCVR_EXIT_FAILURE unless @status already is a failure. */
 int xcvr_cli_finish_stdout(int status);
 
 /* The one default deadline of `module`, `map` and `topo`, and its --timeout help text,

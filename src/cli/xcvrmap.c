@@ -19,41 +19,52 @@ static const struct {
     { "topo", xcvr_cli_topo },
 };
 
-static void
-usage(FILE *f)
+static const char usage_text[] =
+    "Usage: xcvrmap COMMAND [OPTION…]\n"
+    "       xcvrmap help [COMMAND]\n"
+    "       xcvrmap -V|--version\n"
+    "\n"
+    "Which physical port, and which optic or cable in it, does each VM NIC use?\n"
+    "\n"
+    "Commands:\n"
+    "  map [-c|--connect URI] [-d|--domain NAME]… [--root DIR] [--ovsdb SOCKET|FILE]\n"
+    "      [--eeprom-dir DIR] [--no-modules] [--no-netlink] [--timeout SECONDS]\n"
+    "      [--format text|json|xml]\n"
+    "  map --demo [-d|--domain NAME]… [--no-modules] [--format text|json|xml]\n"
+    "                 every VM NIC: the path out, the uplinks, their modules and health\n"
+    "  module IFACE… [--eeprom-dir DIR] [--no-netlink] [--timeout SECONDS] [-v|--verbose]\n"
+    "  module -a|--all [--root DIR] [--eeprom-dir DIR] [--no-netlink] [--timeout SECONDS]\n"
+    "      [-v|--verbose]\n"
+    "  module -f|--file IMAGE… [--segments MAP]\n"
+    "  module --demo\n"
+    "      each also [--format text|json|xml] [--strict]\n"
+    "                 decode module EEPROMs (text as ethtool prints it)\n"
+    "  topo [--root DIR] [--ovsdb SOCKET|FILE] [--timeout SECONDS] [--format text|json]\n"
+    "      NETDEV…|--pci ADDRESS…\n"
+    "  topo --demo [--timeout SECONDS] [--format text|json] [NETDEV…|--pci ADDRESS…]\n"
+    "                 walk a netdev or PCI function to its physical uplinks\n"
+    "  help [COMMAND] this help, or a command's (as `xcvrmap COMMAND --help`)\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     this help\n"
+    "  -V, --version  the version\n"
+    "\n"
+    "--timeout SECONDS: the deadline of each module read and each Open vSwitch\n"
+    "exchange; default 5, 0 for no deadline.\n"
+    "Exit status: 0 success, 1 failure, 2 bad usage.\n";
+
+static int
+usage_error(void)
 {
-    fputs("Usage: xcvrmap COMMAND [OPTION…]\n"
-          "       xcvrmap help [COMMAND]\n"
-          "       xcvrmap -V|--version\n"
-          "\n"
-          "Which physical port, and which optic or cable in it, does each VM NIC use?\n"
-          "\n"
-          "Commands:\n"
-          "  map [-c URI] [-d NAME]… [--root DIR] [--ovsdb SOCKET|FILE] [--eeprom-dir DIR]\n"
-          "      [--no-modules] [--no-netlink] [--timeout SECONDS] [--format text|json|xml]\n"
-          "  map --demo [-d NAME]… [--no-modules] [--format text|json|xml]\n"
-          "                 every VM NIC: the path out, the uplinks, their modules and health\n"
-          "  module IFACE… [--eeprom-dir DIR] [--no-netlink] [--timeout SECONDS] [-v]\n"
-          "  module --all [--root DIR] [--eeprom-dir DIR] [--no-netlink] [--timeout SECONDS]\n"
-          "      [-v]\n"
-          "  module --file IMAGE… [--segments MAP]\n"
-          "  module --demo\n"
-          "      each also [--format text|json|xml] [--strict]\n"
-          "                 decode module EEPROMs (text as `ethtool -m` prints it)\n"
-          "  topo [--root DIR] [--ovsdb SOCKET|FILE] [--timeout SECONDS] [--format text|json]\n"
-          "      NETDEV…|--pci ADDRESS…\n"
-          "  topo --demo [--format text|json] [NETDEV…|--pci ADDRESS…]\n"
-          "                 walk a netdev or PCI function to its physical uplinks\n"
-          "  help [COMMAND] this help, or a command's (as `xcvrmap COMMAND --help`)\n"
-          "\n"
-          "Options:\n"
-          "  -h, --help     this help\n"
-          "  -V, --version  the version\n"
-          "\n"
-          "--timeout SECONDS: the deadline of each module read and each Open vSwitch\n"
-          "exchange; default 5, 0 for no deadline.\n"
-          "Exit status: 0 success, 1 failure, 2 bad usage.\n",
-          f);
+    fputs(usage_text, stderr);
+    return XCVR_EXIT_USAGE;
+}
+
+static int
+usage(void)
+{
+    xcvr_cli_write(usage_text, strlen(usage_text));
+    return XCVR_EXIT_OK;
 }
 
 static CommandFunc
@@ -71,8 +82,7 @@ static int
 unknown_command(const char *name)
 {
     fprintf(stderr, "xcvrmap: unknown command '%s'\n\n", name);
-    usage(stderr);
-    return XCVR_EXIT_USAGE;
+    return usage_error();
 }
 
 /* `xcvrmap help [COMMAND]`: the main usage, or the command's own --help. */
@@ -82,10 +92,8 @@ help(int argc, char **argv)
     char *args[3];
     CommandFunc run;
 
-    if (argc < 3) {
-        usage(stdout);
-        return XCVR_EXIT_OK;
-    }
+    if (argc < 3)
+        return usage();
     if (argc > 3) {
         fprintf(stderr, "xcvrmap help: give one command\n");
         return XCVR_EXIT_USAGE;
@@ -104,18 +112,14 @@ dispatch(int argc, char **argv)
 {
     CommandFunc run;
 
-    if (argc < 2) {
-        usage(stderr);
-        return XCVR_EXIT_USAGE;
-    }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        usage(stdout);
-        return XCVR_EXIT_OK;
-    }
+    if (argc < 2)
+        return usage_error();
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return usage();
     if (strcmp(argv[1], "help") == 0)
         return help(argc, argv);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-        printf("xcvrmap %s\n", XCVR_CLI_VERSION);
+        xcvr_cli_printf("xcvrmap %s\n", XCVR_CLI_VERSION);
         return XCVR_EXIT_OK;
     }
     run = find_command(argv[1]);
