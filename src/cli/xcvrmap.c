@@ -85,6 +85,16 @@ unknown_command(const char *name)
     return usage_error();
 }
 
+/* Runs command @name; its --help and messages from GLib then say "xcvrmap NAME". */
+static int
+run_command(CommandFunc run, const char *name, int argc, char **argv)
+{
+    g_autofree char *prgname = g_strdup_printf("xcvrmap %s", name);
+
+    g_set_prgname(prgname);
+    return run(argc, argv);
+}
+
 /* `xcvrmap help [COMMAND]`: the main usage, or the command's own --help. */
 static int
 help(int argc, char **argv)
@@ -104,7 +114,7 @@ help(int argc, char **argv)
     args[0] = argv[2];
     args[1] = (char *)"--help";
     args[2] = NULL;
-    return run(2, args);
+    return run_command(run, argv[2], 2, args);
 }
 
 static int
@@ -125,7 +135,7 @@ dispatch(int argc, char **argv)
     run = find_command(argv[1]);
     if (run == NULL)
         return unknown_command(argv[1]);
-    return run(argc - 1, argv + 1);
+    return run_command(run, argv[1], argc - 1, argv + 1);
 }
 
 int
