@@ -257,8 +257,11 @@ all_read_ok(GPtrArray *sources)
     return TRUE;
 }
 
+/* @listed: the sources are a listing (--all, --demo), whose exit rule forgives empty cages;
+ * @ports: they name interfaces. */
 static int
-print_sources(GPtrArray *sources, const ReadOptions *o, OutputFormat format, gboolean listed)
+print_sources(GPtrArray *sources, const ReadOptions *o, OutputFormat format, gboolean listed,
+              gboolean ports)
 {
     gboolean ok;
 
@@ -267,8 +270,9 @@ print_sources(GPtrArray *sources, const ReadOptions *o, OutputFormat format, gbo
         ok = print_json(sources, o);
         break;
     case FORMAT_XML:
-        /* a listing (--all, --demo) is <modules> even of one, so its entries stay data */
-        ok = print_xml(sources, o, listed || sources->len > 1);
+        /* interfaces and listings are <modules> even of one, so that a failed read is still
+         * an entry (data), as in JSON; one --file image is a <module> document */
+        ok = print_xml(sources, o, listed || ports || sources->len > 1);
         break;
     case FORMAT_TEXT:
     default:
@@ -301,7 +305,7 @@ run_demo(GPtrArray *sources, ReadOptions *o, OutputFormat format)
     }
     add_port_sources(sources, names);
     o->eeprom_dir = XCVR_CLI_DEMO_EEPROM_DIR;
-    status = print_sources(sources, o, format, TRUE);
+    status = print_sources(sources, o, format, TRUE, TRUE);
     xcvr_cli_demo_leave(&host);
     return status;
 }
@@ -432,5 +436,5 @@ xcvr_cli_module(int argc, char **argv)
                         "--file IMAGE or --demo\n");
         return XCVR_EXIT_USAGE;
     }
-    return print_sources(sources, &ro, format, all);
+    return print_sources(sources, &ro, format, all, all || argc > 1);
 }

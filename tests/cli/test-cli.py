@@ -183,6 +183,10 @@ def single_interface(r, opts, work):
     rc, out, err = r.text(["module", "--eeprom-dir", d, "--format", "xml", "eth0", "eth9"])
     report(rc == 1 and re.search(r'<port name="eth9">\s*<error code=', out) is not None,
            "XML keeps the failed entry (<error>)", describe(rc, out, err))
+    rc, out, err = r.text(["module", "--eeprom-dir", d, "--format", "xml", "eth9"])
+    report(rc == 1 and re.search(r'<port name="eth9">\s*<error code=', out) is not None,
+           "XML of one interface that fails: still a <modules> document with its <error>",
+           describe(rc, out, err))
     return images
 
 
