@@ -1058,11 +1058,24 @@ fixture_uri(const char *name)
 }
 
 static GPtrArray *
-list_ok(const char *domain)
+list_some(const char *const *domains)
 {
     g_autofree char *uri = fixture_uri("host-all-types.xml");
     g_autoptr(GError) error = NULL;
-    GPtrArray *vnics = xcvr_virt_list_vnics(uri, domain, NULL, &error);
+    GPtrArray *vnics = xcvr_virt_list_vnics(uri, domains, NULL, &error);
+
+    if (vnics == NULL)
+        fail_msg("%s: %s", uri, error->message);
+    return vnics;
+}
+
+static GPtrArray *
+list_ok(const char *domain)
+{
+    const char *const domains[] = { domain, NULL };
+    g_autofree char *uri = fixture_uri("host-all-types.xml");
+    g_autoptr(GError) error = NULL;
+    GPtrArray *vnics = xcvr_virt_list_vnics(uri, domain != NULL ? domains : NULL, NULL, &error);
 
     if (vnics == NULL)
         fail_msg("%s: %s", uri, error->message);
@@ -1250,6 +1263,7 @@ typedef struct {
     const char *domain;
     XcvrError code;
     char *message;
+    const char *also; /* a second, existing domain named first */
 } Lookup;
 
 static void
@@ -1258,7 +1272,10 @@ lookup_cb(gpointer data)
     Lookup *l = data;
     g_autofree char *uri = fixture_uri("host-all-types.xml");
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) vnics = xcvr_virt_list_vnics(uri, l->domain, NULL, &error);
+    const char *const one[] = { l->domain, NULL };
+    const char *const two[] = { l->also, l->domain, NULL };
+    g_autoptr(GPtrArray) vnics =
+        xcvr_virt_list_vnics(uri, l->also != NULL ? two : one, NULL, &error);
 
     assert_null(vnics);
     assert_non_null(error);
@@ -1273,10 +1290,17 @@ test_driver_filter(void **state)
     g_autoptr(GPtrArray) web = NULL;
     g_autoptr(GPtrArray) archive = NULL;
     g_autoptr(GPtrArray) nodash = NULL;
-    Lookup unknown = { "nope", 0, NULL };
-    Lookup unknown_uuid = { "a0d5c0de-1111-4222-8333-0000000000ff", 0, NULL };
+    g_autoptr(GPtrArray) both = NULL;
+    g_autoptr(GPtrArray) empty = NULL;
+    g_autoptr(GPtrArray) all = NULL;
+    Lookup unknown = { "nope", 0, NULL, NULL };
+    Lookup unknown_uuid = { "a0d5c0de-1111-4222-8333-0000000000ff", 0, NULL, NULL };
+    Lookup unknown_second = { "nope2", 0, NULL, "web" };
     g_autofree char *printed = NULL;
     g_autofree char *printed_uuid = NULL;
+    g_autofree char *printed_second = NULL;
+    const char *const web_db_web[] = { "web", UUID_ARCHIVE, "db", "web", NULL };
+    const char *const none[] = { NULL };
 
     web = list_ok("web");
     archive = list_ok(UUID_ARCHIVE);
@@ -1290,9 +1314,32 @@ test_driver_filter(void **state)
     assert_int_equal(nodash->len, 10);
     assert_string_equal(((XcvrVnic *)g_ptr_array_index(nodash, 0))->domain, "db");
 
+    /* Several domains: each once (web named twice), in name order, nothing else. */
+    both = list_some(web_db_web);
+    assert_int_equal(both->len, web->len + archive->len + nodash->len);
+    for (guint i = 0; i < both->len; i++) {
+        const char *d = ((XcvrVnic *)g_ptr_array_index(both, i))->domain;
+
+        assert_true(g_strcmp0(d, "web") == 0 || g_strcmp0(d, "archive") == 0 ||
+                    g_strcmp0(d, "db") == 0);
+        if (i > 0)
+            assert_true(g_strcmp0(((XcvrVnic *)g_ptr_array_index(both, i - 1))->domain, d) <=
+                        0);
+    }
+    /* An empty list is no filter, as NULL. */
+    empty = list_some(none);
+    all = list_ok(NULL);
+    assert_int_equal(empty->len, all->len);
+
     /* Failures on an open connection reach no stderr, whatever the process-wide handler. */
     printed = capture_stderr(lookup_cb, &unknown);
     printed_uuid = capture_stderr(lookup_cb, &unknown_uuid);
+    printed_second = capture_stderr(lookup_cb, &unknown_second);
+    /* a missing name after an existing one still fails the call, naming it */
+    assert_int_equal(unknown_second.code, XCVR_ERROR_NO_DEVICE);
+    assert_string_equal(unknown_second.message, "domain 'nope2' not found");
+    assert_string_equal(printed_second, "");
+    g_free(unknown_second.message);
     assert_int_equal(unknown.code, XCVR_ERROR_NO_DEVICE);
     assert_string_equal(unknown.message, "domain 'nope' not found");
     assert_int_equal(unknown_uuid.code, XCVR_ERROR_NO_DEVICE);

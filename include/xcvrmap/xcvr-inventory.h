@@ -83,7 +83,8 @@ XCVR_PUBLIC void xcvr_inventory_options_set_eeprom_dir(XcvrInventoryOptions *opt
 /**
  * xcvr_inventory_options_set_timeout_ms:
  * @options: a #XcvrInventoryOptions
- * @timeout_ms: deadline of each kernel module read (0: 2000 ms)
+ * @timeout_ms: deadline of each kernel module read and of the Open vSwitch exchange
+ *   (0: 5000 ms, as #XcvrEepromOptions and xcvr_ovs_open())
  *
  * Since: 0.1
  */

@@ -41,7 +41,8 @@ XCVR_PUBLIC void xcvr_virt_quiet_default_errors(void);
  *   %NULL lets libvirt choose, as virsh without `-c` does: `LIBVIRT_DEFAULT_URI`, then
  *   `uri_default` in libvirt.conf (the user's `$XDG_CONFIG_HOME/libvirt/libvirt.conf`
  *   unless root), then the hypervisor it finds
- * @domain: (nullable): only this domain (by name or UUID); %NULL for all
+ * @domains: (nullable) (array zero-terminated=1): only these domains (each by name or
+ *   UUID; one named twice is listed once), a %NULL-terminated array; %NULL or empty for all
  * @ret_uri: (out) (optional) (transfer full): where to store the URI libvirt connected
  *   to (virConnectGetURI()), or %NULL; written only on success
  * @error: return location for a #GError
@@ -60,11 +61,12 @@ XCVR_PUBLIC void xcvr_virt_quiet_default_errors(void);
  * Returns: (transfer full) (element-type XcvrVnic) (nullable): the vNICs, domains in name
  * order and interfaces in document order; %NULL with @error set:
  * %XCVR_ERROR_LIBVIRT when the connection fails (message with libvirt's reason),
- * %XCVR_ERROR_NO_DEVICE when @domain does not exist.
+ * %XCVR_ERROR_NO_DEVICE when a domain of @domains does not exist (the message names the
+ * first such).
  *
  * Since: 0.1
  */
-XCVR_PUBLIC GPtrArray *xcvr_virt_list_vnics(const char *uri, const char *domain,
+XCVR_PUBLIC GPtrArray *xcvr_virt_list_vnics(const char *uri, const char *const *domains,
                                             char **ret_uri, GError **error);
 
 G_END_DECLS

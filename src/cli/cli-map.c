@@ -31,37 +31,6 @@ parse_map_format(const char *s, MapFormat *ret)
     return TRUE;
 }
 
-/* The bundled demo host, unpacked for the length of the command. */
-typedef struct {
-    char *dir;
-    char *uri;
-    char *ovsdb;
-    char *eeprom_dir;
-} DemoHost;
-
-static void
-demo_host_clear(DemoHost *demo)
-{
-    if (demo->dir != NULL)
-        xcvr_cli_demo_host_remove(demo->dir);
-    g_clear_pointer(&demo->dir, g_free);
-    g_clear_pointer(&demo->uri, g_free);
-    g_clear_pointer(&demo->ovsdb, g_free);
-    g_clear_pointer(&demo->eeprom_dir, g_free);
-}
-
-static gboolean
-demo_host_unpack(DemoHost *demo, GError **error)
-{
-    demo->dir = xcvr_cli_demo_host_unpack(error);
-    if (demo->dir == NULL)
-        return FALSE;
-    demo->uri = g_strdup_printf("test://%s/libvirt.xml", demo->dir);
-    demo->ovsdb = g_build_filename(demo->dir, "ovsdb.json", NULL);
-    demo->eeprom_dir = g_build_filename(demo->dir, "eeprom", NULL);
-    return TRUE;
-}
-
 int
 xcvr_cli_map(int argc, char **argv)
 {
@@ -69,15 +38,16 @@ xcvr_cli_map(int argc, char **argv)
     g_autofree char *root = NULL;
     g_autofree char *ovsdb = NULL;
     g_autofree char *eeprom_dir = NULL;
-    g_autofree char *domain = NULL;
+    g_auto(GStrv) domains = NULL;
     g_autofree char *format_s = NULL;
     g_autofree char *out = NULL;
     gboolean demo = FALSE;
     gboolean no_modules = FALSE;
     gboolean no_netlink = FALSE;
-    double timeout = 2.0;
+    double timeout = XCVR_CLI_DEFAULT_TIMEOUT_S;
+    guint timeout_ms = 0;
     MapFormat format = MAP_TEXT;
-    DemoHost host = { 0 };
+    XcvrCliDemo host = { NULL, NULL, -1 };
     g_autoptr(XcvrInventoryOptions) opts = xcvr_inventory_options_new();
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
@@ -96,33 +66,32 @@ xcvr_cli_map(int argc, char **argv)
           "SOCKET|FILE" },
         { "eeprom-dir", 0, 0, G_OPTION_ARG_FILENAME, &eeprom_dir,
           "Read each uplink's module from DIR/IFNAME.bin instead of the kernel", "DIR" },
-        { "domain", 'd', 0, G_OPTION_ARG_STRING, &domain,
-          "Only this domain (name or UUID)", "NAME" },
+        { "domain", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &domains,
+          "Only this domain (name or UUID); repeat for several", "NAME" },
         { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
           "Output format: text (tables), json (the full model) or xml (the same, namespace "
           XCVR_MAP_XML_NAMESPACE ")", "text|json|xml" },
         { "no-modules", 0, 0, G_OPTION_ARG_NONE, &no_modules,
           "Do not read the uplinks' modules", NULL },
-        { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout,
-          "Give up on a module after SECONDS (default 2)", "SECONDS" },
+        { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout, XCVR_CLI_TIMEOUT_HELP, "SECONDS" },
         { "no-netlink", 0, 0, G_OPTION_ARG_NONE, &no_netlink,
           "Read modules through the SIOCETHTOOL ioctl even where ethtool netlink works",
           NULL },
         { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
-          "Map the bundled demo host (its libvirt, sysfs, Open vSwitch and modules)", NULL },
+          "Map the bundled demo host (its libvirt, sysfs, Open vSwitch and modules); not with "
+          "-c, --root, --ovsdb or --eeprom-dir", NULL },
         { NULL },
     };
     int status;
 
-    ctx = g_option_context_new("");
+    ctx = g_option_context_new("[-c URI | --demo] [-d NAME]…");
     g_option_context_set_summary(ctx,
         "Which physical port, and which module in it, does every VM NIC leave the host\n"
         "through, and is that link healthy?");
     g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
-        fprintf(stderr, "xcvrmap map: %s\n", error->message);
-        return XCVR_EXIT_USAGE;
-    }
+    status = xcvr_cli_parse(ctx, "map", &argc, &argv);
+    if (status >= 0)
+        return status;
     if (argc > 1) {
         fprintf(stderr, "xcvrmap map: unexpected argument '%s'\n", argv[1]);
         return XCVR_EXIT_USAGE;
@@ -131,29 +100,27 @@ xcvr_cli_map(int argc, char **argv)
         fprintf(stderr, "xcvrmap map: unknown format '%s' (text, json or xml)\n", format_s);
         return XCVR_EXIT_USAGE;
     }
-    if (timeout < 0 || timeout > 3600) {
-        fprintf(stderr, "xcvrmap map: --timeout must be between 0 and 3600 seconds\n");
+    if (!xcvr_cli_timeout_ms("map", timeout, &timeout_ms))
         return XCVR_EXIT_USAGE;
-    }
     if (demo && (uri != NULL || root != NULL || ovsdb != NULL || eeprom_dir != NULL)) {
-        fprintf(stderr, "xcvrmap map: --demo brings its own host; drop -c, --root, --ovsdb "
-                        "and --eeprom-dir\n");
+        fprintf(stderr, "xcvrmap map: --demo brings its own host: not with -c, --root, "
+                        "--ovsdb or --eeprom-dir\n");
         return XCVR_EXIT_USAGE;
     }
-    if (demo && !demo_host_unpack(&host, &error)) {
+    if (demo && !xcvr_cli_demo_enter(&host, &error)) {
         fprintf(stderr, "xcvrmap map: demo host: %s\n", error->message);
-        demo_host_clear(&host);
         return XCVR_EXIT_FAILURE;
     }
 
-    vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, domain, &connected, &error);
+    vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, (const char *const *)domains,
+                                     &connected, &error);
     if (vnics == NULL) {
         fprintf(stderr, "xcvrmap map: %s\n", error->message);
         if (g_error_matches(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT) ||
             g_error_matches(error, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED))
             fprintf(stderr, "xcvrmap map: without the VM list, `xcvrmap topo NETDEV` still "
                             "walks the host and `xcvrmap module IFACE` still reads modules\n");
-        demo_host_clear(&host);
+        xcvr_cli_demo_leave(&host);
         return XCVR_EXIT_FAILURE;
     }
     /* An empty map from a URI nobody typed: say whose (a user's qemu:///session, say). */
@@ -162,16 +129,16 @@ xcvr_cli_map(int argc, char **argv)
                         "another with -c or LIBVIRT_DEFAULT_URI)\n",
                 connected != NULL ? connected : "(unknown)");
 
-    xcvr_inventory_options_set_root(opts, demo ? host.dir : root);
-    xcvr_inventory_options_set_ovsdb(opts, demo ? host.ovsdb : ovsdb);
-    xcvr_inventory_options_set_eeprom_dir(opts, demo ? host.eeprom_dir : eeprom_dir);
-    xcvr_inventory_options_set_timeout_ms(opts, (guint)(timeout * 1000));
+    xcvr_inventory_options_set_root(opts, demo ? XCVR_CLI_DEMO_ROOT : root);
+    xcvr_inventory_options_set_ovsdb(opts, demo ? XCVR_CLI_DEMO_OVSDB : ovsdb);
+    xcvr_inventory_options_set_eeprom_dir(opts, demo ? XCVR_CLI_DEMO_EEPROM_DIR : eeprom_dir);
+    xcvr_inventory_options_set_timeout_ms(opts, timeout_ms);
     xcvr_inventory_options_set_no_netlink(opts, no_netlink);
     xcvr_inventory_options_set_no_modules(opts, no_modules);
     inv = xcvr_inventory_new(vnics, opts, &error);
     if (inv == NULL) {
         fprintf(stderr, "xcvrmap map: %s\n", error->message);
-        demo_host_clear(&host);
+        xcvr_cli_demo_leave(&host);
         return XCVR_EXIT_FAILURE;
     }
     if (format == MAP_JSON)
@@ -180,15 +147,19 @@ xcvr_cli_map(int argc, char **argv)
         out = xcvr_render_map_xml(inv);
     else
         out = xcvr_render_map_text(inv);
-    status = fputs(out, stdout) < 0 || (format == MAP_JSON && fputc('\n', stdout) < 0) ||
-                     fflush(stdout) != 0
-                 ? XCVR_EXIT_FAILURE
-                 : XCVR_EXIT_OK;
-    demo_host_clear(&host);
-    return status;
+    /* a write error is the caller's to see (xcvr_cli_finish_stdout) */
+    xcvr_cli_printf("%s%s", out, format == MAP_JSON ? "\n" : "");
+    xcvr_cli_demo_leave(&host);
+    return XCVR_EXIT_OK;
 }
 
 /* ---- xcvrmap topo ---- */
+
+static int
+compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 static void
 print_hops(GPtrArray *hops, const char *indent)
@@ -198,83 +169,65 @@ print_hops(GPtrArray *hops, const char *indent)
     for (i = 0; i < hops->len; i++) {
         const XcvrHop *h = g_ptr_array_index(hops, i);
 
-        printf("%s%-10s %s%s%s%s\n", indent, xcvr_hop_kind_to_string(h->kind), h->name,
+        xcvr_cli_printf("%s%-10s %s%s%s%s\n", indent, xcvr_hop_kind_to_string(h->kind), h->name,
                h->detail != NULL ? " (" : "", h->detail != NULL ? h->detail : "",
                h->detail != NULL ? ")" : "");
     }
 }
 
-int
-xcvr_cli_topo(int argc, char **argv)
+/* The demo host's netdevs, in name order: what `topo --demo` walks when given none. */
+static GPtrArray *
+demo_netdevs(GError **error)
 {
-    g_autofree char *root = NULL;
-    g_autofree char *ovsdb = NULL;
-    g_autofree char *format_s = NULL;
-    gboolean pci = FALSE;
-    gboolean json = FALSE;
-    g_autoptr(GOptionContext) ctx = NULL;
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GDir) d = g_dir_open(XCVR_CLI_DEMO_ROOT "/sys/class/net", 0, error);
+    const char *name;
+
+    if (d == NULL)
+        return NULL;
+    while ((name = g_dir_read_name(d)) != NULL)
+        g_ptr_array_add(names, g_strdup(name));
+    g_ptr_array_sort(names, compare_names);
+    return g_steal_pointer(&names);
+}
+
+/* Walks each of @starts and prints it; the exit status. */
+static int
+topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gboolean pci, gboolean json,
+          GPtrArray *starts)
+{
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrTopo) topo = NULL;
     g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
     g_autoptr(GArray) walks = g_array_new(FALSE, TRUE, sizeof(XcvrTopoWalkEntry));
     g_autoptr(XcvrOvs) ovs = NULL;
-    const GOptionEntry entries[] = {
-        { "root", 0, 0, G_OPTION_ARG_FILENAME, &root,
-          "Read the host's sysfs and procfs under DIR/sys and DIR/proc (default /)", "DIR" },
-        { "ovsdb", 0, 0, G_OPTION_ARG_FILENAME, &ovsdb,
-          "Open vSwitch: ovsdb-server's unix socket or an `ovsdb-client dump --format=json` "
-          "file",
-          "SOCKET|FILE" },
-        { "pci", 0, 0, G_OPTION_ARG_NONE, &pci,
-          "The arguments are PCI functions (0000:41:02.1), e.g. a VF given to a guest", NULL },
-        { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
-          "Output format: text or json (hops shaped as in the map)", "text|json" },
-        { NULL },
-    };
     int status = XCVR_EXIT_OK;
-    int i;
+    guint i;
 
-    ctx = g_option_context_new("NETDEV… | --pci ADDRESS…");
-    g_option_context_set_summary(ctx, "Walk from a netdev (or PCI function) to the physical "
-                                      "uplinks it leaves the host through.");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
-        fprintf(stderr, "xcvrmap topo: %s\n", error->message);
-        return XCVR_EXIT_USAGE;
-    }
-    if (argc < 2) {
-        fprintf(stderr, "xcvrmap topo: give at least one netdev (or --pci ADDRESS)\n");
-        return XCVR_EXIT_USAGE;
-    }
-    if (format_s != NULL && strcmp(format_s, "json") == 0) {
-        json = TRUE;
-    } else if (format_s != NULL && strcmp(format_s, "text") != 0) {
-        fprintf(stderr, "xcvrmap topo: unknown format '%s' (text or json)\n", format_s);
-        return XCVR_EXIT_USAGE;
-    }
     topo = xcvr_topo_new(root, &error);
     if (topo == NULL) {
         fprintf(stderr, "xcvrmap topo: %s\n", error->message);
         return XCVR_EXIT_FAILURE;
     }
     if (ovsdb != NULL && ovsdb[0] != '\0') {
-        ovs = xcvr_ovs_open(ovsdb, 0, &error);
+        ovs = xcvr_ovs_open(ovsdb, timeout_ms, &error);
         if (ovs == NULL) {
             fprintf(stderr, "xcvrmap topo: Open vSwitch (%s): %s\n", ovsdb, error->message);
             return XCVR_EXIT_FAILURE;
         }
         xcvr_topo_set_ovs(topo, ovs);
     }
-    for (i = 1; i < argc; i++) {
+    for (i = 0; i < starts->len; i++) {
+        const char *start = starts->pdata[i];
         g_autoptr(GPtrArray) uplinks = NULL;
         g_autoptr(GPtrArray) path = NULL;
         g_autoptr(GError) local = NULL;
-        XcvrTopoWalkEntry w = { argv[i], pci ? XCVR_TOPO_START_PCI : XCVR_TOPO_START_NETDEV };
+        XcvrTopoWalkEntry w = { start, pci ? XCVR_TOPO_START_PCI : XCVR_TOPO_START_NETDEV };
         guint u;
 
-        if (!xcvr_topo_walk(topo, w.start_kind, argv[i], &uplinks, &path, &local)) {
-            fprintf(stderr, "xcvrmap topo: %s: %s\n", argv[i], local->message);
+        if (!xcvr_topo_walk(topo, w.start_kind, start, &uplinks, &path, &local)) {
+            fprintf(stderr, "xcvrmap topo: %s: %s\n", start, local->message);
             status = XCVR_EXIT_FAILURE;
             if (json) {
                 w.error = local;
@@ -291,14 +244,14 @@ xcvr_cli_topo(int argc, char **argv)
             g_array_append_val(walks, w);
             continue;
         }
-        printf("%s:\n", argv[i]);
+        xcvr_cli_printf("%s:\n", start);
         print_hops(path, "  ");
         if (uplinks->len == 0)
-            printf("  no physical uplink\n");
+            xcvr_cli_printf("  no physical uplink\n");
         for (u = 0; u < uplinks->len; u++) {
             const XcvrUplink *up = g_ptr_array_index(uplinks, u);
 
-            printf("  uplink %s%s%s%s\n", up->netdev != NULL ? up->netdev : "(no netdev)",
+            xcvr_cli_printf("  uplink %s%s%s%s\n", up->netdev != NULL ? up->netdev : "(no netdev)",
                    up->pci != NULL ? " pci " : "", up->pci != NULL ? up->pci : "",
                    up->active == 1 ? " (active)" : up->active == 0 ? " (backup)" : "");
         }
@@ -307,8 +260,91 @@ xcvr_cli_topo(int argc, char **argv)
         g_autofree char *out =
             xcvr_render_topo_json((const XcvrTopoWalkEntry *)(void *)walks->data, walks->len);
 
-        if (puts(out) < 0 || fflush(stdout) != 0)
-            status = XCVR_EXIT_FAILURE;
+        xcvr_cli_printf("%s\n", out);
     }
+    return status;
+}
+
+int
+xcvr_cli_topo(int argc, char **argv)
+{
+    g_autofree char *root = NULL;
+    g_autofree char *ovsdb = NULL;
+    g_autofree char *format_s = NULL;
+    gboolean pci = FALSE;
+    gboolean json = FALSE;
+    gboolean demo = FALSE;
+    double timeout = XCVR_CLI_DEFAULT_TIMEOUT_S;
+    guint timeout_ms = 0;
+    XcvrCliDemo host = { NULL, NULL, -1 };
+    g_autoptr(GOptionContext) ctx = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func(g_free);
+    const GOptionEntry entries[] = {
+        { "root", 0, 0, G_OPTION_ARG_FILENAME, &root,
+          "Read the host's sysfs and procfs under DIR/sys and DIR/proc (default /)", "DIR" },
+        { "ovsdb", 0, 0, G_OPTION_ARG_FILENAME, &ovsdb,
+          "Open vSwitch: ovsdb-server's unix socket or an `ovsdb-client dump --format=json` "
+          "file",
+          "SOCKET|FILE" },
+        { "pci", 0, 0, G_OPTION_ARG_NONE, &pci,
+          "The arguments are PCI functions (0000:41:02.1), e.g. a VF given to a guest", NULL },
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
+          "Output format: text or json (hops shaped as in the map)", "text|json" },
+        { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout, XCVR_CLI_TIMEOUT_HELP, "SECONDS" },
+        { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
+          "Walk the bundled demo host (its sysfs and Open vSwitch); without arguments, every "
+          "netdev of it; not with --root or --ovsdb",
+          NULL },
+        { NULL },
+    };
+    int status;
+    int i;
+
+    ctx = g_option_context_new("NETDEV… | --pci ADDRESS… | --demo [NETDEV…]");
+    g_option_context_set_summary(ctx, "Walk from a netdev (or PCI function) to the physical "
+                                      "uplinks it leaves the host through.");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    status = xcvr_cli_parse(ctx, "topo", &argc, &argv);
+    if (status >= 0)
+        return status;
+    if (demo && (root != NULL || ovsdb != NULL)) {
+        fprintf(stderr, "xcvrmap topo: --demo brings its own host: not with --root or "
+                        "--ovsdb\n");
+        return XCVR_EXIT_USAGE;
+    }
+    if (argc < 2 && (pci || !demo)) {
+        fprintf(stderr, "xcvrmap topo: give at least one netdev (or --pci ADDRESS)\n");
+        return XCVR_EXIT_USAGE;
+    }
+    if (format_s != NULL && strcmp(format_s, "json") == 0) {
+        json = TRUE;
+    } else if (format_s != NULL && strcmp(format_s, "text") != 0) {
+        fprintf(stderr, "xcvrmap topo: unknown format '%s' (text or json)\n", format_s);
+        return XCVR_EXIT_USAGE;
+    }
+    if (!xcvr_cli_timeout_ms("topo", timeout, &timeout_ms))
+        return XCVR_EXIT_USAGE;
+    for (i = 1; i < argc; i++)
+        g_ptr_array_add(starts, g_strdup(argv[i]));
+    if (!demo)
+        return topo_walk(root, ovsdb, timeout_ms, pci, json, starts);
+
+    if (!xcvr_cli_demo_enter(&host, &error)) {
+        fprintf(stderr, "xcvrmap topo: demo host: %s\n", error->message);
+        return XCVR_EXIT_FAILURE;
+    }
+    if (starts->len == 0) {
+        g_ptr_array_unref(starts);
+        starts = demo_netdevs(&error);
+    }
+    if (starts == NULL) {
+        fprintf(stderr, "xcvrmap topo: demo host: %s\n", error->message);
+        status = XCVR_EXIT_FAILURE;
+    } else {
+        status = topo_walk(XCVR_CLI_DEMO_ROOT, XCVR_CLI_DEMO_OVSDB, timeout_ms, pci, json,
+                           starts);
+    }
+    xcvr_cli_demo_leave(&host);
     return status;
 }

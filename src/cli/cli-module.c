@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * cli-module.c: `xcvrmap module`: decode module EEPROM images — files, or the demo host's
- * embedded modules — and print them as ethtool text or JSON.
+ * cli-module.c: `xcvrmap module`: decode module EEPROMs — of interfaces (the kernel or
+ * dumps), files, or the demo host's dumps — and print them as ethtool text, JSON or XML.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,8 +10,6 @@
 #include <xcvrmap/xcvrmap.h>
 
 #include "cli/cli.h"
-
-#define DEMO_PREFIX "/org/xcvrmap/demo/eeprom"
 
 typedef enum {
     FORMAT_TEXT,
@@ -24,7 +22,6 @@ typedef struct {
     char *name;   /* interface name, or path for files */
     char *path;   /* a file to read */
     gboolean port; /* @name is an interface: the kernel, or the --eeprom-dir dump */
-    GBytes *bytes; /* embedded demo bytes */
     XcvrEepromSource source; /* where the bytes came from */
     GError *error;
 } Source;
@@ -43,8 +40,6 @@ source_free(Source *s)
 {
     g_free(s->name);
     g_free(s->path);
-    if (s->bytes != NULL)
-        g_bytes_unref(s->bytes);
     g_clear_error(&s->error);
     g_free(s);
 }
@@ -79,45 +74,11 @@ add_file_sources(GPtrArray *sources, char **files)
     }
 }
 
-static int
-compare_sources(gconstpointer a, gconstpointer b)
-{
-    const Source *sa = *(Source *const *)a;
-    const Source *sb = *(Source *const *)b;
-
-    return g_strcmp0(sa->name, sb->name);
-}
-
-static gboolean
-add_demo_sources(GPtrArray *sources, GError **error)
-{
-    g_auto(GStrv) names = g_resources_enumerate_children(DEMO_PREFIX, 0, error);
-    guint i;
-
-    if (names == NULL)
-        return FALSE;
-    for (i = 0; names[i] != NULL; i++) {
-        g_autofree char *path = g_strconcat(DEMO_PREFIX "/", names[i], NULL);
-        g_autoptr(Source) s = g_new0(Source, 1);
-
-        if (!g_str_has_suffix(names[i], ".bin"))
-            continue;
-        s->name = g_strndup(names[i], strlen(names[i]) - strlen(".bin"));
-        s->bytes = g_resources_lookup_data(path, 0, &s->error);
-        g_ptr_array_add(sources, g_steal_pointer(&s));
-    }
-    /* Resource order is arbitrary: list uplinks by name, as `ip link` users expect. */
-    g_ptr_array_sort(sources, compare_sources);
-    return TRUE;
-}
-
 static XcvrModule *
 decode_source(Source *s, const ReadOptions *o)
 {
     XcvrDecodeFlags flags = o->strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE;
     XcvrModule *m;
-    gsize len = 0;
-    const guint8 *data;
 
     if (s->port && o->eeprom_dir != NULL) {
         s->source = XCVR_EEPROM_SOURCE_FILE;
@@ -135,13 +96,7 @@ decode_source(Source *s, const ReadOptions *o)
         return m;
     }
     s->source = XCVR_EEPROM_SOURCE_FILE;
-    if (s->path != NULL)
-        return xcvr_eeprom_file_decode(s->path, o->segments, flags, &s->error);
-    if (s->bytes == NULL)
-        return NULL;
-    data = g_bytes_get_data(s->bytes, &len);
-    return xcvr_module_decode(data != NULL ? data : (const guint8 *)"", len,
-                              XCVR_FAMILY_UNKNOWN, flags, &s->error);
+    return xcvr_eeprom_file_decode(s->path, o->segments, flags, &s->error);
 }
 
 static void
@@ -166,30 +121,41 @@ print_error(const Source *s)
                                            : "io");
 }
 
-/* Text: a single image prints exactly as `ethtool -m`; several get a heading each. */
+/*
+ * Text: a single source, of any kind, prints exactly as `ethtool -m` (and then only the
+ * documented extras the renderer adds: Warning: lines);
+ * several get a "Module NAME:" heading each. A source that cannot be read is said once, on
+ * stderr with its name; its heading is not printed, as there is nothing under it.
+ */
 static gboolean
 print_text(GPtrArray *sources, const ReadOptions *o, gboolean headings)
 {
     gboolean ok = TRUE;
+    gboolean printed = FALSE;
     guint i;
 
     for (i = 0; i < sources->len; i++) {
         Source *s = sources->pdata[i];
         g_autoptr(XcvrModule) m = decode_source(s, o);
         g_autoptr(GString) out = g_string_new(NULL);
+        gboolean rendered;
 
-        if (headings)
-            g_string_append_printf(out, "%sModule %s:\n", i > 0 ? "\n" : "", s->name);
-        if (m == NULL || !xcvr_render_text(m, out, &s->error)) {
-            fwrite(out->str, 1, out->len, stdout);
-            fflush(stdout);
+        if (m == NULL) {
             print_error(s);
-            if (headings)
-                printf("\tError: %s\n", s->error->message);
             ok = FALSE;
             continue;
         }
-        fwrite(out->str, 1, out->len, stdout);
+        if (headings)
+            g_string_append_printf(out, "%sModule %s:\n", printed ? "\n" : "", s->name);
+        rendered = xcvr_render_text(m, out, &s->error);
+        /* what was rendered before a failure is printed, as ethtool prints its lines */
+        xcvr_cli_write(out->str, out->len);
+        printed = TRUE;
+        if (!rendered) {
+            fflush(stdout);
+            print_error(s);
+            ok = FALSE;
+        }
     }
     return ok;
 }
@@ -223,7 +189,7 @@ print_json(GPtrArray *sources, const ReadOptions *o)
         entries[i].error = s->error;
     }
     text = xcvr_render_modules_json(entries, sources->len, TRUE);
-    printf("%s\n", text);
+    xcvr_cli_printf("%s\n", text);
     return ok;
 }
 
@@ -262,16 +228,16 @@ print_xml(GPtrArray *sources, const ReadOptions *o, gboolean several)
     }
     if (several)
         g_string_append(out, "</modules>\n");
-    fwrite(out->str, 1, out->len, stdout);
+    xcvr_cli_write(out->str, out->len);
     return ok;
 }
 
 /*
- * The exit status of `--all`: the run fails (1) only when a port that can hold a module
- * could not be read: io, timeout, truncated, permission, invalid-data, checksum (--strict),
- * a device that vanished (no-device) or any other error. An empty cage (no-module) and a
- * driver without module access (not-supported, e.g. virtio-net) are answers about the port,
- * reported as such, and do not fail the run.
+ * The exit status of `--all` and `--demo`: the run fails (1) only when a port that can
+ * hold a module could not be read: io, timeout, truncated, permission, invalid-data,
+ * checksum (--strict), a device that vanished (no-device) or any other error. An empty
+ * cage (no-module) and a driver without module access (not-supported, e.g. virtio-net) are
+ * answers about the port, reported as such, and do not fail the run.
  */
 static gboolean
 all_read_ok(GPtrArray *sources)
@@ -291,6 +257,59 @@ all_read_ok(GPtrArray *sources)
     return TRUE;
 }
 
+/* @listed: the sources are a listing (--all, --demo), whose exit rule forgives empty cages;
+ * @ports: they name interfaces. */
+static int
+print_sources(GPtrArray *sources, const ReadOptions *o, OutputFormat format, gboolean listed,
+              gboolean ports)
+{
+    gboolean ok;
+
+    switch (format) {
+    case FORMAT_JSON:
+        ok = print_json(sources, o);
+        break;
+    case FORMAT_XML:
+        /* interfaces and listings are <modules> even of one, so that a failed read is still
+         * an entry (data), as in JSON; one --file image is a <module> document */
+        ok = print_xml(sources, o, listed || ports || sources->len > 1);
+        break;
+    case FORMAT_TEXT:
+    default:
+        ok = print_text(sources, o, sources->len > 1);
+        break;
+    }
+    if (listed)
+        ok = all_read_ok(sources);
+    return ok ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;
+}
+
+/* `--demo`: every dump of the demo host, under the names `map --demo` gives its uplinks. */
+static int
+run_demo(GPtrArray *sources, ReadOptions *o, OutputFormat format)
+{
+    XcvrCliDemo host = { NULL, NULL, -1 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) names = NULL;
+    int status;
+
+    if (!xcvr_cli_demo_enter(&host, &error)) {
+        fprintf(stderr, "xcvrmap module: demo host: %s\n", error->message);
+        return XCVR_EXIT_FAILURE;
+    }
+    names = xcvr_eeprom_dir_list(XCVR_CLI_DEMO_EEPROM_DIR, &error);
+    if (names == NULL) {
+        fprintf(stderr, "xcvrmap module: demo host: %s\n", error->message);
+        xcvr_cli_demo_leave(&host);
+        return XCVR_EXIT_FAILURE;
+    }
+    add_port_sources(sources, names);
+    o->eeprom_dir = XCVR_CLI_DEMO_EEPROM_DIR;
+    status = print_sources(sources, o, format, TRUE, TRUE);
+    xcvr_cli_demo_leave(&host);
+    return status;
+}
+
 int
 xcvr_cli_module(int argc, char **argv)
 {
@@ -304,22 +323,23 @@ xcvr_cli_module(int argc, char **argv)
     gboolean all = FALSE;
     gboolean verbose = FALSE;
     gboolean no_netlink = FALSE;
-    double timeout = 5.0;
+    double timeout = XCVR_CLI_DEFAULT_TIMEOUT_S;
+    guint timeout_ms = 0;
     ReadOptions ro = { 0 };
     g_autoptr(XcvrEepromOptions) kernel = xcvr_eeprom_options_new();
     OutputFormat format = FORMAT_TEXT;
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func((GDestroyNotify)source_free);
-    gboolean several;
-    gboolean ok;
+    int status;
     const GOptionEntry entries[] = {
         { "file", 'f', 0, G_OPTION_ARG_FILENAME_ARRAY, &files,
           "Decode the module EEPROM image in FILE (SFF-8472: A0h's 256 bytes, then A2h's); "
           "may be repeated", "FILE" },
         { "segments", 0, 0, G_OPTION_ARG_STRING, &segments,
-          "Where each page sits in the image files (\"lower@0+128 00h@128+128 11h@256+128\"); "
-          "default: a NAME.segments or index.tsv beside the file, else the usual layout",
+          "With --file: where each page sits in the image files (\"lower@0+128 00h@128+128 "
+          "11h@256+128\"); default: a NAME.segments or index.tsv beside the file, else the "
+          "usual layout",
           "MAP" },
         { "all", 'a', 0, G_OPTION_ARG_NONE, &all,
           "Every interface that can hold a module (with --eeprom-dir: every dump there)",
@@ -329,14 +349,13 @@ xcvr_cli_module(int argc, char **argv)
           "modules are still read from this kernel, or --eeprom-dir", "DIR" },
         { "eeprom-dir", 0, 0, G_OPTION_ARG_FILENAME, &eeprom_dir,
           "Read interface IFNAME from DIR/IFNAME.bin instead of the kernel", "DIR" },
-        { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout,
-          "Give up on an interface after SECONDS (default 5)", "SECONDS" },
+        { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout, XCVR_CLI_TIMEOUT_HELP, "SECONDS" },
         { "no-netlink", 0, 0, G_OPTION_ARG_NONE, &no_netlink,
           "Read through the SIOCETHTOOL ioctl even where ethtool netlink works", NULL },
         { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
           "Say on stderr how each module was read (netlink or ioctl, requests, bytes)", NULL },
         { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
-          "Decode the bundled demo host's uplink modules", NULL },
+          "Decode every module of the bundled demo host (the uplinks of `map --demo`)", NULL },
         { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
           "Output format: text (as ethtool -m prints it), json or xml", "text|json|xml" },
         { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
@@ -344,27 +363,41 @@ xcvr_cli_module(int argc, char **argv)
         { NULL },
     };
 
-    ctx = g_option_context_new("[IFACE… | --all | --file IMAGE… | --demo]");
-    g_option_context_set_summary(ctx, "Decode transceiver module EEPROMs.");
+    ctx = g_option_context_new("IFACE… | --all | --file IMAGE… | --demo");
+    g_option_context_set_summary(
+        ctx, "Decode transceiver module EEPROMs. One interface or image prints as `ethtool -m`\n"
+             "does, followed only by Warning: lines (a bad checksum, say); several get a\n"
+             "\"Module NAME:\" heading each. An error is said once, on stderr. Exit status:\n"
+             "1 when a module could not be read, except that with --all and --demo an empty\n"
+             "cage (no-module) or a driver without module access (not-supported) is reported\n"
+             "but does not fail the run; 2 for bad usage.");
     g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
-        fprintf(stderr, "xcvrmap module: %s\n", error->message);
-        return XCVR_EXIT_USAGE;
-    }
+    status = xcvr_cli_parse(ctx, "module", &argc, &argv);
+    if (status >= 0)
+        return status;
     if (format_s != NULL && !parse_format(format_s, &format)) {
         fprintf(stderr, "xcvrmap module: unknown format '%s' (text, json or xml)\n", format_s);
         return XCVR_EXIT_USAGE;
     }
-    if (timeout < 0 || timeout > 3600) {
-        fprintf(stderr, "xcvrmap module: --timeout must be between 0 and 3600 seconds\n");
+    if (!xcvr_cli_timeout_ms("module", timeout, &timeout_ms))
         return XCVR_EXIT_USAGE;
-    }
-    if (all && argc > 1) {
-        fprintf(stderr, "xcvrmap module: give interfaces or --all, not both\n");
+    /* one source of modules per run: which of them a name or an entry came from must be
+     * clear, and so must the exit rule (--all and --demo forgive an empty cage) */
+    status = xcvr_cli_exclusive("module", "interfaces, --all, --file or --demo",
+                                (argc > 1) + (all != FALSE) + (files != NULL) + (demo != FALSE));
+    if (status >= 0)
+        return status;
+    if (segments != NULL && files == NULL) {
+        fprintf(stderr, "xcvrmap module: --segments describes --file images; give --file\n");
         return XCVR_EXIT_USAGE;
     }
     if (root != NULL && !all) {
         fprintf(stderr, "xcvrmap module: --root says where --all lists ports; give --all\n");
+        return XCVR_EXIT_USAGE;
+    }
+    if (eeprom_dir != NULL && (files != NULL || demo)) {
+        fprintf(stderr, "xcvrmap module: --eeprom-dir says where interfaces are read; not "
+                        "with --file or --demo\n");
         return XCVR_EXIT_USAGE;
     }
     ro.strict = strict;
@@ -372,10 +405,12 @@ xcvr_cli_module(int argc, char **argv)
     ro.eeprom_dir = eeprom_dir;
     ro.verbose = verbose;
     xcvr_eeprom_options_set_flags(kernel, strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE);
-    xcvr_eeprom_options_set_timeout_ms(kernel, (guint)(timeout * 1000));
+    xcvr_eeprom_options_set_timeout_ms(kernel, timeout_ms);
     xcvr_eeprom_options_set_no_netlink(kernel, no_netlink);
     ro.kernel = kernel;
 
+    if (demo)
+        return run_demo(sources, &ro, format);
     add_file_sources(sources, files);
     if (argc > 1) {
         g_autoptr(GPtrArray) names = g_ptr_array_new();
@@ -391,36 +426,15 @@ xcvr_cli_module(int argc, char **argv)
                                          : xcvr_topo_list_module_ports(root, &error);
 
         if (names == NULL) {
-            fprintf(stderr, "xcvrmap: cannot list interfaces: %s\n", error->message);
+            fprintf(stderr, "xcvrmap module: cannot list interfaces: %s\n", error->message);
             return XCVR_EXIT_FAILURE;
         }
         add_port_sources(sources, names);
-    }
-    if (demo && !add_demo_sources(sources, &error)) {
-        fprintf(stderr, "xcvrmap: demo modules: %s\n", error->message);
-        return XCVR_EXIT_FAILURE;
     }
     if (sources->len == 0 && !all) {
         fprintf(stderr, "xcvrmap module: nothing to decode: give interfaces, --all, "
                         "--file IMAGE or --demo\n");
         return XCVR_EXIT_USAGE;
     }
-
-    /* interfaces always get the {"modules": [...]} form, so a failure still has its entry */
-    several = sources->len > 1 || demo || all || argc > 1;
-    switch (format) {
-    case FORMAT_JSON:
-        ok = print_json(sources, &ro);
-        break;
-    case FORMAT_XML:
-        ok = print_xml(sources, &ro, several);
-        break;
-    case FORMAT_TEXT:
-    default:
-        ok = print_text(sources, &ro, several);
-        break;
-    }
-    if (all)
-        ok = all_read_ok(sources);
-    return ok ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;
+    return print_sources(sources, &ro, format, all, all || argc > 1);
 }

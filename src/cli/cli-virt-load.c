@@ -72,7 +72,8 @@ resolve(void *handle, const char *name, void **ret, GError **error)
 }
 
 GPtrArray *
-xcvr_cli_virt_list_vnics(const char *uri, const char *domain, char **ret_uri, GError **error)
+xcvr_cli_virt_list_vnics(const char *uri, const char *const *domains, char **ret_uri,
+                         GError **error)
 {
     VirtApi api = { 0 };
     void *handle = open_library(error);
@@ -86,5 +87,5 @@ xcvr_cli_virt_list_vnics(const char *uri, const char *domain, char **ret_uri, GE
 
     /* the CLI reports every failure itself, once */
     api.quiet_default_errors();
-    return api.list_vnics(uri, domain, ret_uri, error);
+    return api.list_vnics(uri, domains, ret_uri, error);
 }

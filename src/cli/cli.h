@@ -9,6 +9,36 @@ int xcvr_cli_module(int argc, char **argv);
 int xcvr_cli_map(int argc, char **argv);
 int xcvr_cli_topo(int argc, char **argv);
 
+/* Output on stdout (cli-output.c): every command prints through these two, which keep
+ * the reason of the first failed write. */
+void xcvr_cli_write(const char *data, gsize len);
+void xcvr_cli_printf(const char *format, ...) G_GNUC_PRINTF(1, 2);
+
+/* Flushes and closes stdout after a command returned @status: on a write error (a full
+ * disk, a reader gone with SIGPIPE ignored) says so, with the reason, on stderr and
+ * returns XCVR_EXIT_FAILURE unless @status already is a failure. */
+int xcvr_cli_finish_stdout(int status);
+
+/* The one default deadline of `module`, `map` and `topo`, and its --timeout help text,
+ * the same in every command (cli-timeout.c). */
+#define XCVR_CLI_DEFAULT_TIMEOUT_S 5.0
+#define XCVR_CLI_TIMEOUT_HELP                                                                  \
+    "Deadline of each module read and each Open vSwitch exchange, in SECONDS (default 5; "  \
+    "0: no deadline)"
+
+/* Checks --timeout SECONDS (0 to 3600) and stores it as the library's milliseconds in
+ * @ret_ms; says what is wrong, as @command, and returns FALSE otherwise. */
+gboolean xcvr_cli_timeout_ms(const char *command, double seconds, guint *ret_ms);
+
+/* Parses the options of @command (cli-options.c): -1 to go on, or the exit status to return
+ * at once: XCVR_EXIT_OK after printing --help on stdout, XCVR_EXIT_USAGE after saying on
+ * stderr what is wrong. The context's main entries gain -h/--help. */
+int xcvr_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv);
+
+/* Mutually exclusive sources: -1 when at most one of them was @given, else says that only
+ * one of @what ("a, b or c") may be given and returns XCVR_EXIT_USAGE. */
+int xcvr_cli_exclusive(const char *command, const char *what, guint given);
+
 /* Exit statuses: 0 success, 1 a failure the user can act on, 2 bad usage. */
 #define XCVR_EXIT_OK 0
 #define XCVR_EXIT_FAILURE 1
@@ -28,7 +58,25 @@ gboolean xcvr_cli_demo_host_unpack_data(const char *data, gsize len, const char 
 /* Deletes @dir, made by xcvr_cli_demo_host_unpack(), without following symbolic links. */
 void xcvr_cli_demo_host_remove(const char *dir);
 
+/* `--demo`: the demo host unpacked and made the working directory (cli-demo.c), so that
+ * it is read through relative paths (DEMO_ROOT, DEMO_EEPROM_DIR, DEMO_OVSDB) and no output
+ * names the temporary directory. */
+typedef struct {
+    char *dir;   /* the unpacked tree */
+    char *uri;   /* its libvirt test-driver URI */
+    int old_cwd; /* where to return */
+} XcvrCliDemo;
+
+#define XCVR_CLI_DEMO_ROOT "."
+#define XCVR_CLI_DEMO_EEPROM_DIR "eeprom"
+#define XCVR_CLI_DEMO_OVSDB "ovsdb.json"
+
+/* Unpacks the demo host and enters it; FALSE with @error set (nothing left behind). */
+gboolean xcvr_cli_demo_enter(XcvrCliDemo *demo, GError **error);
+/* Returns to the previous working directory and removes the tree; safe to repeat. */
+void xcvr_cli_demo_leave(XcvrCliDemo *demo);
+
 /* xcvr_virt_list_vnics() from libxcvrmap-virt, loaded on this first call (cli-virt-load.c);
  * XCVR_ERROR_NOT_SUPPORTED, saying why, when the library or libvirt cannot be loaded. */
-GPtrArray *xcvr_cli_virt_list_vnics(const char *uri, const char *domain, char **ret_uri,
-                                    GError **error);
+GPtrArray *xcvr_cli_virt_list_vnics(const char *uri, const char *const *domains,
+                                    char **ret_uri, GError **error);

@@ -4,26 +4,138 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <xcvrmap/xcvrmap.h>
+
 #include "cli/cli.h"
 
-static void
-usage(FILE *f)
+typedef int (*CommandFunc)(int argc, char **argv);
+
+static const struct {
+    const char *name;
+    CommandFunc run;
+} commands[] = {
+    { "map", xcvr_cli_map },
+    { "module", xcvr_cli_module },
+    { "topo", xcvr_cli_topo },
+};
+
+static const char usage_text[] =
+    "Usage: xcvrmap COMMAND [OPTION…]\n"
+    "       xcvrmap help [COMMAND]\n"
+    "       xcvrmap -V|--version\n"
+    "\n"
+    "Which physical port, and which optic or cable in it, does each VM NIC use?\n"
+    "\n"
+    "Commands:\n"
+    "  map [-c|--connect URI] [-d|--domain NAME]… [--root DIR] [--ovsdb SOCKET|FILE]\n"
+    "      [--eeprom-dir DIR] [--no-modules] [--no-netlink] [--timeout SECONDS]\n"
+    "      [--format text|json|xml]\n"
+    "  map --demo [-d|--domain NAME]… [--no-modules] [--format text|json|xml]\n"
+    "                 every VM NIC: the path out, the uplinks, their modules and health\n"
+    "  module IFACE… [--eeprom-dir DIR] [--no-netlink] [--timeout SECONDS] [-v|--verbose]\n"
+    "  module -a|--all [--root DIR] [--eeprom-dir DIR] [--no-netlink] [--timeout SECONDS]\n"
+    "      [-v|--verbose]\n"
+    "  module -f|--file IMAGE… [--segments MAP]\n"
+    "  module --demo\n"
+    "      each also [--format text|json|xml] [--strict]\n"
+    "                 decode module EEPROMs (text as ethtool prints it)\n"
+    "  topo [--root DIR] [--ovsdb SOCKET|FILE] [--timeout SECONDS] [--format text|json]\n"
+    "      NETDEV…|--pci ADDRESS…\n"
+    "  topo --demo [--timeout SECONDS] [--format text|json] [NETDEV…|--pci ADDRESS…]\n"
+    "                 walk a netdev or PCI function to its physical uplinks\n"
+    "  help [COMMAND] this help, or a command's (as `xcvrmap COMMAND --help`)\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     this help\n"
+    "  -V, --version  the version\n"
+    "\n"
+    "--timeout SECONDS: the deadline of each module read and each Open vSwitch\n"
+    "exchange; default 5, 0 for no deadline.\n"
+    "Exit status: 0 success, 1 failure, 2 bad usage.\n";
+
+static int
+usage_error(void)
 {
-    fprintf(f,
-            "Usage: xcvrmap COMMAND [OPTION…]\n"
-            "\n"
-            "Which physical port, and which optic or cable in it, does each VM NIC use?\n"
-            "\n"
-            "Commands:\n"
-            "  map [-c URI] [--root DIR] [--ovsdb SOCKET|FILE] [--eeprom-dir DIR]\n"
-            "      [--domain NAME] [--format text|json] [--demo]\n"
-            "                 every VM NIC: the path out, the uplinks, their modules and health\n"
-            "  module [IFACE…|--all|--file IMAGE…|--demo] [--format text|json|xml]\n"
-            "                 decode module EEPROMs (text as `ethtool -m` prints it)\n"
-            "  topo [--root DIR] [--ovsdb SOCKET|FILE] NETDEV…|--pci ADDRESS…\n"
-            "                 walk a netdev or PCI function to its physical uplinks\n"
-            "\n"
-            "Run `xcvrmap COMMAND --help` for a command's options.\n");
+    fputs(usage_text, stderr);
+    return XCVR_EXIT_USAGE;
+}
+
+static int
+usage(void)
+{
+    xcvr_cli_write(usage_text, strlen(usage_text));
+    return XCVR_EXIT_OK;
+}
+
+static CommandFunc
+find_command(const char *name)
+{
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(commands); i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return commands[i].run;
+    return NULL;
+}
+
+static int
+unknown_command(const char *name)
+{
+    fprintf(stderr, "xcvrmap: unknown command '%s'\n\n", name);
+    return usage_error();
+}
+
+/* Runs command @name; its --help and messages from GLib then say "xcvrmap NAME". */
+static int
+run_command(CommandFunc run, const char *name, int argc, char **argv)
+{
+    g_autofree char *prgname = g_strdup_printf("xcvrmap %s", name);
+
+    g_set_prgname(prgname);
+    return run(argc, argv);
+}
+
+/* `xcvrmap help [COMMAND]`: the main usage, or the command's own --help. */
+static int
+help(int argc, char **argv)
+{
+    char *args[3];
+    CommandFunc run;
+
+    if (argc < 3)
+        return usage();
+    if (argc > 3) {
+        fprintf(stderr, "xcvrmap help: give one command\n");
+        return XCVR_EXIT_USAGE;
+    }
+    run = find_command(argv[2]);
+    if (run == NULL)
+        return unknown_command(argv[2]);
+    args[0] = argv[2];
+    args[1] = (char *)"--help";
+    args[2] = NULL;
+    return run_command(run, argv[2], 2, args);
+}
+
+static int
+dispatch(int argc, char **argv)
+{
+    CommandFunc run;
+
+    if (argc < 2)
+        return usage_error();
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return usage();
+    if (strcmp(argv[1], "help") == 0)
+        return help(argc, argv);
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        xcvr_cli_printf("xcvrmap %s\n", XCVR_CLI_VERSION);
+        return XCVR_EXIT_OK;
+    }
+    run = find_command(argv[1]);
+    if (run == NULL)
+        return unknown_command(argv[1]);
+    return run_command(run, argv[1], argc - 1, argv + 1);
 }
 
 int
@@ -33,27 +145,6 @@ main(int argc, char **argv)
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C");
 
-    if (argc < 2) {
-        usage(stderr);
-        return XCVR_EXIT_USAGE;
-    }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        usage(stdout);
-        return XCVR_EXIT_OK;
-    }
-    if (strcmp(argv[1], "--version") == 0) {
-        printf("xcvrmap 0.1.0\n");
-        return XCVR_EXIT_OK;
-    }
-    if (strcmp(argv[1], "module") == 0)
-        return xcvr_cli_module(argc - 1, argv + 1);
-    if (strcmp(argv[1], "map") == 0)
-        return xcvr_cli_map(argc - 1, argv + 1);
-    if (strcmp(argv[1], "topo") == 0)
-        return xcvr_cli_topo(argc - 1, argv + 1);
-
-    fprintf(stderr, "xcvrmap: unknown command '%s'\n\n", argv[1]);
-    usage(stderr);
-    return XCVR_EXIT_USAGE;
+    /* every command's output, help and version included, is checked once it is all out */
+    return xcvr_cli_finish_stdout(dispatch(argc, argv));
 }

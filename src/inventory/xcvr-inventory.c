@@ -17,7 +17,7 @@
 #include "core/xcvr-enum.h"
 #include "topo/xcvr-topo-internal.h"
 
-#define DEFAULT_MODULE_TIMEOUT_MS 2000
+#define DEFAULT_MODULE_TIMEOUT_MS 5000
 
 XCVR_ENUM_IMPL(vnic_status, XcvrVnicStatus, _XCVR_VNIC_STATUS_LAST, "error",
     [XCVR_VNIC_STATUS_OK] = "ok",
@@ -382,7 +382,7 @@ open_ovs(Builder *b, const char *root, GError **error)
     if (o->ovsdb != NULL && o->ovsdb[0] == '\0')
         return TRUE;
     if (o->ovsdb != NULL) {
-        b->ovs = xcvr_ovs_open(o->ovsdb, 0, error);
+        b->ovs = xcvr_ovs_open(o->ovsdb, o->timeout_ms, error);
         if (b->ovs == NULL) {
             g_prefix_error(error, "Open vSwitch (%s): ", o->ovsdb);
             return FALSE;
@@ -393,7 +393,7 @@ open_ovs(Builder *b, const char *root, GError **error)
     path = xcvr_root_path(root, XCVR_OVS_DEFAULT_SOCKET, NULL);
     if (stat(path, &st) != 0)
         return TRUE; /* no Open vSwitch on this host */
-    b->ovs = xcvr_ovs_open(path, 0, &local);
+    b->ovs = xcvr_ovs_open(path, o->timeout_ms, &local);
     if (b->ovs == NULL) {
         /* the host has OVS but its database does not answer: say so, map the rest */
         g_ptr_array_add(b->inv->notes,

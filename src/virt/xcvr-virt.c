@@ -285,8 +285,25 @@ connected_uri(virConnect *conn)
     return uri != NULL ? take_libvirt_string(uri) : NULL;
 }
 
+/* Two names of one domain (its name and its UUID, say) list it once. */
+static gboolean
+has_domain(GPtrArray *doms, virDomain *dom)
+{
+    unsigned char uuid[VIR_UUID_BUFLEN];
+    unsigned char other[VIR_UUID_BUFLEN];
+
+    if (virDomainGetUUID(dom, uuid) != 0)
+        return FALSE;
+    for (guint i = 0; i < doms->len; i++)
+        if (virDomainGetUUID(g_ptr_array_index(doms, i), other) == 0 &&
+            memcmp(uuid, other, sizeof uuid) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 GPtrArray *
-xcvr_virt_list_vnics(const char *uri, const char *domain, char **ret_uri, GError **error)
+xcvr_virt_list_vnics(const char *uri, const char *const *domains, char **ret_uri,
+                     GError **error)
 {
     g_autoptr(virConnect) conn = NULL;
     g_autoptr(GPtrArray) doms = NULL;
@@ -315,12 +332,19 @@ xcvr_virt_list_vnics(const char *uri, const char *domain, char **ret_uri, GError
     virConnSetErrorFunc(conn, NULL, quiet_error);
 
     doms = g_ptr_array_new_with_free_func((GDestroyNotify)domain_unref);
-    if (domain != NULL) {
-        virDomain *dom = find_domain(conn, domain, error);
+    if (domains != NULL && domains[0] != NULL) {
+        /* every name must exist: a typo is an error naming it, not a shorter map */
+        for (guint i = 0; domains[i] != NULL; i++) {
+            virDomain *dom = find_domain(conn, domains[i], error);
 
-        if (dom == NULL)
-            return NULL;
-        g_ptr_array_add(doms, dom);
+            if (dom == NULL)
+                return NULL;
+            if (has_domain(doms, dom))
+                domain_unref(dom);
+            else
+                g_ptr_array_add(doms, dom);
+        }
+        g_ptr_array_sort(doms, compare_domains);
     } else {
         virDomainPtr *list = NULL;
         int n = virConnectListAllDomains(conn, &list, 0);
