@@ -6,6 +6,8 @@
  *
  * dlopen() is called from here, the executable's own code, because the loader searches the
  * RUNPATH of the object that calls it: the build tree's RUNPATH finds the library there.
+ * Where dlopen() is intercepted (AddressSanitizer calls the real one from its own runtime,
+ * whose RUNPATH is not ours) the same place is tried by path, beside the executable.
  */
 #include <dlfcn.h>
 
@@ -36,6 +38,21 @@ open_library(GError **error)
     if (handle != NULL)
         return handle;
     first = g_strdup(dlerror());
+
+    /* the build tree's layout, as $ORIGIN/virt in the RUNPATH says */
+    {
+        g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
+        g_autofree char *dir = exe != NULL ? g_path_get_dirname(exe) : NULL;
+        g_autofree char *beside = dir != NULL
+                                      ? g_build_filename(dir, "virt", XCVR_VIRT_SONAME, NULL)
+                                      : NULL;
+
+        if (beside != NULL && g_file_test(beside, G_FILE_TEST_EXISTS)) {
+            handle = dlopen(beside, RTLD_NOW | RTLD_LOCAL);
+            if (handle != NULL)
+                return handle;
+        }
+    }
 
     /* installed outside the loader's search path: beside the core library, by full path */
     if (g_file_test(installed, G_FILE_TEST_EXISTS)) {

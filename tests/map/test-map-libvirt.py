@@ -164,7 +164,13 @@ def with_virt_lib(args, exe, host_uri, work, base):
     r = run([exe, "map", "-c", host_uri] + base, env=e)
     report(r.returncode == 0 and domains_of(map_json(r)) == ["archive", "db", "web"],
            "-c wins over LIBVIRT_DEFAULT_URI", r.stderr)
-    r = run([exe, "map"] + base, env=e)
+    # GCC 12's LeakSanitizer crashes ("Tracer caught signal 11") scanning the dynamic TLS
+    # of libvirt, dlopen()ed, after libvirt fails to open a connection: no leak of ours is
+    # involved (every other case runs with leak detection), so this one run goes without.
+    e_noleak = dict(e)
+    e_noleak["ASAN_OPTIONS"] = ":".join(
+        filter(None, [os.environ.get("ASAN_OPTIONS", ""), "detect_leaks=0"]))
+    r = run([exe, "map"] + base, env=e_noleak)
     report(r.returncode == 1 and "default URI" in r.stderr,
            "a default URI libvirt cannot open: exit status 1, the message says it was the "
            "default", r.stderr)
