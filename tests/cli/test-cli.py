@@ -70,6 +70,9 @@ class Runner:
         for k in SHIM_KNOBS + ("LD_PRELOAD", "LIBVIRT_DEFAULT_URI"):
             self.env.pop(k, None)
         self.env["LC_ALL"] = "C"
+        # the shim is preloaded ahead of the ASan runtime in sanitizer builds
+        asan = self.env.get("ASAN_OPTIONS", "")
+        self.env["ASAN_OPTIONS"] = (asan + ":" if asan else "") + "verify_asan_link_order=0"
 
     def run(self, args, env=None, shim=False, **kw):
         e = dict(self.env)
