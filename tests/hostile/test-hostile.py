@@ -358,6 +358,34 @@ def case_names():
     os.symlink(b"../../" + evil + b"/brport", os.path.join(brif, evil))
     check_map("a bridge port named with ESC, 0xff, U+009B bytes, newline, tab", root)
     check_topo("a bridge port named with control bytes and 0xff", root, "tplain0")
+    if not args.names_on_path:
+        return
+
+    # the same name on vm-vlan's path, so that it is printed: hbr2 → EVIL → hp3
+    root = copy_host("names-on-path")
+    net = os.path.join(root, "sys/class/net").encode()
+    d = os.path.join(net, evil)
+    os.mkdir(d)
+    os.symlink(b"../hp3", os.path.join(d, b"lower_hp3"))
+    brif = os.path.join(netdev_dir(root, "hbr2").encode(), b"brif")
+    os.unlink(os.path.join(brif, b"hp3.100"))
+    os.symlink(b"../../" + evil + b"/brport", os.path.join(brif, evil))
+    check_map("a netdev on the path named with control bytes and 0xff: JSON is UTF-8", root,
+              touched=("vm-vlan",))
+    r = run([args.xcvrmap, "map", "-c", "test://" + os.path.join(root, "libvirt.xml"),
+             "--root", root, "--eeprom-dir", os.path.join(root, "eeprom"), "--ovsdb", ""])
+    problems = r.problems()
+    try:
+        text = r.out.decode("utf-8", "strict")
+    except UnicodeDecodeError as e:
+        problems.append("text output is not UTF-8: %s" % e)
+        text = ""
+    raw = [c for c in text if (ord(c) < 0x20 and c not in "\n") or 0x7f <= ord(c) < 0xa0
+           or c in "\u202e\u2066\u2067\u2068\u202a\u202b\u202d"]
+    if raw:
+        problems.append("raw control characters in text output: %r" % sorted(set(raw)))
+    report(not problems, "map text: a netdev named with control bytes is escaped",
+           "\n".join(problems) + "\n" + r.text())
 
 
 def case_vanishing():
@@ -506,9 +534,14 @@ def main():
     p.add_argument("--chain", type=int, default=100000)
     p.add_argument("--vanish-runs", type=int, default=5)
     p.add_argument("--only", action="append", help="run only these cases")
+    p.add_argument("--names-on-path", action="store_true",
+                   help="also a hostile name that map prints (needs the output escaping of "
+                        "issue 16 item 3)")
     args = p.parse_args()
 
-    args.work = tempfile.mkdtemp(prefix="xcvr-hostile-")
+    # a tmpfs when there is one: the deep chain is 100 000 directories
+    base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    args.work = tempfile.mkdtemp(prefix="xcvr-hostile-", dir=base)
     try:
         out = os.path.join(args.work, "host")
         r = subprocess.run([sys.executable, args.hostgen, args.spec, out], capture_output=True,
