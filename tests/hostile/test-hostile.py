@@ -520,6 +520,16 @@ def case_demo_signals():
                "blocked in write: %s, exit %s, left behind: %s" % (stuck, rc, left))
 
 
+def sanitized(exe):
+    """TRUE when @exe (or the library it was linked with, which ASan builds share) carries
+    AddressSanitizer."""
+    with open(exe, "rb") as f:
+        if b"__asan_init" in f.read():
+            return True
+    r = subprocess.run(["ldd", exe], capture_output=True, text=True)
+    return "libasan" in r.stdout
+
+
 def main():
     global args, HOST
     p = argparse.ArgumentParser()
@@ -528,9 +538,11 @@ def main():
     p.add_argument("--spec", required=True)
     p.add_argument("--no-map", dest="map", action="store_false",
                    help="libxcvrmap-virt is not built: skip the map cases")
-    p.add_argument("--hard-timeout", type=float, default=20.0,
-                   help="seconds after which a command counts as hung")
-    p.add_argument("--max-rss", type=int, default=200, help="MiB")
+    p.add_argument("--hard-timeout", type=float, default=None,
+                   help="seconds after which a command counts as hung (20; 60 under ASan)")
+    p.add_argument("--max-rss", type=int, default=None,
+                   help="MiB of peak RSS allowed (200; 500 under ASan, whose shadow memory "
+                        "and quarantine count too)")
     p.add_argument("--chain", type=int, default=100000)
     p.add_argument("--vanish-runs", type=int, default=5)
     p.add_argument("--only", action="append", help="run only these cases")
@@ -538,6 +550,11 @@ def main():
                    help="also a hostile name that map prints (needs the output escaping of "
                         "issue 16 item 3)")
     args = p.parse_args()
+    asan = sanitized(args.xcvrmap)
+    if args.hard_timeout is None:
+        args.hard_timeout = 60.0 if asan else 20.0
+    if args.max_rss is None:
+        args.max_rss = 500 if asan else 200
 
     # a tmpfs when there is one: the deep chain is 100 000 directories
     base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
