@@ -347,6 +347,7 @@ bond_member_present(XcvrTopoWalk *w, const XcvrTopoDev *bond, const char *member
 {
     GHashTable *cache = w->topo->devs != NULL ? w->topo->devs : w->devs;
     g_autoptr(GError) local = NULL;
+    const char *what = "";
 
     if (g_hash_table_contains(w->visited, member) || g_hash_table_contains(cache, member))
         return TRUE;
@@ -356,12 +357,12 @@ bond_member_present(XcvrTopoWalk *w, const XcvrTopoDev *bond, const char *member
     if (dev_get(w->topo, cache, member, &local) != NULL ||
         !g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DEVICE))
         return TRUE;
-    g_ptr_array_add(w->notes,
-                    g_strdup_printf("bond %s: %smember %s vanished (%s)", bond->name,
-                                    role.active == 1   ? "active "
-                                    : role.active == 0 ? "backup "
-                                                       : "",
-                                    member, local->message));
+    if (role.active == 1)
+        what = "active ";
+    else if (role.active == 0)
+        what = "backup ";
+    g_ptr_array_add(w->notes, g_strdup_printf("bond %s: %smember %s vanished (%s)", bond->name,
+                                              what, member, local->message));
     return FALSE;
 }
 
