@@ -212,19 +212,25 @@ xcvr_topo_read_vlans(const char *proc_net, gint64 deadline)
     GHashTable *vlans = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, vlan_free);
     g_autofree char *path = g_build_filename(proc_net, "vlan", "config", NULL);
     g_autofree char *text = NULL;
-    g_auto(GStrv) lines = NULL;
-    guint i;
+    gsize len = 0;
+    gsize pos;
 
     if (!xcvr_host_file_read(path, XCVR_HOST_FILE_NOFOLLOW, XCVR_HOST_FILE_PROCFS_MAX, deadline,
-                             &text, NULL, NULL))
+                             &text, &len, NULL))
         return vlans;
-    lines = g_strsplit(text, "\n", -1);
-    for (i = 0; lines[i] != NULL; i++) {
-        g_auto(GStrv) cols = g_strsplit(lines[i], "|", -1);
+    /* line by line with memchr(): the file may hold many thousand lines, and g_strsplit()
+     * rescans the rest of the text for each under sanitizers' strstr() */
+    for (pos = 0; pos < len;) {
+        const char *line = text + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        gsize line_len = nl != NULL ? (gsize)(nl - line) : len - pos;
+        g_autofree char *copy = g_strndup(line, line_len);
+        g_auto(GStrv) cols = g_strsplit(copy, "|", -1);
         XcvrTopoVlan *v;
         char *end = NULL;
         guint64 vid;
 
+        pos += line_len + 1;
         if (g_strv_length(cols) != 3)
             continue;
         g_strstrip(cols[0]);
