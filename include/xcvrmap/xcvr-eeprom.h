@@ -20,8 +20,14 @@ G_BEGIN_DECLS
  * @flags: #XcvrDecodeFlags
  * @error: return location for a #GError
  *
+ * The image, a sidecar and an index are read only when they are regular files (a link to
+ * one is followed): at most 1 MiB for the image and for each sidecar or index.
+ *
  * Returns: (transfer full) (nullable): the module, or %NULL with @error set
- * (%G_FILE_ERROR when the file cannot be read, else as xcvr_module_decode()).
+ * (%XCVR_ERROR_NO_DEVICE when the file does not exist, %XCVR_ERROR_PERMISSION when it may
+ * not be read, %XCVR_ERROR_IO when it — or a sidecar or index that exists — is a FIFO, a
+ * device or a directory or cannot be read, %XCVR_ERROR_INVALID_DATA when it is larger than
+ * the cap, else as xcvr_module_decode()).
  *
  * Since: 0.1
  */
@@ -295,14 +301,17 @@ XCVR_PUBLIC XcvrModule *xcvr_eeprom_read(const char *ifname,
 
 /**
  * xcvr_eeprom_dir_read:
- * @dir: a directory of dumps, one `IFNAME.bin` per interface (segment maps beside them)
+ * @dir: a directory of dumps, one `IFNAME.bin` per interface (segment maps beside them:
+ *   `IFNAME.segments` or @dir/index.tsv; nothing outside @dir is read)
  * @ifname: the interface
  * @flags: #XcvrDecodeFlags
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the module, or %NULL with @error set
  * (%XCVR_ERROR_NO_DUMP when there is no dump for @ifname: nothing was recorded for it;
- * %XCVR_ERROR_NO_MODULE when its dump reads 0xFF everywhere, as an empty cage does).
+ * %XCVR_ERROR_NO_MODULE when its dump reads 0xFF everywhere, as an empty cage does;
+ * %XCVR_ERROR_IO when the dump or its sidecar is a FIFO, a device or a directory; else as
+ * xcvr_eeprom_file_decode()).
  *
  * Since: 0.1
  */

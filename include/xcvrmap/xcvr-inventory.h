@@ -92,6 +92,26 @@ XCVR_PUBLIC void xcvr_inventory_options_set_timeout_ms(XcvrInventoryOptions *opt
                                                        guint timeout_ms);
 
 /**
+ * xcvr_inventory_options_set_deadline:
+ * @options: a #XcvrInventoryOptions
+ * @deadline: a g_get_monotonic_time() instant (µs) by which the whole of
+ *   xcvr_inventory_new() ends; 0 (the default) for none
+ *
+ * Bounds the whole build: listing the host, the Open vSwitch exchange (its socket timeout
+ * becomes what is left), every walk and every module read (each one's timeout is cut to
+ * what is left). What is not done by then fails on its own item: a vNIC whose walk had not
+ * finished is an error with %XCVR_ERROR_TIMEOUT's message, an uplink whose module was not
+ * read carries a %XCVR_ERROR_TIMEOUT module error, a link state not read is unknown. Only
+ * listing the host's netdevs past @deadline fails the whole call. For a command-line
+ * `--timeout S`: g_get_monotonic_time() + S × %G_USEC_PER_SEC, taken when the command
+ * starts.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_inventory_options_set_deadline(XcvrInventoryOptions *options,
+                                                     gint64 deadline);
+
+/**
  * xcvr_inventory_options_set_no_netlink:
  * @options: a #XcvrInventoryOptions
  * @no_netlink: %TRUE to read modules with the SIOCETHTOOL ioctl only

@@ -213,6 +213,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrUplink, xcvr_uplink_free)
 typedef struct _XcvrTopo XcvrTopo;
 
 /**
+ * XCVR_TOPO_MAX_DEPTH:
+ *
+ * The most hops a walk goes down before it gives up on that start device: far above any
+ * stacking the kernel allows (it refuses to nest upper devices more than 8 deep,
+ * MAX_NEST_DEV), so only a forged or broken tree reaches it.
+ *
+ * Since: 0.1
+ */
+#define XCVR_TOPO_MAX_DEPTH 64
+
+/**
  * xcvr_topo_new:
  * @root: (nullable): the directory holding `sys/` and `proc/`; %NULL means "/"
  * @error: return location for a #GError
@@ -223,6 +234,38 @@ typedef struct _XcvrTopo XcvrTopo;
  * Since: 0.1
  */
 XCVR_PUBLIC XcvrTopo *xcvr_topo_new(const char *root, GError **error);
+
+/**
+ * xcvr_topo_new_full:
+ * @root: (nullable): the directory holding `sys/` and `proc/`; %NULL means "/"
+ * @deadline: a g_get_monotonic_time() instant (µs) by which listing the host and every
+ *   later read and walk of this topology must end; 0 for none
+ * @error: return location for a #GError
+ *
+ * As xcvr_topo_new(), with a deadline: every sysfs and procfs file is read through one
+ * bounded reader in any case (regular files only, no blocking open, at most a page for a
+ * sysfs attribute, 16 MiB for a procfs file), and once @deadline has passed, a walk fails
+ * with %XCVR_ERROR_TIMEOUT, and an attribute not yet read reads as absent.
+ *
+ * Returns: (transfer full) (nullable): the topology, or %NULL with @error set
+ * (%XCVR_ERROR_IO when @root/sys/class/net cannot be listed, %XCVR_ERROR_TIMEOUT when
+ * listing it outlasts @deadline).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrTopo *xcvr_topo_new_full(const char *root, gint64 deadline, GError **error);
+
+/**
+ * xcvr_topo_set_deadline:
+ * @topo: a #XcvrTopo
+ * @deadline: a g_get_monotonic_time() instant (µs) by which every later read and walk of
+ *   @topo must end; 0 for none
+ *
+ * Replaces the deadline given to xcvr_topo_new_full().
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_topo_set_deadline(XcvrTopo *topo, gint64 deadline);
 
 /**
  * xcvr_topo_free:
@@ -248,7 +291,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrTopo, xcvr_topo_free)
  * reached, in walk order, possibly none (a NAT or isolated bridge, a routed vxlan); %NULL
  * with @error set: %XCVR_ERROR_NO_DEVICE when @netdev or a device on the way does not
  * exist (or vanished), %XCVR_ERROR_INVALID_ARGUMENT when @netdev is not a netdev name,
- * %XCVR_ERROR_INVALID_DATA when sysfs names a device by something that is not a name.
+ * %XCVR_ERROR_INVALID_DATA when sysfs names a device by something that is not a name, or
+ * when more than %XCVR_TOPO_MAX_DEPTH devices are stacked on the way (no kernel builds
+ * that), %XCVR_ERROR_TIMEOUT when the topology's deadline passed.
  *
  * Since: 0.1
  */

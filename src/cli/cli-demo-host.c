@@ -10,14 +10,23 @@
  * O_NOFOLLOW, inside listed directories only), then symbolic links, whose targets must be
  * relative and, read component by component, stay inside the tree and pass only through
  * listed directories, so no link can lead out of it.
+ *
+ * While the tree exists, SIGINT, SIGTERM and SIGHUP remove it before the process dies of
+ * them: the handler uses only async-signal-safe calls (openat, getdents64, unlinkat) on a
+ * path kept in a static buffer, then re-raises the signal with its default action.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
+#include <pthread.h>
 #include <glib/gstdio.h>
 
 #include <xcvrmap/xcvr-error.h>
@@ -420,6 +429,126 @@ xcvr_cli_demo_host_unpack_data(const char *data, gsize len, const char *dir, GEr
     return TRUE;
 }
 
+/* ---- removal on a fatal signal ---- */
+
+/* The tree a fatal signal removes ("" when none). The CLI is one process with one demo
+ * host at a time; this state is the executable's, never the library's. */
+static char signal_tree[PATH_MAX];
+static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction saved_actions[G_N_ELEMENTS(cleanup_signals)];
+static gboolean handlers_installed;
+
+/* The kernel's struct linux_dirent64 (getdents64(2)). */
+struct raw_dirent64 {
+    uint64_t d_ino;
+    int64_t d_off;
+    unsigned short d_reclen;
+    unsigned char d_type;
+    char d_name[];
+};
+
+/* Removes @name under @dirfd and everything below it, following no link; only
+ * async-signal-safe calls. The demo tree is a dozen levels deep: 32 is a bound, not a
+ * limit anyone meets. */
+static void
+signal_safe_remove(int dirfd, const char *name, int depth)
+{
+    char buf[1024] __attribute__((aligned(8)));
+    int pass;
+    int fd;
+
+    if (unlinkat(dirfd, name, 0) == 0 || (errno != EISDIR && errno != EPERM) || depth > 32)
+        return;
+    fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    /* entries removed while reading may shift the rest: read again until it is empty */
+    for (pass = 0; pass < 16; pass++) {
+        long n;
+
+        if (lseek(fd, 0, SEEK_SET) != 0)
+            break;
+        while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0) {
+            long off = 0;
+
+            while (off < n) {
+                const struct raw_dirent64 *d = (const struct raw_dirent64 *)(buf + off);
+
+                off += d->d_reclen;
+                if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
+                    continue;
+                signal_safe_remove(fd, d->d_name, depth + 1);
+            }
+        }
+        if (unlinkat(dirfd, name, AT_REMOVEDIR) == 0 || errno != ENOTEMPTY)
+            break;
+    }
+    close(fd);
+}
+
+static void
+on_fatal_signal(int sig)
+{
+    if (signal_tree[0] != '\0')
+        signal_safe_remove(AT_FDCWD, signal_tree, 0);
+    signal_tree[0] = '\0';
+    /* die of the signal as if we had not caught it (it is blocked until we return) */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void
+block_cleanup_signals(sigset_t *ret_old)
+{
+    sigset_t set;
+    guint i;
+
+    sigemptyset(&set);
+    for (i = 0; i < G_N_ELEMENTS(cleanup_signals); i++)
+        sigaddset(&set, cleanup_signals[i]);
+    pthread_sigmask(SIG_BLOCK, &set, ret_old);
+}
+
+/* From now until disarm_signal_cleanup(), a fatal signal removes @dir first. A signal the
+ * caller ignores (nohup) stays ignored. */
+static void
+arm_signal_cleanup(const char *dir)
+{
+    struct sigaction sa;
+    guint i;
+
+    if (strlen(dir) >= sizeof signal_tree)
+        return;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    for (i = 0; i < G_N_ELEMENTS(cleanup_signals); i++)
+        sigaddset(&sa.sa_mask, cleanup_signals[i]);
+    g_strlcpy(signal_tree, dir, sizeof signal_tree);
+    for (i = 0; i < G_N_ELEMENTS(cleanup_signals); i++) {
+        if (sigaction(cleanup_signals[i], NULL, &saved_actions[i]) == 0 &&
+            saved_actions[i].sa_handler != SIG_IGN)
+            sigaction(cleanup_signals[i], &sa, NULL);
+    }
+    handlers_installed = TRUE;
+}
+
+static void
+disarm_signal_cleanup(void)
+{
+    sigset_t old;
+    guint i;
+
+    if (!handlers_installed)
+        return;
+    block_cleanup_signals(&old);
+    signal_tree[0] = '\0';
+    for (i = 0; i < G_N_ELEMENTS(cleanup_signals); i++)
+        sigaction(cleanup_signals[i], &saved_actions[i], NULL);
+    handlers_installed = FALSE;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
 char *
 xcvr_cli_demo_host_unpack(GError **error)
 {
@@ -428,6 +557,7 @@ xcvr_cli_demo_host_unpack(GError **error)
     g_autofree char *dir = NULL;
     gsize len = 0;
     const char *data;
+    sigset_t old_mask;
 
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
 
@@ -437,7 +567,12 @@ xcvr_cli_demo_host_unpack(GError **error)
                     "the demo host is not embedded in this build: %s", local->message);
         return NULL;
     }
+    /* no signal between making the directory and arming its removal */
+    block_cleanup_signals(&old_mask);
     dir = g_dir_make_tmp(TMP_PREFIX "XXXXXX", &local);
+    if (dir != NULL && !handlers_installed)
+        arm_signal_cleanup(dir);
+    pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
     if (dir == NULL) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_IO, "cannot make a temporary directory: %s",
                     local->message);
@@ -486,4 +621,7 @@ xcvr_cli_demo_host_remove(const char *dir)
     /* only ever what xcvr_cli_demo_host_unpack() made */
     g_return_if_fail(g_str_has_prefix(base, TMP_PREFIX));
     remove_tree(dir);
+    /* a signal during remove_tree() still removed the whole tree; now nothing is left */
+    if (strcmp(dir, signal_tree) == 0)
+        disarm_signal_cleanup();
 }

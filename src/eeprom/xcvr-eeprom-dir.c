@@ -8,6 +8,8 @@
 #include <xcvrmap/xcvr-eeprom.h>
 #include <xcvrmap/xcvr-error.h>
 
+#include "xcvr-eeprom-private.h"
+
 /* g_ptr_array_sort() hands over pointers to the elements */
 static int
 compare_names(gconstpointer a, gconstpointer b)
@@ -34,13 +36,14 @@ xcvr_eeprom_dir_read(const char *dir, const char *ifname, XcvrDecodeFlags flags,
     }
     file = g_strconcat(ifname, ".bin", NULL);
     path = g_build_filename(dir, file, NULL);
-    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-        /* not recorded: neither an empty cage (all 0xFF) nor a missing interface */
+    if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+        /* not recorded: neither an empty cage (all 0xFF) nor a missing interface; a FIFO
+         * or a device in its place goes on to the reader, which says it is not a file */
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DUMP, "no dump of %s in %s (%s)", ifname,
                     dir, file);
         return NULL;
     }
-    return xcvr_eeprom_file_decode(path, NULL, flags, error);
+    return xcvr_eeprom_dir_file_decode(dir, file, flags, error);
 }
 
 GPtrArray *

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include <xcvrmap/xcvr-module.h>
 #include <xcvrmap/xcvr-page-map.h>
 
 /* ---- ethtool netlink (ETHTOOL_MSG_MODULE_EEPROM_GET, kernel >= 5.13) ---- */
@@ -38,3 +39,10 @@ int xcvr_ioctl_modinfo(int fd, const char *ifname, XcvrIoctlModInfo *ret_info);
  * driver, for a page that layout does not hold. */
 int xcvr_ioctl_read(int fd, const char *ifname, const XcvrIoctlModInfo *info,
                     const XcvrPageRequest *req, guint8 *buf, guint *ret_len);
+
+/* ---- dump files (xcvr-eeprom-file.c) ---- */
+
+/* DIR/FILE decoded with a segment map from inside DIR only (FILE's .segments sidecar or
+ * DIR/index.tsv, never DIR's parent): the dump directory source. */
+XcvrModule *xcvr_eeprom_dir_file_decode(const char *dir, const char *file,
+                                        XcvrDecodeFlags flags, GError **error);

@@ -56,6 +56,13 @@ xcvr_inventory_options_set_timeout_ms(XcvrInventoryOptions *o, guint timeout_ms)
 }
 
 void
+xcvr_inventory_options_set_deadline(XcvrInventoryOptions *o, gint64 deadline)
+{
+    g_return_if_fail(o != NULL);
+    o->deadline = deadline;
+}
+
+void
 xcvr_inventory_options_set_no_netlink(XcvrInventoryOptions *o, gboolean no_netlink)
 {
     g_return_if_fail(o != NULL);

@@ -45,6 +45,7 @@ struct _XcvrInventoryOptions {
     char *ovsdb;
     char *eeprom_dir;
     guint timeout_ms;
+    gint64 deadline;          /* g_get_monotonic_time() µs the whole build ends by; 0 */
     gboolean no_netlink;
     gboolean no_modules;
     XcvrEepromReader *reader; /* borrowed, or NULL */

@@ -15,6 +15,7 @@
 
 #include "xcvr-inventory-private.h"
 #include "core/xcvr-enum.h"
+#include "core/xcvr-host-file-private.h"
 #include "topo/xcvr-topo-internal.h"
 
 #define DEFAULT_MODULE_TIMEOUT_MS 5000
@@ -135,10 +136,11 @@ uplink_get(Builder *b, const XcvrUplink *found)
 /* One place the vNIC's host side starts: walk it, and return its uplinks and path. */
 static gboolean
 walk_attach(Builder *b, const XcvrVnicAttach *attach, GPtrArray **ret_uplinks,
-            GPtrArray **ret_path, GError **error)
+            GPtrArray **ret_path, GPtrArray **ret_notes, GError **error)
 {
     g_autoptr(GPtrArray) uplinks = NULL;
     g_autoptr(GPtrArray) path = NULL;
+    g_autoptr(GPtrArray) notes = NULL;
     XcvrTopoStart start = XCVR_TOPO_START_NETDEV;
     g_autofree char *ovs_port = NULL;
     const char *name = attach->name;
@@ -169,7 +171,7 @@ walk_attach(Builder *b, const XcvrVnicAttach *attach, GPtrArray **ret_uplinks,
     default:
         break;
     }
-    if (!xcvr_topo_walk(b->topo, start, name, &uplinks, &path, error))
+    if (!xcvr_topo_walk_with_notes(b->topo, start, name, &uplinks, &path, &notes, error))
         return FALSE;
 
     if (attach->kind == XCVR_VNIC_ATTACH_MACVTAP_ON) {
@@ -189,6 +191,7 @@ walk_attach(Builder *b, const XcvrVnicAttach *attach, GPtrArray **ret_uplinks,
     }
     *ret_uplinks = g_steal_pointer(&uplinks);
     *ret_path = g_steal_pointer(&path);
+    *ret_notes = g_steal_pointer(&notes);
     return TRUE;
 }
 
@@ -233,6 +236,7 @@ map_vnic(Builder *b, const XcvrVnic *vnic)
 {
     XcvrInvVnic *iv = g_new0(XcvrInvVnic, 1);
     g_autoptr(GString) errors = g_string_new(NULL);
+    g_autoptr(GString) notes = g_string_new(NULL);
     guint walked = 0;
     guint i, j;
 
@@ -249,14 +253,22 @@ map_vnic(Builder *b, const XcvrVnic *vnic)
         const XcvrVnicAttach *attach = g_ptr_array_index(vnic->attach, i);
         g_autoptr(GPtrArray) uplinks = NULL;
         g_autoptr(GPtrArray) path = NULL;
+        g_autoptr(GPtrArray) walk_notes = NULL;
         g_autoptr(GError) local = NULL;
 
-        if (!walk_attach(b, attach, &uplinks, &path, &local)) {
+        if (!walk_attach(b, attach, &uplinks, &path, &walk_notes, &local)) {
             g_string_append_printf(errors, "%s%s", errors->len > 0 ? "; " : "",
                                    local->message);
             continue;
         }
         walked++;
+        for (j = 0; j < walk_notes->len; j++) {
+            const char *note = g_ptr_array_index(walk_notes, j);
+
+            /* two alternatives over one bond say it once */
+            if (strstr(notes->str, note) == NULL)
+                g_string_append_printf(notes, "%s%s", notes->len > 0 ? "; " : "", note);
+        }
         /* alternatives (a pool): the first one's path is the one shown */
         if (iv->path == NULL)
             iv->path = g_ptr_array_ref(path);
@@ -295,6 +307,14 @@ map_vnic(Builder *b, const XcvrVnic *vnic)
         iv->reason = vnic->no_uplink_reason != NULL ? g_strdup(vnic->no_uplink_reason)
                                                     : end_reason(iv->path);
     }
+    /* what the walk passed over (a vanished bond member) is said, whatever the status */
+    if (notes->len > 0) {
+        char *joined = iv->reason != NULL ? g_strdup_printf("%s; %s", iv->reason, notes->str)
+                                          : g_strdup(notes->str);
+
+        g_free(iv->reason);
+        iv->reason = joined;
+    }
     return iv;
 }
 
@@ -311,6 +331,12 @@ read_uplink(Builder *b, XcvrInvUplink *up)
     }
     if (o->no_modules)
         return;
+    if (xcvr_deadline_passed(o->deadline)) {
+        g_set_error(&up->module_error, XCVR_ERROR, XCVR_ERROR_TIMEOUT,
+                    "module of %s not read: the deadline passed",
+                    dump_name != NULL ? dump_name : "the port");
+        return;
+    }
     if (o->eeprom_dir != NULL && dump_name != NULL) {
         up->module = xcvr_eeprom_dir_read(o->eeprom_dir, dump_name, XCVR_DECODE_NONE, &local);
         if (up->module != NULL) {
@@ -344,8 +370,13 @@ read_uplink(Builder *b, XcvrInvUplink *up)
         g_autoptr(XcvrEepromOptions) eo = xcvr_eeprom_options_new();
         g_autoptr(XcvrEepromStats) stats = xcvr_eeprom_stats_new();
 
-        xcvr_eeprom_options_set_timeout_ms(
-            eo, o->timeout_ms != 0 ? o->timeout_ms : DEFAULT_MODULE_TIMEOUT_MS);
+        guint timeout_ms = o->timeout_ms != 0 ? o->timeout_ms : DEFAULT_MODULE_TIMEOUT_MS;
+        gint64 left = xcvr_deadline_remaining_ms(o->deadline);
+
+        /* each read gets its own timeout, cut to what is left of the whole build */
+        if (left > 0 && (guint64)left < timeout_ms)
+            timeout_ms = (guint)left;
+        xcvr_eeprom_options_set_timeout_ms(eo, timeout_ms);
         xcvr_eeprom_options_set_no_netlink(eo, o->no_netlink);
         up->module = xcvr_eeprom_reader_read(b->reader, up->netdev, eo, stats, &local);
         if (up->module != NULL)
@@ -379,10 +410,26 @@ open_ovs(Builder *b, const char *root, GError **error)
     g_autoptr(GError) local = NULL;
     struct stat st;
 
+    guint timeout_ms = o->timeout_ms != 0 ? o->timeout_ms : DEFAULT_MODULE_TIMEOUT_MS;
+    gint64 left = xcvr_deadline_remaining_ms(o->deadline);
+
     if (o->ovsdb != NULL && o->ovsdb[0] == '\0')
         return TRUE;
+    /* the exchange gets its own timeout, cut to what is left of the whole build */
+    if (left < 0) {
+        if (o->ovsdb != NULL) {
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT,
+                        "Open vSwitch (%s): not asked: the deadline passed", o->ovsdb);
+            return FALSE;
+        }
+        g_ptr_array_add(b->inv->notes,
+                        g_strdup("Open vSwitch not read: the deadline passed"));
+        return TRUE;
+    }
+    if (left > 0 && (guint64)left < timeout_ms)
+        timeout_ms = (guint)left;
     if (o->ovsdb != NULL) {
-        b->ovs = xcvr_ovs_open(o->ovsdb, o->timeout_ms, error);
+        b->ovs = xcvr_ovs_open(o->ovsdb, timeout_ms, error);
         if (b->ovs == NULL) {
             g_prefix_error(error, "Open vSwitch (%s): ", o->ovsdb);
             return FALSE;
@@ -393,7 +440,7 @@ open_ovs(Builder *b, const char *root, GError **error)
     path = xcvr_root_path(root, XCVR_OVS_DEFAULT_SOCKET, NULL);
     if (stat(path, &st) != 0)
         return TRUE; /* no Open vSwitch on this host */
-    b->ovs = xcvr_ovs_open(path, o->timeout_ms, &local);
+    b->ovs = xcvr_ovs_open(path, timeout_ms, &local);
     if (b->ovs == NULL) {
         /* the host has OVS but its database does not answer: say so, map the rest */
         g_ptr_array_add(b->inv->notes,
@@ -423,7 +470,7 @@ xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError
     if (options == NULL)
         options = &defaults;
     root = options->root != NULL ? options->root : "/";
-    topo = xcvr_topo_new(root, error);
+    topo = xcvr_topo_new_full(root, options->deadline, error);
     if (topo == NULL)
         return NULL;
 

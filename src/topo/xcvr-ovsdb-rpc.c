@@ -21,6 +21,8 @@
 
 #include "xcvr-ovs-private.h"
 
+#include "core/xcvr-host-file-private.h"
+
 #define DEFAULT_TIMEOUT_MS 5000
 #define RECV_CHUNK 65536
 /* Our one request's id; anything else with an id is not our answer. */
@@ -503,31 +505,18 @@ ovs_from_socket(const char *path, guint timeout_ms, GError **error)
 }
 
 static XcvrOvs *
-ovs_from_file(const char *path, const struct stat *st, GError **error)
+ovs_from_file(const char *path, guint timeout_ms, GError **error)
 {
-    g_autoptr(GError) local_error = NULL;
     g_autofree char *data = NULL;
     gsize len = 0;
+    gint64 deadline = timeout_ms != 0 ? g_get_monotonic_time() + (gint64)timeout_ms * 1000 : 0;
     XcvrOvs *ovs;
 
-    if ((guint64)st->st_size > XCVR_OVS_MAX_BYTES) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                    "%s: larger than the %u MiB accepted for an ovsdb dump", path,
-                    XCVR_OVS_MAX_BYTES >> 20);
+    /* the file the caller named may be a link, but only to a regular file; swapped for a
+     * FIFO or grown past the cap since stat(), it is refused */
+    if (!xcvr_host_file_read(path, XCVR_HOST_FILE_FOLLOW, XCVR_OVS_MAX_BYTES, deadline, &data,
+                             &len, error))
         return NULL;
-    }
-    if (!g_file_get_contents(path, &data, &len, &local_error)) {
-        XcvrError code = XCVR_ERROR_IO;
-
-        if (g_error_matches(local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
-            g_error_matches(local_error, G_FILE_ERROR, G_FILE_ERROR_PERM))
-            code = XCVR_ERROR_PERMISSION;
-        else if (g_error_matches(local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-            code = XCVR_ERROR_NO_DEVICE;
-        g_set_error_literal(error, XCVR_ERROR, code, local_error->message);
-        return NULL;
-    }
-    /* Should the file have grown past the cap since stat(), this refuses it. */
     ovs = xcvr_ovs_new_from_dump(data, (gssize)len, error);
     if (ovs == NULL)
         g_prefix_error(error, "%s: ", path);
@@ -538,7 +527,8 @@ ovs_from_file(const char *path, const struct stat *st, GError **error)
  * xcvr_ovs_open:
  * @path: a unix socket ovsdb-server listens on, or a file holding what
  *   `ovsdb-client dump --format=json` prints (for `Open_vSwitch`)
- * @timeout_ms: deadline for the whole exchange over a socket (0: 5000 ms)
+ * @timeout_ms: deadline for the whole exchange over a socket (0: 5000 ms), or for reading
+ *   the file (0: none; a file is read only when regular and at most 64 MiB in any case)
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the snapshot, or %NULL with @error set:
@@ -571,7 +561,7 @@ xcvr_ovs_open(const char *path, guint timeout_ms, GError **error)
     if (S_ISSOCK(st.st_mode))
         return ovs_from_socket(path, timeout_ms != 0 ? timeout_ms : DEFAULT_TIMEOUT_MS, error);
     if (S_ISREG(st.st_mode))
-        return ovs_from_file(path, &st, error);
+        return ovs_from_file(path, timeout_ms, error);
     g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_ARGUMENT,
                 "%s is neither a unix socket nor a regular file", path);
     return NULL;

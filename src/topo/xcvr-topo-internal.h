@@ -27,3 +27,9 @@ XcvrHop *xcvr_hop_copy(const XcvrHop *hop);
 
 /* TRUE when @a and @b are the same device on two paths (details may differ). */
 gboolean xcvr_hop_same_device(const XcvrHop *a, const XcvrHop *b);
+
+/* xcvr_topo_walk(), and in *@ret_notes (char*, may be NULL) what the walk passed over
+ * that a caller should show: a bond member that vanished, with its role. */
+gboolean xcvr_topo_walk_with_notes(XcvrTopo *topo, XcvrTopoStart start, const char *name,
+                                   GPtrArray **ret_uplinks, GPtrArray **ret_path,
+                                   GPtrArray **ret_notes, GError **error);

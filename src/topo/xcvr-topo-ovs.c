@@ -83,6 +83,8 @@ xcvr_topo_walk_ovs_bridge(XcvrTopoWalk *w, const XcvrOvsBridge *bridge,
 
     if (g_hash_table_contains(w->visited, key))
         return TRUE;
+    if (!xcvr_topo_walk_may_descend(w, key, error))
+        return FALSE;
     g_hash_table_add(w->visited, g_strdup(key));
 
     if (from_port != NULL && from_port->tag >= 0)

@@ -21,6 +21,7 @@ struct _XcvrTopo {
     GHashTable *vlans;         /* name → XcvrTopoVlan*, from /proc/net/vlan/config */
     const XcvrOvs *ovs;        /* borrowed, or NULL */
     GHashTable *devs;          /* name → XcvrTopoDev*, read once; NULL: read once per walk */
+    gint64 deadline;           /* g_get_monotonic_time() µs every read and walk ends by; 0 */
 };
 
 typedef struct {
@@ -77,8 +78,8 @@ gboolean xcvr_topo_pci_read(XcvrTopo *topo, const char *pci, char **ret_pf_pci,
 char *xcvr_topo_vf_detail(int index, const char *pf_pci, GPtrArray *pf_netdevs);
 
 /* Reads /proc/net/vlan/config under @proc_net into name → XcvrTopoVlan*; an empty table
- * when there is none. */
-GHashTable *xcvr_topo_read_vlans(const char *proc_net);
+ * when there is none (or it cannot be read by @deadline, or is not a capped regular file). */
+GHashTable *xcvr_topo_read_vlans(const char *proc_net, gint64 deadline);
 
 /* The vDPA device whose vhost-vdpa character device is @chardev ("/dev/vhost-vdpa-0"), and
  * the PCI function it sits on. */

@@ -16,6 +16,8 @@
 
 #include "xcvr-topo-private.h"
 
+#include "core/xcvr-host-file-private.h"
+
 /* include/uapi/linux/if_tun.h */
 #define XCVR_IFF_TUN 0x0001
 
@@ -75,29 +77,26 @@ xcvr_topo_dev_free(XcvrTopoDev *dev)
 
 /* ---- small readers: absence is data (NULL / -1) ---- */
 
-/* The contents of @path without surrounding white space, or NULL. */
+/* The contents of attribute @path without surrounding white space, or NULL: through the
+ * bounded reader, so a FIFO, a link or a huge file there is absence, not a hang. */
 static char *
-read_text(const char *path)
+read_text(const XcvrTopo *topo, const char *path)
 {
-    char *text = NULL;
-
-    if (!g_file_get_contents(path, &text, NULL, NULL))
-        return NULL;
-    return g_strstrip(text);
+    return xcvr_host_file_read_text(path, xcvr_host_file_sysfs_max(), topo->deadline);
 }
 
 static char *
-read_attr(const char *dir, const char *attr)
+read_attr(const XcvrTopo *topo, const char *dir, const char *attr)
 {
     g_autofree char *path = g_build_filename(dir, attr, NULL);
 
-    return read_text(path);
+    return read_text(topo, path);
 }
 
 static int
-read_int_attr(const char *dir, const char *attr)
+read_int_attr(const XcvrTopo *topo, const char *dir, const char *attr)
 {
-    g_autofree char *text = read_attr(dir, attr);
+    g_autofree char *text = read_attr(topo, dir, attr);
     char *end = NULL;
     gint64 v;
 
@@ -208,23 +207,30 @@ vlan_free(gpointer p)
 /* net/8021q/vlanproc.c vlan_seq_show(): "%-15s| %u  | %s\n" after two header lines. Names
  * are trimmed; a name holding '|' cannot be told apart and is skipped. */
 GHashTable *
-xcvr_topo_read_vlans(const char *proc_net)
+xcvr_topo_read_vlans(const char *proc_net, gint64 deadline)
 {
     GHashTable *vlans = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, vlan_free);
     g_autofree char *path = g_build_filename(proc_net, "vlan", "config", NULL);
     g_autofree char *text = NULL;
-    g_auto(GStrv) lines = NULL;
-    guint i;
+    gsize len = 0;
+    gsize pos;
 
-    if (!g_file_get_contents(path, &text, NULL, NULL))
+    if (!xcvr_host_file_read(path, XCVR_HOST_FILE_NOFOLLOW, XCVR_HOST_FILE_PROCFS_MAX, deadline,
+                             &text, &len, NULL))
         return vlans;
-    lines = g_strsplit(text, "\n", -1);
-    for (i = 0; lines[i] != NULL; i++) {
-        g_auto(GStrv) cols = g_strsplit(lines[i], "|", -1);
+    /* line by line with memchr(): the file may hold many thousand lines, and g_strsplit()
+     * rescans the rest of the text for each under sanitizers' strstr() */
+    for (pos = 0; pos < len;) {
+        const char *line = text + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        gsize line_len = nl != NULL ? (gsize)(nl - line) : len - pos;
+        g_autofree char *copy = g_strndup(line, line_len);
+        g_auto(GStrv) cols = g_strsplit(copy, "|", -1);
         XcvrTopoVlan *v;
         char *end = NULL;
         guint64 vid;
 
+        pos += line_len + 1;
         if (g_strv_length(cols) != 3)
             continue;
         g_strstrip(cols[0]);
@@ -340,7 +346,8 @@ read_proc_bond(XcvrTopo *topo, const char *bond, ProcBond *pb)
     gboolean in_active_agg = FALSE;
     guint i;
 
-    if (!g_file_get_contents(path, &text, NULL, NULL))
+    if (!xcvr_host_file_read(path, XCVR_HOST_FILE_NOFOLLOW, XCVR_HOST_FILE_PROCFS_MAX,
+                             topo->deadline, &text, NULL, NULL))
         return FALSE;
     pb->aggregator = -1;
     pb->members = g_ptr_array_new_with_free_func(g_free);
@@ -388,9 +395,9 @@ read_proc_bond(XcvrTopo *topo, const char *bond, ProcBond *pb)
 /* ---- classification ---- */
 
 static char *
-uevent_devtype(const char *dir)
+uevent_devtype(const XcvrTopo *topo, const char *dir)
 {
-    g_autofree char *text = read_attr(dir, "uevent");
+    g_autofree char *text = read_attr(topo, dir, "uevent");
     g_auto(GStrv) lines = NULL;
     guint i;
 
@@ -529,8 +536,8 @@ read_bond_member(XcvrTopo *topo, GHashTable *members, const char *name)
     if (!xcvr_topo_name_ok(name))
         return;
     dir = g_build_filename(topo->class_net, name, "bonding_slave", NULL);
-    mii = read_attr(dir, "mii_status");
-    agg = read_attr(dir, "ad_aggregator_id");
+    mii = read_attr(topo, dir, "mii_status");
+    agg = read_attr(topo, dir, "ad_aggregator_id");
     if (mii != NULL && mii[0] != '\0')
         m->mii_up = strcmp(mii, "up") == 0 ? 1 : 0;
     m->aggregator = parse_id(agg);
@@ -564,12 +571,12 @@ bond_needs_proc(const XcvrTopoDev *dev)
 static void
 read_bond(XcvrTopo *topo, XcvrTopoDev *dev, const char *dir)
 {
-    g_autofree char *mode = read_attr(dir, "bonding/mode");
+    g_autofree char *mode = read_attr(topo, dir, "bonding/mode");
     g_autofree char *slaves = NULL;
-    g_autofree char *agg = read_attr(dir, "bonding/ad_aggregator");
+    g_autofree char *agg = read_attr(topo, dir, "bonding/ad_aggregator");
     guint i;
 
-    dev->bond_active = read_attr(dir, "bonding/active_slave");
+    dev->bond_active = read_attr(topo, dir, "bonding/active_slave");
     if (dev->bond_active != NULL && dev->bond_active[0] == '\0')
         g_clear_pointer(&dev->bond_active, g_free);
     dev->bond_aggregator = parse_id(agg);
@@ -583,7 +590,7 @@ read_bond(XcvrTopo *topo, XcvrTopoDev *dev, const char *dir)
             dev->bond_mode = g_steal_pointer(&mode);
     }
     dev->lowers = list_dir(dir, "lower_");
-    if (dev->lowers->len == 0 && (slaves = read_attr(dir, "bonding/slaves")) != NULL) {
+    if (dev->lowers->len == 0 && (slaves = read_attr(topo, dir, "bonding/slaves")) != NULL) {
         g_auto(GStrv) names = g_strsplit(slaves, " ", -1);
 
         for (i = 0; names[i] != NULL; i++) {
@@ -663,7 +670,7 @@ read_veth_or_other(XcvrTopo *topo, XcvrTopoDev *dev)
     if (xcvr_topo_name_ok(peer)) {
         g_autofree char *peer_dir = g_build_filename(topo->class_net, peer, NULL);
 
-        if (read_int_attr(peer_dir, "iflink") == dev->ifindex) {
+        if (read_int_attr(topo, peer_dir, "iflink") == dev->ifindex) {
             dev->kind = XCVR_HOP_VETH;
             dev->detail = g_strdup_printf("peer %s", peer);
             g_ptr_array_add(dev->lowers, g_strdup(peer));
@@ -702,15 +709,15 @@ xcvr_topo_dev_read(XcvrTopo *topo, const char *name, XcvrTopoDev **ret_dev, GErr
     dev->name = g_strdup(name);
     dev->kind = XCVR_HOP_OTHER;
     dev->bond_aggregator = -1;
-    dev->ifindex = read_int_attr(dir, "ifindex");
-    dev->iflink = read_int_attr(dir, "iflink");
+    dev->ifindex = read_int_attr(topo, dir, "ifindex");
+    dev->iflink = read_int_attr(topo, dir, "iflink");
     dev->master = link_basename(dir, "master");
     if (dev->master != NULL && !xcvr_topo_name_ok(dev->master)) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                     "%s: sysfs names a master '%s', which is not a netdev name", name, dev->master);
         return FALSE;
     }
-    devtype = uevent_devtype(dir);
+    devtype = uevent_devtype(topo, dir);
     vlan = g_hash_table_lookup(topo->vlans, name);
 
     if (has_entry(dir, "bridge")) {
@@ -729,7 +736,7 @@ xcvr_topo_dev_read(XcvrTopo *topo, const char *name, XcvrTopoDev **ret_dev, GErr
         dev->kind = XCVR_HOP_MACVTAP;
         read_stacked_lower(topo, dev, dir);
     } else if (has_entry(dir, "tun_flags")) {
-        g_autofree char *flags = read_attr(dir, "tun_flags");
+        g_autofree char *flags = read_attr(topo, dir, "tun_flags");
         guint64 f = flags != NULL ? g_ascii_strtoull(flags, NULL, 0) : 0;
 
         dev->kind = XCVR_HOP_TAP;
@@ -856,23 +863,23 @@ xcvr_topo_link_state(XcvrTopo *topo, const char *netdev, GError **error)
         return NULL;
     }
     state = g_new0(XcvrLinkState, 1);
-    state->operstate = read_attr(dir, "operstate");
-    state->carrier = read_int_attr(dir, "carrier");
+    state->operstate = read_attr(topo, dir, "operstate");
+    state->carrier = read_int_attr(topo, dir, "carrier");
     if (state->carrier > 1)
         state->carrier = -1;
     /* the kernel reports -1 (or refuses the read) when no speed is known */
-    speed = read_attr(dir, "speed");
+    speed = read_attr(topo, dir, "speed");
     state->speed_mbps = -1;
     if (speed != NULL && speed[0] != '\0') {
         mbps = g_ascii_strtoll(speed, &end, 10);
         if (*end == '\0' && mbps > 0 && mbps < G_MAXINT)
             state->speed_mbps = (int)mbps;
     }
-    state->duplex = read_attr(dir, "duplex");
+    state->duplex = read_attr(topo, dir, "duplex");
     if (state->duplex != NULL && strcmp(state->duplex, "full") != 0 &&
         strcmp(state->duplex, "half") != 0)
         g_clear_pointer(&state->duplex, g_free);
-    state->mac = read_attr(dir, "address");
+    state->mac = read_attr(topo, dir, "address");
     if (state->mac != NULL && state->mac[0] == '\0')
         g_clear_pointer(&state->mac, g_free);
     return g_steal_pointer(&state);

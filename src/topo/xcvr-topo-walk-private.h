@@ -30,7 +30,13 @@ typedef struct {
     GPtrArray *stack;    /* XcvrHop*: the path to the device being walked */
     GPtrArray *uplinks;  /* XcvrUplink* */
     GPtrArray *ends;     /* GPtrArray* of XcvrHop*: paths that end short of an uplink */
+    GPtrArray *notes;    /* char*: what the walk passed over (a vanished bond member) */
 } XcvrTopoWalk;
+
+/* Before going down into @name: FALSE with @error set when the stack is already
+ * XCVR_TOPO_MAX_DEPTH deep (XCVR_ERROR_INVALID_DATA) or the topology's deadline passed
+ * (XCVR_ERROR_TIMEOUT). */
+gboolean xcvr_topo_walk_may_descend(XcvrTopoWalk *w, const char *name, GError **error);
 
 /* Uplinks and dead ends found so far: a step that adds none found nothing. */
 guint xcvr_topo_walk_found(const XcvrTopoWalk *w);

@@ -15,6 +15,7 @@
 #include "xcvr-topo-walk-private.h"
 
 #include "core/xcvr-enum.h"
+#include "core/xcvr-host-file-private.h"
 
 XCVR_ENUM_IMPL(hop_kind, XcvrHopKind, _XCVR_HOP_LAST, "other",
     [XCVR_HOP_TAP] = "tap",
@@ -124,11 +125,18 @@ path_copy(GPtrArray *hops)
 XcvrTopo *
 xcvr_topo_new(const char *root, GError **error)
 {
+    return xcvr_topo_new_full(root, 0, error);
+}
+
+XcvrTopo *
+xcvr_topo_new_full(const char *root, gint64 deadline, GError **error)
+{
     g_autoptr(XcvrTopo) topo = g_new0(XcvrTopo, 1);
     g_autoptr(GDir) d = NULL;
     g_autoptr(GError) local = NULL;
     const char *name;
 
+    topo->deadline = deadline;
     topo->root = g_strdup(root != NULL && root[0] != '\0' ? root : "/");
     topo->class_net = xcvr_root_path(topo->root, "sys", "class", "net", NULL);
     topo->pci_devices = xcvr_root_path(topo->root, "sys", "bus", "pci", "devices", NULL);
@@ -147,13 +155,18 @@ xcvr_topo_new(const char *root, GError **error)
         char *end = NULL;
         gint64 ifindex;
 
+        if (xcvr_deadline_passed(deadline)) {
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT,
+                        "listing netdevs (%s): the deadline passed", topo->class_net);
+            return NULL;
+        }
         if (!xcvr_topo_name_ok(name))
             continue;
         g_hash_table_add(topo->listed, g_strdup(name));
         path = g_build_filename(topo->class_net, name, "ifindex", NULL);
-        if (!g_file_get_contents(path, &text, NULL, NULL))
+        text = xcvr_host_file_read_text(path, xcvr_host_file_sysfs_max(), deadline);
+        if (text == NULL)
             continue;
-        g_strstrip(text);
         ifindex = g_ascii_strtoll(text, &end, 10);
         if (text[0] == '\0' || *end != '\0' || ifindex <= 0 || ifindex > G_MAXINT)
             continue;
@@ -163,7 +176,7 @@ xcvr_topo_new(const char *root, GError **error)
             g_hash_table_insert(topo->name_by_ifindex, GINT_TO_POINTER((int)ifindex),
                                 g_strdup(name));
     }
-    topo->vlans = xcvr_topo_read_vlans(topo->proc_net);
+    topo->vlans = xcvr_topo_read_vlans(topo->proc_net, deadline);
     return g_steal_pointer(&topo);
 }
 
@@ -220,6 +233,7 @@ walk_init(XcvrTopoWalk *w, XcvrTopo *topo, const char *start)
     w->stack = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_hop_free);
     w->uplinks = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_uplink_free);
     w->ends = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    w->notes = g_ptr_array_new_with_free_func(g_free);
 }
 
 static void
@@ -230,6 +244,7 @@ walk_clear(XcvrTopoWalk *w)
     g_clear_pointer(&w->stack, g_ptr_array_unref);
     g_clear_pointer(&w->uplinks, g_ptr_array_unref);
     g_clear_pointer(&w->ends, g_ptr_array_unref);
+    g_clear_pointer(&w->notes, g_ptr_array_unref);
 }
 
 guint
@@ -306,6 +321,51 @@ bond_member_role(const XcvrTopoDev *bond, const char *member, XcvrTopoRole above
     return role;
 }
 
+gboolean
+xcvr_topo_walk_may_descend(XcvrTopoWalk *w, const char *name, GError **error)
+{
+    if (w->stack->len >= XCVR_TOPO_MAX_DEPTH) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
+                    "walking from %s: more than %d devices stacked (at %s), deeper than any "
+                    "kernel stacks them: walk abandoned",
+                    w->start, XCVR_TOPO_MAX_DEPTH, name);
+        return FALSE;
+    }
+    if (xcvr_deadline_passed(w->topo->deadline)) {
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT,
+                    "walking from %s: the deadline passed (at %s)", w->start, name);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* FALSE when bond member @member is gone from sysfs: the bond still lists it, so that is
+ * said (with its role) rather than passed over as a bridge's vanished port is. */
+static gboolean
+bond_member_present(XcvrTopoWalk *w, const XcvrTopoDev *bond, const char *member,
+                    XcvrTopoRole role)
+{
+    GHashTable *cache = w->topo->devs != NULL ? w->topo->devs : w->devs;
+    g_autoptr(GError) local = NULL;
+    const char *what = "";
+
+    if (g_hash_table_contains(w->visited, member) || g_hash_table_contains(cache, member))
+        return TRUE;
+    if (!g_hash_table_contains(w->topo->listed, member) &&
+        xcvr_topo_ovs_knows(w->topo->ovs, member))
+        return TRUE;
+    if (dev_get(w->topo, cache, member, &local) != NULL ||
+        !g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DEVICE))
+        return TRUE;
+    if (role.active == 1)
+        what = "active ";
+    else if (role.active == 0)
+        what = "backup ";
+    g_ptr_array_add(w->notes, g_strdup_printf("bond %s: %smember %s vanished (%s)", bond->name,
+                                              what, member, local->message));
+    return FALSE;
+}
+
 static gboolean
 walk_pf(XcvrTopoWalk *w, const char *vf, const char *pf_pci, GPtrArray *pf_netdevs,
         XcvrTopoRole role, GError **error)
@@ -345,6 +405,8 @@ xcvr_topo_walk_dev(XcvrTopoWalk *w, const char *name, const char *from, gboolean
 
     if (g_hash_table_contains(w->visited, name))
         return TRUE;
+    if (!xcvr_topo_walk_may_descend(w, name, error))
+        return FALSE;
     g_hash_table_add(w->visited, g_strdup(name));
     /* a userspace-datapath bridge or port has no netdev: Open vSwitch alone knows it */
     if (!g_hash_table_contains(w->topo->listed, name) && xcvr_topo_ovs_knows(w->topo->ovs, name))
@@ -384,8 +446,11 @@ xcvr_topo_walk_dev(XcvrTopoWalk *w, const char *name, const char *from, gboolean
             if (g_strcmp0(lower, from) == 0)
                 continue;
             followed++;
-            if (dev->kind == XCVR_HOP_BOND)
+            if (dev->kind == XCVR_HOP_BOND) {
                 child_role = bond_member_role(dev, lower, role);
+                if (!bond_member_present(w, dev, lower, child_role))
+                    continue;
+            }
             ok = xcvr_topo_walk_dev(w, lower, name, branch || dev->kind == XCVR_HOP_BRIDGE,
                                     child_role, error);
         }
@@ -501,6 +566,14 @@ gboolean
 xcvr_topo_walk(XcvrTopo *topo, XcvrTopoStart start, const char *name, GPtrArray **ret_uplinks,
                GPtrArray **ret_path, GError **error)
 {
+    return xcvr_topo_walk_with_notes(topo, start, name, ret_uplinks, ret_path, NULL, error);
+}
+
+gboolean
+xcvr_topo_walk_with_notes(XcvrTopo *topo, XcvrTopoStart start, const char *name,
+                          GPtrArray **ret_uplinks, GPtrArray **ret_path, GPtrArray **ret_notes,
+                          GError **error)
+{
     XcvrTopoWalk w = {0};
     gboolean ok;
 
@@ -537,6 +610,8 @@ xcvr_topo_walk(XcvrTopo *topo, XcvrTopoStart start, const char *name, GPtrArray 
         }
         if (ret_uplinks != NULL)
             *ret_uplinks = g_steal_pointer(&w.uplinks);
+        if (ret_notes != NULL)
+            *ret_notes = g_steal_pointer(&w.notes);
     }
     walk_clear(&w);
     return ok;
@@ -579,6 +654,13 @@ xcvr_topo_uplinks_for_pci(XcvrTopo *topo, const char *pci, GError **error)
     if (!xcvr_topo_walk(topo, XCVR_TOPO_START_PCI, pci, &uplinks, NULL, error))
         return NULL;
     return uplinks;
+}
+
+void
+xcvr_topo_set_deadline(XcvrTopo *topo, gint64 deadline)
+{
+    g_return_if_fail(topo != NULL);
+    topo->deadline = deadline;
 }
 
 void

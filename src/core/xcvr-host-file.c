@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-host-file.c: the bounded reader every sysfs, procfs and dump read goes through, so
+ * that a FIFO, a link to /dev/zero or a huge file planted under --root costs nothing:
+ * checked to be a regular file before and after open(), opened with O_NONBLOCK (a FIFO
+ * does not wait for a writer) and O_NOFOLLOW where the kernel makes no links, read up to a
+ * cap, and only while the run's deadline has not passed.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <xcvrmap/xcvr-error.h>
+
+#include "xcvr-host-file-private.h"
+
+#define CHUNK (64u << 10)
+
+gboolean
+xcvr_deadline_passed(gint64 deadline)
+{
+    return deadline != 0 && g_get_monotonic_time() >= deadline;
+}
+
+gint64
+xcvr_deadline_remaining_ms(gint64 deadline)
+{
+    gint64 left;
+
+    if (deadline == 0)
+        return 0;
+    left = deadline - g_get_monotonic_time();
+    if (left <= 0)
+        return -1;
+    return MAX(left / 1000, 1);
+}
+
+gsize
+xcvr_host_file_sysfs_max(void)
+{
+    long page = sysconf(_SC_PAGESIZE);
+
+    return page > (long)XCVR_HOST_FILE_SYSFS_MIN_PAGE ? (gsize)page
+                                                      : XCVR_HOST_FILE_SYSFS_MIN_PAGE;
+}
+
+static const char *
+file_kind(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISLNK(mode))
+        return "a symbolic link";
+    return "not a regular file";
+}
+
+static void
+set_errno_error(GError **error, int err, const char *path)
+{
+    XcvrError code = XCVR_ERROR_IO;
+
+    if (err == ENOENT || err == ENOTDIR)
+        code = XCVR_ERROR_NO_DEVICE;
+    else if (err == EACCES || err == EPERM)
+        code = XCVR_ERROR_PERMISSION;
+    g_set_error(error, XCVR_ERROR, code, "%s: %s", path, g_strerror(err));
+}
+
+static gboolean
+check_mode(const char *path, mode_t mode, GError **error)
+{
+    if (S_ISREG(mode))
+        return TRUE;
+    g_set_error(error, XCVR_ERROR, XCVR_ERROR_IO, "%s: %s, not a regular file: not read",
+                path, file_kind(mode));
+    return FALSE;
+}
+
+static gboolean
+too_large(const char *path, gsize max, GError **error)
+{
+    g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
+                "%s: larger than the %" G_GSIZE_FORMAT " bytes accepted for it: not read", path,
+                max);
+    return FALSE;
+}
+
+static gboolean
+timed_out(const char *path, GError **error)
+{
+    g_set_error(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT, "%s: not read: the deadline passed",
+                path);
+    return FALSE;
+}
+
+gboolean
+xcvr_host_file_read(const char *path, XcvrHostFileFlags flags, gsize max, gint64 deadline,
+                    char **ret_data, gsize *ret_len, GError **error)
+{
+    g_autoptr(GByteArray) buf = NULL;
+    struct stat st;
+    int oflags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
+    int fd;
+
+    g_return_val_if_fail(path != NULL, FALSE);
+    g_return_val_if_fail(ret_data != NULL, FALSE);
+    g_return_val_if_fail(max < G_MAXSIZE - 1, FALSE);
+
+    if (xcvr_deadline_passed(deadline))
+        return timed_out(path, error);
+    /* Refuse before open(): opening a device can have effects of its own. */
+    if (((flags & XCVR_HOST_FILE_FOLLOW) != 0 ? stat(path, &st) : lstat(path, &st)) != 0) {
+        set_errno_error(error, errno, path);
+        return FALSE;
+    }
+    if (!check_mode(path, st.st_mode, error))
+        return FALSE;
+    if ((flags & XCVR_HOST_FILE_FOLLOW) == 0)
+        oflags |= O_NOFOLLOW;
+    do {
+        fd = open(path, oflags);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        int err = errno;
+
+        if (err == ELOOP && (flags & XCVR_HOST_FILE_FOLLOW) == 0)
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_IO,
+                        "%s: a symbolic link where a file is expected: not read", path);
+        else
+            set_errno_error(error, err, path);
+        return FALSE;
+    }
+    /* ... and after it: the path may have been swapped in between */
+    if (fstat(fd, &st) != 0) {
+        set_errno_error(error, errno, path);
+        close(fd);
+        return FALSE;
+    }
+    if (!check_mode(path, st.st_mode, error)) {
+        close(fd);
+        return FALSE;
+    }
+    /* sysfs says 4096 (a page) for every attribute, procfs says 0: the size is a hint, the
+     * read below is what counts */
+    if (st.st_size > 0 && (guint64)st.st_size > max) {
+        close(fd);
+        return too_large(path, max, error);
+    }
+
+    buf = g_byte_array_sized_new((guint)MIN(max + 1, (gsize)CHUNK));
+    for (;;) {
+        gsize want = MIN((gsize)CHUNK, max + 1 - buf->len);
+        guint old = buf->len;
+        ssize_t n;
+
+        if (xcvr_deadline_passed(deadline)) {
+            close(fd);
+            return timed_out(path, error);
+        }
+        g_byte_array_set_size(buf, old + (guint)want);
+        n = read(fd, buf->data + old, want);
+        if (n < 0) {
+            int err = errno;
+
+            g_byte_array_set_size(buf, old);
+            if (err == EINTR)
+                continue;
+            close(fd);
+            set_errno_error(error, err, path);
+            return FALSE;
+        }
+        g_byte_array_set_size(buf, old + (guint)n);
+        if (n == 0)
+            break;
+        if (buf->len > max) {
+            close(fd);
+            return too_large(path, max, error);
+        }
+    }
+    close(fd);
+    if (ret_len != NULL)
+        *ret_len = buf->len;
+    g_byte_array_append(buf, (const guint8 *)"", 1);
+    *ret_data = (char *)g_byte_array_free(g_steal_pointer(&buf), FALSE);
+    return TRUE;
+}
+
+char *
+xcvr_host_file_read_text(const char *path, gsize max, gint64 deadline)
+{
+    char *text = NULL;
+
+    if (!xcvr_host_file_read(path, XCVR_HOST_FILE_NOFOLLOW, max, deadline, &text, NULL, NULL))
+        return NULL;
+    return g_strstrip(text);
+}
