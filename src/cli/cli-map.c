@@ -81,10 +81,13 @@ xcvr_cli_map(int argc, char **argv)
     g_autoptr(GPtrArray) vnics = NULL;
     g_autofree char *connected = NULL;
     g_autoptr(XcvrInventory) inv = NULL;
+    XcvrCliXapiOption xapi = { 0 };
     const GOptionEntry entries[] = {
         { "connect", 'c', 0, G_OPTION_ARG_STRING, &uri,
           "libvirt URI, as for virsh (default: LIBVIRT_DEFAULT_URI, else libvirt.conf's "
           "uri_default, else libvirt's choice)", "URI" },
+        XCVR_CLI_XAPI_OPTION_ENTRY("XCP-ng: the VMs from xapi on its unix socket instead of "
+                                   "libvirt (default /var/lib/xcp/xapi)"),
         { "root", 0, 0, G_OPTION_ARG_FILENAME, &root,
           "Read the host's sysfs and procfs under DIR/sys and DIR/proc (default /)", "DIR" },
         { "ovsdb", 0, 0, G_OPTION_ARG_FILENAME, &ovsdb,
@@ -111,6 +114,7 @@ xcvr_cli_map(int argc, char **argv)
     int status;
 
     ctx = g_option_context_new("");
+    g_option_context_set_main_group(ctx, g_option_group_new(NULL, NULL, NULL, &xapi, NULL));
     g_option_context_set_summary(ctx,
         "Which physical port, and which module in it, does every VM NIC leave the host\n"
         "through, and is that link healthy?");
@@ -131,6 +135,11 @@ xcvr_cli_map(int argc, char **argv)
         fprintf(stderr, "xcvrmap map: --timeout must be between 0 and 3600 seconds\n");
         return XCVR_EXIT_USAGE;
     }
+    if (xapi.enabled && (uri != NULL || demo)) {
+        fprintf(stderr, "xcvrmap map: --xapi is the VM source; drop -c and --demo\n");
+        g_free(xapi.socket_path);
+        return XCVR_EXIT_USAGE;
+    }
     if (demo && (uri != NULL || root != NULL || ovsdb != NULL || eeprom_dir != NULL)) {
         fprintf(stderr, "xcvrmap map: --demo brings its own host; drop -c, --root, --ovsdb "
                         "and --eeprom-dir\n");
@@ -142,7 +151,11 @@ xcvr_cli_map(int argc, char **argv)
         return XCVR_EXIT_FAILURE;
     }
 
-    vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, domain, &connected, &error);
+    if (xapi.enabled)
+        vnics = xcvr_cli_xapi_list_vnics(xapi.socket_path, root, ovsdb, domain, 0, &error);
+    else
+        vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, domain, &connected, &error);
+    g_clear_pointer(&xapi.socket_path, g_free);
     if (vnics == NULL) {
         fprintf(stderr, "xcvrmap map: %s\n", error->message);
         if (g_error_matches(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT) ||
@@ -153,7 +166,7 @@ xcvr_cli_map(int argc, char **argv)
         return XCVR_EXIT_FAILURE;
     }
     /* An empty map from a URI nobody typed: say whose (a user's qemu:///session, say). */
-    if (vnics->len == 0 && uri == NULL && !demo)
+    if (vnics->len == 0 && uri == NULL && !demo && !xapi.enabled)
         fprintf(stderr, "xcvrmap map: no domains at %s (libvirt's default URI; choose "
                         "another with -c or LIBVIRT_DEFAULT_URI)\n",
                 connected != NULL ? connected : "(unknown)");

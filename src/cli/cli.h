@@ -32,3 +32,24 @@ void xcvr_cli_demo_host_remove(const char *dir);
  * XCVR_ERROR_NOT_SUPPORTED, saying why, when the library or libvirt cannot be loaded. */
 GPtrArray *xcvr_cli_virt_list_vnics(const char *uri, const char *domain, char **ret_uri,
                                     GError **error);
+
+/* xcvr_xapi_list_vnics() from libxcvrmap-xapi, loaded on this first call (cli-xapi-load.c),
+ * with a session it logs in and out and the Open vSwitch configuration at @ovsdb (NULL: the
+ * default socket when present, "" none); XCVR_ERROR_NOT_SUPPORTED when the library cannot
+ * be loaded. */
+GPtrArray *xcvr_cli_xapi_list_vnics(const char *socket_path, const char *root,
+                                    const char *ovsdb, const char *vm, guint timeout_ms,
+                                    GError **error);
+
+/* `--xapi[=SOCKET]`, parsed by xcvr_cli_xapi_option_cb() into the option group's data. */
+typedef struct {
+    gboolean enabled;
+    char *socket_path;
+} XcvrCliXapiOption;
+
+#define XCVR_CLI_XAPI_OPTION_ENTRY(help) \
+    { "xapi", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, \
+      G_GNUC_EXTENSION (gpointer)xcvr_cli_xapi_option_cb, (help), "SOCKET" }
+
+gboolean xcvr_cli_xapi_option_cb(const char *name, const char *value, gpointer data,
+                                 GError **error);

@@ -182,6 +182,8 @@ add_vnic(JsonBuilder *b, const XcvrInvVnic *iv)
     json_builder_begin_object(b);
     add_string(b, "domain", v->domain);
     add_string(b, "domain_uuid", v->domain_uuid);
+    add_string(b, "vm_source", v->vm_source);
+    add_string(b, "vif_uuid", v->vif_uuid);
     json_builder_set_member_name(b, "running");
     json_builder_add_boolean_value(b, v->running);
     add_string(b, "mac", v->mac);
