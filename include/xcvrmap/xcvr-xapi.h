@@ -105,6 +105,17 @@ XCVR_PUBLIC GVariant *xcvr_xapi_call(XcvrXapi *xapi, const char *method, GVarian
                                      GError **error);
 
 /**
+ * xcvr_xapi_get_session:
+ * @xapi: a #XcvrXapi
+ *
+ * Returns: the session ref in use, owned by @xapi: to share it with other #XcvrXapi
+ * opened on other threads (each call opens its own connection), which never log it out
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_xapi_get_session(const XcvrXapi *xapi);
+
+/**
  * xcvr_xapi_get_stats:
  * @xapi: a #XcvrXapi
  * @ret_calls: (out) (optional): calls made so far, login included

@@ -11,12 +11,6 @@
 
 #include "cli/cli.h"
 
-/* The library's functions, typed from its own header so that a change there is caught. */
-typedef struct {
-    __typeof__(&xcvr_xapi_open) open;
-    __typeof__(&xcvr_xapi_free) free;
-    __typeof__(&xcvr_xapi_list_vnics) list_vnics;
-} XapiApi;
 
 /* Kept loaded for the life of the process, like the libvirt source: no dlclose(). */
 static void *
@@ -62,22 +56,30 @@ resolve(void *handle, const char *name, void **ret, GError **error)
     return TRUE;
 }
 
+gboolean
+xcvr_cli_xapi_load(XcvrCliXapiApi *api, GError **error)
+{
+    void *handle = open_library(error);
+
+    return handle != NULL &&
+           resolve(handle, "xcvr_xapi_open", (void **)&api->open, error) &&
+           resolve(handle, "xcvr_xapi_free", (void **)&api->free, error) &&
+           resolve(handle, "xcvr_xapi_call", (void **)&api->call, error) &&
+           resolve(handle, "xcvr_xapi_get_session", (void **)&api->get_session, error) &&
+           resolve(handle, "xcvr_xapi_list_vnics", (void **)&api->list_vnics, error);
+}
+
 GPtrArray *
 xcvr_cli_xapi_list_vnics(const char *socket_path, const char *root, const char *ovsdb,
                          const char *vm, guint timeout_ms, GError **error)
 {
-    XapiApi api = { 0 };
-    void *handle = open_library(error);
+    XcvrCliXapiApi api = { 0 };
     g_autoptr(XcvrOvs) ovs = NULL;
     g_autofree char *ovs_path = NULL;
     XcvrXapi *xapi;
     GPtrArray *vnics;
 
-    if (handle == NULL)
-        return NULL;
-    if (!resolve(handle, "xcvr_xapi_open", (void **)&api.open, error) ||
-        !resolve(handle, "xcvr_xapi_free", (void **)&api.free, error) ||
-        !resolve(handle, "xcvr_xapi_list_vnics", (void **)&api.list_vnics, error))
+    if (!xcvr_cli_xapi_load(&api, error))
         return NULL;
 
     /* the same Open vSwitch the inventory reads: given, else the default socket (under

@@ -8,6 +8,7 @@
 int xcvr_cli_module(int argc, char **argv);
 int xcvr_cli_map(int argc, char **argv);
 int xcvr_cli_topo(int argc, char **argv);
+int xcvr_cli_pool(int argc, char **argv);
 
 /* Exit statuses: 0 success, 1 a failure the user can act on, 2 bad usage. */
 #define XCVR_EXIT_OK 0
@@ -53,3 +54,15 @@ typedef struct {
 
 gboolean xcvr_cli_xapi_option_cb(const char *name, const char *value, gpointer data,
                                  GError **error);
+
+/* libxcvrmap-xapi's functions, loaded on demand (cli-xapi-load.c), typed from its header. */
+#include <xcvrmap/xcvr-xapi.h>
+typedef struct {
+    __typeof__(&xcvr_xapi_open) open;
+    __typeof__(&xcvr_xapi_free) free;
+    __typeof__(&xcvr_xapi_call) call;
+    __typeof__(&xcvr_xapi_get_session) get_session;
+    __typeof__(&xcvr_xapi_list_vnics) list_vnics;
+} XcvrCliXapiApi;
+
+gboolean xcvr_cli_xapi_load(XcvrCliXapiApi *api, GError **error);

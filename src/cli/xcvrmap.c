@@ -15,11 +15,13 @@ usage(FILE *f)
             "Which physical port, and which optic or cable in it, does each VM NIC use?\n"
             "\n"
             "Commands:\n"
-            "  map [-c URI] [--root DIR] [--ovsdb SOCKET|FILE] [--eeprom-dir DIR]\n"
+            "  map [-c URI | --xapi[=SOCKET]] [--root DIR] [--ovsdb SOCKET|FILE] [--eeprom-dir DIR]\n"
             "      [--domain NAME] [--format text|json] [--demo]\n"
             "                 every VM NIC: the path out, the uplinks, their modules and health\n"
             "  module [IFACE…|--all|--file IMAGE…|--demo] [--format text|json|xml]\n"
             "                 decode module EEPROMs (text as `ethtool -m` prints it)\n"
+            "  pool [--xapi[=SOCKET]] [--format text|json] [--timeout SECONDS]\n"
+            "                 XCP-ng: every host's map, through xapi and the xcvrmap plugin\n"
             "  topo [--root DIR] [--ovsdb SOCKET|FILE] NETDEV…|--pci ADDRESS…\n"
             "                 walk a netdev or PCI function to its physical uplinks\n"
             "\n"
@@ -52,6 +54,8 @@ main(int argc, char **argv)
         return xcvr_cli_map(argc - 1, argv + 1);
     if (strcmp(argv[1], "topo") == 0)
         return xcvr_cli_topo(argc - 1, argv + 1);
+    if (strcmp(argv[1], "pool") == 0)
+        return xcvr_cli_pool(argc - 1, argv + 1);
 
     fprintf(stderr, "xcvrmap: unknown command '%s'\n\n", argv[1]);
     usage(stderr);

@@ -153,6 +153,13 @@ xcvr_xapi_call(XcvrXapi *xapi, const char *method, GVariant *params, GError **er
     return call_raw(xapi, method, g_variant_builder_end(&b), error);
 }
 
+const char *
+xcvr_xapi_get_session(const XcvrXapi *xapi)
+{
+    g_return_val_if_fail(xapi != NULL, NULL);
+    return xapi->session;
+}
+
 void
 xcvr_xapi_get_stats(const XcvrXapi *xapi, guint *ret_calls, guint64 *ret_bytes)
 {

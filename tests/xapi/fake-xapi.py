@@ -8,7 +8,7 @@ as strings, ints as strings as XenAPI sends them, maps as structs, sets as array
 
 POOL.json: {"classes": {"VM": {"OpaqueRef:…": {…}}, …},
             "plugins": {"OpaqueRef:host": {"path": "/…/xcvrmap-xapi" | null, "down": false,
-                                           "args": {"root": …}}}}
+                                           "hang": false, "args": {"root": …}}}}
 Every call is appended to LOG as one JSON line: {"method", "session"}.
 host.call_plugin runs the host's plugin exactly as xapi does: one argv (the methodCall with
 the session ref and the args), PATH-only environment, stdin /dev/null, no timeout; a host
@@ -61,6 +61,8 @@ def call_plugin(host, plugin, fn, args):
         return fail("XENAPI_MISSING_PLUGIN", plugin)
     if entry.get("down"):
         return fail("HOST_OFFLINE", host)
+    if entry.get("hang"):
+        time.sleep(3600)
     merged = dict(entry.get("args", {}))
     merged.update(args)
     # what xapi builds: compact, bare string values, the session ref first
