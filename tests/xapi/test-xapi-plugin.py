@@ -89,10 +89,15 @@ def main():
     a = ap.parse_args()
     PLUGIN = os.path.abspath(a.plugin)
 
+    # the sonames only: a build directory may well have "libvirt" in its path
     ldd = subprocess.run(["ldd", PLUGIN], capture_output=True, text=True).stdout
+    sonames = [line.split()[0] for line in ldd.splitlines() if line.strip()]
     readelf = subprocess.run(["readelf", "-d", PLUGIN], capture_output=True, text=True).stdout
-    check("libvirt" not in ldd and "libvirt" not in readelf and "xcvrmap-virt" not in ldd,
-          "ldd and readelf name no libvirt")
+    needed = [line.split("[")[1].rstrip("]") for line in readelf.splitlines()
+              if "(NEEDED)" in line]
+    check(sonames and needed and "libxcvrmap-xapi.so.0" in needed and
+          not any("libvirt" in n or "xcvrmap-virt" in n for n in sonames + needed),
+          "ldd and readelf name no libvirt (%s)" % needed)
 
     base = "/tmp" if len(os.environ.get("TMPDIR", "/tmp")) > 40 else None
     with tempfile.TemporaryDirectory(prefix="xcvr-plugin.", dir=base) as tmp:
