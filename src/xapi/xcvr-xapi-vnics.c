@@ -150,6 +150,13 @@ pif_bridge(Ctx *ctx, GVariant *pif, GError **error)
     return xcvr_xapi_rec_str(net, "bridge");
 }
 
+/* ", " between two steps of @how; nothing after a step that leads on ("… on "). */
+static const char *
+how_sep(const GString *how)
+{
+    return how->len > 0 && how->str[how->len - 1] != ' ' ? ", " : "";
+}
+
 /* Follows @pif_ref down to physical ports, as xapi_pif_helpers classifies PIFs. */
 static gboolean
 follow_pif(Ctx *ctx, const char *pif_ref, Lead *lead, int depth, GError **error)
@@ -179,7 +186,7 @@ follow_pif(Ctx *ctx, const char *pif_ref, Lead *lead, int depth, GError **error)
         if (tunnel == NULL || !is_ref(transport))
             goto dangling;
         lead->tunnel = TRUE;
-        g_string_append_printf(lead->how, "%stunnel %s over ", lead->how->len ? ", " : "",
+        g_string_append_printf(lead->how, "%stunnel %s over ", how_sep(lead->how),
                                str_or(xcvr_xapi_rec_str(tunnel, "protocol"), "gre"));
         return follow_pif(ctx, transport, lead, depth + 1, error);
     }
@@ -192,9 +199,7 @@ follow_pif(Ctx *ctx, const char *pif_ref, Lead *lead, int depth, GError **error)
             goto dangling;
         if (!lead->tunnel) /* a tunnel's underlay VLAN tags the tunnel, not the guest */
             lead->vlan = (int)xcvr_xapi_rec_int(vlan, "tag", xcvr_xapi_rec_int(pif, "VLAN", -1));
-        g_string_append_printf(lead->how, "%sVLAN %" G_GINT64_FORMAT " on ",
-                               lead->how->len && !g_str_has_suffix(lead->how->str, " ") ? ", "
-                                                                                         : "",
+        g_string_append_printf(lead->how, "%sVLAN %" G_GINT64_FORMAT " on ", how_sep(lead->how),
                                xcvr_xapi_rec_int(vlan, "tag", -1));
         return follow_pif(ctx, tagged, lead, depth + 1, error);
     }
@@ -209,7 +214,7 @@ follow_pif(Ctx *ctx, const char *pif_ref, Lead *lead, int depth, GError **error)
         if (pf == NULL)
             goto dangling;
         lead->pf = g_strdup(str_or(xcvr_xapi_rec_str(pf, "device"), "?"));
-        g_string_append_printf(lead->how, "SR-IOV on %s", lead->pf);
+        g_string_append_printf(lead->how, "%sSR-IOV on %s", how_sep(lead->how), lead->pf);
         g_ptr_array_add(lead->devices, g_strdup(lead->pf));
         return TRUE;
     }
@@ -221,7 +226,7 @@ follow_pif(Ctx *ctx, const char *pif_ref, Lead *lead, int depth, GError **error)
         if (bond == NULL)
             goto dangling;
         slaves = ref_set(bond, "slaves");
-        g_string_append_printf(lead->how, "bond %s (%s", device,
+        g_string_append_printf(lead->how, "%sbond %s (%s", how_sep(lead->how), device,
                                str_or(xcvr_xapi_rec_str(bond, "mode"), "balance-slb"));
         for (i = 0; i < slaves->len; i++) {
             g_autoptr(GVariant) slave = record(ctx, "PIF", g_ptr_array_index(slaves, i), error);
@@ -243,7 +248,7 @@ follow_pif(Ctx *ctx, const char *pif_ref, Lead *lead, int depth, GError **error)
     }
     /* physical (or anything else: its own device is the way out) */
     g_ptr_array_add(lead->devices, g_strdup(device));
-    g_string_append_printf(lead->how, "%s%s", lead->how->len && !g_str_has_suffix(lead->how->str, " ") ? ", " : "", device);
+    g_string_append_printf(lead->how, "%s%s", how_sep(lead->how), device);
     lead->bridge = g_strdup(pif_bridge(ctx, pif, error));
     return error == NULL || *error == NULL;
 
@@ -253,6 +258,12 @@ dangling:
                     "XAPI: PIF %s (%s) refers to an object that is not in the database",
                     pif_ref, device);
     return FALSE;
+}
+
+static int
+str_ptr_cmp(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* This VM's attached PCI function that is a VF of @pf (a netdev under @root), the
@@ -294,7 +305,7 @@ find_vf(Ctx *ctx, GVariant *vm, const char *pf, guint nth, GError **error)
     }
     if (nth >= found->len)
         return NULL;
-    g_ptr_array_sort(found, (GCompareFunc)g_strcmp0);
+    g_ptr_array_sort(found, str_ptr_cmp);
     return g_strdup(g_ptr_array_index(found, nth));
 }
 
@@ -349,7 +360,7 @@ item_free(Item *item)
 }
 
 static XcvrVnic *
-describe_vif(Ctx *ctx, GVariant *vm, gboolean running, GVariant *vif, guint sriov_nth,
+describe_vif(Ctx *ctx, GVariant *vm, gboolean running, GVariant *vif, GHashTable *vfs_taken,
              GError **error)
 {
     const char *name = str_or(xcvr_xapi_rec_str(vm, "name_label"), "(unnamed)");
@@ -422,10 +433,20 @@ describe_vif(Ctx *ctx, GVariant *vm, gboolean running, GVariant *vif, guint srio
         return NULL;
     }
     vnic->vlan = lead.vlan;
-    vnic->source = g_strdup_printf("network %s (bridge %s: %s)", net_name, bridge, lead.how->str);
+    if (strcmp(bridge, "?") == 0) /* SR-IOV networks have no bridge */
+        vnic->source = g_strdup_printf("network %s (%s)", net_name, lead.how->str);
+    else
+        vnic->source = g_strdup_printf("network %s (bridge %s: %s)", net_name, bridge,
+                                       lead.how->str);
 
     if (lead.pf != NULL) {
-        g_autofree char *vf = running ? find_vf(ctx, vm, lead.pf, sriov_nth, error) : NULL;
+        /* XAPI's public API does not pair a VIF with its VF (VIF.reserved_pci is
+         * internal): the n-th SR-IOV VIF of a PF, by device number, takes the n-th of the
+         * VM's attached VFs of that PF, by address */
+        guint nth = GPOINTER_TO_UINT(g_hash_table_lookup(vfs_taken, lead.pf));
+        g_autofree char *vf = running ? find_vf(ctx, vm, lead.pf, nth, error) : NULL;
+
+        g_hash_table_insert(vfs_taken, g_strdup(lead.pf), GUINT_TO_POINTER(nth + 1));
 
         if (error != NULL && *error != NULL) {
             lead_clear(&lead);
@@ -569,7 +590,8 @@ xcvr_xapi_list_vnics(XcvrXapi *xapi, const char *root, const XcvrOvs *ovs, const
         const Item *item = g_ptr_array_index(vms, i);
         g_autoptr(GPtrArray) vif_refs = ref_set(item->rec, "VIFs");
         g_autoptr(GPtrArray) vifs = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
-        g_autoptr(GHashTable) sriov_seen = g_hash_table_new(g_str_hash, g_str_equal);
+        g_autoptr(GHashTable) vfs_taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                                                NULL);
         gboolean running = FALSE;
         guint j;
 
@@ -591,16 +613,10 @@ xcvr_xapi_list_vnics(XcvrXapi *xapi, const char *root, const XcvrOvs *ovs, const
         g_ptr_array_sort(vifs, vif_cmp);
         for (j = 0; j < vifs->len; j++) {
             const Item *v = g_ptr_array_index(vifs, j);
-            XcvrVnic *vnic;
-            guint nth;
+            XcvrVnic *vnic = describe_vif(&ctx, item->rec, running, v->rec, vfs_taken, error);
 
-            /* the n-th SR-IOV VIF of a VM on one PF takes the n-th VF of it */
-            nth = GPOINTER_TO_UINT(g_hash_table_lookup(sriov_seen, "n"));
-            vnic = describe_vif(&ctx, item->rec, running, v->rec, nth, error);
             if (vnic == NULL)
                 return NULL;
-            if (vnic->type == XCVR_VNIC_HOSTDEV)
-                g_hash_table_insert(sriov_seen, "n", GUINT_TO_POINTER(nth + 1));
             g_ptr_array_add(vnics, vnic);
         }
     }

@@ -87,7 +87,7 @@ def run(a, tmp, dom0, fake, classes):
     r = subprocess.run(base + ["--xapi=" + fake.socket, "--format", "json", "-d", "sriov"],
                        capture_output=True, text=True, timeout=60)
     check(r.returncode == 0 and
-          [v["domain"] for v in json.loads(r.stdout)["vnics"]] == ["sriov"],
+          [v["domain"] for v in json.loads(r.stdout)["vnics"]] == ["sriov", "sriov"],
           "-d VM keeps one VM")
 
     # failures
