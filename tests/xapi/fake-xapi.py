@@ -9,7 +9,8 @@ as strings, ints as strings as XenAPI sends them, maps as structs, sets as array
 POOL.json: {"classes": {"VM": {"OpaqueRef:…": {…}}, …},
             "plugins": {"OpaqueRef:host": {"path": "/…/xcvrmap-xapi" | null, "down": false,
                                            "hang": false, "args": {"root": …}}}}
-Every call is appended to LOG as one JSON line: {"method", "session"}.
+Every call is appended to LOG as one JSON line: {"method", "session", "bytes" (of the
+reply body), "plugin_seconds" (host.call_plugin: how long the plugin ran)}.
 host.call_plugin runs the host's plugin exactly as xapi does: one argv (the methodCall with
 the session ref and the args), PATH-only environment, stdin /dev/null, no timeout; a host
 "down" answers HOST_OFFLINE, a host without the plugin XENAPI_MISSING_PLUGIN.
@@ -68,9 +69,11 @@ def call_plugin(host, plugin, fn, args):
     # what xapi builds: compact, bare string values, the session ref first
     call = xmlrpc.client.dumps(("OpaqueRef:" + str(uuid.uuid4()), merged), fn)
     call = call.replace("<string>", "").replace("</string>", "").replace("\n", "")
+    t0 = time.monotonic()
     p = subprocess.run([entry["path"], call], stdin=subprocess.DEVNULL,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        env={"PATH": "/sbin:/usr/sbin:/bin:/usr/bin"})
+    local.plugin_seconds = time.monotonic() - t0
     if p.returncode != 0:
         return fail("XENAPI_PLUGIN_FAILURE", "non-zero exit", p.stdout.decode(errors="replace"),
                     p.stderr.decode(errors="replace"))
@@ -84,8 +87,10 @@ def call_plugin(host, plugin, fn, args):
     return fail(*result["ErrorDescription"])
 
 
+local = threading.local()
+
+
 def dispatch(method, params):
-    log({"method": method, "session": params[0] if params else None})
     if method == "session.login_with_password":
         if params[:2] != ("root", ""):
             return fail("SESSION_AUTHENTICATION_FAILED", params[0] if params else "",
@@ -139,8 +144,14 @@ class Handler(BaseHTTPRequestHandler):
             out = b"this is not XML-RPC"
         else:
             params, method = xmlrpc.client.loads(body)
+            local.plugin_seconds = None
             out = xmlrpc.client.dumps((dispatch(method, params),), methodresponse=True,
                                       allow_none=False).encode()
+            entry = {"method": method, "session": params[0] if params else None,
+                     "bytes": len(out)}
+            if local.plugin_seconds is not None:
+                entry["plugin_seconds"] = local.plugin_seconds
+            log(entry)
         self.send_response(200)
         self.send_header("Content-Type", "text/xml")
         self.send_header("Content-Length", str(len(out)))

@@ -34,21 +34,7 @@ def check(cond, what):
         failures += 1
 
 
-def xapi_call(fn, args, session="OpaqueRef:6f1a2b3c-0000-4000-8000-000000000001"):
-    """The methodCall as xapi's Xml.to_string writes it: compact, bare string values,
-    <value/> for "", <struct/> for no args."""
-    def esc(s):
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
-            '"', "&quot;")
-
-    def val(s):
-        return "<value/>" if s == "" else "<value>%s</value>" % esc(s)
-    members = "".join("<member><name>%s</name>%s</member>" % (esc(k), val(v))
-                      for k, v in args.items())
-    struct = "<struct>%s</struct>" % members if members else "<struct/>"
-    return ("<methodCall><methodName>%s</methodName><params><param>%s</param>"
-            "<param><value>%s</value></param></params></methodCall>" % (
-                esc(fn), val(session), struct))
+xapi_call = xapi_pool.xapi_call
 
 
 def run_raw(argv, timeout=60):

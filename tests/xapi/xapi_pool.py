@@ -293,3 +293,20 @@ def check_map(doc, check, where):
     v40 = by_vif.get(u("v40"))
     if v40:
         check(v40["type"] == "hostdev", "%s: the SR-IOV VIF is a hostdev" % where)
+
+
+def xapi_call(fn, args, session="OpaqueRef:6f1a2b3c-0000-4000-8000-000000000001"):
+    """The methodCall as xapi's Xml.to_string writes it: compact, bare string values,
+    <value/> for "", <struct/> for no args."""
+    def esc(s):
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+            '"', "&quot;")
+
+    def val(s):
+        return "<value/>" if s == "" else "<value>%s</value>" % esc(s)
+    members = "".join("<member><name>%s</name>%s</member>" % (esc(k), val(v))
+                      for k, v in args.items())
+    struct = "<struct>%s</struct>" % members if members else "<struct/>"
+    return ("<methodCall><methodName>%s</methodName><params><param>%s</param>"
+            "<param><value>%s</value></param></params></methodCall>" % (
+                esc(fn), val(session), struct))
