@@ -81,7 +81,7 @@ xcvr_cli_map(int argc, char **argv)
     g_autoptr(GPtrArray) vnics = NULL;
     g_autofree char *connected = NULL;
     g_autoptr(XcvrInventory) inv = NULL;
-    XcvrCliXapiOption xapi = { 0 };
+    g_auto(XcvrCliXapiOption) xapi = { 0 };
     const GOptionEntry entries[] = {
         { "connect", 'c', 0, G_OPTION_ARG_STRING, &uri,
           "libvirt URI, as for virsh (default: LIBVIRT_DEFAULT_URI, else libvirt.conf's "
@@ -137,7 +137,6 @@ xcvr_cli_map(int argc, char **argv)
     }
     if (xapi.enabled && (uri != NULL || demo)) {
         fprintf(stderr, "xcvrmap map: --xapi is the VM source; drop -c and --demo\n");
-        g_free(xapi.socket_path);
         return XCVR_EXIT_USAGE;
     }
     if (demo && (uri != NULL || root != NULL || ovsdb != NULL || eeprom_dir != NULL)) {
@@ -155,7 +154,6 @@ xcvr_cli_map(int argc, char **argv)
         vnics = xcvr_cli_xapi_list_vnics(xapi.socket_path, root, ovsdb, domain, 0, &error);
     else
         vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, domain, &connected, &error);
-    g_clear_pointer(&xapi.socket_path, g_free);
     if (vnics == NULL) {
         fprintf(stderr, "xcvrmap map: %s\n", error->message);
         if (g_error_matches(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT) ||

@@ -218,7 +218,7 @@ xcvr_cli_pool(int argc, char **argv)
 {
     g_autofree char *format_s = NULL;
     double timeout = 60;
-    XcvrCliXapiOption xapi_opt = { 0 };
+    g_auto(XcvrCliXapiOption) xapi_opt = { 0 };
     XcvrCliXapiApi api = { 0 };
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
@@ -252,7 +252,6 @@ xcvr_cli_pool(int argc, char **argv)
     g_option_context_add_main_entries(ctx, entries, NULL);
     if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
         fprintf(stderr, "xcvrmap pool: %s\n", error->message);
-        g_free(xapi_opt.socket_path);
         return XCVR_EXIT_USAGE;
     }
     socket_path = xapi_opt.socket_path != NULL ? xapi_opt.socket_path : XCVR_XAPI_DEFAULT_SOCKET;
@@ -261,7 +260,6 @@ xcvr_cli_pool(int argc, char **argv)
         !(timeout > 0 && timeout <= 3600)) {
         fprintf(stderr, "xcvrmap pool: usage: xcvrmap pool [--xapi[=SOCKET]] "
                         "[--format text|json] [--timeout SECONDS (0-3600]]\n");
-        g_free(xapi_opt.socket_path);
         return XCVR_EXIT_USAGE;
     }
     json = g_strcmp0(format_s, "json") == 0;
@@ -269,7 +267,6 @@ xcvr_cli_pool(int argc, char **argv)
     if (!xcvr_cli_xapi_load(&api, &error) ||
         (xapi = api.open(socket_path, NULL, (guint)(timeout * 1000), &error)) == NULL) {
         fprintf(stderr, "xcvrmap pool: %s\n", error->message);
-        g_free(xapi_opt.socket_path);
         return XCVR_EXIT_FAILURE;
     }
     pools = api.call(xapi, "pool.get_all_records", NULL, &error);
@@ -280,7 +277,6 @@ xcvr_cli_pool(int argc, char **argv)
         fprintf(stderr, "xcvrmap pool: %s\n",
                 error != NULL ? error->message : "xapi's records are not maps");
         api.free(xapi);
-        g_free(xapi_opt.socket_path);
         return XCVR_EXIT_FAILURE;
     }
     g_variant_iter_init(&iter, pools);
@@ -317,6 +313,5 @@ xcvr_cli_pool(int argc, char **argv)
     else
         print_text(pool_uuid != NULL ? pool_uuid : "", hosts);
     api.free(xapi);
-    g_free(xapi_opt.socket_path);
     return fflush(stdout) == 0 ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;
 }

@@ -116,3 +116,10 @@ xcvr_cli_xapi_option_cb(const char *name, const char *value, gpointer data, GErr
                                                                   : XCVR_XAPI_DEFAULT_SOCKET);
     return TRUE;
 }
+
+void
+xcvr_cli_xapi_option_clear(XcvrCliXapiOption *opt)
+{
+    g_clear_pointer(&opt->socket_path, g_free);
+    opt->enabled = FALSE;
+}

@@ -54,6 +54,8 @@ typedef struct {
 
 gboolean xcvr_cli_xapi_option_cb(const char *name, const char *value, gpointer data,
                                  GError **error);
+void xcvr_cli_xapi_option_clear(XcvrCliXapiOption *opt);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(XcvrCliXapiOption, xcvr_cli_xapi_option_clear)
 
 /* libxcvrmap-xapi's functions, loaded on demand (cli-xapi-load.c), typed from its header. */
 #include <xcvrmap/xcvr-xapi.h>

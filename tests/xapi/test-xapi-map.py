@@ -95,6 +95,10 @@ def run(a, tmp, dom0, fake, classes):
                        capture_output=True, text=True, timeout=60)
     check(r.returncode == 1 and "cannot reach xapi" in r.stderr,
           "socket absent: exit 1, says so (%s)" % r.stderr.strip())
+    if not os.path.exists("/var/lib/xcp/xapi"):
+        r = subprocess.run(base + ["--xapi"], capture_output=True, text=True, timeout=60)
+        check(r.returncode == 1 and "/var/lib/xcp/xapi" in r.stderr,
+              "--xapi without a socket means /var/lib/xcp/xapi (%s)" % r.stderr.strip())
     r = subprocess.run(base + ["--xapi", "-c", "test:///default"], capture_output=True,
                        text=True, timeout=60)
     check(r.returncode == 2, "--xapi with -c is a usage error")
