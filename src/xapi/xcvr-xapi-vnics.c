@@ -324,6 +324,27 @@ find_port(Ctx *ctx, const char *vif_uuid, const char *mac)
     return g_strdup(name);
 }
 
+/* The live switch against XAPI: a port on another bridge or VLAN than the network's PIF
+ * says is mapped where it is (the walk follows Open vSwitch), and the note says so. */
+static void
+check_port(Ctx *ctx, XcvrVnic *vnic, const char *port, const char *want_bridge, int want_tag)
+{
+    int tag = -1;
+    const char *on = xcvr_ovs_get_port_bridge(ctx->ovs, port, &tag);
+    g_autofree char *has = NULL;
+    g_autofree char *says = NULL;
+
+    if (on == NULL || want_bridge == NULL || (strcmp(on, want_bridge) == 0 && tag == want_tag))
+        return;
+    has = tag >= 0 ? g_strdup_printf("%s VLAN %d", on, tag) : g_strdup(on);
+    says = want_tag >= 0 ? g_strdup_printf("%s VLAN %d", want_bridge, want_tag)
+                         : g_strdup(want_bridge);
+    g_free(vnic->note);
+    vnic->note = g_strdup_printf("Open vSwitch has %s on %s, XAPI's network says %s: mapped "
+                                 "as the switch has it",
+                                 port, has, says);
+}
+
 typedef struct {
     const char *ref;
     GVariant *rec;
@@ -467,6 +488,7 @@ describe_vif(Ctx *ctx, GVariant *vm, gboolean running, GVariant *vif, GHashTable
     } else if (port != NULL && !lead.tunnel) {
         /* the live port: Open vSwitch and sysfs say where it leaves now */
         xcvr_vnic_add_attach(vnic, XCVR_VNIC_ATTACH_NETDEV, port, TRUE);
+        check_port(ctx, vnic, port, lead.bridge, lead.vlan);
     } else if (ctx->ovs != NULL && lead.bridge != NULL) {
         /* where it would attach: the bridge (bond activity from Open vSwitch) */
         xcvr_vnic_add_attach(vnic, XCVR_VNIC_ATTACH_NETDEV, lead.bridge, TRUE);
@@ -489,6 +511,8 @@ describe_vif(Ctx *ctx, GVariant *vm, gboolean running, GVariant *vif, GHashTable
         else if (lead.tunnel)
             vnic->note = g_strdup("tunnel network: the uplinks that carry the tunnel");
     }
+    if (port != NULL && lead.tunnel)
+        check_port(ctx, vnic, port, bridge, -1);
     lead_clear(&lead);
     return g_steal_pointer(&vnic);
 }

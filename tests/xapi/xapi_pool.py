@@ -122,6 +122,7 @@ def pool_classes():
         "v30": vif("v30", "hvm", 0, "nbond", "aa:00:00:00:03:00"),
         "v40": vif("v40", "sriov", 0, "nsriov", "aa:00:00:00:04:00"),
         "v41": vif("v41", "sriov", 1, "nsriov", "aa:00:00:00:04:01"),
+        "va0": vif("va0", "moved", 0, "n0", "aa:00:00:00:0a:00"),
         "v50": vif("v50", "halted-here", 0, "n0", "aa:00:00:00:05:00"),
         "v51": vif("v51", "halted-here", 1, "nbond", "aa:00:00:00:05:01"),
         "v52": vif("v52", "halted-here", 2, "nsriov", "aa:00:00:00:05:02"),
@@ -134,7 +135,7 @@ def pool_classes():
     c["VIF"] = {ref(k): v for k, v in vifs.items()}
     c["network"] = {
         ref("n0"): network("n0", "Pool-wide network associated with eth0", "xenbr0",
-                           ["pA0", "pB0"], ["v10", "v13", "v50", "v60", "v70"]),
+                           ["pA0", "pB0"], ["v10", "v13", "va0", "v50", "v60", "v70"]),
         ref("n1"): network("n1", "eth1", "xenbr1", ["pA1"], []),
         ref("n2"): network("n2", "eth2", "xenbr2", ["pA2"], []),
         ref("nbond"): network("nbond", "Bond 1+2", "xapi1", ["pAbond"], ["v30", "v51"]),
@@ -151,6 +152,7 @@ def pool_classes():
         ref("hvm"): vm("hvm", "Paused", "hA", None, 3, ["v30"], HVM_boot_policy="BIOS order"),
         ref("sriov"): vm("sriov", "Running", "hA", None, 4, ["v41", "v40"],
                          attached_PCIs=[ref("pci_vf1"), ref("pci_vf0")]),
+        ref("moved"): vm("moved", "Running", "hA", None, 10, ["va0"]),
         ref("halted-here"): vm("halted-here", "Halted", None, "hA", -1, ["v50", "v51", "v52"]),
         ref("halted-there"): vm("halted-there", "Halted", None, "hB", -1, ["v60"]),
         ref("on-b"): vm("on-b", "Running", "hB", "hB", 1, ["v70"]),
@@ -171,6 +173,8 @@ EXPECTED = {
     # two VFs of one PF: the n-th SR-IOV VIF by device takes the n-th VF by address
     "v40": ("sriov", True, "ok", ["eth3"], "0000:41:02.0", None),
     "v41": ("sriov", True, "ok", ["eth3"], "0000:41:02.1", None),
+    # a port the switch has elsewhere than XAPI's network: the live switch wins, and says so
+    "va0": ("moved", True, "ok", ["eth3"], "vif10.0", "Open vSwitch has vif10.0 on xenbr3"),
     "v50": ("halted-here", False, "ok", ["eth0"], None, "halted"),
     "v51": ("halted-here", False, "ok", ["eth1", "eth2"], None, "halted"),
     "v52": ("halted-here", False, "ok", ["eth3"], None, "halted"),
@@ -204,7 +208,7 @@ class Dom0:
         # source must fall back to it
         cmds = []
         for port, v in (("vif1.0", "v10"), ("vif1.1", "v11"), ("vif1.2", "v12"),
-                        ("vif2.0", "v20")):
+                        ("vif2.0", "v20"), ("vif10.0", "va0")):
             rec = c[ref(v)]
             cmds += ["--", "set", "Interface", port,
                      "external_ids:xs-vif-uuid=" + rec["uuid"],
