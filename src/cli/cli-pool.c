@@ -185,7 +185,11 @@ print_text(const char *pool_uuid, GPtrArray *hosts)
         if (h->map == NULL) {
             g_autofree char *msg = g_strescape(h->err_message, NULL);
 
-            printf("%-16s error %s: %s\n", host, h->err_code, msg);
+            /* the message starts with the code when xapi gave one */
+            if (g_str_has_prefix(h->err_message, h->err_code))
+                printf("%-16s error %s\n", host, msg);
+            else
+                printf("%-16s error %s: %s\n", host, h->err_code, msg);
             continue;
         }
         vnics = json_object_get_array_member(json_node_get_object(h->map), "vnics");
@@ -198,6 +202,10 @@ print_text(const char *pool_uuid, GPtrArray *hosts)
             g_autofree char *vm = g_strescape(obj_str(v, "domain") ? obj_str(v, "domain") : "?",
                                               NULL);
             g_autofree char *listed = NULL;
+            g_autofree char *mac = g_strescape(obj_str(v, "mac") ? obj_str(v, "mac") : "-", NULL);
+            g_autofree char *status = g_strescape(obj_str(v, "status") ? obj_str(v, "status")
+                                                                         : "?",
+                                                  NULL);
 
             for (k = 0; ups != NULL && k < json_array_get_length(ups); k++) {
                 const char *nd = obj_str(json_array_get_object_element(ups, k), "netdev");
@@ -205,9 +213,7 @@ print_text(const char *pool_uuid, GPtrArray *hosts)
                 g_string_append_printf(list, "%s%s", k > 0 ? "," : "", nd != NULL ? nd : "?");
             }
             listed = g_strescape(list->str, NULL);
-            printf("%-16s %-20s %-17s %-9s %s\n", host, vm,
-                   obj_str(v, "mac") ? obj_str(v, "mac") : "-",
-                   obj_str(v, "status") ? obj_str(v, "status") : "?",
+            printf("%-16s %-20s %-17s %-9s %s\n", host, vm, mac, status,
                    listed[0] != '\0' ? listed : "-");
         }
     }

@@ -133,6 +133,19 @@ ref_set(GVariant *rec, const char *key)
     return out;
 }
 
+/* xx:xx:xx:xx:xx:xx, as the map's schema has MACs; XAPI stores whatever it was given */
+static gboolean
+mac_valid(const char *mac)
+{
+    int i;
+
+    for (i = 0; i < 17; i++) {
+        if (i % 3 == 2 ? mac[i] != ':' : !g_ascii_isxdigit(mac[i]))
+            return FALSE;
+    }
+    return mac[17] == '\0';
+}
+
 static const char *
 str_or(const char *s, const char *fallback)
 {
@@ -406,7 +419,7 @@ describe_vif(Ctx *ctx, GVariant *vm, gboolean running, GVariant *vif, GHashTable
     vnic->vif_uuid = g_strdup(vif_uuid);
     vnic->running = running;
     vnic->mac = g_ascii_strdown(str_or(xcvr_xapi_rec_str(vif, "MAC"), ""), -1);
-    if (vnic->mac[0] == '\0')
+    if (!mac_valid(vnic->mac))
         g_clear_pointer(&vnic->mac, g_free);
     if (net == NULL) {
         vnic->error = g_strdup_printf("VIF %s: its network %s is not in the database",

@@ -118,6 +118,7 @@ def pool_classes():
         "v11": vif("v11", "web", 1, "nvlan", "AA:00:00:00:01:01"),
         "v12": vif("v12", "web", 2, "npriv", "aa:00:00:00:01:02"),
         "v13": vif("v13", "web", 3, "n0", "aa:00:00:00:01:03", attached=False),
+        "v14": vif("v14", "web", 4, "npriv", "AA-00-00-00-01-04 & <x>"),
         "v20": vif("v20", "tun", 0, "ntun", "aa:00:00:00:02:00"),
         "v30": vif("v30", "hvm", 0, "nbond", "aa:00:00:00:03:00"),
         "v40": vif("v40", "sriov", 0, "nsriov", "aa:00:00:00:04:00"),
@@ -140,14 +141,14 @@ def pool_classes():
         ref("n2"): network("n2", "eth2", "xenbr2", ["pA2"], []),
         ref("nbond"): network("nbond", "Bond 1+2", "xapi1", ["pAbond"], ["v30", "v51"]),
         ref("nvlan"): network("nvlan", "VLAN 100", "xapi3", ["pAvlan"], ["v11"]),
-        ref("npriv"): network("npriv", "private", "xapi4", [], ["v12"]),
+        ref("npriv"): network("npriv", "private", "xapi4", [], ["v12", "v14"]),
         ref("ntun"): network("ntun", "overlay", "xapi2", ["pAtun"], ["v20"]),
         ref("n3"): network("n3", "eth3", "xenbr3", ["pA3"], []),
         ref("nsriov"): network("nsriov", "SR-IOV eth3", "", ["pAsriov"], ["v40", "v41", "v52"]),
     }
     c["VM"] = {
         ref("dom0"): vm("dom0", "Running", "hA", None, 0, ["vd0"], is_control_domain=True),
-        ref("web"): vm("web", "Running", "hA", "hA", 1, ["v13", "v11", "v10", "v12"]),
+        ref("web"): vm("web", "Running", "hA", "hA", 1, ["v13", "v11", "v14", "v10", "v12"]),
         ref("tun"): vm("tun", "Running", "hA", None, 2, ["v20"]),
         ref("hvm"): vm("hvm", "Paused", "hA", None, 3, ["v30"], HVM_boot_policy="BIOS order"),
         ref("sriov"): vm("sriov", "Running", "hA", None, 4, ["v41", "v40"],
@@ -168,6 +169,8 @@ EXPECTED = {
     "v11": ("web", True, "ok", ["eth1", "eth2"], "vif1.1", None),
     "v12": ("web", True, "no-uplink", [], "vif1.2", "no PIF on this host"),
     "v13": ("web", True, "ok", ["eth0"], None, "unplugged"),
+    # a MAC XAPI stores as given, not one a MAC can be: no MAC in the map
+    "v14": ("web", True, "no-uplink", [], None, "no PIF on this host"),
     "v20": ("tun", True, "ok", ["eth0"], "vif2.0", "tunnel"),
     "v30": ("hvm", True, "ok", ["eth1", "eth2"], "tap3.0", None),
     # two VFs of one PF: the n-th SR-IOV VIF by device takes the n-th VF by address
@@ -294,6 +297,9 @@ def check_map(doc, check, where):
               active == {"eth1": True, "eth2": False},
               "%s: VLAN 100 on the bond, active member from Open vSwitch: %s vlan %s" % (
                   where, active, v11["vlan"]))
+    v14 = by_vif.get(u("v14"))
+    if v14:
+        check(v14["mac"] is None, "%s: a malformed XAPI MAC is left out" % where)
     v40 = by_vif.get(u("v40"))
     if v40:
         check(v40["type"] == "hostdev", "%s: the SR-IOV VIF is a hostdev" % where)
