@@ -176,7 +176,9 @@ serve(gpointer data)
         gsize off = 0;
 
         while (off < s->reply_len) {
-            ssize_t n = write(fd, s->reply + off, MIN((gsize)7, s->reply_len - off));
+            /* the client may give up first (a reply over the cap): no SIGPIPE then */
+            ssize_t n = send(fd, s->reply + off, MIN((gsize)7, s->reply_len - off),
+                             MSG_NOSIGNAL);
 
             if (n <= 0)
                 break;
