@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """test-xapi-pool.py: `xcvrmap pool` against a fake xapi whose host.call_plugin runs the real
 plugin as xapi does: host A answers with its map (hostgen dom0, real ovsdb-server), host B
-is down, host C lacks the plugin, host D never answers; each failure is that host's error,
-within the per-host timeout, and A still answers.
+is down, host C lacks the plugin, host D never answers, host E's plugin hangs on its own
+xapi (and stops at the part of the timeout pool hands it); each failure is that host's
+error, within the per-host timeout, and A still answers.
 
     test-xapi-pool.py --xcvrmap EXE --plugin PLUGIN --hostgen HOSTGEN.py
 """
@@ -38,7 +39,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="xcvr-pool.", dir=base) as tmp:
         dom0 = xapi_pool.Dom0(tmp, a.hostgen)
         classes = xapi_pool.pool_classes()
-        for name, uid in (("hC", xapi_pool.u("hC")), ("hD", xapi_pool.u("hD"))):
+        for name, uid in (("hC", xapi_pool.u("hC")), ("hD", xapi_pool.u("hD")),
+                          ("hE", xapi_pool.u("hE"))):
             classes["host"][xapi_pool.ref(name)] = {
                 "uuid": uid, "name_label": "xcp-" + name[1].lower(), "hostname": "",
                 "enabled": True, "PIFs": [], "resident_VMs": []}
@@ -51,7 +53,11 @@ def main():
             xapi_pool.ref("hB"): {"path": plugin, "down": True},
             xapi_pool.ref("hC"): {"path": None},
             xapi_pool.ref("hD"): {"path": plugin, "hang": True},
+            xapi_pool.ref("hE"): {"path": plugin, "args": {
+                "xapi": os.path.join(tmp, "hang.sock"), "root": dom0.root,
+                "ovsdb": dom0.ovsdb}},
         }
+        hang = xapi_pool.FakeXapi(tmp, "hang", classes, mode="hang")
         fake = xapi_pool.FakeXapi(tmp, "xapi", classes, plugins=plugins)
         try:
             t0 = time.monotonic()
@@ -63,7 +69,8 @@ def main():
             doc = json.loads(r.stdout)
             check(doc["pool"] == xapi_pool.u("pool"), "the pool's uuid")
             hosts = {h["host"]: h for h in doc["hosts"]}
-            check([h["host"] for h in doc["hosts"]] == ["xcp-a", "xcp-b", "xcp-c", "xcp-d"],
+            check([h["host"] for h in doc["hosts"]] ==
+                  ["xcp-a", "xcp-b", "xcp-c", "xcp-d", "xcp-e"],
                   "every host, by name")
             a_ = hosts.get("xcp-a", {})
             check(a_.get("uuid") == xapi_pool.HOST_A and "map" in a_, "host A answers")
@@ -75,6 +82,10 @@ def main():
                 check(err.get("code") == code and err.get("message") and
                       "map" not in hosts.get(name, {}),
                       "%s: error %s (%s)" % (name, code, err))
+            err = hosts.get("xcp-e", {}).get("error") or {}
+            check(err.get("code") == "XCVRMAP_TIMEOUT" and
+                  "did not finish within 2.4 s" in err.get("message", ""),
+                  "xcp-e: the plugin's own timeout, at 4/5 of pool's (%s)" % err)
             check(secs < 8, "hosts asked at once: %.1fs with a 3 s per-host timeout" % secs)
             calls = fake.calls()
             check([c["method"] for c in calls].count("session.logout") == 1,
@@ -92,6 +103,7 @@ def main():
                   "master's xapi absent: exit 1")
         finally:
             fake.close()
+            hang.close()
             dom0.close()
     print("%d failed" % failures)
     return 1 if failures else 0
