@@ -173,6 +173,8 @@ one(const char *iface_xml, gboolean running, Nets *nets)
     g_ptr_array_index(vnics, 0) = NULL;
     assert_string_equal(vnic->domain, "vm");
     assert_string_equal(vnic->domain_uuid, "0d7e2c3a-0000-4000-8000-00000000abcd");
+    assert_string_equal(vnic->vm_source, "libvirt");
+    assert_null(vnic->vif_uuid);
     assert_int_equal(vnic->running, running);
     return vnic;
 }

@@ -97,4 +97,18 @@ XCVR_PUBLIC const char *xcvr_ovs_find_vhostuser(const XcvrOvs *ovs, const char *
 XCVR_PUBLIC const char *xcvr_ovs_find_external_id(const XcvrOvs *ovs, const char *key,
                                                   const char *value);
 
+/**
+ * xcvr_ovs_get_port_bridge:
+ * @ovs: a #XcvrOvs
+ * @iface_name: an interface's name ("vif3.0")
+ * @ret_tag: (out) (optional): the access VLAN of its port, or -1
+ *
+ * Returns: (nullable): the name of the bridge whose port holds the interface (a VLAN fake
+ * bridge's ports are its parent's), owned by @ovs; %NULL when no port of a bridge holds it
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC const char *xcvr_ovs_get_port_bridge(const XcvrOvs *ovs, const char *iface_name,
+                                                 int *ret_tag);
+
 G_END_DECLS

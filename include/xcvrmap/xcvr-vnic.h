@@ -147,6 +147,12 @@ typedef struct {
  *   reason when the walk finds no uplink
  * @error: (nullable): why the interface cannot be resolved (a missing network, a domain
  *   whose XML cannot be parsed); such a vNIC has status `error`
+ * @vm_source: (nullable): which VM source described it: "libvirt" or "xapi" (the
+ *   `vm_source` key in JSON)
+ * @vif_uuid: (nullable): XAPI's VIF uuid (`vif_uuid` in JSON); %NULL from libvirt
+ * @note: (nullable): what the source says about a vNIC that maps all the same, used as the
+ *   reason when nothing else explains it, e.g. "VIF unplugged (currently_attached is
+ *   false): the uplinks it uses when plugged"
  *
  * Made by xcvr_vnic_new() only, so members may be appended in later versions: never
  * allocate, embed or copy one by value. A VM source fills it on one thread; once handed to
@@ -168,6 +174,9 @@ typedef struct {
     GPtrArray *attach;
     char *no_uplink_reason;
     char *error;
+    char *vm_source;
+    char *vif_uuid;
+    char *note;
 } XcvrVnic;
 
 /**

@@ -54,10 +54,13 @@ xcvr_cli_map(int argc, char **argv)
     g_autoptr(GPtrArray) vnics = NULL;
     g_autofree char *connected = NULL;
     g_autoptr(XcvrInventory) inv = NULL;
+    g_auto(XcvrCliXapiOption) xapi = { 0 };
     const GOptionEntry entries[] = {
         { "connect", 'c', 0, G_OPTION_ARG_STRING, &uri,
           "libvirt URI, as for virsh (default: LIBVIRT_DEFAULT_URI, else libvirt.conf's "
           "uri_default, else libvirt's choice)", "URI" },
+        XCVR_CLI_XAPI_OPTION_ENTRY("XCP-ng: the VMs from xapi on its unix socket instead of "
+                                   "libvirt (default /var/lib/xcp/xapi)"),
         { "root", 0, 0, G_OPTION_ARG_FILENAME, &root,
           "Read the host's sysfs and procfs under DIR/sys and DIR/proc (default /)", "DIR" },
         { "ovsdb", 0, 0, G_OPTION_ARG_FILENAME, &ovsdb,
@@ -84,7 +87,9 @@ xcvr_cli_map(int argc, char **argv)
     };
     int status;
 
-    ctx = g_option_context_new("[-c URI | --demo] [-d NAME]…");
+    ctx = g_option_context_new("[-c URI | --xapi[=SOCKET] | --demo] [-d NAME]…");
+    /* the main group carries --xapi's data to its callback */
+    g_option_context_set_main_group(ctx, g_option_group_new(NULL, NULL, NULL, &xapi, NULL));
     g_option_context_set_summary(ctx,
         "Which physical port, and which module in it, does every VM NIC leave the host\n"
         "through, and is that link healthy?");
@@ -102,6 +107,10 @@ xcvr_cli_map(int argc, char **argv)
     }
     if (!xcvr_cli_timeout_ms("map", timeout, &timeout_ms))
         return XCVR_EXIT_USAGE;
+    status = xcvr_cli_exclusive("map", "-c, --xapi or --demo",
+                                (uri != NULL) + (xapi.enabled != FALSE) + (demo != FALSE));
+    if (status >= 0)
+        return status;
     if (demo && (uri != NULL || root != NULL || ovsdb != NULL || eeprom_dir != NULL)) {
         fprintf(stderr, "xcvrmap map: --demo brings its own host: not with -c, --root, "
                         "--ovsdb or --eeprom-dir\n");
@@ -112,8 +121,12 @@ xcvr_cli_map(int argc, char **argv)
         return XCVR_EXIT_FAILURE;
     }
 
-    vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, (const char *const *)domains,
-                                     &connected, &error);
+    if (xapi.enabled)
+        vnics = xcvr_cli_xapi_list_vnics(xapi.socket_path, root, ovsdb,
+                                         (const char *const *)domains, timeout_ms, &error);
+    else
+        vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, (const char *const *)domains,
+                                         &connected, &error);
     if (vnics == NULL) {
         fprintf(stderr, "xcvrmap map: %s\n", error->message);
         if (g_error_matches(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT) ||
@@ -124,7 +137,7 @@ xcvr_cli_map(int argc, char **argv)
         return XCVR_EXIT_FAILURE;
     }
     /* An empty map from a URI nobody typed: say whose (a user's qemu:///session, say). */
-    if (vnics->len == 0 && uri == NULL && !demo)
+    if (vnics->len == 0 && uri == NULL && !demo && !xapi.enabled)
         fprintf(stderr, "xcvrmap map: no domains at %s (libvirt's default URI; choose "
                         "another with -c or LIBVIRT_DEFAULT_URI)\n",
                 connected != NULL ? connected : "(unknown)");

@@ -8,6 +8,7 @@
 int xcvr_cli_module(int argc, char **argv);
 int xcvr_cli_map(int argc, char **argv);
 int xcvr_cli_topo(int argc, char **argv);
+int xcvr_cli_pool(int argc, char **argv);
 
 /* Output on stdout (cli-output.c): every command prints through these two, which keep
  * the reason of the first failed write. */
@@ -76,7 +77,49 @@ gboolean xcvr_cli_demo_enter(XcvrCliDemo *demo, GError **error);
 /* Returns to the previous working directory and removes the tree; safe to repeat. */
 void xcvr_cli_demo_leave(XcvrCliDemo *demo);
 
+/* Opens the optional library @soname (cli-dlopen.c): by name, beside the executable in
+ * @subdir, then in @libdir; XCVR_ERROR_NOT_SUPPORTED naming @what and @hint otherwise. */
+void *xcvr_cli_dlopen(const char *soname, const char *subdir, const char *libdir,
+                      const char *what, const char *hint, GError **error);
+/* dlsym() of @name into @ret; XCVR_ERROR_NOT_SUPPORTED when @soname lacks it. */
+gboolean xcvr_cli_dlsym(void *handle, const char *soname, const char *name, void **ret,
+                        GError **error);
+
 /* xcvr_virt_list_vnics() from libxcvrmap-virt, loaded on this first call (cli-virt-load.c);
  * XCVR_ERROR_NOT_SUPPORTED, saying why, when the library or libvirt cannot be loaded. */
 GPtrArray *xcvr_cli_virt_list_vnics(const char *uri, const char *const *domains,
                                     char **ret_uri, GError **error);
+/* xcvr_xapi_list_vnics() from libxcvrmap-xapi, loaded on this first call (cli-xapi-load.c),
+ * with a session it logs in and out and the Open vSwitch configuration at @ovsdb (NULL: the
+ * default socket when present, "" none); XCVR_ERROR_NOT_SUPPORTED when the library cannot
+ * be loaded. */
+GPtrArray *xcvr_cli_xapi_list_vnics(const char *socket_path, const char *root,
+                                    const char *ovsdb, const char *const *vms,
+                                    guint timeout_ms, GError **error);
+
+/* `--xapi[=SOCKET]`, parsed by xcvr_cli_xapi_option_cb() into the option group's data. */
+typedef struct {
+    gboolean enabled;
+    char *socket_path;
+} XcvrCliXapiOption;
+
+#define XCVR_CLI_XAPI_OPTION_ENTRY(help) \
+    { "xapi", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, \
+      G_GNUC_EXTENSION (gpointer)xcvr_cli_xapi_option_cb, (help), "SOCKET" }
+
+gboolean xcvr_cli_xapi_option_cb(const char *name, const char *value, gpointer data,
+                                 GError **error);
+void xcvr_cli_xapi_option_clear(XcvrCliXapiOption *opt);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(XcvrCliXapiOption, xcvr_cli_xapi_option_clear)
+
+/* libxcvrmap-xapi's functions, loaded on demand (cli-xapi-load.c), typed from its header. */
+#include <xcvrmap/xcvr-xapi.h>
+typedef struct {
+    __typeof__(&xcvr_xapi_open) open;
+    __typeof__(&xcvr_xapi_free) free;
+    __typeof__(&xcvr_xapi_call) call;
+    __typeof__(&xcvr_xapi_get_session) get_session;
+    __typeof__(&xcvr_xapi_list_vnics) list_vnics;
+} XcvrCliXapiApi;
+
+gboolean xcvr_cli_xapi_load(XcvrCliXapiApi *api, GError **error);

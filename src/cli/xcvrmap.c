@@ -16,6 +16,7 @@ static const struct {
 } commands[] = {
     { "map", xcvr_cli_map },
     { "module", xcvr_cli_module },
+    { "pool", xcvr_cli_pool },
     { "topo", xcvr_cli_topo },
 };
 
@@ -27,9 +28,9 @@ static const char usage_text[] =
     "Which physical port, and which optic or cable in it, does each VM NIC use?\n"
     "\n"
     "Commands:\n"
-    "  map [-c|--connect URI] [-d|--domain NAME]… [--root DIR] [--ovsdb SOCKET|FILE]\n"
-    "      [--eeprom-dir DIR] [--no-modules] [--no-netlink] [--timeout SECONDS]\n"
-    "      [--format text|json|xml]\n"
+    "  map [-c|--connect URI | --xapi[=SOCKET]] [-d|--domain NAME]… [--root DIR]\n"
+    "      [--ovsdb SOCKET|FILE] [--eeprom-dir DIR] [--no-modules] [--no-netlink]\n"
+    "      [--timeout SECONDS] [--format text|json|xml]\n"
     "  map --demo [-d|--domain NAME]… [--no-modules] [--format text|json|xml]\n"
     "                 every VM NIC: the path out, the uplinks, their modules and health\n"
     "  module IFACE… [--eeprom-dir DIR] [--no-netlink] [--timeout SECONDS] [-v|--verbose]\n"
@@ -39,6 +40,8 @@ static const char usage_text[] =
     "  module --demo\n"
     "      each also [--format text|json|xml] [--strict]\n"
     "                 decode module EEPROMs (text as ethtool prints it)\n"
+    "  pool [--xapi[=SOCKET]] [--format text|json] [--timeout SECONDS]\n"
+    "                 XCP-ng: every host's map, through xapi and the xcvrmap plugin\n"
     "  topo [--root DIR] [--ovsdb SOCKET|FILE] [--timeout SECONDS] [--format text|json]\n"
     "      NETDEV…|--pci ADDRESS…\n"
     "  topo --demo [--timeout SECONDS] [--format text|json] [NETDEV…|--pci ADDRESS…]\n"

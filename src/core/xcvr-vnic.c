@@ -74,5 +74,8 @@ xcvr_vnic_free(XcvrVnic *vnic)
     g_clear_pointer(&vnic->attach, g_ptr_array_unref);
     g_free(vnic->no_uplink_reason);
     g_free(vnic->error);
+    g_free(vnic->vm_source);
+    g_free(vnic->vif_uuid);
+    g_free(vnic->note);
     g_free(vnic);
 }

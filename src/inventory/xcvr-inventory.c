@@ -302,6 +302,8 @@ map_vnic(Builder *b, const XcvrVnic *vnic)
         else if (vnic->attach->len > 1)
             iv->reason = g_strdup_printf("one of %u alternatives, chosen when the domain starts",
                                          vnic->attach->len);
+        else if (vnic->note != NULL)
+            iv->reason = g_strdup(vnic->note);
     } else {
         iv->status = XCVR_VNIC_STATUS_NO_UPLINK;
         iv->reason = vnic->no_uplink_reason != NULL ? g_strdup(vnic->no_uplink_reason)

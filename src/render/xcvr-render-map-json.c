@@ -109,6 +109,8 @@ add_vnic(JsonBuilder *b, const XcvrInvVnic *iv)
     json_builder_begin_object(b);
     xcvr_render_json_string(b, "domain", v->domain);
     xcvr_render_json_string(b, "domain_uuid", v->domain_uuid);
+    xcvr_render_json_string(b, "vm_source", v->vm_source);
+    xcvr_render_json_string(b, "vif_uuid", v->vif_uuid);
     json_builder_set_member_name(b, "running");
     json_builder_add_boolean_value(b, v->running);
     xcvr_render_json_string(b, "mac", v->mac);

@@ -431,6 +431,7 @@ describe_interface(const xmlNode *node, const char *domain, const char *uuid,
     }
 
     vnic = xcvr_vnic_new(domain, type);
+    vnic->vm_source = g_strdup("libvirt");
     vnic->domain_uuid = g_strdup(uuid);
     vnic->running = running;
     vnic->model = xcvr_virt_xml_prop(xcvr_virt_xml_child(node, "model"), "type");

@@ -174,6 +174,7 @@ domain_error_vnic(const char *name, const char *uuid, gboolean running, char *me
 {
     XcvrVnic *vnic = xcvr_vnic_new(name, XCVR_VNIC_OTHER);
 
+    vnic->vm_source = g_strdup("libvirt");
     vnic->domain_uuid = g_strdup(uuid);
     vnic->running = running;
     vnic->error = message;

@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * cli-pool.c: `xcvrmap pool`: on an XCP-ng pool master, every host's map through xapi
+ * itself (host.call_plugin of the xcvrmap plugin on each host, all at once, a deadline
+ * each), merged into one document: a host that is down, lacks the plugin or does not
+ * answer in time is that host's error, and the others still answer.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include <xcvrmap/xcvrmap.h>
+
+#include "cli/cli.h"
+
+typedef struct {
+    const XcvrCliXapiApi *api;
+    const char *socket_path;
+    const char *session;
+    guint timeout_ms;
+    char *ref;
+    char *name;
+    char *uuid;
+    JsonNode *map;    /* the host's map, or NULL */
+    char *err_code;   /* else why not */
+    char *err_message;
+} PoolHost;
+
+static void
+pool_host_free(PoolHost *h)
+{
+    g_free(h->ref);
+    g_free(h->name);
+    g_free(h->uuid);
+    if (h->map != NULL)
+        json_node_free(h->map);
+    g_free(h->err_code);
+    g_free(h->err_message);
+    g_free(h);
+}
+
+static void
+set_host_error(PoolHost *h, const GError *e)
+{
+    const char *colon;
+
+    /* the quark by name: the CLI does not link libxcvrmap-xapi, it loads it */
+    if (e->domain == g_quark_from_static_string("xcvr-xapi-error-quark")) {
+        /* "CODE: params": the code XAPI (or the plugin) gave */
+        colon = strstr(e->message, ": ");
+        h->err_code = colon != NULL ? g_strndup(e->message, (gsize)(colon - e->message))
+                                    : g_strdup(e->message);
+    } else if (e->domain == XCVR_ERROR && e->code == XCVR_ERROR_TIMEOUT) {
+        h->err_code = g_strdup("XCVRMAP_TIMEOUT");
+    } else {
+        h->err_code = g_strdup("XCVRMAP_XAPI_UNREACHABLE");
+    }
+    h->err_message = g_strdup(e->message);
+}
+
+static gpointer
+ask_host(gpointer data)
+{
+    PoolHost *h = data;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GVariant) value = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new();
+    GVariantBuilder args;
+    XcvrXapi *xapi;
+
+    xapi = h->api->open(h->socket_path, h->session, h->timeout_ms, &error);
+    if (xapi != NULL) {
+        char plugin_timeout[G_ASCII_DTOSTR_BUF_SIZE];
+
+        /* xapi never times a plugin out: give it 4/5 of ours, so that a host stuck in its
+         * drivers answers with the plugin's own XCVRMAP_TIMEOUT and stops working */
+        g_ascii_formatd(plugin_timeout, sizeof plugin_timeout, "%.1f",
+                        MAX(h->timeout_ms * 0.8 / 1000.0, 0.1));
+        g_variant_builder_init(&args, G_VARIANT_TYPE("a{ss}"));
+        g_variant_builder_add(&args, "{ss}", "timeout", plugin_timeout);
+        value = h->api->call(xapi, "host.call_plugin",
+                             g_variant_new("(sssa{ss})", h->ref, "xcvrmap", "map", &args),
+                             &error);
+        h->api->free(xapi);
+    }
+    if (value == NULL) {
+        set_host_error(h, error);
+        return NULL;
+    }
+    if (!g_variant_is_of_type(value, G_VARIANT_TYPE_STRING) ||
+        !json_parser_load_from_data(parser, g_variant_get_string(value, NULL), -1, &error) ||
+        !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser))) {
+        h->err_code = g_strdup("XCVRMAP_BAD_REPLY");
+        h->err_message = g_strdup_printf("the plugin's answer is not a map: %s",
+                                         error != NULL ? error->message : "not a JSON object");
+        return NULL;
+    }
+    h->map = json_node_copy(json_parser_get_root(parser));
+    return NULL;
+}
+
+static const char *
+str_member(GVariant *rec, const char *key)
+{
+    const char *s = NULL;
+
+    if (rec == NULL || !g_variant_lookup(rec, key, "&s", &s))
+        return NULL;
+    return s;
+}
+
+static int
+host_cmp(gconstpointer a, gconstpointer b)
+{
+    const PoolHost *x = *(PoolHost *const *)a;
+    const PoolHost *y = *(PoolHost *const *)b;
+    int c = g_strcmp0(x->name, y->name);
+
+    return c != 0 ? c : g_strcmp0(x->uuid, y->uuid);
+}
+
+static void
+print_json(const char *pool_uuid, GPtrArray *hosts)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    g_autoptr(JsonNode) root = NULL;
+    g_autofree char *text = NULL;
+    guint i;
+
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "pool");
+    json_builder_add_string_value(b, pool_uuid);
+    json_builder_set_member_name(b, "hosts");
+    json_builder_begin_array(b);
+    for (i = 0; i < hosts->len; i++) {
+        const PoolHost *h = g_ptr_array_index(hosts, i);
+
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "host");
+        json_builder_add_string_value(b, h->name);
+        json_builder_set_member_name(b, "uuid");
+        json_builder_add_string_value(b, h->uuid);
+        if (h->map != NULL) {
+            json_builder_set_member_name(b, "map");
+            json_builder_add_value(b, json_node_copy(h->map));
+        } else {
+            json_builder_set_member_name(b, "error");
+            json_builder_begin_object(b);
+            json_builder_set_member_name(b, "code");
+            json_builder_add_string_value(b, h->err_code);
+            json_builder_set_member_name(b, "message");
+            json_builder_add_string_value(b, h->err_message);
+            json_builder_end_object(b);
+        }
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    root = json_builder_get_root(b);
+    json_generator_set_root(gen, root);
+    json_generator_set_pretty(gen, TRUE);
+    text = json_generator_to_data(gen, NULL);
+    xcvr_cli_printf("%s\n", text);
+}
+
+static const char *
+obj_str(JsonObject *o, const char *key)
+{
+    JsonNode *n = o != NULL ? json_object_get_member(o, key) : NULL;
+
+    return n != NULL && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING
+               ? json_node_get_string(n)
+               : NULL;
+}
+
+/* Text: one row per vNIC with the host first; a host's error in place of its rows. The
+ * names come from other hosts: control characters never reach the terminal. */
+static void
+print_text(const char *pool_uuid, GPtrArray *hosts)
+{
+    guint i, j, k;
+
+    xcvr_cli_printf("pool %s\n%-16s %-20s %-17s %-9s %s\n", pool_uuid, "HOST", "VM", "MAC", "STATUS",
+           "UPLINKS");
+    for (i = 0; i < hosts->len; i++) {
+        const PoolHost *h = g_ptr_array_index(hosts, i);
+        g_autofree char *host = g_strescape(h->name != NULL ? h->name : "?", NULL);
+        JsonArray *vnics;
+
+        if (h->map == NULL) {
+            g_autofree char *msg = g_strescape(h->err_message, NULL);
+
+            /* the message starts with the code when xapi gave one */
+            if (g_str_has_prefix(h->err_message, h->err_code))
+                xcvr_cli_printf("%-16s error %s\n", host, msg);
+            else
+                xcvr_cli_printf("%-16s error %s: %s\n", host, h->err_code, msg);
+            continue;
+        }
+        vnics = json_object_get_array_member(json_node_get_object(h->map), "vnics");
+        if (vnics == NULL || json_array_get_length(vnics) == 0)
+            xcvr_cli_printf("%-16s (no VMs)\n", host);
+        for (j = 0; vnics != NULL && j < json_array_get_length(vnics); j++) {
+            JsonObject *v = json_array_get_object_element(vnics, j);
+            JsonArray *ups = v != NULL ? json_object_get_array_member(v, "uplinks") : NULL;
+            g_autoptr(GString) list = g_string_new(NULL);
+            g_autofree char *vm = g_strescape(obj_str(v, "domain") ? obj_str(v, "domain") : "?",
+                                              NULL);
+            g_autofree char *listed = NULL;
+            g_autofree char *mac = g_strescape(obj_str(v, "mac") ? obj_str(v, "mac") : "-", NULL);
+            g_autofree char *status = g_strescape(obj_str(v, "status") ? obj_str(v, "status")
+                                                                         : "?",
+                                                  NULL);
+
+            for (k = 0; ups != NULL && k < json_array_get_length(ups); k++) {
+                const char *nd = obj_str(json_array_get_object_element(ups, k), "netdev");
+
+                g_string_append_printf(list, "%s%s", k > 0 ? "," : "", nd != NULL ? nd : "?");
+            }
+            listed = g_strescape(list->str, NULL);
+            xcvr_cli_printf("%-16s %-20s %-17s %-9s %s\n", host, vm, mac, status,
+                   listed[0] != '\0' ? listed : "-");
+        }
+    }
+}
+
+int
+xcvr_cli_pool(int argc, char **argv)
+{
+    g_autofree char *format_s = NULL;
+    double timeout = 60;
+    g_auto(XcvrCliXapiOption) xapi_opt = { 0 };
+    XcvrCliXapiApi api = { 0 };
+    g_autoptr(GOptionContext) ctx = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GVariant) pools = NULL;
+    g_autoptr(GVariant) host_recs = NULL;
+    g_autoptr(GPtrArray) hosts = g_ptr_array_new_with_free_func((GDestroyNotify)pool_host_free);
+    g_autoptr(GPtrArray) threads = g_ptr_array_new();
+    g_autofree char *pool_uuid = NULL;
+    const char *socket_path;
+    gboolean json = FALSE;
+    XcvrXapi *xapi;
+    GVariantIter iter;
+    const char *ref;
+    GVariant *rec;
+    guint i;
+    int status;
+    const GOptionEntry entries[] = {
+        XCVR_CLI_XAPI_OPTION_ENTRY("xapi's unix socket on the pool master (default "
+                                   "/var/lib/xcp/xapi)"),
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format_s,
+          "Output format: text (a row per VM NIC, host first) or json", "text|json" },
+        { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout,
+          "Give up on a host after SECONDS (default 60)", "SECONDS" },
+        { NULL },
+    };
+
+    ctx = g_option_context_new("");
+    g_option_context_set_main_group(ctx, g_option_group_new(NULL, NULL, NULL, &xapi_opt, NULL));
+    g_option_context_set_summary(ctx,
+        "XCP-ng: every host's map, asked of the xcvrmap plugin on each host through xapi\n"
+        "(host.call_plugin), all hosts at once. Run on the pool master.");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    status = xcvr_cli_parse(ctx, "pool", &argc, &argv);
+    if (status >= 0)
+        return status;
+    socket_path = xapi_opt.socket_path != NULL ? xapi_opt.socket_path : XCVR_XAPI_DEFAULT_SOCKET;
+    if (argc > 1 || (format_s != NULL && strcmp(format_s, "text") != 0 &&
+                     strcmp(format_s, "json") != 0) ||
+        !(timeout > 0 && timeout <= 3600)) {
+        fprintf(stderr, "xcvrmap pool: usage: xcvrmap pool [--xapi[=SOCKET]] "
+                        "[--format text|json] [--timeout SECONDS (0-3600]]\n");
+        return XCVR_EXIT_USAGE;
+    }
+    json = g_strcmp0(format_s, "json") == 0;
+
+    if (!xcvr_cli_xapi_load(&api, &error) ||
+        (xapi = api.open(socket_path, NULL, (guint)(timeout * 1000), &error)) == NULL) {
+        fprintf(stderr, "xcvrmap pool: %s\n", error->message);
+        return XCVR_EXIT_FAILURE;
+    }
+    pools = api.call(xapi, "pool.get_all_records", NULL, &error);
+    if (pools != NULL)
+        host_recs = api.call(xapi, "host.get_all_records", NULL, &error);
+    if (host_recs == NULL || !g_variant_is_of_type(host_recs, G_VARIANT_TYPE_VARDICT) ||
+        !g_variant_is_of_type(pools, G_VARIANT_TYPE_VARDICT)) {
+        fprintf(stderr, "xcvrmap pool: %s\n",
+                error != NULL ? error->message : "xapi's records are not maps");
+        api.free(xapi);
+        return XCVR_EXIT_FAILURE;
+    }
+    g_variant_iter_init(&iter, pools);
+    while (pool_uuid == NULL && g_variant_iter_next(&iter, "{&s@v}", &ref, &rec)) {
+        g_autoptr(GVariant) r = g_variant_get_variant(rec);
+
+        pool_uuid = g_strdup(str_member(r, "uuid"));
+        g_variant_unref(rec);
+    }
+    g_variant_iter_init(&iter, host_recs);
+    while (g_variant_iter_next(&iter, "{&s@v}", &ref, &rec)) {
+        g_autoptr(GVariant) r = g_variant_get_variant(rec);
+        PoolHost *h = g_new0(PoolHost, 1);
+
+        h->api = &api;
+        h->socket_path = socket_path;
+        h->session = api.get_session(xapi);
+        h->timeout_ms = (guint)(timeout * 1000);
+        h->ref = g_strdup(ref);
+        h->name = g_strdup(str_member(r, "name_label"));
+        h->uuid = g_strdup(str_member(r, "uuid"));
+        g_ptr_array_add(hosts, h);
+        g_variant_unref(rec);
+    }
+    g_ptr_array_sort(hosts, host_cmp);
+    /* one thread per host, each with its own connection under its own deadline */
+    for (i = 0; i < hosts->len; i++)
+        g_ptr_array_add(threads, g_thread_new("xcvrmap-pool", ask_host, hosts->pdata[i]));
+    for (i = 0; i < threads->len; i++)
+        g_thread_join(threads->pdata[i]);
+
+    if (json)
+        print_json(pool_uuid != NULL ? pool_uuid : "", hosts);
+    else
+        print_text(pool_uuid != NULL ? pool_uuid : "", hosts);
+    api.free(xapi);
+    return fflush(stdout) == 0 ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;
+}
