@@ -84,6 +84,10 @@ typedef struct {
     GPtrArray *health_reasons;      /* char* */
 } XcvrVocabSubject;
 
+/* What the vocabulary describes of one uplink of the inventory: its module, link and
+ * health (borrowed from @uplink). */
+XcvrVocabSubject xcvr_vocab_subject_for_uplink(const XcvrInvUplink *uplink);
+
 /* One fact's value for one subject. */
 typedef struct {
     const XcvrVocabFact *fact;

@@ -399,3 +399,18 @@ xcvr_vocab_to_markdown(void)
     }
     return g_string_free(out, FALSE);
 }
+
+XcvrVocabSubject
+xcvr_vocab_subject_for_uplink(const XcvrInvUplink *up)
+{
+    XcvrVocabSubject s = {
+        .module = up->module,
+        .module_source = up->module_source,
+        .link = up->link,
+        .has_health = TRUE,
+        .health = up->health,
+        .health_reasons = up->health_reasons,
+    };
+
+    return s;
+}

@@ -35,27 +35,12 @@ add_strings(JsonBuilder *b, const char *key, GPtrArray *values)
     json_builder_end_array(b);
 }
 
-static XcvrVocabSubject
-subject_of(const XcvrInvUplink *up)
-{
-    XcvrVocabSubject s = {
-        .module = up->module,
-        .module_source = up->module_source,
-        .link = up->link,
-        .has_health = TRUE,
-        .health = up->health,
-        .health_reasons = up->health_reasons,
-    };
-
-    return s;
-}
-
 /* One group of the vocabulary as an object under its own key; null when there is
  * nothing it could describe. */
 static void
 add_group(JsonBuilder *b, XcvrVocabGroup group, const XcvrInvUplink *up, gboolean present)
 {
-    XcvrVocabSubject s = subject_of(up);
+    XcvrVocabSubject s = xcvr_vocab_subject_for_uplink(up);
     g_autoptr(GArray) values = NULL;
 
     json_builder_set_member_name(b, xcvr_vocab_group_json_key(group));
@@ -89,7 +74,7 @@ add_link(JsonBuilder *b, const XcvrInvUplink *up)
 static void
 add_health(JsonBuilder *b, const char *key, const XcvrInvUplink *up, gboolean compat_status)
 {
-    XcvrVocabSubject s = subject_of(up);
+    XcvrVocabSubject s = xcvr_vocab_subject_for_uplink(up);
     g_autoptr(GArray) values = xcvr_vocab_evaluate(XCVR_VOCAB_HEALTH, &s);
 
     json_builder_set_member_name(b, key);

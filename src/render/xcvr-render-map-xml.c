@@ -46,14 +46,7 @@ add_hops(GString *out, const char *indent, GPtrArray *hops)
 static void
 add_group(GString *out, const char *indent, XcvrVocabGroup group, const XcvrInvUplink *up)
 {
-    XcvrVocabSubject s = {
-        .module = up->module,
-        .module_source = up->module_source,
-        .link = up->link,
-        .has_health = TRUE,
-        .health = up->health,
-        .health_reasons = up->health_reasons,
-    };
+    XcvrVocabSubject s = xcvr_vocab_subject_for_uplink(up);
     g_autoptr(GArray) values = xcvr_vocab_evaluate(group, &s);
 
     xcvr_render_vocab_xml_element(out, indent, xcvr_vocab_group_json_key(group), values);
