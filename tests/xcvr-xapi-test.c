@@ -98,6 +98,8 @@ test_refused(void **state)
         "<methodResponse><params><param><value>&b;</value></param></params></methodResponse>",
         "<methodResponse><fault><value><struct><member><name>faultString</name>"
         "<value>boom</value></member></struct></value></fault></methodResponse>",
+        /* a fault whose value does not parse: still a fault (found by fuzz-xapi-reply) */
+        "<methodResponse><fault><value><int>x</int></value></fault></methodResponse>",
     };
     guint i;
 

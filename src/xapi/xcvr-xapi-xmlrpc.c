@@ -324,8 +324,11 @@ parse_fault(xmlNode *fault, GError **error)
     g_autoptr(GVariant) v = NULL;
     const char *msg = NULL;
 
-    if (name_is(value, "value"))
-        v = g_variant_ref_sink(parse_value(value, 0, NULL));
+    GVariant *parsed = name_is(value, "value") ? parse_value(value, 0, NULL) : NULL;
+
+    /* a fault whose value does not parse is still a fault, only without its string */
+    if (parsed != NULL)
+        v = g_variant_ref_sink(parsed);
     if (v != NULL && g_variant_is_of_type(v, G_VARIANT_TYPE_VARDICT))
         g_variant_lookup(v, "faultString", "&s", &msg);
     g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA, "XML-RPC fault: %s",

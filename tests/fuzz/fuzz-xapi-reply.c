@@ -49,6 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_autoptr(GError) error = NULL;
     g_autoptr(GVariant) v = xcvr_xmlrpc_parse_response((const char *)data, size, &error);
     g_autofree char *call = NULL;
+    g_autoptr(GVariant) params = NULL;
 
     if (v == NULL) {
         if (error == NULL || error->domain != XCVR_ERROR)
@@ -58,7 +59,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (error != NULL)
         abort();
     walk(v, 0);
-    call = xcvr_xmlrpc_method_call("x", g_variant_new_tuple(&v, 1));
+    /* the writer borrows its parameters: the tuple is ours to sink and drop */
+    params = g_variant_ref_sink(g_variant_new_tuple(&v, 1));
+    call = xcvr_xmlrpc_method_call("x", params);
     if (!g_utf8_validate(call, -1, NULL))
         abort();
     return 0;
