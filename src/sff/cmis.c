@@ -278,21 +278,6 @@ hook_dp_state(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *va
     return TRUE;
 }
 
-static const XcvrCodeTable *
-media_table(guint8 media_type)
-{
-    switch (media_type) {
-    case 0x01:
-        return &xcvr_sff8024_media_mmf;
-    case 0x02:
-        return &xcvr_sff8024_media_smf;
-    case 0x03:
-        return &xcvr_sff8024_media_copper;
-    default:
-        return &xcvr_sff8024_media_active;
-    }
-}
-
 static void
 add_application(const XcvrDecodeCtx *ctx, XcvrValue *value, guint n, const guint8 *d)
 {
@@ -302,7 +287,7 @@ add_application(const XcvrDecodeCtx *ctx, XcvrValue *value, guint n, const guint
     item = g_strdup_printf("%u: %s (0x%02x) / %s (0x%02x); host lanes %u, media lanes %u, "
                            "host lane options 0x%02x",
                            n, xcvr_code_table_name(&xcvr_sff8024_host_interface, d[0]), d[0],
-                           xcvr_code_table_name(media_table(media_type), d[1]), d[1],
+                           xcvr_code_table_name(xcvr_sff8024_media_table(media_type), d[1]), d[1],
                            d[2] >> 4, d[2] & 0x0f, d[3]);
     xcvr_value_add_item(value, item, NULL);
 }

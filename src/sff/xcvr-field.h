@@ -25,10 +25,19 @@ typedef struct {
     const char *label_qsfp; /* ethtool 6.1's SFF-8636 wording, where a table needs one */
 } XcvrCodeName;
 
+/* A run of codes the spec leaves unnamed on purpose (reserved, custom, vendor specific). */
+typedef struct {
+    guint8 first;
+    guint8 last;
+    const char *name;
+} XcvrCodeRange;
+
 typedef struct {
     const XcvrCodeName *entries; /* indexed by code, designated initializers */
     guint n_entries;
     const char *fallback;        /* name and label of codes without an entry */
+    const XcvrCodeRange *ranges; /* names of codes without an entry; labels stay @fallback */
+    guint n_ranges;
 } XcvrCodeTable;
 
 /* One bit of a bit-field table: the field lists one entry per set bit. */
