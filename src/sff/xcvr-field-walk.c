@@ -132,6 +132,12 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
         return ctx->fault_state;
     case XCVR_COND_CLEI:
         return ctx->clei;
+    case XCVR_COND_RX_OMA:
+        return !ctx->dom_rx_avg;
+    case XCVR_COND_RX_AVG:
+        return ctx->dom_rx_avg;
+    case XCVR_COND_PAGE03:
+        return ctx->thresholds;
     case _XCVR_COND_LAST:
     default:
         return FALSE;
@@ -295,6 +301,19 @@ xcvr_field_advertised(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
            (adv & desc->adv_mask) != 0;
 }
 
+static gboolean
+xcvr_field_in_text(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
+{
+    return desc->label != NULL && xcvr_cond_holds(ctx, desc->text_cond) &&
+           ((desc->flags & XCVR_FIELD_TEXT_NEEDS_ID) == 0 || ctx->id_known);
+}
+
+static gboolean
+xcvr_field_present(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
+{
+    return xcvr_cond_holds(ctx, desc->cond) && xcvr_field_advertised(ctx, desc);
+}
+
 static void
 xcvr_module_add_value(XcvrModule *module,
                       const XcvrDecodeCtx *ctx,
@@ -312,8 +331,8 @@ xcvr_module_add_value(XcvrModule *module,
                             : xcvr_field_decode_generic(ctx, desc, &value);
     if (!ok)
         value.state = XCVR_VALUE_TRUNCATED;
-    value.in_text = desc->label != NULL && xcvr_cond_holds(ctx, desc->text_cond) &&
-                    ((desc->flags & XCVR_FIELD_TEXT_NEEDS_ID) == 0 || ctx->id_known);
+    value.in_text = xcvr_field_in_text(ctx, desc);
+    value.text_only = !xcvr_field_present(ctx, desc);
     g_array_append_val(module->values, value);
 }
 
@@ -327,10 +346,13 @@ xcvr_field_lanes(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
     return desc->lanes == XCVR_LANES_MODULE ? ctx->n_lanes : desc->lanes;
 }
 
+/* Whether the field yields values at all: for JSON/XML, or for the text alone. */
 static gboolean
-xcvr_field_present(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
+xcvr_field_walked(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
 {
-    return xcvr_cond_holds(ctx, desc->cond) && xcvr_field_advertised(ctx, desc);
+    if ((desc->flags & XCVR_FIELD_TEXT_OWN_COND) != 0 && xcvr_field_in_text(ctx, desc))
+        return TRUE;
+    return xcvr_field_present(ctx, desc);
 }
 
 void
@@ -354,11 +376,11 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
                 end++;
             for (lane = 1; lane <= n_lanes; lane++) {
                 for (j = i; j < end; j++) {
-                    if (xcvr_field_present(ctx, &dec->fields[j]))
+                    if (xcvr_field_walked(ctx, &dec->fields[j]))
                         xcvr_module_add_value(module, ctx, &dec->fields[j], lane);
                 }
             }
-        } else if (xcvr_field_present(ctx, desc)) {
+        } else if (xcvr_field_walked(ctx, desc)) {
             if (n_lanes == 0)
                 xcvr_module_add_value(module, ctx, desc, 0);
             for (lane = 1; lane <= n_lanes; lane++)

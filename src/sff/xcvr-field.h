@@ -95,6 +95,9 @@ typedef enum {
     XCVR_COND_PAGED_OPTICAL, /* … and the media is not copper */
     XCVR_COND_FAULT_STATE, /* CMIS: module state is ModuleFault */
     XCVR_COND_CLEI,        /* CMIS: a CLEI code is given */
+    XCVR_COND_RX_OMA,      /* SFF-8636: RX power is OMA (byte 220 bit 3 clear) */
+    XCVR_COND_RX_AVG,      /* SFF-8636: RX power is average power */
+    XCVR_COND_PAGE03,      /* SFF-8636: page 03h (thresholds) was read */
 
     _XCVR_COND_LAST
 } XcvrCond;
@@ -121,6 +124,11 @@ typedef enum {
     XCVR_FIELD_LANES_BANKED = 1 << 6,
     /* Per-lane flag: lane n of its bank is bit n-1 of the byte (CMIS Table 8-77). */
     XCVR_FIELD_LANES_BIT = 1 << 7,
+    /* The text shows the field exactly when @text_cond holds (ethtool's own test, which may
+     * be a value heuristic), whatever @cond and the advertisement say; JSON and XML show it
+     * exactly when @cond holds and it is advertised. A value only the text shows is marked
+     * text_only. */
+    XCVR_FIELD_TEXT_OWN_COND = 1 << 8,
 } XcvrFieldFlags;
 
 typedef enum {
@@ -186,6 +194,7 @@ struct _XcvrValue {
     guint lane;           /* 1-based for per-lane fields, else 0 */
     XcvrValueState state;
     gboolean in_text;     /* part of the ethtool-identical text */
+    gboolean text_only;   /* only the text shows it (XCVR_FIELD_TEXT_OWN_COND): not in JSON/XML */
     guint64 raw;          /* code, integer, or raw reading before scaling */
     double number;        /* UINT: raw × mult; MEASURE: in the unit after calibration */
     char *text;           /* ASCII/OUI text; ENUM name */
