@@ -43,14 +43,22 @@ enum {
     CMIS_SMF_LENGTH = 132,
     CMIS_WAVELENGTH = 138,
     CMIS_WAVELENGTH_TOL = 140,
-    CMIS_BANKS = 142,
+    CMIS_HW_REV = 130,        /* 130-131 major.minor */
+    CMIS_BANKS = 142,         /* bits 1-0: banks; bit 6: VDM pages 20h-2Fh */
+    CMIS_DP_DURATIONS = 144,  /* bits 3-0: DPInit, 7-4: DPDeinit */
     CMIS_RX_POWER_TYPE = 151, /* bit 4: average power */
     CMIS_LANE_MONITORS = 160, /* bits 0-2: bias, TX power, RX power; bits 4-3: bias mult */
     CMIS_TX_SI = 161,
     CMIS_RX_SI = 162,
+    CMIS_CDB = 163,           /* bits 7-6: CDB instances */
+    CMIS_MODULE_DURATIONS = 167, /* bits 3-0: ModulePwrUp, 7-4: ModulePwrDn */
+    CMIS_TX_DURATIONS = 168,  /* bits 3-0: DPTxTurnOn, 7-4: DPTxTurnOff */
+    CMIS_MEDIA_LANE_OPTS = 176, /* 176-190: media lane assignment of applications 1-15 */
     CMIS_APPS_MORE = 223,     /* 223-250: descriptors 9-15 */
     /* page 11h */
     CMIS_DP_STATE = 128,      /* 128-131: a nibble per lane */
+    CMIS_OUTPUT_RX = 132,     /* a bit per lane: Rx output valid */
+    CMIS_OUTPUT_TX = 133,
     CMIS_TX_FAULT = 135,
     CMIS_TX_LOS = 136,
     CMIS_TX_CDR_LOL = 137,
@@ -63,6 +71,8 @@ enum {
     CMIS_TX_PWR = 154,        /* 154-169 */
     CMIS_TX_BIAS = 170,       /* 170-185 */
     CMIS_RX_PWR = 186,        /* 186-201 */
+    CMIS_CONFIG_STATUS = 202, /* 202-205: a nibble per lane */
+    CMIS_ACTIVE_DPCONFIG = 206, /* 206-213: ApSel (7-4), DataPathID (3-1), explicit (0) */
 };
 
 #define P00 0x00
@@ -126,6 +136,50 @@ static const XcvrCodeName dp_state_names[256] = {
     [0x07] = { "DPInitialized", NULL },
 };
 static const XcvrCodeTable dp_state_table = { dp_state_names, 256, "reserved or unknown" };
+
+/* CMIS state duration encoding (page 01h bytes 144, 167, 168: a nibble each). */
+static const XcvrCodeName duration_names[256] = {
+    [0x00] = { "less than 1 ms", NULL },
+    [0x01] = { "1 ms to 5 ms", NULL },
+    [0x02] = { "5 ms to 10 ms", NULL },
+    [0x03] = { "10 ms to 50 ms", NULL },
+    [0x04] = { "50 ms to 100 ms", NULL },
+    [0x05] = { "100 ms to 500 ms", NULL },
+    [0x06] = { "500 ms to 1 s", NULL },
+    [0x07] = { "1 s to 5 s", NULL },
+    [0x08] = { "5 s to 10 s", NULL },
+    [0x09] = { "10 s to 1 min", NULL },
+    [0x0a] = { "1 min to 5 min", NULL },
+    [0x0b] = { "5 min to 10 min", NULL },
+    [0x0c] = { "10 min to 50 min", NULL },
+    [0x0d] = { "50 min or more", NULL },
+};
+static const XcvrCodeRange duration_ranges[] = { { 0x0e, 0xff, "reserved" } };
+static const XcvrCodeTable duration_table = {
+    duration_names, 256, "reserved or unknown", duration_ranges, G_N_ELEMENTS(duration_ranges)
+};
+
+/* CMIS configuration status of a lane (page 11h bytes 202-205, a nibble per lane). */
+static const XcvrCodeName config_status_names[256] = {
+    [0x00] = { "ConfigUndefined", NULL },
+    [0x01] = { "ConfigSuccess", NULL },
+    [0x02] = { "ConfigRejected", NULL },
+    [0x03] = { "ConfigRejectedInvalidAppSel", NULL },
+    [0x04] = { "ConfigRejectedInvalidDataPath", NULL },
+    [0x05] = { "ConfigRejectedInvalidSI", NULL },
+    [0x06] = { "ConfigRejectedLanesInUse", NULL },
+    [0x07] = { "ConfigRejectedPartialDataPath", NULL },
+    [0x0c] = { "ConfigInProgress", NULL },
+};
+static const XcvrCodeRange config_status_ranges[] = {
+    { 0x08, 0x0b, "reserved" },
+    { 0x0d, 0x0f, "custom" },
+    { 0x10, 0xff, "reserved" },
+};
+static const XcvrCodeTable config_status_table = {
+    config_status_names, 256, "reserved or unknown", config_status_ranges,
+    G_N_ELEMENTS(config_status_ranges)
+};
 
 /* ---- hooks ----------------------------------------------------------------------------- */
 
@@ -278,6 +332,65 @@ hook_dp_state(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *va
     return TRUE;
 }
 
+/* A code in the nibble @desc->mask (0x0f or 0xf0) of one byte, looked up in @desc->codes. */
+static gboolean
+hook_nibble(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint8 b;
+
+    if (!have(ctx, desc->page, desc->offset))
+        return FALSE;
+    b = byte_at(ctx, desc->page, desc->offset);
+    value->raw = desc->mask == 0xf0 ? b >> 4 : b & 0x0f;
+    value->text = g_strdup(xcvr_code_table_name(desc->codes, (guint)value->raw));
+    value->label = value->text;
+    return TRUE;
+}
+
+/* A per-lane code, a nibble per lane of a banked page 11h run (lane 1 in the low nibble of
+ * the first byte), looked up in @desc->codes. */
+static gboolean
+hook_lane_nibble(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint idx = (value->lane - 1) % XCVR_LANES_PER_BANK;
+    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, xcvr_field_bank(desc, value),
+                                        desc->page, desc->offset + idx / 2, 1);
+
+    if (p == NULL)
+        return FALSE;
+    value->raw = (idx % 2 == 0) ? (p[0] & 0x0f) : (p[0] >> 4);
+    value->text = g_strdup(xcvr_code_table_name(desc->codes, (guint)value->raw));
+    value->label = value->text;
+    return TRUE;
+}
+
+/* The application a host lane runs now: the ApSel code of its Active Control Set entry
+ * (page 11h bytes 206-213, bits 7-4; 0 = lane unused). */
+static gboolean
+hook_active_apsel(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint idx = (value->lane - 1) % XCVR_LANES_PER_BANK;
+    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, xcvr_field_bank(desc, value),
+                                        P11, CMIS_ACTIVE_DPCONFIG + idx, 1);
+
+    if (p == NULL)
+        return FALSE;
+    value->raw = p[0] >> 4;
+    value->number = (double)value->raw;
+    return TRUE;
+}
+
+/* CDB instances supported: page 01h byte 163 bits 7-6 (0, 1 or 2; 3 reserved). */
+static gboolean
+hook_cdb_instances(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    if (!have(ctx, P01, CMIS_CDB))
+        return FALSE;
+    value->raw = byte_at(ctx, P01, CMIS_CDB) >> 6;
+    value->number = (double)value->raw;
+    return TRUE;
+}
+
 static void
 add_application(const XcvrDecodeCtx *ctx, XcvrValue *value, guint n, const guint8 *d)
 {
@@ -289,6 +402,13 @@ add_application(const XcvrDecodeCtx *ctx, XcvrValue *value, guint n, const guint
                            n, xcvr_code_table_name(&xcvr_sff8024_host_interface, d[0]), d[0],
                            xcvr_code_table_name(xcvr_sff8024_media_table(media_type), d[1]), d[1],
                            d[2] >> 4, d[2] & 0x0f, d[3]);
+    /* page 01h bytes 176-190: which media lanes each application may start on */
+    if (have(ctx, P01, CMIS_MEDIA_LANE_OPTS + n - 1)) {
+        g_autofree char *head = g_steal_pointer(&item);
+
+        item = g_strdup_printf("%s, media lane options 0x%02x", head,
+                               byte_at(ctx, P01, CMIS_MEDIA_LANE_OPTS + n - 1));
+    }
     xcvr_value_add_item(value, item, NULL);
 }
 
@@ -353,6 +473,11 @@ hook_applications(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue
     { .key = k, .xlabel = xl, .kind = XCVR_KIND_LANE_BITS, .i2c = A0, .page = P11, \
       .offset = off, .len = 1, .mask = 0xff, .lanes = XCVR_LANES_MODULE, \
       .cond = XCVR_COND_PAGED, .flags = XCVR_FIELD_LANES_BANKED, .ref = REF(r) }
+#define DURATION(k, xl, off, m) \
+    { .key = k, .xlabel = xl, .kind = XCVR_KIND_ENUM, .i2c = A0, .page = P01, .offset = off, \
+      .len = 1, .mask = m, .codes = &duration_table, .cond = XCVR_COND_PAGED, \
+      .flags = XCVR_FIELD_TEXT_NAME_ONLY, .hook = hook_nibble, \
+      .ref = REF("page 01h bytes 144, 167, 168") }
 #define THRESH(k, l, off, q, h) \
     { .key = k, .label = l, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = P02, .offset = off, \
       .len = 2, .quantity = q, .cond = XCVR_COND_PAGED, .hook = h, .ref = REF("Table 8-62") }
@@ -525,6 +650,36 @@ static const XcvrFieldDesc cmis_fields[] = {
     LANEBITS("tx_adaptive_eq_fault", "Tx adaptive eq fault", CMIS_TX_EQ_FAULT, "Table 8-80"),
     LANEBITS("rx_los", "Rx loss of signal", CMIS_RX_LOS, "Table 8-83"),
     LANEBITS("rx_cdr_lol", "Rx loss of lock", CMIS_RX_CDR_LOL, "Table 8-83"),
+    LANEBITS("rx_output_status", "Rx output valid", CMIS_OUTPUT_RX, "page 11h byte 132"),
+    LANEBITS("tx_output_status", "Tx output valid", CMIS_OUTPUT_TX, "page 11h byte 133"),
+    { .key = "config_status", .xlabel = "Configuration status (Lane %u)",
+      .kind = XCVR_KIND_ENUM, .i2c = A0, .page = P11, .offset = CMIS_CONFIG_STATUS, .len = 1,
+      .codes = &config_status_table, .lanes = XCVR_LANES_MODULE, .cond = XCVR_COND_PAGED,
+      .flags = XCVR_FIELD_LANES_BANKED | XCVR_FIELD_TEXT_NAME_ONLY, .hook = hook_lane_nibble,
+      .ref = REF("page 11h bytes 202-205") },
+    { .key = "active_application", .xlabel = "Active application (Lane %u)",
+      .kind = XCVR_KIND_UINT, .i2c = A0, .page = P11, .offset = CMIS_ACTIVE_DPCONFIG,
+      .len = 1, .lanes = XCVR_LANES_MODULE, .cond = XCVR_COND_PAGED,
+      .flags = XCVR_FIELD_LANES_BANKED, .hook = hook_active_apsel,
+      .ref = REF("page 11h bytes 206-213 (Active Control Set)") },
+    { .key = "hardware_revision", .xlabel = "Hardware revision", .kind = XCVR_KIND_ASCII,
+      .i2c = A0, .page = P01, .offset = CMIS_HW_REV, .len = 2, .cond = XCVR_COND_PAGED,
+      .hook = hook_firmware, .ref = REF("page 01h bytes 130-131") },
+    DURATION("dp_init_max_duration", "Max duration DPInit", CMIS_DP_DURATIONS, 0x0f),
+    DURATION("dp_deinit_max_duration", "Max duration DPDeinit", CMIS_DP_DURATIONS, 0xf0),
+    DURATION("module_pwr_up_max_duration", "Max duration ModulePwrUp", CMIS_MODULE_DURATIONS,
+             0x0f),
+    DURATION("module_pwr_dn_max_duration", "Max duration ModulePwrDn", CMIS_MODULE_DURATIONS,
+             0xf0),
+    DURATION("dp_tx_turn_on_max_duration", "Max duration DPTxTurnOn", CMIS_TX_DURATIONS, 0x0f),
+    DURATION("dp_tx_turn_off_max_duration", "Max duration DPTxTurnOff", CMIS_TX_DURATIONS,
+             0xf0),
+    { .key = "vdm_supported", .xlabel = "VDM pages (20h-2Fh) supported", .kind = XCVR_KIND_BOOL,
+      .i2c = A0, .page = P01, .offset = CMIS_BANKS, .len = 1, .mask = 0x40,
+      .cond = XCVR_COND_PAGED, .ref = REF("page 01h byte 142 bit 6") },
+    { .key = "cdb_instances", .xlabel = "CDB instances supported", .kind = XCVR_KIND_UINT,
+      .i2c = A0, .page = P01, .offset = CMIS_CDB, .len = 1, .cond = XCVR_COND_PAGED,
+      .hook = hook_cdb_instances, .ref = REF("page 01h byte 163 bits 7-6") },
 };
 
 /* ---- family interface ------------------------------------------------------------------ */

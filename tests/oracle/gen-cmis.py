@@ -844,6 +844,27 @@ def gen_app_codes(w):
         w.emit("apps-host-%02x" % apps[0][0], m)
 
 
+def gen_active_state(w):
+    """Bytes ethtool 6.1 ignores and the decoder reads: the Active Control Set (page 11h
+    206-213: ApSel per host lane), configuration status (202-205) and output status
+    (132-133) per lane; page 01h hardware revision (130-131), state durations (144, 167,
+    168), VDM (142 bit 6) and CDB (163 bits 7-6) support, media lane options (176-190)."""
+    w.var("active-state", {
+        ("11h", 206): bytes([0x12, 0x12, 0x12, 0x12, 0x23, 0x23, 0x00, 0xF1]),
+        ("11h", 202): bytes([0xC1, 0x53, 0x20, 0xED]),
+        ("11h", 132): 0x0F, ("11h", 133): 0xF0,
+        ("01h", 130): bytes([2, 11]),
+        ("01h", 144): 0x25, ("01h", 167): 0xD0, ("01h", 168): 0x3E,
+        ("01h", 142): 0x40, ("01h", 163): 0x80,
+        ("01h", 176): bytes([0x01, 0x55]),
+    })
+    for v in range(16):
+        w.var("durations-0x%x" % v, {("01h", 144): v * 0x11, ("01h", 167): v * 0x11,
+                                    ("01h", 168): v * 0x11})
+    for v in (0x00, 0x40, 0x80, 0xC0):
+        w.var("cdb-163-0x%02x" % v, {("01h", 163): v})
+
+
 def gen_checksum(w):
     m = base_dr4()
     m.fix_checksum()
@@ -903,7 +924,8 @@ GENERATORS = (gen_basics, gen_identifier, gen_revision, gen_lower_byte2,
               gen_module_monitors, gen_power, gen_cable_length, gen_connector,
               gen_media_tech, gen_strings, gen_oui, gen_page01,
               gen_bias_multiplier, gen_thresholds, gen_lane_flags,
-              gen_lane_monitors, gen_banks, gen_app_codes, gen_checksum, gen_partial)
+              gen_lane_monitors, gen_banks, gen_app_codes, gen_active_state, gen_checksum,
+              gen_partial)
 
 
 def main(argv=None):
