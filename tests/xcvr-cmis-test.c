@@ -235,6 +235,47 @@ test_active_state(void **state)
     assert_non_null(strstr(apps->pdata[1], "media lane options 0x55"));
 }
 
+/* Laser temperature is aux monitor 2 or 3, as page 01h byte 145 says, when byte 159
+ * advertises that monitor; its thresholds follow it in page 02h. */
+static void
+test_laser_temperature(void **state)
+{
+    static const struct {
+        guint8 types;
+        guint8 mons;
+        double expect; /* NAN: absent */
+    } cases[] = {
+        { 0x00, 0x0b, 45.5 },  /* aux2 = laser temperature, implemented */
+        { 0x02, 0x13, -3.25 }, /* aux2 = TEC current, aux3 = laser temperature */
+        { 0x00, 0x03, NAN },   /* aux2 not implemented */
+        { 0x06, 0x1f, NAN },   /* aux2 TEC current, aux3 Vcc2: no laser temperature */
+    };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        guint8 img[MAX_LEN];
+        gsize len = build_qsfpdd(img, 1);
+        g_autoptr(XcvrModule) m = NULL;
+
+        xcvr_test_put_u16(img + 20, (guint16)(45.5 * 256));
+        xcvr_test_put_u16(img + 22, (guint16)(gint16)(-3.25 * 256));
+        xcvr_test_put_u16(img + P02 + 152 - 128, 80 * 256);
+        xcvr_test_put_u16(img + P02 + 160 - 128, 70 * 256);
+        img[P01 + 145 - 128] = cases[i].types;
+        img[P01 + 159 - 128] = cases[i].mons;
+        m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+        if (isnan(cases[i].expect)) {
+            assert_int_equal(xcvr_test_count(m, "laser_temperature"), 0);
+            assert_int_equal(xcvr_test_count(m, "laser_temperature_high_alarm_threshold"), 0);
+            continue;
+        }
+        assert_true(fabs(xcvr_test_number(m, "laser_temperature", "degrees C") -
+                         cases[i].expect) < 1e-9);
+        assert_true(xcvr_test_number(m, "laser_temperature_high_alarm_threshold",
+                                     "degrees C") == (cases[i].types == 0 ? 80.0 : 70.0));
+    }
+}
+
 static void
 test_module_monitors_and_flags(void **state)
 {
@@ -487,6 +528,7 @@ main(void)
         cmocka_unit_test(test_identity),
         cmocka_unit_test(test_applications),
         cmocka_unit_test(test_active_state),
+        cmocka_unit_test(test_laser_temperature),
         cmocka_unit_test(test_module_monitors_and_flags),
         cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_lanes_one_bank),

@@ -46,6 +46,9 @@ enum {
     CMIS_HW_REV = 130,        /* 130-131 major.minor */
     CMIS_BANKS = 142,         /* bits 1-0: banks; bit 6: VDM pages 20h-2Fh */
     CMIS_DP_DURATIONS = 144,  /* bits 3-0: DPInit, 7-4: DPDeinit */
+    CMIS_AUX_TYPES = 145,     /* bit 1: aux2 is TEC current (else laser temperature);
+                               * bit 2: aux3 is Vcc2 (else laser temperature) */
+    CMIS_MODULE_MONITORS = 159, /* bit 3: aux2 monitor implemented, bit 4: aux3 */
     CMIS_RX_POWER_TYPE = 151, /* bit 4: average power */
     CMIS_LANE_MONITORS = 160, /* bits 0-2: bias, TX power, RX power; bits 4-3: bias mult */
     CMIS_TX_SI = 161,
@@ -380,6 +383,26 @@ hook_active_apsel(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue
     return TRUE;
 }
 
+/* Laser temperature: aux monitor 2 or 3, whichever page 01h bytes 145 and 159 say holds it
+ * (ctx->laser_temp_aux); its reading (lower 18 + 2·(aux-1)) and thresholds (page 02h
+ * 144 + 8·(aux-1)) lie @desc->lane_stride bytes apart per aux monitor from aux 1's. */
+static gboolean
+hook_aux_temp(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, desc->page,
+                                        desc->offset +
+                                            desc->lane_stride * (ctx->laser_temp_aux - 1u),
+                                        2);
+    gint16 raw;
+
+    if (p == NULL)
+        return FALSE;
+    raw = (gint16)(guint16)((p[0] << 8) | p[1]);
+    value->raw = (guint64)(gint64)raw;
+    value->number = xcvr_quantity_scale(XCVR_QTY_TEMPERATURE, raw);
+    return TRUE;
+}
+
 /* CDB instances supported: page 01h byte 163 bits 7-6 (0, 1 or 2; 3 reserved). */
 static gboolean
 hook_cdb_instances(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
@@ -478,6 +501,11 @@ hook_applications(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue
       .len = 1, .mask = m, .codes = &duration_table, .cond = XCVR_COND_PAGED, \
       .flags = XCVR_FIELD_TEXT_NAME_ONLY, .hook = hook_nibble, \
       .ref = REF("page 01h bytes 144, 167, 168") }
+#define LASER_TEMP(k, xl, pg, off, stride) \
+    { .key = k, .xlabel = xl, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = pg, .offset = off, \
+      .len = 2, .lane_stride = stride, .quantity = XCVR_QTY_TEMPERATURE, \
+      .cond = XCVR_COND_LASER_TEMP, .hook = hook_aux_temp, \
+      .ref = REF("lower 18-23, page 02h 144-167; page 01h bytes 145, 159") }
 #define THRESH(k, l, off, q, h) \
     { .key = k, .label = l, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = P02, .offset = off, \
       .len = 2, .quantity = q, .cond = XCVR_COND_PAGED, .hook = h, .ref = REF("Table 8-62") }
@@ -674,6 +702,15 @@ static const XcvrFieldDesc cmis_fields[] = {
     DURATION("dp_tx_turn_on_max_duration", "Max duration DPTxTurnOn", CMIS_TX_DURATIONS, 0x0f),
     DURATION("dp_tx_turn_off_max_duration", "Max duration DPTxTurnOff", CMIS_TX_DURATIONS,
              0xf0),
+    LASER_TEMP("laser_temperature", "Laser temperature", 0, 18, 2),
+    LASER_TEMP("laser_temperature_high_alarm_threshold", "Laser temperature high alarm threshold",
+               P02, 144, 8),
+    LASER_TEMP("laser_temperature_low_alarm_threshold", "Laser temperature low alarm threshold",
+               P02, 146, 8),
+    LASER_TEMP("laser_temperature_high_warning_threshold",
+               "Laser temperature high warning threshold", P02, 148, 8),
+    LASER_TEMP("laser_temperature_low_warning_threshold",
+               "Laser temperature low warning threshold", P02, 150, 8),
     { .key = "vdm_supported", .xlabel = "VDM pages (20h-2Fh) supported", .kind = XCVR_KIND_BOOL,
       .i2c = A0, .page = P01, .offset = CMIS_BANKS, .len = 1, .mask = 0x40,
       .cond = XCVR_COND_PAGED, .ref = REF("page 01h byte 142 bit 6") },
@@ -774,6 +811,15 @@ cmis_prepare(XcvrModule *module, XcvrDecodeCtx *ctx)
     ctx->fault_state = ((state >> 1) & 0x07) == 0x05;
     ctx->clei = clei != NULL && clei[0] != 0x00 && !all_spaces(clei, 10);
     ctx->n_lanes = cmis_banks(module->map) * XCVR_LANES_PER_BANK;
+    if (ctx->paged && have(ctx, P01, CMIS_AUX_TYPES) && have(ctx, P01, CMIS_MODULE_MONITORS)) {
+        guint8 types = byte_at(ctx, P01, CMIS_AUX_TYPES);
+        guint8 mons = byte_at(ctx, P01, CMIS_MODULE_MONITORS);
+
+        if ((types & 0x02) == 0 && (mons & 0x08) != 0)
+            ctx->laser_temp_aux = 2;
+        else if ((types & 0x02) != 0 && (types & 0x04) == 0 && (mons & 0x10) != 0)
+            ctx->laser_temp_aux = 3;
+    }
 
     if (xcvr_page_map_valid(module->map, XCVR_I2C_A0, 0, P00, XCVR_HALF_PAGE) < XCVR_HALF_PAGE)
         xcvr_module_warn(module, "page 00h not read in full: identity fields missing");

@@ -138,6 +138,8 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
         return ctx->dom_rx_avg;
     case XCVR_COND_PAGE03:
         return ctx->thresholds;
+    case XCVR_COND_LASER_TEMP:
+        return ctx->laser_temp_aux != 0;
     case _XCVR_COND_LAST:
     default:
         return FALSE;

@@ -98,6 +98,7 @@ typedef enum {
     XCVR_COND_RX_OMA,      /* SFF-8636: RX power is OMA (byte 220 bit 3 clear) */
     XCVR_COND_RX_AVG,      /* SFF-8636: RX power is average power */
     XCVR_COND_PAGE03,      /* SFF-8636: page 03h (thresholds) was read */
+    XCVR_COND_LASER_TEMP,  /* CMIS: an aux monitor advertised as laser temperature */
 
     _XCVR_COND_LAST
 } XcvrCond;
@@ -222,6 +223,7 @@ struct _XcvrDecodeCtx {
     gboolean fault_state; /* CMIS module state is ModuleFault */
     gboolean clei;       /* CMIS CLEI code present */
     guint n_lanes;       /* lanes of per-module lane fields (8 per bank on CMIS) */
+    guint8 laser_temp_aux; /* CMIS: the aux monitor (2 or 3) that holds laser temperature */
 };
 
 const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);

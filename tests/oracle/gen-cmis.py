@@ -863,6 +863,14 @@ def gen_active_state(w):
                                     ("01h", 168): v * 0x11})
     for v in (0x00, 0x40, 0x80, 0xC0):
         w.var("cdb-163-0x%02x" % v, {("01h", 163): v})
+    # Laser temperature: aux2 or aux3 (page 01h byte 145 bits 1-2), advertised in byte 159
+    # bits 3-4, thresholds in page 02h 152-167.
+    aux = {18: s16be(1000), 20: s16be(int(45.5 * 256)), 22: s16be(int(-3.25 * 256)),
+           ("02h", 152): s16s(80 * 256, -5 * 256, 75 * 256, 0),
+           ("02h", 160): s16s(70 * 256, -10 * 256, 65 * 256, -5 * 256)}
+    for types, mons in ((0x00, 0x0B), (0x02, 0x13), (0x00, 0x03), (0x06, 0x1F)):
+        w.var("aux-145-0x%02x-159-0x%02x" % (types, mons),
+              {**aux, ("01h", 145): types, ("01h", 159): mons})
 
 
 def gen_checksum(w):
