@@ -164,10 +164,116 @@ test_applications(void **state)
     assert_int_equal(apps->len, 2);
     assert_string_equal(apps->pdata[0],
                         "1: 400GAUI-8 C2M (Annex 120E) (0x11) / 400GBASE-SR8 (Clause 138) "
-                        "(0x10); host lanes 8, media lanes 8, host lane options 0x01");
+                        "(0x10); host lanes 8, media lanes 8, host lane options 0x01, "
+                        "media lane options 0x00");
     assert_string_equal(apps->pdata[1],
                         "2: 100GAUI-2 C2M (Annex 135G) (0x0d) / 100GBASE-SR2 (Clause 138) "
-                        "(0x0c); host lanes 2, media lanes 2, host lane options 0x55");
+                        "(0x0c); host lanes 2, media lanes 2, host lane options 0x55, "
+                        "media lane options 0x00");
+}
+
+/* What the module runs now and what it advertises about itself: the Active Control Set's
+ * application per host lane, configuration and output status per lane (page 11h), hardware
+ * revision, state durations, VDM and CDB support and media lane options (page 01h). */
+static void
+test_active_state(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 2);
+    guint8 *p11b1 = img + P11(1) - 128;
+    g_autoptr(XcvrModule) m = NULL;
+    g_autoptr(GPtrArray) apps = NULL;
+    guint lane;
+
+    for (lane = 0; lane < 8; lane++) {
+        img[P11(0) + 206 - 128 + lane] = lane < 4 ? 0x12 : 0x23; /* ApSel 1, then 2 */
+        p11b1[206 + lane] = 0x00;                               /* bank 1 unused */
+    }
+    img[P11(0) + 202 - 128] = 0xc1;  /* lane 1 ConfigSuccess, lane 2 ConfigInProgress */
+    img[P11(0) + 203 - 128] = 0x53;  /* lane 3 InvalidAppSel, lane 4 InvalidSI */
+    p11b1[205] = 0xe0;               /* lane 16: custom */
+    img[P11(0) + 132 - 128] = 0x0f;  /* Rx output valid on lanes 1-4 */
+    img[P11(0) + 133 - 128] = 0xf0;  /* Tx output valid on lanes 5-8 */
+    img[P01 + 130 - 128] = 2;
+    img[P01 + 131 - 128] = 11;       /* hardware revision 2.11 */
+    img[P01 + 144 - 128] = 0x25;     /* DPDeinit 5 ms-10 ms (2), DPInit 100-500 ms (5) */
+    img[P01 + 167 - 128] = 0xd0;     /* ModulePwrDn >= 50 min, ModulePwrUp < 1 ms */
+    img[P01 + 168 - 128] = 0x3e;     /* DPTxTurnOff 10-50 ms, DPTxTurnOn reserved */
+    img[P01 + 142 - 128] |= 0x40;    /* VDM pages */
+    img[P01 + 163 - 128] = 0x80;     /* two CDB instances */
+    img[P01 + 177 - 128] = 0x55;     /* application 2 starts on media lanes 1, 3, 5, 7 */
+    m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+
+    assert_int_equal(xcvr_test_raw(m, "active_application", 1), 1);
+    assert_int_equal(xcvr_test_raw(m, "active_application", 4), 1);
+    assert_int_equal(xcvr_test_raw(m, "active_application", 5), 2);
+    assert_int_equal(xcvr_test_raw(m, "active_application", 9), 0);
+    assert_int_equal(xcvr_test_count(m, "active_application"), 16);
+    assert_string_equal(xcvr_test_value(m, "config_status", 1)->text, "ConfigSuccess");
+    assert_string_equal(xcvr_test_value(m, "config_status", 2)->text, "ConfigInProgress");
+    assert_string_equal(xcvr_test_value(m, "config_status", 3)->text,
+                        "ConfigRejectedInvalidAppSel");
+    assert_string_equal(xcvr_test_value(m, "config_status", 4)->text,
+                        "ConfigRejectedInvalidSI");
+    assert_string_equal(xcvr_test_value(m, "config_status", 16)->text, "custom");
+    assert_int_equal(xcvr_test_raw(m, "rx_output_status", 0) & 0xff, 0x0f);
+    assert_int_equal(xcvr_test_raw(m, "tx_output_status", 0) & 0xff, 0xf0);
+    assert_string_equal(xcvr_module_get_string(m, "hardware_revision"), "2.11");
+    assert_string_equal(xcvr_module_get_string(m, "dp_init_max_duration"), "100 ms to 500 ms");
+    assert_string_equal(xcvr_module_get_string(m, "dp_deinit_max_duration"), "5 ms to 10 ms");
+    assert_string_equal(xcvr_module_get_string(m, "module_pwr_up_max_duration"),
+                        "less than 1 ms");
+    assert_string_equal(xcvr_module_get_string(m, "module_pwr_dn_max_duration"),
+                        "50 min or more");
+    assert_string_equal(xcvr_module_get_string(m, "dp_tx_turn_on_max_duration"), "reserved");
+    assert_string_equal(xcvr_module_get_string(m, "dp_tx_turn_off_max_duration"),
+                        "10 ms to 50 ms");
+    assert_int_equal(xcvr_test_raw(m, "vdm_supported", 0), 1);
+    assert_int_equal(xcvr_test_raw(m, "cdb_instances", 0), 2);
+    apps = xcvr_module_get_items(m, "applications");
+    assert_int_equal(apps->len, 2);
+    assert_non_null(strstr(apps->pdata[1], "media lane options 0x55"));
+}
+
+/* Laser temperature is aux monitor 2 or 3, as page 01h byte 145 says, when byte 159
+ * advertises that monitor; its thresholds follow it in page 02h. */
+static void
+test_laser_temperature(void **state)
+{
+    static const struct {
+        guint8 types;
+        guint8 mons;
+        double expect; /* NAN: absent */
+    } cases[] = {
+        { 0x00, 0x0b, 45.5 },  /* aux2 = laser temperature, implemented */
+        { 0x02, 0x13, -3.25 }, /* aux2 = TEC current, aux3 = laser temperature */
+        { 0x00, 0x03, NAN },   /* aux2 not implemented */
+        { 0x06, 0x1f, NAN },   /* aux2 TEC current, aux3 Vcc2: no laser temperature */
+    };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        guint8 img[MAX_LEN];
+        gsize len = build_qsfpdd(img, 1);
+        g_autoptr(XcvrModule) m = NULL;
+
+        xcvr_test_put_u16(img + 20, (guint16)(45.5 * 256));
+        xcvr_test_put_u16(img + 22, (guint16)(gint16)(-3.25 * 256));
+        xcvr_test_put_u16(img + P02 + 152 - 128, 80 * 256);
+        xcvr_test_put_u16(img + P02 + 160 - 128, 70 * 256);
+        img[P01 + 145 - 128] = cases[i].types;
+        img[P01 + 159 - 128] = cases[i].mons;
+        m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+        if (isnan(cases[i].expect)) {
+            assert_int_equal(xcvr_test_count(m, "laser_temperature"), 0);
+            assert_int_equal(xcvr_test_count(m, "laser_temperature_high_alarm_threshold"), 0);
+            continue;
+        }
+        assert_true(fabs(xcvr_test_number(m, "laser_temperature", "degrees C") -
+                         cases[i].expect) < 1e-9);
+        assert_true(xcvr_test_number(m, "laser_temperature_high_alarm_threshold",
+                                     "degrees C") == (cases[i].types == 0 ? 80.0 : 70.0));
+    }
 }
 
 static void
@@ -421,6 +527,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_identity),
         cmocka_unit_test(test_applications),
+        cmocka_unit_test(test_active_state),
+        cmocka_unit_test(test_laser_temperature),
         cmocka_unit_test(test_module_monitors_and_flags),
         cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_lanes_one_bank),

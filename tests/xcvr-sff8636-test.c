@@ -72,7 +72,7 @@ build_qsfp28(guint8 *img)
     img[P00 + 64] = 0x02;                     /* extended compliance: 100GBASE-SR4 (Table 4-4) */
     ascii(img, P00 + 68, 16, "SN0123456789");
     ascii(img, P00 + 84, 8, "240115");
-    img[P00 + 92] = 0x08; /* diagnostics: Rx power is average power */
+    img[P00 + 92] = 0x0c; /* diagnostics: Rx power is average power, Tx power measured */
     img[P00 + 94] = 103;  /* extended BR: 103 x 250 MBd */
 
     /* page 03h thresholds (Table 6-43) */
@@ -153,23 +153,115 @@ test_monitors(void **state)
     assert_int_equal(xcvr_test_count(m, "rx_power"), 4);
 }
 
-/* A temperature of 0 means "no monitors" (no bit says so): the module's own temperature and
- * voltage are still shown, as ethtool shows them, but no lane monitors or flag summary. */
+/* Values of @key that JSON and XML carry, and those the ethtool-identical text prints. */
+static guint
+count_json(const XcvrModule *m, const char *key)
+{
+    guint i, n = 0;
+
+    for (i = 0; i < m->values->len; i++) {
+        const XcvrValue *v = &g_array_index(m->values, XcvrValue, i);
+
+        n += strcmp(v->desc->key, key) == 0 && !v->text_only;
+    }
+    return n;
+}
+
+static guint
+count_text(const XcvrModule *m, const char *key)
+{
+    guint i, n = 0;
+
+    for (i = 0; i < m->values->len; i++) {
+        const XcvrValue *v = &g_array_index(m->values, XcvrValue, i);
+
+        n += strcmp(v->desc->key, key) == 0 && v->in_text;
+    }
+    return n;
+}
+
+/* A temperature of 0 is what ethtool takes for "no monitors" (no bit says so): its text drops
+ * the lane monitors and the flag summary. JSON and XML keep every reading the module has, and
+ * say the temperature is suspect. */
 static void
 test_no_monitors(void **state)
 {
     guint8 img[IMG_LEN];
     g_autoptr(XcvrModule) m = NULL;
+    g_autoptr(GArray) bias = NULL;
 
     build_qsfp28(img);
     img[22] = img[23] = 0;
     m = xcvr_test_decode(img, sizeof(img), XCVR_DECODE_NONE);
-    assert_int_equal(xcvr_test_count(m, "laser_bias_current"), 0);
-    assert_int_equal(xcvr_test_count(m, "rx_power"), 0);
-    assert_int_equal(xcvr_test_count(m, "alarm_warning_flags_implemented"), 0);
+    assert_int_equal(count_text(m, "laser_bias_current"), 0);
+    assert_int_equal(count_text(m, "rx_power"), 0);
+    assert_int_equal(count_text(m, "alarm_warning_flags_implemented"), 0);
+    assert_int_equal(count_text(m, "laser_output_power_high_alarm_threshold"), 0);
+    assert_int_equal(count_json(m, "laser_bias_current"), 4);
+    assert_int_equal(count_json(m, "rx_power"), 4);
+    assert_int_equal(count_json(m, "laser_output_power"), 4);
+    assert_int_equal(count_json(m, "laser_output_power_high_alarm_threshold"), 1);
+    assert_int_equal(count_json(m, "laser_tx_power_high_alarm"), 4);
+    bias = xcvr_module_get_lane_numbers(m, "laser_bias_current", NULL);
+    assert_int_equal(bias->len, 4);
+    assert_int_equal(xcvr_test_raw(m, "temperature_reading_suspect", 0), 1);
     assert_true(xcvr_test_number(m, "module_temperature", "degrees C") == 0.0);
     assert_true(fabs(xcvr_test_number(m, "module_voltage", "V") - 3.3) < 1e-9);
     assert_string_equal(xcvr_module_get_string(m, "vendor_pn"), "QSFP-100G-SR4");
+}
+
+/* Byte 220 bit 2 clear: Tx power is not measured. ethtool's text still prints the register
+ * (0.0 mW on every lane); JSON and XML have no Tx power monitor, threshold or flag at all. */
+static void
+test_tx_power_not_advertised(void **state)
+{
+    guint8 img[IMG_LEN];
+    g_autoptr(XcvrModule) m = NULL;
+    g_autoptr(GArray) tx = NULL;
+
+    build_qsfp28(img);
+    img[P00 + 92] = 0x08;
+    fix_checksums(img);
+    m = xcvr_test_decode(img, sizeof(img), XCVR_DECODE_NONE);
+    assert_int_equal(count_text(m, "laser_output_power"), 4);
+    assert_int_equal(count_json(m, "laser_output_power"), 0);
+    assert_int_equal(count_text(m, "laser_output_power_low_warning_threshold"), 1);
+    assert_int_equal(count_json(m, "laser_output_power_low_warning_threshold"), 0);
+    assert_int_equal(count_json(m, "laser_tx_power_low_alarm"), 0);
+    tx = xcvr_module_get_lane_numbers(m, "laser_output_power", NULL);
+    assert_int_equal(tx->len, 0);
+    assert_int_equal(count_json(m, "laser_bias_current"), 4);
+    assert_int_equal(xcvr_test_raw(m, "temperature_reading_suspect", 0), 0);
+}
+
+/* Power classes (Table 6-16) and their enables (byte 93). */
+static void
+test_power_class(void **state)
+{
+    static const struct {
+        guint8 ext;
+        guint cls;
+    } cases[] = { { 0x00, 1 }, { 0xc0, 4 }, { 0xc1, 5 }, { 0xc3, 7 }, { 0xe3, 8 }, { 0x20, 8 } };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        guint8 img[IMG_LEN];
+        g_autoptr(XcvrModule) m = NULL;
+
+        build_qsfp28(img);
+        img[P00 + 1] = cases[i].ext;
+        img[93] = 0x0c;
+        img[107] = 120;
+        fix_checksums(img);
+        m = xcvr_test_decode(img, sizeof(img), XCVR_DECODE_NONE);
+        assert_int_equal(xcvr_test_raw(m, "power_class", 0), cases[i].cls);
+        assert_int_equal(xcvr_test_raw(m, "high_power_class_enable", 0), 1);
+        assert_int_equal(xcvr_test_raw(m, "power_class_8_enable", 0), 1);
+        if ((cases[i].ext & 0x20) != 0)
+            assert_true(fabs(xcvr_test_number(m, "max_power_class_8", "W") - 12.0) < 1e-9);
+        else
+            assert_int_equal(count_json(m, "max_power_class_8"), 0);
+    }
 }
 
 /* Byte 220 bit 3 clear: the receiver reports OMA, under its own label, same key. */
@@ -443,7 +535,9 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_identity),       cmocka_unit_test(test_monitors),
-        cmocka_unit_test(test_no_monitors),    cmocka_unit_test(test_rx_oma),
+        cmocka_unit_test(test_no_monitors),
+        cmocka_unit_test(test_tx_power_not_advertised),
+        cmocka_unit_test(test_power_class),    cmocka_unit_test(test_rx_oma),
         cmocka_unit_test(test_flags),          cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_thresholds_384), cmocka_unit_test(test_no_page03),
         cmocka_unit_test(test_flat_memory),    cmocka_unit_test(test_plan),

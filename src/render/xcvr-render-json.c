@@ -145,7 +145,7 @@ xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module)
 
         /* A per-lane field is one array under its key, lane 1 first, wherever its lanes
          * stand in the walk (lane-major runs interleave them). */
-        if (v->lane > 1)
+        if (v->lane > 1 || v->text_only)
             continue;
         json_builder_set_member_name(b, v->desc->key);
         if (v->lane == 0) {

@@ -154,8 +154,10 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
         g_string_append(out, "/>\n");
     }
     g_string_append(out, "  </checksums>\n");
-    for (i = 0; i < module->values->len; i++)
-        xml_value(out, &g_array_index(module->values, XcvrValue, i));
+    for (i = 0; i < module->values->len; i++) {
+        if (!g_array_index(module->values, XcvrValue, i).text_only)
+            xml_value(out, &g_array_index(module->values, XcvrValue, i));
+    }
     for (i = 0; i < module->warnings->len; i++) {
         g_autofree char *w = g_markup_escape_text(g_ptr_array_index(module->warnings, i), -1);
 

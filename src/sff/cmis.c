@@ -43,14 +43,25 @@ enum {
     CMIS_SMF_LENGTH = 132,
     CMIS_WAVELENGTH = 138,
     CMIS_WAVELENGTH_TOL = 140,
-    CMIS_BANKS = 142,
+    CMIS_HW_REV = 130,        /* 130-131 major.minor */
+    CMIS_BANKS = 142,         /* bits 1-0: banks; bit 6: VDM pages 20h-2Fh */
+    CMIS_DP_DURATIONS = 144,  /* bits 3-0: DPInit, 7-4: DPDeinit */
+    CMIS_AUX_TYPES = 145,     /* bit 1: aux2 is TEC current (else laser temperature);
+                               * bit 2: aux3 is Vcc2 (else laser temperature) */
+    CMIS_MODULE_MONITORS = 159, /* bit 3: aux2 monitor implemented, bit 4: aux3 */
     CMIS_RX_POWER_TYPE = 151, /* bit 4: average power */
     CMIS_LANE_MONITORS = 160, /* bits 0-2: bias, TX power, RX power; bits 4-3: bias mult */
     CMIS_TX_SI = 161,
     CMIS_RX_SI = 162,
+    CMIS_CDB = 163,           /* bits 7-6: CDB instances */
+    CMIS_MODULE_DURATIONS = 167, /* bits 3-0: ModulePwrUp, 7-4: ModulePwrDn */
+    CMIS_TX_DURATIONS = 168,  /* bits 3-0: DPTxTurnOn, 7-4: DPTxTurnOff */
+    CMIS_MEDIA_LANE_OPTS = 176, /* 176-190: media lane assignment of applications 1-15 */
     CMIS_APPS_MORE = 223,     /* 223-250: descriptors 9-15 */
     /* page 11h */
     CMIS_DP_STATE = 128,      /* 128-131: a nibble per lane */
+    CMIS_OUTPUT_RX = 132,     /* a bit per lane: Rx output valid */
+    CMIS_OUTPUT_TX = 133,
     CMIS_TX_FAULT = 135,
     CMIS_TX_LOS = 136,
     CMIS_TX_CDR_LOL = 137,
@@ -63,6 +74,8 @@ enum {
     CMIS_TX_PWR = 154,        /* 154-169 */
     CMIS_TX_BIAS = 170,       /* 170-185 */
     CMIS_RX_PWR = 186,        /* 186-201 */
+    CMIS_CONFIG_STATUS = 202, /* 202-205: a nibble per lane */
+    CMIS_ACTIVE_DPCONFIG = 206, /* 206-213: ApSel (7-4), DataPathID (3-1), explicit (0) */
 };
 
 #define P00 0x00
@@ -126,6 +139,50 @@ static const XcvrCodeName dp_state_names[256] = {
     [0x07] = { "DPInitialized", NULL },
 };
 static const XcvrCodeTable dp_state_table = { dp_state_names, 256, "reserved or unknown" };
+
+/* CMIS state duration encoding (page 01h bytes 144, 167, 168: a nibble each). */
+static const XcvrCodeName duration_names[256] = {
+    [0x00] = { "less than 1 ms", NULL },
+    [0x01] = { "1 ms to 5 ms", NULL },
+    [0x02] = { "5 ms to 10 ms", NULL },
+    [0x03] = { "10 ms to 50 ms", NULL },
+    [0x04] = { "50 ms to 100 ms", NULL },
+    [0x05] = { "100 ms to 500 ms", NULL },
+    [0x06] = { "500 ms to 1 s", NULL },
+    [0x07] = { "1 s to 5 s", NULL },
+    [0x08] = { "5 s to 10 s", NULL },
+    [0x09] = { "10 s to 1 min", NULL },
+    [0x0a] = { "1 min to 5 min", NULL },
+    [0x0b] = { "5 min to 10 min", NULL },
+    [0x0c] = { "10 min to 50 min", NULL },
+    [0x0d] = { "50 min or more", NULL },
+};
+static const XcvrCodeRange duration_ranges[] = { { 0x0e, 0xff, "reserved" } };
+static const XcvrCodeTable duration_table = {
+    duration_names, 256, "reserved or unknown", duration_ranges, G_N_ELEMENTS(duration_ranges)
+};
+
+/* CMIS configuration status of a lane (page 11h bytes 202-205, a nibble per lane). */
+static const XcvrCodeName config_status_names[256] = {
+    [0x00] = { "ConfigUndefined", NULL },
+    [0x01] = { "ConfigSuccess", NULL },
+    [0x02] = { "ConfigRejected", NULL },
+    [0x03] = { "ConfigRejectedInvalidAppSel", NULL },
+    [0x04] = { "ConfigRejectedInvalidDataPath", NULL },
+    [0x05] = { "ConfigRejectedInvalidSI", NULL },
+    [0x06] = { "ConfigRejectedLanesInUse", NULL },
+    [0x07] = { "ConfigRejectedPartialDataPath", NULL },
+    [0x0c] = { "ConfigInProgress", NULL },
+};
+static const XcvrCodeRange config_status_ranges[] = {
+    { 0x08, 0x0b, "reserved" },
+    { 0x0d, 0x0f, "custom" },
+    { 0x10, 0xff, "reserved" },
+};
+static const XcvrCodeTable config_status_table = {
+    config_status_names, 256, "reserved or unknown", config_status_ranges,
+    G_N_ELEMENTS(config_status_ranges)
+};
 
 /* ---- hooks ----------------------------------------------------------------------------- */
 
@@ -278,19 +335,83 @@ hook_dp_state(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *va
     return TRUE;
 }
 
-static const XcvrCodeTable *
-media_table(guint8 media_type)
+/* A code in the nibble @desc->mask (0x0f or 0xf0) of one byte, looked up in @desc->codes. */
+static gboolean
+hook_nibble(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
 {
-    switch (media_type) {
-    case 0x01:
-        return &xcvr_sff8024_media_mmf;
-    case 0x02:
-        return &xcvr_sff8024_media_smf;
-    case 0x03:
-        return &xcvr_sff8024_media_copper;
-    default:
-        return &xcvr_sff8024_media_active;
-    }
+    guint8 b;
+
+    if (!have(ctx, desc->page, desc->offset))
+        return FALSE;
+    b = byte_at(ctx, desc->page, desc->offset);
+    value->raw = desc->mask == 0xf0 ? b >> 4 : b & 0x0f;
+    value->text = g_strdup(xcvr_code_table_name(desc->codes, (guint)value->raw));
+    value->label = value->text;
+    return TRUE;
+}
+
+/* A per-lane code, a nibble per lane of a banked page 11h run (lane 1 in the low nibble of
+ * the first byte), looked up in @desc->codes. */
+static gboolean
+hook_lane_nibble(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint idx = (value->lane - 1) % XCVR_LANES_PER_BANK;
+    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, xcvr_field_bank(desc, value),
+                                        desc->page, desc->offset + idx / 2, 1);
+
+    if (p == NULL)
+        return FALSE;
+    value->raw = (idx % 2 == 0) ? (p[0] & 0x0f) : (p[0] >> 4);
+    value->text = g_strdup(xcvr_code_table_name(desc->codes, (guint)value->raw));
+    value->label = value->text;
+    return TRUE;
+}
+
+/* The application a host lane runs now: the ApSel code of its Active Control Set entry
+ * (page 11h bytes 206-213, bits 7-4; 0 = lane unused). */
+static gboolean
+hook_active_apsel(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint idx = (value->lane - 1) % XCVR_LANES_PER_BANK;
+    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, xcvr_field_bank(desc, value),
+                                        P11, CMIS_ACTIVE_DPCONFIG + idx, 1);
+
+    if (p == NULL)
+        return FALSE;
+    value->raw = p[0] >> 4;
+    value->number = (double)value->raw;
+    return TRUE;
+}
+
+/* Laser temperature: aux monitor 2 or 3, whichever page 01h bytes 145 and 159 say holds it
+ * (ctx->laser_temp_aux); its reading (lower 18 + 2·(aux-1)) and thresholds (page 02h
+ * 144 + 8·(aux-1)) lie @desc->lane_stride bytes apart per aux monitor from aux 1's. */
+static gboolean
+hook_aux_temp(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, desc->page,
+                                        desc->offset +
+                                            desc->lane_stride * (ctx->laser_temp_aux - 1u),
+                                        2);
+    gint16 raw;
+
+    if (p == NULL)
+        return FALSE;
+    raw = (gint16)(guint16)((p[0] << 8) | p[1]);
+    value->raw = (guint64)(gint64)raw;
+    value->number = xcvr_quantity_scale(XCVR_QTY_TEMPERATURE, raw);
+    return TRUE;
+}
+
+/* CDB instances supported: page 01h byte 163 bits 7-6 (0, 1 or 2; 3 reserved). */
+static gboolean
+hook_cdb_instances(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    if (!have(ctx, P01, CMIS_CDB))
+        return FALSE;
+    value->raw = byte_at(ctx, P01, CMIS_CDB) >> 6;
+    value->number = (double)value->raw;
+    return TRUE;
 }
 
 static void
@@ -302,8 +423,15 @@ add_application(const XcvrDecodeCtx *ctx, XcvrValue *value, guint n, const guint
     item = g_strdup_printf("%u: %s (0x%02x) / %s (0x%02x); host lanes %u, media lanes %u, "
                            "host lane options 0x%02x",
                            n, xcvr_code_table_name(&xcvr_sff8024_host_interface, d[0]), d[0],
-                           xcvr_code_table_name(media_table(media_type), d[1]), d[1],
+                           xcvr_code_table_name(xcvr_sff8024_media_table(media_type), d[1]), d[1],
                            d[2] >> 4, d[2] & 0x0f, d[3]);
+    /* page 01h bytes 176-190: which media lanes each application may start on */
+    if (have(ctx, P01, CMIS_MEDIA_LANE_OPTS + n - 1)) {
+        g_autofree char *head = g_steal_pointer(&item);
+
+        item = g_strdup_printf("%s, media lane options 0x%02x", head,
+                               byte_at(ctx, P01, CMIS_MEDIA_LANE_OPTS + n - 1));
+    }
     xcvr_value_add_item(value, item, NULL);
 }
 
@@ -368,6 +496,16 @@ hook_applications(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue
     { .key = k, .xlabel = xl, .kind = XCVR_KIND_LANE_BITS, .i2c = A0, .page = P11, \
       .offset = off, .len = 1, .mask = 0xff, .lanes = XCVR_LANES_MODULE, \
       .cond = XCVR_COND_PAGED, .flags = XCVR_FIELD_LANES_BANKED, .ref = REF(r) }
+#define DURATION(k, xl, off, m) \
+    { .key = k, .xlabel = xl, .kind = XCVR_KIND_ENUM, .i2c = A0, .page = P01, .offset = off, \
+      .len = 1, .mask = m, .codes = &duration_table, .cond = XCVR_COND_PAGED, \
+      .flags = XCVR_FIELD_TEXT_NAME_ONLY, .hook = hook_nibble, \
+      .ref = REF("page 01h bytes 144, 167, 168") }
+#define LASER_TEMP(k, xl, pg, off, stride) \
+    { .key = k, .xlabel = xl, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = pg, .offset = off, \
+      .len = 2, .lane_stride = stride, .quantity = XCVR_QTY_TEMPERATURE, \
+      .cond = XCVR_COND_LASER_TEMP, .hook = hook_aux_temp, \
+      .ref = REF("lower 18-23, page 02h 144-167; page 01h bytes 145, 159") }
 #define THRESH(k, l, off, q, h) \
     { .key = k, .label = l, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = P02, .offset = off, \
       .len = 2, .quantity = q, .cond = XCVR_COND_PAGED, .hook = h, .ref = REF("Table 8-62") }
@@ -540,6 +678,45 @@ static const XcvrFieldDesc cmis_fields[] = {
     LANEBITS("tx_adaptive_eq_fault", "Tx adaptive eq fault", CMIS_TX_EQ_FAULT, "Table 8-80"),
     LANEBITS("rx_los", "Rx loss of signal", CMIS_RX_LOS, "Table 8-83"),
     LANEBITS("rx_cdr_lol", "Rx loss of lock", CMIS_RX_CDR_LOL, "Table 8-83"),
+    LANEBITS("rx_output_status", "Rx output valid", CMIS_OUTPUT_RX, "page 11h byte 132"),
+    LANEBITS("tx_output_status", "Tx output valid", CMIS_OUTPUT_TX, "page 11h byte 133"),
+    { .key = "config_status", .xlabel = "Configuration status (Lane %u)",
+      .kind = XCVR_KIND_ENUM, .i2c = A0, .page = P11, .offset = CMIS_CONFIG_STATUS, .len = 1,
+      .codes = &config_status_table, .lanes = XCVR_LANES_MODULE, .cond = XCVR_COND_PAGED,
+      .flags = XCVR_FIELD_LANES_BANKED | XCVR_FIELD_TEXT_NAME_ONLY, .hook = hook_lane_nibble,
+      .ref = REF("page 11h bytes 202-205") },
+    { .key = "active_application", .xlabel = "Active application (Lane %u)",
+      .kind = XCVR_KIND_UINT, .i2c = A0, .page = P11, .offset = CMIS_ACTIVE_DPCONFIG,
+      .len = 1, .lanes = XCVR_LANES_MODULE, .cond = XCVR_COND_PAGED,
+      .flags = XCVR_FIELD_LANES_BANKED, .hook = hook_active_apsel,
+      .ref = REF("page 11h bytes 206-213 (Active Control Set)") },
+    { .key = "hardware_revision", .xlabel = "Hardware revision", .kind = XCVR_KIND_ASCII,
+      .i2c = A0, .page = P01, .offset = CMIS_HW_REV, .len = 2, .cond = XCVR_COND_PAGED,
+      .hook = hook_firmware, .ref = REF("page 01h bytes 130-131") },
+    DURATION("dp_init_max_duration", "Max duration DPInit", CMIS_DP_DURATIONS, 0x0f),
+    DURATION("dp_deinit_max_duration", "Max duration DPDeinit", CMIS_DP_DURATIONS, 0xf0),
+    DURATION("module_pwr_up_max_duration", "Max duration ModulePwrUp", CMIS_MODULE_DURATIONS,
+             0x0f),
+    DURATION("module_pwr_dn_max_duration", "Max duration ModulePwrDn", CMIS_MODULE_DURATIONS,
+             0xf0),
+    DURATION("dp_tx_turn_on_max_duration", "Max duration DPTxTurnOn", CMIS_TX_DURATIONS, 0x0f),
+    DURATION("dp_tx_turn_off_max_duration", "Max duration DPTxTurnOff", CMIS_TX_DURATIONS,
+             0xf0),
+    LASER_TEMP("laser_temperature", "Laser temperature", 0, 18, 2),
+    LASER_TEMP("laser_temperature_high_alarm_threshold", "Laser temperature high alarm threshold",
+               P02, 144, 8),
+    LASER_TEMP("laser_temperature_low_alarm_threshold", "Laser temperature low alarm threshold",
+               P02, 146, 8),
+    LASER_TEMP("laser_temperature_high_warning_threshold",
+               "Laser temperature high warning threshold", P02, 148, 8),
+    LASER_TEMP("laser_temperature_low_warning_threshold",
+               "Laser temperature low warning threshold", P02, 150, 8),
+    { .key = "vdm_supported", .xlabel = "VDM pages (20h-2Fh) supported", .kind = XCVR_KIND_BOOL,
+      .i2c = A0, .page = P01, .offset = CMIS_BANKS, .len = 1, .mask = 0x40,
+      .cond = XCVR_COND_PAGED, .ref = REF("page 01h byte 142 bit 6") },
+    { .key = "cdb_instances", .xlabel = "CDB instances supported", .kind = XCVR_KIND_UINT,
+      .i2c = A0, .page = P01, .offset = CMIS_CDB, .len = 1, .cond = XCVR_COND_PAGED,
+      .hook = hook_cdb_instances, .ref = REF("page 01h byte 163 bits 7-6") },
 };
 
 /* ---- family interface ------------------------------------------------------------------ */
@@ -634,6 +811,15 @@ cmis_prepare(XcvrModule *module, XcvrDecodeCtx *ctx)
     ctx->fault_state = ((state >> 1) & 0x07) == 0x05;
     ctx->clei = clei != NULL && clei[0] != 0x00 && !all_spaces(clei, 10);
     ctx->n_lanes = cmis_banks(module->map) * XCVR_LANES_PER_BANK;
+    if (ctx->paged && have(ctx, P01, CMIS_AUX_TYPES) && have(ctx, P01, CMIS_MODULE_MONITORS)) {
+        guint8 types = byte_at(ctx, P01, CMIS_AUX_TYPES);
+        guint8 mons = byte_at(ctx, P01, CMIS_MODULE_MONITORS);
+
+        if ((types & 0x02) == 0 && (mons & 0x08) != 0)
+            ctx->laser_temp_aux = 2;
+        else if ((types & 0x02) != 0 && (types & 0x04) == 0 && (mons & 0x10) != 0)
+            ctx->laser_temp_aux = 3;
+    }
 
     if (xcvr_page_map_valid(module->map, XCVR_I2C_A0, 0, P00, XCVR_HALF_PAGE) < XCVR_HALF_PAGE)
         xcvr_module_warn(module, "page 00h not read in full: identity fields missing");

@@ -15,8 +15,11 @@ extern const XcvrCodeTable xcvr_sff8024_media_mmf;        /* Table 4-6 */
 extern const XcvrCodeTable xcvr_sff8024_media_smf;        /* Table 4-7 */
 extern const XcvrCodeTable xcvr_sff8024_media_copper;     /* Table 4-8 */
 extern const XcvrCodeTable xcvr_sff8024_media_active;     /* Table 4-9 */
+extern const XcvrCodeTable xcvr_sff8024_media_base_t;     /* Table 4-10 */
+extern const XcvrCodeTable xcvr_sff8024_media_none;       /* media type undefined */
 extern const XcvrCodeTable xcvr_sff8024_media_type;       /* Table 4-11 */
 
+const XcvrCodeTable *xcvr_sff8024_media_table(guint media_type);
 const char *xcvr_code_table_ethtool_label(const XcvrCodeTable *table, guint code);
 const char *xcvr_code_table_label_qsfp(const XcvrCodeTable *table, guint code,
                                        const char *fallback);

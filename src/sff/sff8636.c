@@ -34,6 +34,7 @@ enum {
     SFF8636_TX_PWR = 50,       /* 50-57 */
     SFF8636_TX_DISABLE = 86,
     SFF8636_POWER_CONTROL = 93,
+    SFF8636_MAX_POWER = 107,   /* power class 8: maximum power in 0.1 W */
 };
 
 /* Upper page 00h (SFF-8636 Table 6-15). */
@@ -288,6 +289,31 @@ hook_br(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
     return TRUE;
 }
 
+/* Power class 1-8 (Table 6-16): class 8 (bit 5) over classes 5-7 (bits 1-0) over 1-4. */
+static gboolean
+hook_power_class(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint8 ext;
+
+    if (xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, SFF8636_PAGE_00, SFF8636_EXT_ID, 1) == NULL)
+        return FALSE;
+    ext = byte_at(ctx, SFF8636_EXT_ID);
+    value->raw = (ext & 0x20) != 0 ? 8u : (ext & 0x03) != 0 ? 4u + (ext & 0x03) : (ext >> 6) + 1u;
+    value->number = (double)value->raw;
+    return TRUE;
+}
+
+/* No bit says whether the lane monitors exist; ethtool's text takes a temperature of 0x0000
+ * or 0xFFFF for "none". JSON and XML keep the readings and say the temperature is suspect. */
+static gboolean
+hook_temp_suspect(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    if (xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, 0, SFF8636_TEMP, 2) == NULL)
+        return FALSE;
+    value->raw = !ctx->monitors;
+    return TRUE;
+}
+
 /* ethtool reports alarm and warning flags exactly when it has page 03h's thresholds. */
 static gboolean
 hook_aw_implemented(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
@@ -313,23 +339,30 @@ hook_aw_implemented(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrVal
     { .key = k, .kind = XCVR_KIND_LANE_BITS, .i2c = A0, .offset = off, .len = 1, .mask = m, \
       .lanes = 4, .ref = REF(r) }
 /* per-channel monitor, 4 lanes, 2 bytes apart */
-#define MON(k, l, off, q, c) \
+/* JSON/XML follow byte 220 (TXP: Tx power advertised, bit 2) and the pages read; the text
+ * keeps ethtool's test (@tc), which reads a temperature of 0 or 0xFFFF as "no monitors". */
+#define DIAG_ADV .adv_page = P00, .adv_offset = SFF8636_DIAG_TYPE, .adv_mask = 0x04
+#define TXP XCVR_FIELD_ADVERTISED
+#define MON(k, l, off, q, c, tc, fl) \
     { .key = k, .label = l, .kind = XCVR_KIND_MEASURE, .i2c = A0, .offset = off, .len = 2, \
-      .quantity = q, .lanes = 4, .lane_stride = 2, .cond = c, .flags = GATE, \
-      .ref = REF("Table 6-10") }
+      .quantity = q, .lanes = 4, .lane_stride = 2, .cond = c, .text_cond = tc, \
+      .flags = GATE | XCVR_FIELD_TEXT_OWN_COND | (fl), DIAG_ADV, .ref = REF("Table 6-10") }
 /* per-channel flag, two channels to a byte, lane-major like ethtool */
 #define CHFLAG(k, l, off, m, fl) \
     { .key = k, .label = l, .kind = XCVR_KIND_FLAG, .i2c = A0, .offset = off, .len = 1, \
-      .mask = m, .lanes = 4, .cond = XCVR_COND_THRESHOLDS, \
-      .flags = GATE | XCVR_FIELD_LANES_NIBBLE | XCVR_FIELD_LANE_MAJOR | (fl), \
-      .ref = REF("Table 6-8") }
+      .mask = m, .lanes = 4, .cond = XCVR_COND_PAGE03, .text_cond = XCVR_COND_THRESHOLDS, \
+      .flags = GATE | XCVR_FIELD_LANES_NIBBLE | XCVR_FIELD_LANE_MAJOR | \
+               XCVR_FIELD_TEXT_OWN_COND | (fl), DIAG_ADV, .ref = REF("Table 6-8") }
 #define MODFLAG(k, l, off, m) \
     { .key = k, .label = l, .kind = XCVR_KIND_FLAG, .i2c = A0, .offset = off, .len = 1, \
-      .mask = m, .cond = XCVR_COND_THRESHOLDS, .flags = GATE, .ref = REF("Table 6-7") }
-#define THRESH(k, l, off, q) \
+      .mask = m, .cond = XCVR_COND_PAGE03, .text_cond = XCVR_COND_THRESHOLDS, \
+      .flags = GATE | XCVR_FIELD_TEXT_OWN_COND, .ref = REF("Table 6-7") }
+#define THRESHF(k, l, off, q, fl) \
     { .key = k, .label = l, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = SFF8636_PAGE_03, \
-      .offset = off, .len = 2, .quantity = q, .cond = XCVR_COND_THRESHOLDS, .flags = GATE, \
-      .ref = REF("Table 6-43") }
+      .offset = off, .len = 2, .quantity = q, .cond = XCVR_COND_PAGE03, \
+      .text_cond = XCVR_COND_THRESHOLDS, .flags = GATE | XCVR_FIELD_TEXT_OWN_COND | (fl), \
+      DIAG_ADV, .ref = REF("Table 6-43") }
+#define THRESH(k, l, off, q) THRESHF(k, l, off, q, 0)
 
 static const XcvrFieldDesc sff8636_fields[] = {
     { .key = "identifier", .label = "Identifier", .kind = XCVR_KIND_ENUM, .i2c = A0,
@@ -430,17 +463,17 @@ static const XcvrFieldDesc sff8636_fields[] = {
       .i2c = A0, .offset = SFF8636_VCC, .len = 2, .quantity = XCVR_QTY_VOLTAGE,
       .flags = GATE, .ref = REF("Table 6-7") },
     { .key = "alarm_warning_flags_implemented", .label = "Alarm/warning flags implemented",
-      .kind = XCVR_KIND_BOOL, .cond = XCVR_COND_MONITORS, .flags = GATE,
-      .hook = hook_aw_implemented,
+      .kind = XCVR_KIND_BOOL, .text_cond = XCVR_COND_MONITORS,
+      .flags = GATE | XCVR_FIELD_TEXT_OWN_COND, .hook = hook_aw_implemented,
       .ref = REF("§6.2.4; page 03h") },
     MON("laser_bias_current", "Laser tx bias current (Channel %u)", SFF8636_TX_BIAS,
-        XCVR_QTY_CURRENT, XCVR_COND_MONITORS),
+        XCVR_QTY_CURRENT, XCVR_COND_ALWAYS, XCVR_COND_MONITORS, 0),
     MON("laser_output_power", "Transmit avg optical power (Channel %u)", SFF8636_TX_PWR,
-        XCVR_QTY_TX_POWER, XCVR_COND_MONITORS),
+        XCVR_QTY_TX_POWER, XCVR_COND_ALWAYS, XCVR_COND_MONITORS, TXP),
     MON("rx_power", "Rcvr signal avg optical power(Channel %u)", SFF8636_RX_PWR,
-        XCVR_QTY_RX_POWER, XCVR_COND_MONITORS_AVG),
+        XCVR_QTY_RX_POWER, XCVR_COND_RX_AVG, XCVR_COND_MONITORS_AVG, 0),
     MON("rx_power", "Receiver signal OMA(Channel %u)", SFF8636_RX_PWR, XCVR_QTY_RX_POWER,
-        XCVR_COND_MONITORS_OMA),
+        XCVR_COND_RX_OMA, XCVR_COND_MONITORS_OMA, 0),
 
     /* flags (lower page), shown with page 03h's thresholds */
     CHFLAG("laser_bias_current_high_alarm", "Laser bias current high alarm   (Chan %u)",
@@ -460,13 +493,13 @@ static const XcvrFieldDesc sff8636_fields[] = {
     MODFLAG("module_voltage_high_warning", "Module voltage high warning", SFF8636_VCC_FLAGS, 0x20),
     MODFLAG("module_voltage_low_warning", "Module voltage low warning", SFF8636_VCC_FLAGS, 0x10),
     CHFLAG("laser_tx_power_high_alarm", "Laser tx power high alarm   (Channel %u)",
-           SFF8636_TX_PWR_FLAGS, 0x80, XCVR_FIELD_RUN_START),
+           SFF8636_TX_PWR_FLAGS, 0x80, XCVR_FIELD_RUN_START | TXP),
     CHFLAG("laser_tx_power_low_alarm", "Laser tx power low alarm    (Channel %u)",
-           SFF8636_TX_PWR_FLAGS, 0x40, 0),
+           SFF8636_TX_PWR_FLAGS, 0x40, TXP),
     CHFLAG("laser_tx_power_high_warning", "Laser tx power high warning (Channel %u)",
-           SFF8636_TX_PWR_FLAGS, 0x20, 0),
+           SFF8636_TX_PWR_FLAGS, 0x20, TXP),
     CHFLAG("laser_tx_power_low_warning", "Laser tx power low warning  (Channel %u)",
-           SFF8636_TX_PWR_FLAGS, 0x10, 0),
+           SFF8636_TX_PWR_FLAGS, 0x10, TXP),
     CHFLAG("laser_rx_power_high_alarm", "Laser rx power high alarm   (Channel %u)",
            SFF8636_RX_PWR_FLAGS, 0x80, XCVR_FIELD_RUN_START),
     CHFLAG("laser_rx_power_low_alarm", "Laser rx power low alarm    (Channel %u)",
@@ -481,10 +514,14 @@ static const XcvrFieldDesc sff8636_fields[] = {
     THRESH("laser_bias_current_low_alarm_threshold", "Laser bias current low alarm threshold", 186, XCVR_QTY_CURRENT),
     THRESH("laser_bias_current_high_warning_threshold", "Laser bias current high warning threshold", 188, XCVR_QTY_CURRENT),
     THRESH("laser_bias_current_low_warning_threshold", "Laser bias current low warning threshold", 190, XCVR_QTY_CURRENT),
-    THRESH("laser_output_power_high_alarm_threshold", "Laser output power high alarm threshold", 192, XCVR_QTY_TX_POWER),
-    THRESH("laser_output_power_low_alarm_threshold", "Laser output power low alarm threshold", 194, XCVR_QTY_TX_POWER),
-    THRESH("laser_output_power_high_warning_threshold", "Laser output power high warning threshold", 196, XCVR_QTY_TX_POWER),
-    THRESH("laser_output_power_low_warning_threshold", "Laser output power low warning threshold", 198, XCVR_QTY_TX_POWER),
+    THRESHF("laser_output_power_high_alarm_threshold", "Laser output power high alarm threshold", 192,
+            XCVR_QTY_TX_POWER, TXP),
+    THRESHF("laser_output_power_low_alarm_threshold", "Laser output power low alarm threshold", 194,
+            XCVR_QTY_TX_POWER, TXP),
+    THRESHF("laser_output_power_high_warning_threshold", "Laser output power high warning threshold", 196,
+            XCVR_QTY_TX_POWER, TXP),
+    THRESHF("laser_output_power_low_warning_threshold", "Laser output power low warning threshold", 198,
+            XCVR_QTY_TX_POWER, TXP),
     THRESH("module_temperature_high_alarm_threshold", "Module temperature high alarm threshold", 128, XCVR_QTY_TEMPERATURE),
     THRESH("module_temperature_low_alarm_threshold", "Module temperature low alarm threshold", 130, XCVR_QTY_TEMPERATURE),
     THRESH("module_temperature_high_warning_threshold", "Module temperature high warning threshold", 132, XCVR_QTY_TEMPERATURE),
@@ -497,6 +534,24 @@ static const XcvrFieldDesc sff8636_fields[] = {
     THRESH("laser_rx_power_low_alarm_threshold", "Laser rx power low alarm threshold", 178, XCVR_QTY_RX_POWER),
     THRESH("laser_rx_power_high_warning_threshold", "Laser rx power high warning threshold", 180, XCVR_QTY_RX_POWER),
     THRESH("laser_rx_power_low_warning_threshold", "Laser rx power low warning threshold", 182, XCVR_QTY_RX_POWER),
+
+    /* what ethtool 6.1 does not print: JSON/XML, and the text's "also decoded" section */
+    { .key = "power_class", .xlabel = "Power class", .kind = XCVR_KIND_UINT, .i2c = A0,
+      .page = P00, .offset = SFF8636_EXT_ID, .len = 1, .hook = hook_power_class,
+      .ref = REF("Table 6-16") },
+    { .key = "max_power_class_8", .xlabel = "Max power (power class 8)", .kind = XCVR_KIND_UINT,
+      .i2c = A0, .offset = SFF8636_MAX_POWER, .len = 1, .scale = 0.1, .decimals = 1,
+      .unit = "W", .flags = XCVR_FIELD_ADVERTISED, .adv_page = P00,
+      .adv_offset = SFF8636_EXT_ID, .adv_mask = 0x20, .ref = REF("Table 6-4 byte 107") },
+    { .key = "high_power_class_enable", .xlabel = "High power class (5-7) enable",
+      .kind = XCVR_KIND_FLAG, .i2c = A0, .offset = SFF8636_POWER_CONTROL, .len = 1,
+      .mask = 0x04, .ref = REF("Table 6-9 byte 93 bit 2") },
+    { .key = "power_class_8_enable", .xlabel = "Power class 8 enable", .kind = XCVR_KIND_FLAG,
+      .i2c = A0, .offset = SFF8636_POWER_CONTROL, .len = 1, .mask = 0x08,
+      .ref = REF("Table 6-9 byte 93 bit 3") },
+    { .key = "temperature_reading_suspect", .xlabel = "Temperature reads 0x0000 or 0xFFFF",
+      .kind = XCVR_KIND_BOOL, .i2c = A0, .offset = SFF8636_TEMP, .len = 2,
+      .hook = hook_temp_suspect, .ref = REF("Table 6-7 bytes 22-23") },
 };
 
 /* ---- family interface ------------------------------------------------------------------ */

@@ -90,7 +90,7 @@ xcvr_value_add_item(XcvrValue *value, const char *name, const char *label)
     g_array_append_val(value->items, item);
 }
 
-static gboolean
+static inline gboolean
 xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
 {
     switch (cond) {
@@ -132,6 +132,14 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
         return ctx->fault_state;
     case XCVR_COND_CLEI:
         return ctx->clei;
+    case XCVR_COND_RX_OMA:
+        return !ctx->dom_rx_avg;
+    case XCVR_COND_RX_AVG:
+        return ctx->dom_rx_avg;
+    case XCVR_COND_PAGE03:
+        return ctx->thresholds;
+    case XCVR_COND_LASER_TEMP:
+        return ctx->laser_temp_aux != 0;
     case _XCVR_COND_LAST:
     default:
         return FALSE;
@@ -295,11 +303,32 @@ xcvr_field_advertised(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
            (adv & desc->adv_mask) != 0;
 }
 
+/* Where a field's values go, decided once per field (page-map lookups included). */
+typedef enum {
+    XCVR_WALK_NONE = 0,
+    XCVR_WALK_DATA = 1 << 0, /* JSON/XML: its condition holds and it is advertised */
+    XCVR_WALK_TEXT = 1 << 1, /* the ethtool-identical text */
+} XcvrWalkTo;
+
+static inline XcvrWalkTo
+xcvr_field_walk_to(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
+{
+    gboolean data = xcvr_cond_holds(ctx, desc->cond) && xcvr_field_advertised(ctx, desc);
+    gboolean text;
+
+    if (!data && (desc->flags & XCVR_FIELD_TEXT_OWN_COND) == 0)
+        return XCVR_WALK_NONE;
+    text = desc->label != NULL && xcvr_cond_holds(ctx, desc->text_cond) &&
+           ((desc->flags & XCVR_FIELD_TEXT_NEEDS_ID) == 0 || ctx->id_known);
+    return (data ? XCVR_WALK_DATA : 0) | (text ? XCVR_WALK_TEXT : 0);
+}
+
 static void
 xcvr_module_add_value(XcvrModule *module,
                       const XcvrDecodeCtx *ctx,
                       const XcvrFieldDesc *desc,
-                      guint lane)
+                      guint lane,
+                      XcvrWalkTo to)
 {
     XcvrValue value = { .desc = desc, .state = XCVR_VALUE_OK, .lane = lane };
     gboolean ok;
@@ -312,8 +341,8 @@ xcvr_module_add_value(XcvrModule *module,
                             : xcvr_field_decode_generic(ctx, desc, &value);
     if (!ok)
         value.state = XCVR_VALUE_TRUNCATED;
-    value.in_text = desc->label != NULL && xcvr_cond_holds(ctx, desc->text_cond) &&
-                    ((desc->flags & XCVR_FIELD_TEXT_NEEDS_ID) == 0 || ctx->id_known);
+    value.in_text = (to & XCVR_WALK_TEXT) != 0;
+    value.text_only = (to & XCVR_WALK_DATA) == 0;
     g_array_append_val(module->values, value);
 }
 
@@ -325,12 +354,6 @@ xcvr_field_lanes(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
     if (desc->kind == XCVR_KIND_LANE_BITS)
         return 0;
     return desc->lanes == XCVR_LANES_MODULE ? ctx->n_lanes : desc->lanes;
-}
-
-static gboolean
-xcvr_field_present(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
-{
-    return xcvr_cond_holds(ctx, desc->cond) && xcvr_field_advertised(ctx, desc);
 }
 
 void
@@ -347,22 +370,29 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
         guint n_lanes = xcvr_field_lanes(ctx, desc);
 
         if ((desc->flags & XCVR_FIELD_LANE_MAJOR) != 0 && desc->lanes > 0) {
+            XcvrWalkTo to[32];
+
             /* a lane-major run: every field for lane 1, then for lane 2, … */
-            while (end < dec->n_fields && (dec->fields[end].flags & XCVR_FIELD_LANE_MAJOR) != 0 &&
+            while (end < dec->n_fields && end - i < G_N_ELEMENTS(to) &&
+                   (dec->fields[end].flags & XCVR_FIELD_LANE_MAJOR) != 0 &&
                    (dec->fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
                    dec->fields[end].lanes == desc->lanes)
                 end++;
+            for (j = i; j < end; j++)
+                to[j - i] = xcvr_field_walk_to(ctx, &dec->fields[j]);
             for (lane = 1; lane <= n_lanes; lane++) {
                 for (j = i; j < end; j++) {
-                    if (xcvr_field_present(ctx, &dec->fields[j]))
-                        xcvr_module_add_value(module, ctx, &dec->fields[j], lane);
+                    if (to[j - i] != XCVR_WALK_NONE)
+                        xcvr_module_add_value(module, ctx, &dec->fields[j], lane, to[j - i]);
                 }
             }
-        } else if (xcvr_field_present(ctx, desc)) {
-            if (n_lanes == 0)
-                xcvr_module_add_value(module, ctx, desc, 0);
-            for (lane = 1; lane <= n_lanes; lane++)
-                xcvr_module_add_value(module, ctx, desc, lane);
+        } else {
+            XcvrWalkTo to = xcvr_field_walk_to(ctx, desc);
+
+            if (to != XCVR_WALK_NONE && n_lanes == 0)
+                xcvr_module_add_value(module, ctx, desc, 0, to);
+            for (lane = 1; to != XCVR_WALK_NONE && lane <= n_lanes; lane++)
+                xcvr_module_add_value(module, ctx, desc, lane, to);
         }
         i = end;
     }

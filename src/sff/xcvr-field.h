@@ -25,10 +25,19 @@ typedef struct {
     const char *label_qsfp; /* ethtool 6.1's SFF-8636 wording, where a table needs one */
 } XcvrCodeName;
 
+/* A run of codes the spec leaves unnamed on purpose (reserved, custom, vendor specific). */
+typedef struct {
+    guint8 first;
+    guint8 last;
+    const char *name;
+} XcvrCodeRange;
+
 typedef struct {
     const XcvrCodeName *entries; /* indexed by code, designated initializers */
     guint n_entries;
     const char *fallback;        /* name and label of codes without an entry */
+    const XcvrCodeRange *ranges; /* names of codes without an entry; labels stay @fallback */
+    guint n_ranges;
 } XcvrCodeTable;
 
 /* One bit of a bit-field table: the field lists one entry per set bit. */
@@ -86,6 +95,10 @@ typedef enum {
     XCVR_COND_PAGED_OPTICAL, /* … and the media is not copper */
     XCVR_COND_FAULT_STATE, /* CMIS: module state is ModuleFault */
     XCVR_COND_CLEI,        /* CMIS: a CLEI code is given */
+    XCVR_COND_RX_OMA,      /* SFF-8636: RX power is OMA (byte 220 bit 3 clear) */
+    XCVR_COND_RX_AVG,      /* SFF-8636: RX power is average power */
+    XCVR_COND_PAGE03,      /* SFF-8636: page 03h (thresholds) was read */
+    XCVR_COND_LASER_TEMP,  /* CMIS: an aux monitor advertised as laser temperature */
 
     _XCVR_COND_LAST
 } XcvrCond;
@@ -112,6 +125,11 @@ typedef enum {
     XCVR_FIELD_LANES_BANKED = 1 << 6,
     /* Per-lane flag: lane n of its bank is bit n-1 of the byte (CMIS Table 8-77). */
     XCVR_FIELD_LANES_BIT = 1 << 7,
+    /* The text shows the field exactly when @text_cond holds (ethtool's own test, which may
+     * be a value heuristic), whatever @cond and the advertisement say; JSON and XML show it
+     * exactly when @cond holds and it is advertised. A value only the text shows is marked
+     * text_only. */
+    XCVR_FIELD_TEXT_OWN_COND = 1 << 8,
 } XcvrFieldFlags;
 
 typedef enum {
@@ -177,6 +195,7 @@ struct _XcvrValue {
     guint lane;           /* 1-based for per-lane fields, else 0 */
     XcvrValueState state;
     gboolean in_text;     /* part of the ethtool-identical text */
+    gboolean text_only;   /* only the text shows it (XCVR_FIELD_TEXT_OWN_COND): not in JSON/XML */
     guint64 raw;          /* code, integer, or raw reading before scaling */
     double number;        /* UINT: raw × mult; MEASURE: in the unit after calibration */
     char *text;           /* ASCII/OUI text; ENUM name */
@@ -204,6 +223,7 @@ struct _XcvrDecodeCtx {
     gboolean fault_state; /* CMIS module state is ModuleFault */
     gboolean clei;       /* CMIS CLEI code present */
     guint n_lanes;       /* lanes of per-module lane fields (8 per bank on CMIS) */
+    guint8 laser_temp_aux; /* CMIS: the aux monitor (2 or 3) that holds laser temperature */
 };
 
 const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);

@@ -44,7 +44,7 @@ xcvr_module_find(const XcvrModule *module, const char *key)
     for (i = 0; i < module->values->len; i++) {
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
 
-        if (v->state == XCVR_VALUE_OK && g_strcmp0(v->desc->key, key) == 0)
+        if (v->state == XCVR_VALUE_OK && !v->text_only && g_strcmp0(v->desc->key, key) == 0)
             return v;
     }
     return NULL;
@@ -77,7 +77,7 @@ xcvr_module_get_lane_numbers(const XcvrModule *module, const char *key, const ch
     for (i = 0; i < module->values->len; i++) {
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
 
-        if (strcmp(v->desc->key, key) != 0 || v->state != XCVR_VALUE_OK ||
+        if (strcmp(v->desc->key, key) != 0 || v->state != XCVR_VALUE_OK || v->text_only ||
             (v->desc->kind != XCVR_KIND_UINT && v->desc->kind != XCVR_KIND_MEASURE))
             continue;
         g_array_append_val(ret, v->number);
@@ -121,7 +121,7 @@ xcvr_module_get_raised_flags(const XcvrModule *module, const char *suffix)
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
 
         if (v->desc->kind != XCVR_KIND_FLAG || v->state != XCVR_VALUE_OK || v->raw == 0 ||
-            !g_str_has_suffix(v->desc->key, suffix))
+            v->text_only || !g_str_has_suffix(v->desc->key, suffix))
             continue;
         if (v->lane > 0)
             g_ptr_array_add(ret, g_strdup_printf("%s lane %u", v->desc->key, v->lane));

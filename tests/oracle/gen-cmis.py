@@ -802,6 +802,77 @@ def gen_banks(w):
     w.var("bank2-dsfp-ident-0x1b", {0: 0x1B}, base="osfp2")
 
 
+def gen_app_codes(w):
+    """SFF-8024 Tables 4-5 to 4-11 through the application descriptors (lower 86-117 and
+    page 01h 223-250, 15 to an image): every host interface ID 01h-FEh, every SMF media
+    code, the named codes and range edges of the other media tables, reserved and custom
+    media types. ethtool 6.1 prints none of them; the oracle checks the rest stays equal,
+    the goldens pin the names."""
+    host = list(range(0x01, 0xFF))
+    edges = [0xBE, 0xBF, 0xC0, 0xFE, 0xFF]
+    sweeps = (
+        ("smf", 0x02, list(range(0x00, 0x100))),
+        ("mmf", 0x01, list(range(0x00, 0x27)) + edges),
+        ("copper", 0x03, [0x00, 0x01, 0x02] + edges),
+        ("active", 0x04, list(range(0x00, 0x06)) + edges),
+        ("base-t", 0x05, list(range(0x00, 0x09)) + edges),
+        ("type-0x00", 0x00, [0x01, 0x02]),
+        ("type-0x06", 0x06, [0x01]),
+        ("type-0x40", 0x40, [0x01]),
+        ("type-0x90", 0x90, [0x01]),
+    )
+    h = 0
+    for name, media_type, codes in sweeps:
+        for start in range(0, len(codes), 15):
+            chunk = codes[start:start + 15]
+            apps = []
+            for c in chunk:
+                apps.append((host[h % len(host)], c, 0x44, 0x01))
+                h += 1
+            m = apply(base_dr4(), {85: media_type})
+            lower = b"".join(bytes(a) for a in apps[:8])
+            m.put("lower", 86, lower + b"\xff" * (32 - len(lower)))
+            more = b"".join(bytes(a) for a in apps[8:])
+            m.put("01h", 223, more + b"\xff" * (28 - len(more)))
+            w.emit("apps-%s-%02x" % (name, chunk[0]), m)
+    # host IDs the sweep above leaves for a second pass
+    while h < len(host):
+        apps = [(host[i % len(host)], 0x14, 0x44, 0x01) for i in range(h, h + 8)]
+        h += 8
+        m = base_dr4()
+        m.put("lower", 86, b"".join(bytes(a) for a in apps))
+        w.emit("apps-host-%02x" % apps[0][0], m)
+
+
+def gen_active_state(w):
+    """Bytes ethtool 6.1 ignores and the decoder reads: the Active Control Set (page 11h
+    206-213: ApSel per host lane), configuration status (202-205) and output status
+    (132-133) per lane; page 01h hardware revision (130-131), state durations (144, 167,
+    168), VDM (142 bit 6) and CDB (163 bits 7-6) support, media lane options (176-190)."""
+    w.var("active-state", {
+        ("11h", 206): bytes([0x12, 0x12, 0x12, 0x12, 0x23, 0x23, 0x00, 0xF1]),
+        ("11h", 202): bytes([0xC1, 0x53, 0x20, 0xED]),
+        ("11h", 132): 0x0F, ("11h", 133): 0xF0,
+        ("01h", 130): bytes([2, 11]),
+        ("01h", 144): 0x25, ("01h", 167): 0xD0, ("01h", 168): 0x3E,
+        ("01h", 142): 0x40, ("01h", 163): 0x80,
+        ("01h", 176): bytes([0x01, 0x55]),
+    })
+    for v in range(16):
+        w.var("durations-0x%x" % v, {("01h", 144): v * 0x11, ("01h", 167): v * 0x11,
+                                    ("01h", 168): v * 0x11})
+    for v in (0x00, 0x40, 0x80, 0xC0):
+        w.var("cdb-163-0x%02x" % v, {("01h", 163): v})
+    # Laser temperature: aux2 or aux3 (page 01h byte 145 bits 1-2), advertised in byte 159
+    # bits 3-4, thresholds in page 02h 152-167.
+    aux = {18: s16be(1000), 20: s16be(int(45.5 * 256)), 22: s16be(int(-3.25 * 256)),
+           ("02h", 152): s16s(80 * 256, -5 * 256, 75 * 256, 0),
+           ("02h", 160): s16s(70 * 256, -10 * 256, 65 * 256, -5 * 256)}
+    for types, mons in ((0x00, 0x0B), (0x02, 0x13), (0x00, 0x03), (0x06, 0x1F)):
+        w.var("aux-145-0x%02x-159-0x%02x" % (types, mons),
+              {**aux, ("01h", 145): types, ("01h", 159): mons})
+
+
 def gen_checksum(w):
     m = base_dr4()
     m.fix_checksum()
@@ -861,7 +932,8 @@ GENERATORS = (gen_basics, gen_identifier, gen_revision, gen_lower_byte2,
               gen_module_monitors, gen_power, gen_cable_length, gen_connector,
               gen_media_tech, gen_strings, gen_oui, gen_page01,
               gen_bias_multiplier, gen_thresholds, gen_lane_flags,
-              gen_lane_monitors, gen_banks, gen_checksum, gen_partial)
+              gen_lane_monitors, gen_banks, gen_app_codes, gen_active_state, gen_checksum,
+              gen_partial)
 
 
 def main(argv=None):

@@ -252,6 +252,11 @@ def gen_ext_id(w):
     # High power class enabled (lower byte 93 bit 2).
     for v in (0x00, 0x01, 0x02, 0x03, 0xCC):
         w.var("ext-id-0x%02x-hpc-enabled" % v, {129: v, 93: 0x04})
+    # Power class 8 (byte 129 bit 5): its maximum power in byte 107 (0.1 W), its enable in
+    # byte 93 bit 3. ethtool 6.1 decodes neither; the decoder's JSON/XML do.
+    for v, enable, watts in ((0x20, 0x00, 120), (0xE3, 0x08, 255), (0xE3, 0x0C, 0)):
+        w.var("ext-id-0x%02x-class8-93-0x%02x-107-%d" % (v, enable, watts),
+              {129: v, 93: enable, 107: watts})
 
 
 def gen_connector(w):
