@@ -14,5 +14,6 @@
 #include "xcvr-ovs.h"
 #include "xcvr-vnic.h"
 #include "xcvr-inventory.h"
+#include "xcvr-placement.h"
 
 #undef __XCVRMAP_H_INSIDE__
