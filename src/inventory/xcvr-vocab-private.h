@@ -50,6 +50,7 @@ typedef enum {
     XCVR_VOCAB_FROM_HEALTH,    /* the uplink's verdict (@source "verdict") or its reasons */
     XCVR_VOCAB_FROM_FACT,      /* derived from the fact whose JSON key is @source */
     XCVR_VOCAB_FROM_PLACEMENT, /* the placement hints (xcvr-placement.c), member @source */
+    XCVR_VOCAB_FROM_MEDIA,     /* the module's medium class (xcvr_media_of_module()) */
 
     _XCVR_VOCAB_ORIGIN_LAST
 } XcvrVocabOrigin;

@@ -70,6 +70,10 @@ static const XcvrVocabFact facts[] = {
     { MOD, "rx_power_dbm", "rx-power-dbm", "dBm", XCVR_VOCAB_LANES, XCVR_VOCAB_FROM_FACT,
       "rx_power_mw", XCVR_VOCAB_DERIVE_DBM, TRUE,
       "received optical power per lane; null for a lane with no light" },
+    { MOD, "media", "media", NULL, XCVR_VOCAB_STRING, XCVR_VOCAB_FROM_MEDIA, NULL,
+      XCVR_VOCAB_DERIVE_NONE, FALSE,
+      "medium class (as placement `media`): from the decoded compliance codes, never vendor "
+      "strings" },
 
     { LNK, "state", "state", NULL, XCVR_VOCAB_STRING, XCVR_VOCAB_FROM_LINK, "operstate",
       XCVR_VOCAB_DERIVE_NONE, FALSE, "operstate: up, down, lowerlayerdown, dormant, unknown…" },
@@ -320,6 +324,10 @@ eval_module(XcvrVocabValue *v, const XcvrVocabSubject *s)
         v->string = s->module_source;
         v->present = v->string != NULL;
         break;
+    case XCVR_VOCAB_FROM_MEDIA:
+        v->string = xcvr_media_to_string(xcvr_media_of_module(m));
+        v->present = TRUE;
+        break;
     case XCVR_VOCAB_FROM_LINK:
     case XCVR_VOCAB_FROM_HEALTH:
     case XCVR_VOCAB_FROM_FACT:
@@ -390,6 +398,9 @@ origin_text(const XcvrVocabFact *f, GString *buf)
         break;
     case XCVR_VOCAB_FROM_PLACEMENT:
         g_string_append(buf, "placement hints");
+        break;
+    case XCVR_VOCAB_FROM_MEDIA:
+        g_string_append(buf, "module compliance codes");
         break;
     case _XCVR_VOCAB_ORIGIN_LAST:
     default:
