@@ -10,6 +10,7 @@
 
 #include "xcvr-version.h"
 #include "xcvr-vnic.h"
+#include "xcvr-nodedev.h"
 
 G_BEGIN_DECLS
 
@@ -68,5 +69,39 @@ XCVR_PUBLIC void xcvr_virt_quiet_default_errors(void);
  */
 XCVR_PUBLIC GPtrArray *xcvr_virt_list_vnics(const char *uri, const char *const *domains,
                                             char **ret_uri, GError **error);
+
+/**
+ * xcvr_virt_list_nodedevs:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @cap: (nullable): only devices with this capability ("net", "pci"); %NULL for all
+ * @error: return location for a #GError
+ *
+ * Connects read-only and reads every node device's document (virNodeDeviceGetXMLDesc()).
+ * A device that vanishes between the listing and its document is left out.
+ *
+ * Returns: (transfer full) (element-type XcvrNodedevDoc) (nullable): the devices in name
+ * order; %NULL with @error set (%XCVR_ERROR_LIBVIRT) when the connection or the listing
+ * fails, or %XCVR_ERROR_INVALID_ARGUMENT for a @cap libvirt does not know.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_virt_list_nodedevs(const char *uri, const char *cap,
+                                               GError **error);
+
+/**
+ * xcvr_virt_get_nodedev:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @device: a node device's name (`net_…`, `pci_…`), or a netdev's name (the `net`
+ *   device whose interface it is)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the device's name and document; %NULL with @error
+ * set: %XCVR_ERROR_NO_DEVICE when there is no such device, %XCVR_ERROR_LIBVIRT when libvirt
+ * fails.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrNodedevDoc *xcvr_virt_get_nodedev(const char *uri, const char *device,
+                                                  GError **error);
 
 G_END_DECLS

@@ -15,5 +15,6 @@
 #include "xcvr-vnic.h"
 #include "xcvr-inventory.h"
 #include "xcvr-placement.h"
+#include "xcvr-nodedev.h"
 
 #undef __XCVRMAP_H_INSIDE__

@@ -123,3 +123,13 @@ typedef struct {
 } XcvrCliXapiApi;
 
 gboolean xcvr_cli_xapi_load(XcvrCliXapiApi *api, GError **error);
+
+/* xcvr_virt_list_nodedevs() and xcvr_virt_get_nodedev() from libxcvrmap-virt, loaded on
+ * first use (cli-virt-nodedev-load.c). */
+#include <xcvrmap/xcvr-nodedev.h>
+GPtrArray *xcvr_cli_virt_list_nodedevs(const char *uri, const char *cap, GError **error);
+XcvrNodedevDoc *xcvr_cli_virt_get_nodedev(const char *uri, const char *device, GError **error);
+
+/* `xcvrmap nodedev-dumpxml` and `xcvrmap nodedev-list` (cli-nodedev.c). */
+int xcvr_cli_nodedev_dumpxml(int argc, char **argv);
+int xcvr_cli_nodedev_list(int argc, char **argv);

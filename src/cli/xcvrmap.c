@@ -16,6 +16,8 @@ static const struct {
 } commands[] = {
     { "map", xcvr_cli_map },
     { "module", xcvr_cli_module },
+    { "nodedev-dumpxml", xcvr_cli_nodedev_dumpxml },
+    { "nodedev-list", xcvr_cli_nodedev_list },
     { "pool", xcvr_cli_pool },
     { "topo", xcvr_cli_topo },
 };
@@ -40,6 +42,12 @@ static const char usage_text[] =
     "  module --demo\n"
     "      each also [--format text|json|xml] [--strict]\n"
     "                 decode module EEPROMs (text as ethtool prints it)\n"
+    "  nodedev-dumpxml [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE]\n"
+    "      [--eeprom-dir DIR] [--no-modules] DEVICE\n"
+    "                 libvirt's node-device XML with xcvrmap's element for an uplink or VF\n"
+    "  nodedev-list [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE] [--cap net|pci]\n"
+    "      [--annotated]\n"
+    "                 libvirt's node devices; --annotated: the ones xcvrmap annotates\n"
     "  pool [--xapi[=SOCKET]] [--format text|json] [--timeout SECONDS]\n"
     "                 XCP-ng: every host's map, through xapi and the xcvrmap plugin\n"
     "  topo [--root DIR] [--ovsdb SOCKET|FILE] [--timeout SECONDS] [--format text|json]\n"
