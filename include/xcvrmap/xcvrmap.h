@@ -16,5 +16,6 @@
 #include "xcvr-inventory.h"
 #include "xcvr-placement.h"
 #include "xcvr-nodedev.h"
+#include "xcvr-metadata.h"
 
 #undef __XCVRMAP_H_INSIDE__

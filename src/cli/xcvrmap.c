@@ -19,6 +19,7 @@ static const struct {
     { "nodedev-dumpxml", xcvr_cli_nodedev_dumpxml },
     { "nodedev-list", xcvr_cli_nodedev_list },
     { "pool", xcvr_cli_pool },
+    { "publish", xcvr_cli_publish },
     { "topo", xcvr_cli_topo },
 };
 
@@ -50,6 +51,9 @@ static const char usage_text[] =
     "                 libvirt's node devices; --annotated: the ones xcvrmap annotates\n"
     "  pool [--xapi[=SOCKET]] [--format text|json] [--timeout SECONDS]\n"
     "                 XCP-ng: every host's map, through xapi and the xcvrmap plugin\n"
+    "  publish [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE] [--eeprom-dir DIR]\n"
+    "      [-d|--domain NAME]… [--dry-run | --remove]\n"
+    "                 keep each domain's map in its libvirt <metadata>\n"
     "  topo [--root DIR] [--ovsdb SOCKET|FILE] [--timeout SECONDS] [--format text|json]\n"
     "      NETDEV…|--pci ADDRESS…\n"
     "  topo --demo [--timeout SECONDS] [--format text|json] [NETDEV…|--pci ADDRESS…]\n"
