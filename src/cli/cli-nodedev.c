@@ -45,6 +45,7 @@ host_inventory(const Sources *s, gboolean with_modules, GError **error)
     xcvr_inventory_options_set_eeprom_dir(opts, s->eeprom_dir);
     xcvr_inventory_options_set_timeout_ms(opts, timeout_ms);
     xcvr_inventory_options_set_no_modules(opts, s->no_modules || !with_modules);
+    xcvr_inventory_options_set_all_uplinks(opts, TRUE);
     return xcvr_inventory_new(vnics, opts, error);
 }
 

@@ -41,7 +41,7 @@ def run(args, **kw):
                           universal_newlines=True, **kw)
 
 
-def check_host(a, spec, vf_expect):
+def check_host(a, spec, vf_expect, expect_annotated=()):
     tmp = tempfile.mkdtemp(prefix="xcvr-nodedev-")
     host = os.path.join(tmp, "host")
     r = run([sys.executable, a.hostgen, spec, host])
@@ -108,6 +108,8 @@ def check_host(a, spec, vf_expect):
                    ours)
     for name, _ in vf_expect.items():
         ok(name in annotated, "%s: VF %s is annotated" % (base, name))
+    for name in expect_annotated:
+        ok(name in annotated, "%s: %s is annotated (no vNIC rides it)" % (base, name))
     r = run([a.xcvrmap, "nodedev-list", "--annotated"] + src)
     ok(r.returncode == 0 and r.stdout.split() == annotated,
        "%s: nodedev-list --annotated lists the annotated devices" % base,
@@ -120,6 +122,7 @@ def main():
     p.add_argument("--xcvrmap", required=True)
     p.add_argument("--hostgen", required=True)
     p.add_argument("--schema", required=True)
+    p.add_argument("--domain-schema", required=True)
     p.add_argument("specs", nargs="+")
     a = p.parse_args()
     if run(["virsh", "--version"]).returncode != 0:
@@ -129,9 +132,13 @@ def main():
     hosts = []
     for spec in a.specs:
         vf = {}
+        more = ()
         if os.path.basename(spec) == "demo-host.json":
             vf = {"pci_0000_41_02_1": ("0000:41:00.0", 1, "nfv-fw")}
-        hosts.append(check_host(a, spec, vf))
+        if spec.endswith("inventory/host.json"):
+            # a port no vNIC rides, its PCI function and its unused VF
+            more = ("net_enp65s0f0_b8_ce_f6_4a_10_00", "pci_0000_41_00_0", "pci_0000_41_02_0")
+        hosts.append(check_host(a, spec, vf, more))
 
     host, uri, src = hosts[0]
     r = run([a.xcvrmap, "nodedev-dumpxml"] + src + ["enp3s0f0"])
@@ -148,6 +155,33 @@ def main():
     ok(r.returncode == 2, "an unknown --cap is bad usage", r.stderr)
     r = run([a.xcvrmap, "nodedev-dumpxml"] + src)
     ok(r.returncode == 2, "nodedev-dumpxml without DEVICE is bad usage", r.stderr)
+
+    # publish: what --dry-run prints is valid; a run writes every domain; a missing domain
+    # fails with status 1; the test driver forgets between processes, so read-back is the
+    # in-process test's (xcvr-publish-test)
+    r = run([a.xcvrmap, "publish", "--dry-run", "--eeprom-dir", os.path.join(host, "eeprom")]
+            + src)
+    docs = [d for d in re.split(r"<!-- [^>]* -->\n", r.stdout) if d]
+    ok(r.returncode == 0 and len(docs) >= 3, "publish --dry-run prints each domain's element",
+       r.stdout + r.stderr)
+    for d in docs:
+        with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as f:
+            f.write(d)
+        v = run(["xmllint", "--noout", "--relaxng", a.domain_schema, f.name])
+        os.unlink(f.name)
+        ok(v.returncode == 0 and "temperature" not in d and "power" not in d,
+           "publish --dry-run: valid against xcvrmap-domain.rng, only stable facts",
+           v.stderr + d)
+    r = run([a.xcvrmap, "publish"] + src)
+    lines = r.stdout.splitlines()
+    ok(r.returncode == 0 and len(lines) == len(docs) and
+       all(re.match(r"^\S+: written \((live|config|live, config)\)$", x) for x in lines),
+       "publish writes every domain, live and/or config", r.stdout + r.stderr)
+    r = run([a.xcvrmap, "publish", "-d", "no-such-domain"] + src)
+    ok(r.returncode == 1 and "no-such-domain" in r.stderr, "publish -d of a missing domain: "
+       "status 1, named", r.stdout + r.stderr)
+    r = run([a.xcvrmap, "publish", "--dry-run", "--remove"] + src)
+    ok(r.returncode == 2, "publish --dry-run --remove is bad usage", r.stderr)
     print("1..%d" % n)
     return 1 if failed else 0
 
