@@ -207,4 +207,26 @@ XCVR_PUBLIC XcvrPlacement *xcvr_inv_uplink_get_placement(const XcvrInvUplink *up
  */
 XCVR_PUBLIC XcvrPlacement *xcvr_inv_vnic_get_placement(const XcvrInvVnic *vnic);
 
+/**
+ * xcvr_render_nova_provider_config:
+ * @inventory: an inventory (built with xcvr_inventory_options_set_all_uplinks() for every
+ *   physical NIC, not only the ridden ones)
+ * @hostname: the compute host's name, as Nova knows it
+ * @name_template: (nullable): the provider name, with `{hostname}`, `{pci}` and `{netdev}`
+ *   replaced; %NULL for `{hostname}_{pci}`
+ *
+ * An OpenStack Nova provider config file (`meta.schema_version` "1.0", YAML): one provider
+ * per physical NIC with a PCI address, identified by name, with the additional traits
+ * `CUSTOM_XCVRMAP_MEDIA_<MEDIA>`, `CUSTOM_XCVRMAP_SPEED_<N>G` (`<N>M` below 1 Gb/s; none
+ * when the speed is unknown) and `CUSTOM_XCVRMAP_REDUNDANCY_<R>`, upper case with `-` as
+ * `_`.
+ *
+ * Returns: (transfer full): the file's text.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC char *xcvr_render_nova_provider_config(const XcvrInventory *inventory,
+                                                   const char *hostname,
+                                                   const char *name_template);
+
 G_END_DECLS

@@ -146,3 +146,6 @@ gboolean xcvr_cli_virt_publish_load(XcvrCliVirtPublishApi *api, GError **error);
 
 /* `xcvrmap publish` (cli-publish.c). */
 int xcvr_cli_publish(int argc, char **argv);
+
+/* `xcvrmap placement` (cli-placement.c). */
+int xcvr_cli_placement(int argc, char **argv);

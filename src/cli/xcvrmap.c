@@ -18,6 +18,7 @@ static const struct {
     { "module", xcvr_cli_module },
     { "nodedev-dumpxml", xcvr_cli_nodedev_dumpxml },
     { "nodedev-list", xcvr_cli_nodedev_list },
+    { "placement", xcvr_cli_placement },
     { "pool", xcvr_cli_pool },
     { "publish", xcvr_cli_publish },
     { "topo", xcvr_cli_topo },
@@ -49,6 +50,12 @@ static const char usage_text[] =
     "  nodedev-list [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE] [--cap net|pci]\n"
     "      [--annotated]\n"
     "                 libvirt's node devices; --annotated: the ones xcvrmap annotates\n"
+    "  placement [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE] [--eeprom-dir DIR]\n"
+    "      [--no-modules] [--format nova-provider-config] [-o|--output FILE]\n"
+    "      [--provider-name TEMPLATE]\n"
+    "  placement --demo [--no-modules] [--format nova-provider-config] [-o|--output FILE]\n"
+    "      [--provider-name TEMPLATE]\n"
+    "                 every physical NIC's placement hints as a Nova provider config\n"
     "  pool [--xapi[=SOCKET]] [--format text|json] [--timeout SECONDS]\n"
     "                 XCP-ng: every host's map, through xapi and the xcvrmap plugin\n"
     "  publish [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE] [--eeprom-dir DIR]\n"
