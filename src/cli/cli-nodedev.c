@@ -18,15 +18,43 @@ typedef struct {
     char *ovsdb;
     char *eeprom_dir;
     gboolean no_modules;
+    gboolean demo;
+    XcvrCliDemo host;
 } Sources;
 
 static void
 sources_clear(Sources *s)
 {
+    xcvr_cli_demo_leave(&s->host);
     g_clear_pointer(&s->uri, g_free);
     g_clear_pointer(&s->root, g_free);
     g_clear_pointer(&s->ovsdb, g_free);
     g_clear_pointer(&s->eeprom_dir, g_free);
+}
+
+/* --demo: the demo host entered, its URI and files in place of the options; -1 to go on,
+ * or the exit status. */
+static int
+sources_enter(Sources *s, const char *command)
+{
+    g_autoptr(GError) error = NULL;
+
+    if (!s->demo)
+        return -1;
+    if (s->uri != NULL || s->root != NULL || s->ovsdb != NULL || s->eeprom_dir != NULL) {
+        fprintf(stderr, "xcvrmap %s: --demo brings its own host: not with -c, --root, "
+                        "--ovsdb or --eeprom-dir\n", command);
+        return XCVR_EXIT_USAGE;
+    }
+    if (!xcvr_cli_demo_enter(&s->host, &error)) {
+        fprintf(stderr, "xcvrmap %s: demo host: %s\n", command, error->message);
+        return XCVR_EXIT_FAILURE;
+    }
+    s->uri = g_strdup(s->host.uri);
+    s->root = g_strdup(XCVR_CLI_DEMO_ROOT);
+    s->ovsdb = g_strdup(XCVR_CLI_DEMO_OVSDB);
+    s->eeprom_dir = g_strdup(XCVR_CLI_DEMO_EEPROM_DIR);
+    return -1;
 }
 
 /* The inventory of every domain's vNICs at @s->uri on the host under @s->root. */
@@ -56,12 +84,14 @@ host_inventory(const Sources *s, gboolean with_modules, GError **error)
       "Read the host's sysfs and procfs under DIR/sys and DIR/proc (default /)", "DIR" },     \
     { "ovsdb", 0, 0, G_OPTION_ARG_FILENAME, &(s).ovsdb,                                       \
       "Open vSwitch: ovsdb-server's unix socket, or a file of `ovsdb-client dump "            \
-      "--format=json` (\"\" for none)", "SOCKET|FILE" }
+      "--format=json` (\"\" for none)", "SOCKET|FILE" },                                      \
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &(s).demo,                                             \
+      "The bundled demo host; not with -c, --root, --ovsdb or --eeprom-dir", NULL }
 
 int
 xcvr_cli_nodedev_dumpxml(int argc, char **argv)
 {
-    Sources s = { 0 };
+    Sources s = { .host = { NULL, NULL, -1 } };
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrNodedevDoc) doc = NULL;
@@ -93,6 +123,11 @@ xcvr_cli_nodedev_dumpxml(int argc, char **argv)
         sources_clear(&s);
         return XCVR_EXIT_USAGE;
     }
+    status = sources_enter(&s, "nodedev-dumpxml");
+    if (status >= 0) {
+        sources_clear(&s);
+        return status;
+    }
     doc = xcvr_cli_virt_get_nodedev(s.uri, argv[1], &error);
     if (doc != NULL)
         inv = host_inventory(&s, TRUE, &error);
@@ -111,7 +146,7 @@ xcvr_cli_nodedev_dumpxml(int argc, char **argv)
 int
 xcvr_cli_nodedev_list(int argc, char **argv)
 {
-    Sources s = { 0 };
+    Sources s = { .host = { NULL, NULL, -1 } };
     g_autofree char *cap = NULL;
     gboolean annotated = FALSE;
     g_autoptr(GOptionContext) ctx = NULL;
@@ -142,6 +177,8 @@ xcvr_cli_nodedev_list(int argc, char **argv)
         fprintf(stderr, "xcvrmap nodedev-list: unknown capability '%s' (net or pci)\n", cap);
         status = XCVR_EXIT_USAGE;
     }
+    if (status < 0)
+        status = sources_enter(&s, "nodedev-list");
     if (status >= 0) {
         sources_clear(&s);
         return status;

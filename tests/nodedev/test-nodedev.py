@@ -156,6 +156,20 @@ def main():
     r = run([a.xcvrmap, "nodedev-dumpxml"] + src)
     ok(r.returncode == 2, "nodedev-dumpxml without DEVICE is bad usage", r.stderr)
 
+    # the bundled demo host carries the same node devices
+    r = run([a.xcvrmap, "nodedev-list", "--demo", "--annotated"])
+    ok(r.returncode == 0 and "net_enp129s0f1_b4_96_91_c2_7e_51" in r.stdout.split(),
+       "nodedev-list --demo --annotated", r.stdout + r.stderr)
+    r = run([a.xcvrmap, "nodedev-dumpxml", "--demo", "enp129s0f1"])
+    with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as f:
+        f.write(r.stdout)
+    v = run(["xmllint", "--noout", "--relaxng", a.schema, f.name])
+    os.unlink(f.name)
+    ok(r.returncode == 0 and v.returncode == 0 and 'media="lr"' in r.stdout,
+       "nodedev-dumpxml --demo enp129s0f1: annotated and valid", r.stderr + v.stderr)
+    r = run([a.xcvrmap, "nodedev-list", "--demo"] + src)
+    ok(r.returncode == 2, "--demo with -c is bad usage", r.stderr)
+
     # publish: what --dry-run prints is valid; a run writes every domain; a missing domain
     # fails with status 1; the test driver forgets between processes, so read-back is the
     # in-process test's (xcvr-publish-test)
