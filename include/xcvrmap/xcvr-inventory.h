@@ -122,6 +122,17 @@ XCVR_PUBLIC void xcvr_inventory_options_set_no_netlink(XcvrInventoryOptions *opt
                                                        gboolean no_netlink);
 
 /**
+ * xcvr_inventory_options_set_all_uplinks:
+ * @options: a #XcvrInventoryOptions
+ * @all_uplinks: %TRUE to list every physical port of the host among the uplinks, with its
+ *   link and module, whether a vNIC rides it or not (what node-device annotation needs)
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_inventory_options_set_all_uplinks(XcvrInventoryOptions *options,
+                                                       gboolean all_uplinks);
+
+/**
  * xcvr_inventory_options_set_no_modules:
  * @options: a #XcvrInventoryOptions
  * @no_modules: %TRUE not to read modules at all

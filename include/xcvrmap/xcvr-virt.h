@@ -10,6 +10,7 @@
 
 #include "xcvr-version.h"
 #include "xcvr-vnic.h"
+#include "xcvr-nodedev.h"
 
 G_BEGIN_DECLS
 
@@ -68,5 +69,165 @@ XCVR_PUBLIC void xcvr_virt_quiet_default_errors(void);
  */
 XCVR_PUBLIC GPtrArray *xcvr_virt_list_vnics(const char *uri, const char *const *domains,
                                             char **ret_uri, GError **error);
+
+/**
+ * xcvr_virt_list_nodedevs:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @cap: (nullable): only devices with this capability ("net", "pci"); %NULL for all
+ * @error: return location for a #GError
+ *
+ * Connects read-only and reads every node device's document (virNodeDeviceGetXMLDesc()).
+ * A device that vanishes between the listing and its document is left out.
+ *
+ * Returns: (transfer full) (element-type XcvrNodedevDoc) (nullable): the devices in name
+ * order; %NULL with @error set (%XCVR_ERROR_LIBVIRT) when the connection or the listing
+ * fails, or %XCVR_ERROR_INVALID_ARGUMENT for a @cap libvirt does not know.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_virt_list_nodedevs(const char *uri, const char *cap,
+                                               GError **error);
+
+/**
+ * xcvr_virt_get_nodedev:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @device: a node device's name (`net_…`, `pci_…`), or a netdev's name (the `net`
+ *   device whose interface it is)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the device's name and document; %NULL with @error
+ * set: %XCVR_ERROR_NO_DEVICE when there is no such device, %XCVR_ERROR_LIBVIRT when libvirt
+ * fails.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrNodedevDoc *xcvr_virt_get_nodedev(const char *uri, const char *device,
+                                                  GError **error);
+
+/**
+ * XCVR_DOMAIN_METADATA_NAMESPACE:
+ *
+ * The namespace of the element xcvrmap keeps in a domain's `<metadata>` (prefix
+ * `xcvrmap`); schema: `xcvrmap-domain.rng`, installed under `$datadir/xcvrmap/schemas/`.
+ *
+ * Since: 0.1
+ */
+#define XCVR_DOMAIN_METADATA_NAMESPACE "urn:xcvrmap:domain:1"
+
+/**
+ * XcvrVirtConn:
+ *
+ * A read-write libvirt connection, kept across calls so that what one call writes the
+ * next reads (libvirt's test driver keeps a state per connection). Opaque.
+ *
+ * Since: 0.1
+ */
+typedef struct _XcvrVirtConn XcvrVirtConn;
+
+/**
+ * xcvr_virt_conn_open:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a read-write connection, or %NULL with @error set
+ * (%XCVR_ERROR_LIBVIRT).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrVirtConn *xcvr_virt_conn_open(const char *uri, GError **error);
+
+/**
+ * xcvr_virt_conn_free:
+ * @conn: (nullable): a #XcvrVirtConn
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_virt_conn_free(XcvrVirtConn *conn);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrVirtConn, xcvr_virt_conn_free)
+
+/**
+ * XcvrPublishOutcome:
+ * @XCVR_PUBLISH_WRITTEN: our element was written (or removed) where it differed
+ * @XCVR_PUBLISH_UNCHANGED: it was already current (or already absent): nothing written
+ * @XCVR_PUBLISH_FAILED: the domain refused or is gone; see the message
+ *
+ * Since: 0.1
+ */
+typedef enum {
+    XCVR_PUBLISH_WRITTEN,
+    XCVR_PUBLISH_UNCHANGED,
+    XCVR_PUBLISH_FAILED,
+
+#ifdef XCVR_ENUM_SENTINELS
+    _XCVR_PUBLISH_LAST
+#endif
+} XcvrPublishOutcome;
+
+/**
+ * XcvrPublishResult:
+ * @domain: the domain's name
+ * @outcome: what happened
+ * @live: the running domain's live definition was written
+ * @config: the persistent definition was written
+ * @message: (nullable): why it failed
+ *
+ * Plain data; allocated by the library only.
+ *
+ * Since: 0.1
+ */
+typedef struct {
+    char *domain;
+    XcvrPublishOutcome outcome;
+    gboolean live;
+    gboolean config;
+    char *message;
+} XcvrPublishResult;
+
+/**
+ * xcvr_publish_result_free:
+ * @result: (nullable): a #XcvrPublishResult
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_publish_result_free(XcvrPublishResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrPublishResult, xcvr_publish_result_free)
+
+/**
+ * xcvr_virt_set_domain_metadata:
+ * @conn: a read-write connection
+ * @domain: a domain's name
+ * @element: (nullable): the element to keep in its `<metadata>` in
+ *   %XCVR_DOMAIN_METADATA_NAMESPACE, written without a prefix (libvirt puts the whole
+ *   element in the namespace, prefix `xcvrmap`); %NULL removes ours
+ *
+ * Writes @element where it differs from what the domain holds: the live definition of a
+ * running domain, the persistent one of a defined domain (both when both). What is there
+ * is read first and compared as XML (whitespace between elements aside), so a current
+ * domain is not rewritten.
+ *
+ * Returns: (transfer full): what happened; a domain that is gone or refuses is a
+ * %XCVR_PUBLISH_FAILED result with libvirt's reason, never a #GError.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrPublishResult *xcvr_virt_set_domain_metadata(XcvrVirtConn *conn,
+                                                             const char *domain,
+                                                             const char *element);
+
+/**
+ * xcvr_virt_get_domain_metadata:
+ * @conn: a connection
+ * @domain: a domain's name
+ * @config: %TRUE for the persistent definition, %FALSE for the live one
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): our element as libvirt returns it, or %NULL: with
+ * @error unset when there is none, with @error set (%XCVR_ERROR_LIBVIRT,
+ * %XCVR_ERROR_NO_DEVICE for a domain that does not exist) when it cannot be read.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC char *xcvr_virt_get_domain_metadata(XcvrVirtConn *conn, const char *domain,
+                                                gboolean config, GError **error);
 
 G_END_DECLS

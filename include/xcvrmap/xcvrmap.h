@@ -14,5 +14,8 @@
 #include "xcvr-ovs.h"
 #include "xcvr-vnic.h"
 #include "xcvr-inventory.h"
+#include "xcvr-placement.h"
+#include "xcvr-nodedev.h"
+#include "xcvr-metadata.h"
 
 #undef __XCVRMAP_H_INSIDE__

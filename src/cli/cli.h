@@ -123,3 +123,29 @@ typedef struct {
 } XcvrCliXapiApi;
 
 gboolean xcvr_cli_xapi_load(XcvrCliXapiApi *api, GError **error);
+
+/* xcvr_virt_list_nodedevs() and xcvr_virt_get_nodedev() from libxcvrmap-virt, loaded on
+ * first use (cli-virt-nodedev-load.c). */
+#include <xcvrmap/xcvr-nodedev.h>
+GPtrArray *xcvr_cli_virt_list_nodedevs(const char *uri, const char *cap, GError **error);
+XcvrNodedevDoc *xcvr_cli_virt_get_nodedev(const char *uri, const char *device, GError **error);
+
+/* `xcvrmap nodedev-dumpxml` and `xcvrmap nodedev-list` (cli-nodedev.c). */
+int xcvr_cli_nodedev_dumpxml(int argc, char **argv);
+int xcvr_cli_nodedev_list(int argc, char **argv);
+
+/* libxcvrmap-virt's metadata writer (cli-virt-publish-load.c), typed from its header. */
+#include <xcvrmap/xcvr-virt.h>
+typedef struct {
+    __typeof__(&xcvr_virt_conn_open) conn_open;
+    __typeof__(&xcvr_virt_conn_free) conn_free;
+    __typeof__(&xcvr_virt_set_domain_metadata) set_domain_metadata;
+    __typeof__(&xcvr_publish_result_free) result_free;
+} XcvrCliVirtPublishApi;
+gboolean xcvr_cli_virt_publish_load(XcvrCliVirtPublishApi *api, GError **error);
+
+/* `xcvrmap publish` (cli-publish.c). */
+int xcvr_cli_publish(int argc, char **argv);
+
+/* `xcvrmap placement` (cli-placement.c). */
+int xcvr_cli_placement(int argc, char **argv);

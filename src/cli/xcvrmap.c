@@ -16,7 +16,11 @@ static const struct {
 } commands[] = {
     { "map", xcvr_cli_map },
     { "module", xcvr_cli_module },
+    { "nodedev-dumpxml", xcvr_cli_nodedev_dumpxml },
+    { "nodedev-list", xcvr_cli_nodedev_list },
+    { "placement", xcvr_cli_placement },
     { "pool", xcvr_cli_pool },
+    { "publish", xcvr_cli_publish },
     { "topo", xcvr_cli_topo },
 };
 
@@ -40,8 +44,25 @@ static const char usage_text[] =
     "  module --demo\n"
     "      each also [--format text|json|xml] [--strict]\n"
     "                 decode module EEPROMs (text as ethtool prints it)\n"
+    "  nodedev-dumpxml [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE]\n"
+    "      [--eeprom-dir DIR] [--no-modules] DEVICE\n"
+    "  nodedev-dumpxml --demo [--no-modules] DEVICE\n"
+    "                 libvirt's node-device XML with xcvrmap's element for an uplink or VF\n"
+    "  nodedev-list [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE] [--cap net|pci]\n"
+    "      [--annotated]\n"
+    "  nodedev-list --demo [--cap net|pci] [--annotated]\n"
+    "                 libvirt's node devices; --annotated: the ones xcvrmap annotates\n"
+    "  placement [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE] [--eeprom-dir DIR]\n"
+    "      [--no-modules] [--format nova-provider-config] [-o|--output FILE]\n"
+    "      [--provider-name TEMPLATE]\n"
+    "  placement --demo [--no-modules] [--format nova-provider-config] [-o|--output FILE]\n"
+    "      [--provider-name TEMPLATE]\n"
+    "                 every physical NIC's placement hints as a Nova provider config\n"
     "  pool [--xapi[=SOCKET]] [--format text|json] [--timeout SECONDS]\n"
     "                 XCP-ng: every host's map, through xapi and the xcvrmap plugin\n"
+    "  publish [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE] [--eeprom-dir DIR]\n"
+    "      [-d|--domain NAME]… [--dry-run | --remove]\n"
+    "                 keep each domain's map in its libvirt <metadata>\n"
     "  topo [--root DIR] [--ovsdb SOCKET|FILE] [--timeout SECONDS] [--format text|json]\n"
     "      NETDEV…|--pci ADDRESS…\n"
     "  topo --demo [--timeout SECONDS] [--format text|json] [NETDEV…|--pci ADDRESS…]\n"

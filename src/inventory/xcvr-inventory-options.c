@@ -77,6 +77,13 @@ xcvr_inventory_options_set_no_modules(XcvrInventoryOptions *o, gboolean no_modul
 }
 
 void
+xcvr_inventory_options_set_all_uplinks(XcvrInventoryOptions *o, gboolean all_uplinks)
+{
+    g_return_if_fail(o != NULL);
+    o->all_uplinks = all_uplinks;
+}
+
+void
 xcvr_inventory_options_set_reader(XcvrInventoryOptions *o, XcvrEepromReader *reader)
 {
     g_return_if_fail(o != NULL);

@@ -389,6 +389,23 @@ read_uplink(Builder *b, XcvrInvUplink *up)
     }
 }
 
+/* Every netdev of the host that is its own physical uplink (not a VF, bond, bridge …). */
+static void
+add_every_port(Builder *b)
+{
+    g_autofree char *dir_path = g_build_filename(b->topo_root, "sys/class/net", NULL);
+    g_autoptr(GDir) dir = g_dir_open(dir_path, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+        g_autoptr(GPtrArray) found = xcvr_topo_uplinks(b->topo, name, NULL);
+
+        if (found != NULL && found->len == 1 &&
+            g_strcmp0(((XcvrUplink *)g_ptr_array_index(found, 0))->netdev, name) == 0)
+            (void)uplink_get(b, g_ptr_array_index(found, 0));
+    }
+}
+
 static int
 compare_uplinks(gconstpointer a, gconstpointer b)
 {
@@ -499,6 +516,8 @@ xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError
 
     for (i = 0; i < vnics->len; i++)
         g_ptr_array_add(inv->vnics, map_vnic(&b, g_ptr_array_index(vnics, i)));
+    if (options->all_uplinks)
+        add_every_port(&b);
     g_ptr_array_sort(inv->uplinks, compare_uplinks);
     for (i = 0; i < inv->uplinks->len; i++) {
         XcvrInvUplink *up = g_ptr_array_index(inv->uplinks, i);

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include <xcvrmap/xcvr-module.h>
+#include <xcvrmap/xcvr-placement.h>
 #include <xcvrmap/xcvr-topo.h>
 
 #include "xcvr-inventory-private.h"
@@ -21,6 +22,7 @@ typedef enum {
     XCVR_VOCAB_MODULE,
     XCVR_VOCAB_LINK,
     XCVR_VOCAB_HEALTH,
+    XCVR_VOCAB_PLACEMENT,
 
     _XCVR_VOCAB_GROUP_LAST
 } XcvrVocabGroup;
@@ -47,6 +49,8 @@ typedef enum {
     XCVR_VOCAB_FROM_LINK,      /* the netdev's link state from sysfs, member @source */
     XCVR_VOCAB_FROM_HEALTH,    /* the uplink's verdict (@source "verdict") or its reasons */
     XCVR_VOCAB_FROM_FACT,      /* derived from the fact whose JSON key is @source */
+    XCVR_VOCAB_FROM_PLACEMENT, /* the placement hints (xcvr-placement.c), member @source */
+    XCVR_VOCAB_FROM_MEDIA,     /* the module's medium class (xcvr_media_of_module()) */
 
     _XCVR_VOCAB_ORIGIN_LAST
 } XcvrVocabOrigin;
@@ -82,6 +86,7 @@ typedef struct {
     gboolean has_health;
     XcvrHealth health;
     GPtrArray *health_reasons;      /* char* */
+    const XcvrPlacement *placement;
 } XcvrVocabSubject;
 
 /* What the vocabulary describes of one uplink of the inventory: its module, link and

@@ -12,6 +12,7 @@
 #define MOD XCVR_VOCAB_MODULE
 #define LNK XCVR_VOCAB_LINK
 #define HLT XCVR_VOCAB_HEALTH
+#define PLC XCVR_VOCAB_PLACEMENT
 
 static const XcvrVocabFact facts[] = {
     { MOD, "vendor", "vendor", NULL, XCVR_VOCAB_STRING, XCVR_VOCAB_FROM_FIELD, "vendor_name",
@@ -69,6 +70,10 @@ static const XcvrVocabFact facts[] = {
     { MOD, "rx_power_dbm", "rx-power-dbm", "dBm", XCVR_VOCAB_LANES, XCVR_VOCAB_FROM_FACT,
       "rx_power_mw", XCVR_VOCAB_DERIVE_DBM, TRUE,
       "received optical power per lane; null for a lane with no light" },
+    { MOD, "media", "media", NULL, XCVR_VOCAB_STRING, XCVR_VOCAB_FROM_MEDIA, NULL,
+      XCVR_VOCAB_DERIVE_NONE, FALSE,
+      "medium class (as placement `media`): from the decoded compliance codes, never vendor "
+      "strings" },
 
     { LNK, "state", "state", NULL, XCVR_VOCAB_STRING, XCVR_VOCAB_FROM_LINK, "operstate",
       XCVR_VOCAB_DERIVE_NONE, FALSE, "operstate: up, down, lowerlayerdown, dormant, unknown…" },
@@ -86,12 +91,30 @@ static const XcvrVocabFact facts[] = {
       "ok, unknown, warning, alarm or down (worst of link, module read, checksums, flags)" },
     { HLT, "reasons", "reason", NULL, XCVR_VOCAB_STRINGS, XCVR_VOCAB_FROM_HEALTH, "reasons",
       XCVR_VOCAB_DERIVE_NONE, FALSE, "one sentence per finding behind the verdict" },
+
+    { PLC, "media", "media", NULL, XCVR_VOCAB_STRING, XCVR_VOCAB_FROM_PLACEMENT, "media",
+      XCVR_VOCAB_DERIVE_NONE, FALSE,
+      "medium class: sr, lr, er, zr, dwdm, dac, aoc, base-t, other or unknown; from the "
+      "decoded compliance codes, CMIS media type and media interface, transmitter "
+      "technology and single-mode reach (never vendor strings); a vNIC's is its weakest "
+      "uplink's" },
+    { PLC, "speed_mbps", "speed-mbps", "Mb/s", XCVR_VOCAB_INTEGER, XCVR_VOCAB_FROM_PLACEMENT,
+      "speed", XCVR_VOCAB_DERIVE_NONE, FALSE,
+      "negotiated link speed; null when unknown; a vNIC's is its slowest uplink's" },
+    { PLC, "lanes", "lanes", NULL, XCVR_VOCAB_INTEGER, XCVR_VOCAB_FROM_PLACEMENT, "lanes",
+      XCVR_VOCAB_DERIVE_NONE, FALSE,
+      "lanes of the module: 1 SFF-8472, 4 SFF-8636, CMIS media lanes; null when unknown" },
+    { PLC, "redundancy", "redundancy", NULL, XCVR_VOCAB_STRING, XCVR_VOCAB_FROM_PLACEMENT,
+      "redundancy", XCVR_VOCAB_DERIVE_NONE, FALSE,
+      "single, active-backup, lacp or balance: from the bond's mode as the inventory read "
+      "it; several uplinks without a bond count as active-backup" },
 };
 
 static const char *const group_keys[] = {
     [XCVR_VOCAB_MODULE] = "module",
     [XCVR_VOCAB_LINK] = "link",
     [XCVR_VOCAB_HEALTH] = "health",
+    [XCVR_VOCAB_PLACEMENT] = "placement",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(group_keys) == _XCVR_VOCAB_GROUP_LAST);
 
@@ -260,6 +283,23 @@ eval_health(XcvrVocabValue *v, const XcvrVocabSubject *s)
 }
 
 static void
+eval_placement(XcvrVocabValue *v, const XcvrPlacement *p)
+{
+    const char *member = v->fact->source;
+
+    if (strcmp(member, "media") == 0) {
+        v->string = xcvr_media_to_string(p->media);
+    } else if (strcmp(member, "redundancy") == 0) {
+        v->string = xcvr_redundancy_to_string(p->redundancy);
+    } else {
+        v->number = strcmp(member, "speed") == 0 ? p->speed_mbps : p->lanes;
+        v->present = v->number > 0;
+        return;
+    }
+    v->present = v->string != NULL;
+}
+
+static void
 eval_module(XcvrVocabValue *v, const XcvrVocabSubject *s)
 {
     const XcvrModule *m = s->module;
@@ -284,9 +324,14 @@ eval_module(XcvrVocabValue *v, const XcvrVocabSubject *s)
         v->string = s->module_source;
         v->present = v->string != NULL;
         break;
+    case XCVR_VOCAB_FROM_MEDIA:
+        v->string = xcvr_media_to_string(xcvr_media_of_module(m));
+        v->present = TRUE;
+        break;
     case XCVR_VOCAB_FROM_LINK:
     case XCVR_VOCAB_FROM_HEALTH:
     case XCVR_VOCAB_FROM_FACT:
+    case XCVR_VOCAB_FROM_PLACEMENT:
     case _XCVR_VOCAB_ORIGIN_LAST:
     default:
         break;
@@ -311,7 +356,9 @@ xcvr_vocab_evaluate(XcvrVocabGroup group, const XcvrVocabSubject *s)
             eval_link(&v, s->link);
         else if (facts[i].origin == XCVR_VOCAB_FROM_HEALTH)
             eval_health(&v, s);
-        else if (s->module != NULL)
+        else if (facts[i].origin == XCVR_VOCAB_FROM_PLACEMENT && s->placement != NULL)
+            eval_placement(&v, s->placement);
+        else if (facts[i].origin != XCVR_VOCAB_FROM_PLACEMENT && s->module != NULL)
             eval_module(&v, s);
         g_array_append_val(values, v);
     }
@@ -349,6 +396,12 @@ origin_text(const XcvrVocabFact *f, GString *buf)
                                f->derive == XCVR_VOCAB_DERIVE_DBM ? "10·log10(mW)"
                                                                   : "°C × 1.8 + 32");
         break;
+    case XCVR_VOCAB_FROM_PLACEMENT:
+        g_string_append(buf, "placement hints");
+        break;
+    case XCVR_VOCAB_FROM_MEDIA:
+        g_string_append(buf, "module compliance codes");
+        break;
     case _XCVR_VOCAB_ORIGIN_LAST:
     default:
         break;
@@ -382,7 +435,9 @@ xcvr_vocab_to_markdown(void)
         "lane). Groups: `module` (the module summary: map JSON `module`, module JSON "
         "`summary`, XML `<module>`), `link` (map JSON `link`, XML `<link>`), `health` (JSON "
         "`{\"verdict\", \"reasons\"}`, XML `<health verdict=…>` with one `<reason>` per "
-        "reason). The \"Absent\" column says what stands for a missing value in JSON: "
+        "reason), `placement` (JSON `placement` per uplink and per vNIC, XML "
+        "`<placement media=… speed-mbps=… lanes=… redundancy=…/>`: hints for schedulers). "
+        "The \"Absent\" column says what stands for a missing value in JSON: "
         "*omitted* (the key is left out), null, or an empty list; XML leaves the attribute "
         "or item out. Derived facts are computed from "
         "their base fact by the library, never by a renderer.\n\n"

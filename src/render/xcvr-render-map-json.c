@@ -85,10 +85,32 @@ add_health(JsonBuilder *b, const char *key, const XcvrInvUplink *up, gboolean co
     json_builder_end_object(b);
 }
 
+/* The vocabulary's placement hints of @placement as the object `placement`. */
+static void
+add_placement(JsonBuilder *b, const XcvrPlacement *placement)
+{
+    XcvrVocabSubject s = { .placement = placement };
+    g_autoptr(GArray) values = xcvr_vocab_evaluate(XCVR_VOCAB_PLACEMENT, &s);
+
+    json_builder_set_member_name(b, xcvr_vocab_group_json_key(XCVR_VOCAB_PLACEMENT));
+    json_builder_begin_object(b);
+    xcvr_render_vocab_json_members(b, values);
+    json_builder_end_object(b);
+}
+
+static void
+add_uplink_placement(JsonBuilder *b, const XcvrInvUplink *up)
+{
+    g_autoptr(XcvrPlacement) placement = xcvr_inv_uplink_get_placement(up);
+
+    add_placement(b, placement);
+}
+
 static void
 add_vnic(JsonBuilder *b, const XcvrInvVnic *iv)
 {
     const XcvrVnic *v = iv->vnic;
+    g_autoptr(XcvrPlacement) placement = xcvr_inv_vnic_get_placement(iv);
     guint i;
 
     json_builder_begin_object(b);
@@ -127,9 +149,11 @@ add_vnic(JsonBuilder *b, const XcvrInvVnic *iv)
         /* "health" was the verdict alone: kept as it was; the vocabulary's object beside */
         xcvr_render_json_string(b, "health", xcvr_health_to_string(r->uplink->health));
         add_health(b, "health_detail", r->uplink, FALSE);
+        add_uplink_placement(b, r->uplink);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
+    add_placement(b, placement);
     json_builder_end_object(b);
 }
 
@@ -145,6 +169,7 @@ add_uplink(JsonBuilder *b, const XcvrInvUplink *up)
     add_module(b, up);
     xcvr_render_json_error(b, "module_error", up->module_error);
     add_health(b, "health", up, TRUE);
+    add_uplink_placement(b, up);
     json_builder_set_member_name(b, "vnics");
     json_builder_begin_array(b);
     for (i = 0; i < up->vnics->len; i++) {

@@ -53,9 +53,20 @@ add_group(GString *out, const char *indent, XcvrVocabGroup group, const XcvrInvU
 }
 
 static void
+add_placement(GString *out, const char *indent, const XcvrPlacement *placement)
+{
+    XcvrVocabSubject s = { .placement = placement };
+    g_autoptr(GArray) values = xcvr_vocab_evaluate(XCVR_VOCAB_PLACEMENT, &s);
+
+    xcvr_render_vocab_xml_element(out, indent, xcvr_vocab_group_json_key(XCVR_VOCAB_PLACEMENT),
+                                  values);
+}
+
+static void
 add_vnic(GString *out, const XcvrInvVnic *iv)
 {
     const XcvrVnic *v = iv->vnic;
+    g_autoptr(XcvrPlacement) placement = xcvr_inv_vnic_get_placement(iv);
     g_autofree char *vlan = v->vlan >= 0 ? g_strdup_printf("%d", v->vlan) : NULL;
     guint i;
 
@@ -94,12 +105,14 @@ add_vnic(GString *out, const XcvrInvVnic *iv)
         add_hops(out, "        ", r->via);
         g_string_append(out, "      </uplink>\n");
     }
+    add_placement(out, "      ", placement);
     g_string_append(out, "    </vnic>\n");
 }
 
 static void
 add_uplink(GString *out, const XcvrInvUplink *up)
 {
+    g_autoptr(XcvrPlacement) placement = NULL;
     guint i;
 
     g_string_append(out, "    <uplink");
@@ -118,6 +131,8 @@ add_uplink(GString *out, const XcvrInvUplink *up)
         g_string_append(out, "</module-error>\n");
     }
     add_group(out, "      ", XCVR_VOCAB_HEALTH, up);
+    placement = xcvr_inv_uplink_get_placement(up);
+    add_placement(out, "      ", placement);
     for (i = 0; i < up->vnics->len; i++) {
         const XcvrInvVnic *iv = g_ptr_array_index(up->vnics, i);
 

@@ -26,6 +26,11 @@ void xcvr_render_vocab_json_members(JsonBuilder *b, GArray *values);
 void xcvr_render_vocab_xml_element(GString *out, const char *indent, const char *element,
                                    GArray *values);
 
+/* As xcvr_render_vocab_xml_element(), every element name (the item and lane elements
+ * too) after @prefix ("xcvrmap:"). */
+void xcvr_render_vocab_xml_element_ns(GString *out, const char *indent, const char *prefix,
+                                      const char *element, GArray *values);
+
 /* The per-field detail of a module (family, checksums, checksums_ok, fields, warnings) as
  * members of the object @b is building: what xcvr_render_json() prints. */
 void xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module);

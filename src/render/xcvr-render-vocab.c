@@ -191,12 +191,19 @@ void
 xcvr_render_vocab_xml_element(GString *out, const char *indent, const char *element,
                               GArray *values)
 {
+    xcvr_render_vocab_xml_element_ns(out, indent, "", element, values);
+}
+
+void
+xcvr_render_vocab_xml_element_ns(GString *out, const char *indent, const char *prefix,
+                                 const char *element, GArray *values)
+{
     guint n_lanes = lane_count(values);
     gboolean children = n_lanes > 0;
     guint i;
     guint lane;
 
-    g_string_append_printf(out, "%s<%s", indent, element);
+    g_string_append_printf(out, "%s<%s%s", indent, prefix, element);
     for (i = 0; i < values->len; i++) {
         const XcvrVocabValue *v = &g_array_index(values, XcvrVocabValue, i);
 
@@ -218,13 +225,13 @@ xcvr_render_vocab_xml_element(GString *out, const char *indent, const char *elem
         if (v->fact->kind != XCVR_VOCAB_STRINGS || !v->present)
             continue;
         for (j = 0; j < v->strings->len; j++) {
-            g_string_append_printf(out, "%s  <%s>", indent, v->fact->xml_name);
+            g_string_append_printf(out, "%s  <%s%s>", indent, prefix, v->fact->xml_name);
             xcvr_xml_escape_append(out, g_ptr_array_index(v->strings, j));
-            g_string_append_printf(out, "</%s>\n", v->fact->xml_name);
+            g_string_append_printf(out, "</%s%s>\n", prefix, v->fact->xml_name);
         }
     }
     for (lane = 0; lane < n_lanes; lane++) {
-        g_string_append_printf(out, "%s  <lane number=\"%u\"", indent, lane + 1);
+        g_string_append_printf(out, "%s  <%slane number=\"%u\"", indent, prefix, lane + 1);
         for (i = 0; i < values->len; i++) {
             const XcvrVocabValue *v = &g_array_index(values, XcvrVocabValue, i);
             double d;
@@ -240,7 +247,7 @@ xcvr_render_vocab_xml_element(GString *out, const char *indent, const char *elem
         }
         g_string_append(out, "/>\n");
     }
-    g_string_append_printf(out, "%s</%s>\n", indent, element);
+    g_string_append_printf(out, "%s</%s%s>\n", indent, prefix, element);
 }
 
 const char *

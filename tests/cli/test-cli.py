@@ -328,7 +328,7 @@ def usage_blocks(usage):
             break
         if not in_commands:
             continue
-        m = re.match(r"^  (\w+)\b", line)
+        m = re.match(r"^  (\w[\w-]*)\b", line)
         if m:
             current = m.group(1)
             blocks.setdefault(current, "")
@@ -353,9 +353,11 @@ def help_and_version(r):
            "the main --help lists -V/--version and help COMMAND", main_help)
 
     blocks = usage_blocks(main_help)
-    report(sorted(blocks) == ["help", "map", "module", "pool", "topo"],
-           "the main usage lists map, module, pool, topo and help", sorted(blocks))
-    for cmd in ("map", "module", "pool", "topo"):
+    report(sorted(blocks) == ["help", "map", "module", "nodedev-dumpxml", "nodedev-list",
+                              "placement", "pool", "publish", "topo"],
+           "the main usage lists every command and help", sorted(blocks))
+    for cmd in ("map", "module", "nodedev-dumpxml", "nodedev-list", "placement", "pool",
+                "publish", "topo"):
         rc, own, err = r.text([cmd, "--help"])
         rc2, via_help, _ = r.text(["help", cmd])
         report(rc == 0 and rc2 == 0 and own == via_help and own.startswith("Usage:"),

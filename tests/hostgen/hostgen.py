@@ -1085,6 +1085,50 @@ def expected(host):
 
 # ---------------------------------------------------------------- libvirt.xml
 
+def nodedev_pci_name(pci):
+    return "pci_" + pci.replace(":", "_").replace(".", "_")
+
+
+def node_devices(host, node):
+    """The host's PCI network functions and their netdevs as libvirt node devices (the test
+    driver reads <device> elements under <node>): what nodedev-list and nodedev-dumpxml see."""
+    for pci in sorted(host.pci_fns):
+        fn = host.pci_fns[pci]
+        dom, bus, slot, func = parse_pci(pci)
+        dev = ET.SubElement(node, "device")
+        ET.SubElement(dev, "name").text = nodedev_pci_name(pci)
+        ET.SubElement(dev, "parent").text = "computer"
+        cap = ET.SubElement(dev, "capability", type="pci")
+        ET.SubElement(cap, "class").text = "0x020000"
+        ET.SubElement(cap, "domain").text = str(dom)
+        ET.SubElement(cap, "bus").text = str(bus)
+        ET.SubElement(cap, "slot").text = str(slot)
+        ET.SubElement(cap, "function").text = str(func)
+        ET.SubElement(cap, "product", id="0x159b")
+        ET.SubElement(cap, "vendor", id="0x8086")
+        if fn["pf"] is not None:
+            pd, pb, ps, pf = parse_pci(fn["pf"])
+            c = ET.SubElement(cap, "capability", type="phys_function")
+            ET.SubElement(c, "address", domain="0x%04x" % pd, bus="0x%02x" % pb,
+                          slot="0x%02x" % ps, function="0x%x" % pf)
+        if fn["vfs"]:
+            c = ET.SubElement(cap, "capability", type="virt_functions",
+                              maxCount=str(len(fn["vfs"])))
+            for v in fn["vfs"]:
+                vd, vb, vs, vf = parse_pci(v)
+                ET.SubElement(c, "address", domain="0x%04x" % vd, bus="0x%02x" % vb,
+                              slot="0x%02x" % vs, function="0x%x" % vf)
+        for name in fn["netdevs"]:
+            nd = host.nd[name]
+            dev = ET.SubElement(node, "device")
+            ET.SubElement(dev, "name").text = "net_%s_%s" % (name, nd.mac.replace(":", "_"))
+            ET.SubElement(dev, "parent").text = nodedev_pci_name(pci)
+            cap = ET.SubElement(dev, "capability", type="net")
+            ET.SubElement(cap, "interface").text = name
+            ET.SubElement(cap, "address").text = nd.mac
+            ET.SubElement(cap, "capability", type="80203")
+
+
 def libvirt_xml(host):
     node = ET.Element("node")
     for n in host.spec.get("networks", []):
@@ -1139,6 +1183,7 @@ def libvirt_xml(host):
             devs.append(interface_xml(host, d, itf))
         rs = ET.SubElement(dom, "{http://libvirt.org/schemas/domain/test/1.0}runstate")
         rs.text = str(RUNSTATE[d.get("state", "running")])
+    node_devices(host, node)
     ET.register_namespace("test", "http://libvirt.org/schemas/domain/test/1.0")
     ET.indent(node, "  ")
     text = ET.tostring(node, encoding="unicode")
