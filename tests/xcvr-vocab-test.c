@@ -258,6 +258,29 @@ test_xml_escape(void **state)
     }
 }
 
+/* Numbers in XML attributes read as people write them and back as the same double. */
+static void
+test_numbers(void **state)
+{
+    static const struct {
+        double v;
+        const char *text;
+    } cases[] = {
+        { 1310, "1310" }, { 25750, "25750" }, { 0, "0" }, { -40, "-40" },
+        { 0.597, "0.597" }, { 25.17578125, "25.17578125" }, { -3.14, "-3.14" },
+        { 1e-05, "1e-05" },
+    };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autoptr(GString) out = g_string_new(NULL);
+
+        xcvr_render_append_double(out, cases[i].v);
+        assert_string_equal(out->str, cases[i].text);
+        assert_true(g_ascii_strtod(out->str, NULL) == cases[i].v);
+    }
+}
+
 int
 main(void)
 {
@@ -268,6 +291,7 @@ main(void)
         cmocka_unit_test(test_derived),
         cmocka_unit_test(test_no_light),
         cmocka_unit_test(test_xml_escape),
+        cmocka_unit_test(test_numbers),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -66,7 +66,12 @@ xcvr_render_append_double(GString *out, double v)
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     int precision;
 
-    /* the fewest digits that read back as @v: 0.597, not 0.59699999999999998 */
+    /* a whole number as one (1310, not 1.31e+03) */
+    if (v == floor(v) && fabs(v) < 1e15) {
+        g_string_append(out, g_ascii_formatd(buf, sizeof(buf), "%.0f", v));
+        return;
+    }
+    /* else the fewest digits that read back as @v: 0.597, not 0.59699999999999998 */
     for (precision = 1; precision < 17; precision++) {
         g_autofree char *fmt = g_strdup_printf("%%.%dg", precision);
 
