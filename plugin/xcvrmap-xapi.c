@@ -57,6 +57,15 @@ failure_from_error(const GError *e, const char *fallback)
     return failure(code, e->message);
 }
 
+/* A string value by the one rule of every output (xcvr_escape_bytes()). */
+static void
+add_string(JsonBuilder *b, const char *value)
+{
+    g_autofree char *esc = xcvr_escape_bytes(value, -1);
+
+    json_builder_add_string_value(b, esc);
+}
+
 static char *
 success_json(JsonNode *root)
 {
@@ -157,12 +166,12 @@ fn_health(Job *job)
         json_builder_begin_object(b);
         json_builder_set_member_name(b, "netdev");
         if (xcvr_inv_uplink_get_netdev(up) != NULL)
-            json_builder_add_string_value(b, xcvr_inv_uplink_get_netdev(up));
+            add_string(b, xcvr_inv_uplink_get_netdev(up));
         else
             json_builder_add_null_value(b);
         json_builder_set_member_name(b, "pci");
         if (xcvr_inv_uplink_get_pci(up) != NULL)
-            json_builder_add_string_value(b, xcvr_inv_uplink_get_pci(up));
+            add_string(b, xcvr_inv_uplink_get_pci(up));
         else
             json_builder_add_null_value(b);
         json_builder_set_member_name(b, "health");
@@ -170,7 +179,7 @@ fn_health(Job *job)
         json_builder_set_member_name(b, "reasons");
         json_builder_begin_array(b);
         for (j = 0; reasons != NULL && j < reasons->len; j++)
-            json_builder_add_string_value(b, g_ptr_array_index(reasons, j));
+            add_string(b, g_ptr_array_index(reasons, j));
         json_builder_end_array(b);
         json_builder_end_object(b);
     }
@@ -254,13 +263,13 @@ fn_module(Job *job)
     } else {
         json_builder_begin_object(b);
         json_builder_set_member_name(b, "name");
-        json_builder_add_string_value(b, iface);
+        add_string(b, iface);
         json_builder_set_member_name(b, "error");
         json_builder_add_string_value(b, error->domain == XCVR_ERROR
                                              ? xcvr_error_to_string((XcvrError)error->code)
                                              : "io");
         json_builder_set_member_name(b, "message");
-        json_builder_add_string_value(b, error->message);
+        add_string(b, error->message);
         json_builder_set_member_name(b, "source");
         json_builder_add_string_value(b, source);
         json_builder_end_object(b);

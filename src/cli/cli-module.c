@@ -90,7 +90,7 @@ decode_source(Source *s, const ReadOptions *o)
         m = xcvr_eeprom_read(s->name, o->kernel, stats, &s->error);
         s->source = xcvr_eeprom_stats_get_source(stats);
         if (o->verbose)
-            fprintf(stderr, "xcvrmap: %s: %s, %u requests, %u bytes\n", s->name,
+            xcvr_cli_error("xcvrmap: %s: %s, %u requests, %u bytes", s->name,
                     xcvr_eeprom_source_to_string(s->source),
                     xcvr_eeprom_stats_get_requests(stats), xcvr_eeprom_stats_get_bytes(stats));
         return m;
@@ -116,7 +116,7 @@ add_port_sources(GPtrArray *sources, GPtrArray *names)
 static void
 print_error(const Source *s)
 {
-    fprintf(stderr, "xcvrmap: %s: %s (%s)\n", s->name, s->error->message,
+    xcvr_cli_error("xcvrmap: %s: %s (%s)", s->name, s->error->message,
             s->error->domain == XCVR_ERROR ? xcvr_error_to_string((XcvrError)s->error->code)
                                            : "io");
 }
@@ -145,8 +145,12 @@ print_text(GPtrArray *sources, const ReadOptions *o, gboolean headings)
             ok = FALSE;
             continue;
         }
-        if (headings)
-            g_string_append_printf(out, "%sModule %s:\n", printed ? "\n" : "", s->name);
+        if (headings) {
+            /* the heading is ours: the name in it is escaped; the module text is ethtool's */
+            g_autofree char *name = xcvr_escape_text(s->name, -1);
+
+            g_string_append_printf(out, "%sModule %s:\n", printed ? "\n" : "", name);
+        }
         rendered = xcvr_render_text(m, out, &s->error);
         /* what was rendered before a failure is printed, as ethtool prints its lines */
         xcvr_cli_write(out->str, out->len);
@@ -206,12 +210,12 @@ print_xml(GPtrArray *sources, const ReadOptions *o, gboolean several)
     for (i = 0; i < sources->len; i++) {
         Source *s = sources->pdata[i];
         g_autoptr(XcvrModule) m = decode_source(s, o);
-        g_autofree char *name = g_markup_escape_text(s->name, -1);
+        g_autofree char *name = xcvr_escape_xml(s->name, -1);
 
         if (several)
             g_string_append_printf(out, "<port name=\"%s\">\n", name);
         if (m == NULL || !xcvr_render_xml(m, out, &s->error)) {
-            g_autofree char *msg = g_markup_escape_text(s->error->message, -1);
+            g_autofree char *msg = xcvr_escape_xml(s->error->message, -1);
 
             ok = FALSE;
             print_error(s);
@@ -294,12 +298,12 @@ run_demo(GPtrArray *sources, ReadOptions *o, OutputFormat format)
     int status;
 
     if (!xcvr_cli_demo_enter(&host, &error)) {
-        fprintf(stderr, "xcvrmap module: demo host: %s\n", error->message);
+        xcvr_cli_error("xcvrmap module: demo host: %s", error->message);
         return XCVR_EXIT_FAILURE;
     }
     names = xcvr_eeprom_dir_list(XCVR_CLI_DEMO_EEPROM_DIR, &error);
     if (names == NULL) {
-        fprintf(stderr, "xcvrmap module: demo host: %s\n", error->message);
+        xcvr_cli_error("xcvrmap module: demo host: %s", error->message);
         xcvr_cli_demo_leave(&host);
         return XCVR_EXIT_FAILURE;
     }
@@ -376,7 +380,7 @@ xcvr_cli_module(int argc, char **argv)
     if (status >= 0)
         return status;
     if (format_s != NULL && !parse_format(format_s, &format)) {
-        fprintf(stderr, "xcvrmap module: unknown format '%s' (text, json or xml)\n", format_s);
+        xcvr_cli_error("xcvrmap module: unknown format '%s' (text, json or xml)", format_s);
         return XCVR_EXIT_USAGE;
     }
     if (!xcvr_cli_timeout_ms("module", timeout, &timeout_ms))
@@ -426,7 +430,7 @@ xcvr_cli_module(int argc, char **argv)
                                          : xcvr_topo_list_module_ports(root, &error);
 
         if (names == NULL) {
-            fprintf(stderr, "xcvrmap module: cannot list interfaces: %s\n", error->message);
+            xcvr_cli_error("xcvrmap module: cannot list interfaces: %s", error->message);
             return XCVR_EXIT_FAILURE;
         }
         add_port_sources(sources, names);

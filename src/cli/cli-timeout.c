@@ -13,8 +13,8 @@ gboolean
 xcvr_cli_timeout_ms(const char *command, double seconds, guint *ret_ms)
 {
     if (!(seconds >= 0 && seconds <= MAX_TIMEOUT_S)) {
-        fprintf(stderr, "xcvrmap %s: --timeout must be between 0 (no deadline) and %.0f "
-                        "seconds\n", command, MAX_TIMEOUT_S);
+        xcvr_cli_error("xcvrmap %s: --timeout must be between 0 (no deadline) and %.0f "
+                        "seconds", command, MAX_TIMEOUT_S);
         return FALSE;
     }
     /*

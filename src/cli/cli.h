@@ -14,6 +14,11 @@ int xcvr_cli_pool(int argc, char **argv);
  * the reason of the first failed write. */
 void xcvr_cli_write(const char *data, gsize len);
 void xcvr_cli_printf(const char *format, ...) G_GNUC_PRINTF(1, 2);
+/* One line on stdout (through xcvr_cli_printf()), one on stderr: the formatted text escaped
+ * for a terminal by xcvr_escape_text(), then a newline. Every line that prints a name or a
+ * message goes through one of them. */
+void xcvr_cli_line(const char *format, ...) G_GNUC_PRINTF(1, 2);
+void xcvr_cli_error(const char *format, ...) G_GNUC_PRINTF(1, 2);
 
 /* Flushes and closes stdout after a command returned @status: on a write error (a full
  * disk, a reader gone with SIGPIPE ignored) says so, with the reason, on stderr and

@@ -84,7 +84,8 @@ find_command(const char *name)
 static int
 unknown_command(const char *name)
 {
-    fprintf(stderr, "xcvrmap: unknown command '%s'\n\n", name);
+    xcvr_cli_error("xcvrmap: unknown command '%s'", name);
+    fputc('\n', stderr);
     return usage_error();
 }
 

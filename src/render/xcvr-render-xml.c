@@ -3,6 +3,7 @@
  * xcvr-render-xml.c: the XML form of a module, in xcvrmap's own namespace, walking the same
  * values and descriptors as the text and JSON forms. Schema: schemas/xcvrmap-module.rng.
  */
+#include <xcvrmap/xcvr-escape.h>
 #include <xcvrmap/xcvr-render.h>
 
 #include <math.h>
@@ -46,7 +47,7 @@ xml_value(GString *out, const XcvrValue *v)
     if (d->label != NULL) {
         g_autofree char *label = xcvr_value_label(v);
 
-        esc = g_markup_escape_text(g_strstrip(label), -1);
+        esc = xcvr_escape_xml(g_strstrip(label), -1);
         g_string_append_printf(out, " label=\"%s\"", esc);
         g_clear_pointer(&esc, g_free);
     }
@@ -59,7 +60,7 @@ xml_value(GString *out, const XcvrValue *v)
 
     switch (d->kind) {
     case XCVR_KIND_ENUM:
-        esc = g_markup_escape_text(v->text, -1);
+        esc = xcvr_escape_xml(v->text, -1);
         g_string_append_printf(out, " code=\"%u\">%s</field>\n", (guint)v->raw, esc);
         break;
     case XCVR_KIND_BITS:
@@ -70,7 +71,7 @@ xml_value(GString *out, const XcvrValue *v)
         g_string_append(out, ">\n");
         for (i = 0; i < v->items->len; i++) {
             g_autofree char *name =
-                g_markup_escape_text(g_array_index(v->items, XcvrItem, i).name, -1);
+                xcvr_escape_xml(g_array_index(v->items, XcvrItem, i).name, -1);
 
             g_string_append_printf(out, "    <item>%s</item>\n", name);
         }
@@ -89,7 +90,7 @@ xml_value(GString *out, const XcvrValue *v)
         break;
     case XCVR_KIND_ASCII:
     case XCVR_KIND_OUI:
-        esc = g_markup_escape_text(v->text, -1);
+        esc = xcvr_escape_xml(v->text, -1);
         g_string_append_printf(out, ">%s</field>\n", esc);
         break;
     case XCVR_KIND_BOOL:
@@ -144,7 +145,7 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
                            xcvr_module_checksums_ok(module) ? "true" : "false");
     for (i = 0; i < module->checksums->len; i++) {
         const XcvrChecksum *ck = &g_array_index(module->checksums, XcvrChecksum, i);
-        g_autofree char *covers = g_markup_escape_text(ck->description, -1);
+        g_autofree char *covers = xcvr_escape_xml(ck->description, -1);
 
         g_string_append_printf(out, "    <checksum key=\"%s\" status=\"%s\" covers=\"%s\"",
                                ck->key, xcvr_checksum_status_to_string(ck->status), covers);
@@ -157,7 +158,7 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
     for (i = 0; i < module->values->len; i++)
         xml_value(out, &g_array_index(module->values, XcvrValue, i));
     for (i = 0; i < module->warnings->len; i++) {
-        g_autofree char *w = g_markup_escape_text(g_ptr_array_index(module->warnings, i), -1);
+        g_autofree char *w = xcvr_escape_xml(g_ptr_array_index(module->warnings, i), -1);
 
         g_string_append_printf(out, "  <warning>%s</warning>\n", w);
     }

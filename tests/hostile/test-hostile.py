@@ -546,9 +546,8 @@ def main():
     p.add_argument("--chain", type=int, default=100000)
     p.add_argument("--vanish-runs", type=int, default=5)
     p.add_argument("--only", action="append", help="run only these cases")
-    p.add_argument("--names-on-path", action="store_true",
-                   help="also a hostile name that map prints (needs the output escaping of "
-                        "issue 16 item 3)")
+    p.add_argument("--no-names-on-path", dest="names_on_path", action="store_false",
+                   help="skip the hostile name that map, topo and module print")
     args = p.parse_args()
     asan = sanitized(args.xcvrmap)
     if args.hard_timeout is None:
