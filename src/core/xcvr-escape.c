@@ -7,6 +7,8 @@
 
 #include <xcvrmap/xcvr-escape.h>
 
+#include "core/xcvr-escape-private.h"
+
 typedef enum {
     ESC_BYTES, /* JSON, XML: \xHH for each byte of a control or of invalid UTF-8 */
     ESC_TEXT,  /* terminals: also bidi controls and separators, characters as \uXXXX */
@@ -92,10 +94,20 @@ escape_append(GString *out, const char *data, gssize len, EscKind kind)
     }
 }
 
+gboolean
+xcvr_escape_bytes_needed(const char *s)
+{
+    for (const guchar *p = (const guchar *)s; *p != '\0'; p++) {
+        if (*p < 0x20 || *p >= 0x7F || *p == '\\')
+            return TRUE;
+    }
+    return FALSE;
+}
+
 char *
 xcvr_escape_bytes(const char *data, gssize len)
 {
-    GString *out = g_string_new(NULL);
+    GString *out = g_string_sized_new(data != NULL && len > 0 ? (gsize)len + 8 : 16);
 
     escape_append(out, data, len, ESC_BYTES);
     return g_string_free(out, FALSE);
@@ -104,7 +116,7 @@ xcvr_escape_bytes(const char *data, gssize len)
 char *
 xcvr_escape_text(const char *data, gssize len)
 {
-    GString *out = g_string_new(NULL);
+    GString *out = g_string_sized_new(data != NULL && len > 0 ? (gsize)len + 8 : 16);
 
     escape_append(out, data, len, ESC_TEXT);
     return g_string_free(out, FALSE);
@@ -119,7 +131,7 @@ xcvr_escape_xml_append(GString *out, const char *data, gssize len)
 char *
 xcvr_escape_xml(const char *data, gssize len)
 {
-    GString *out = g_string_new(NULL);
+    GString *out = g_string_sized_new(data != NULL && len > 0 ? (gsize)len + 8 : 16);
 
     escape_append(out, data, len, ESC_XML);
     return g_string_free(out, FALSE);

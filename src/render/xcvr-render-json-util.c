@@ -11,6 +11,7 @@
 #include <xcvrmap/xcvr-escape.h>
 #include <xcvrmap/xcvr-topo.h>
 
+#include "core/xcvr-escape-private.h"
 #include "render/xcvr-render-private.h"
 
 void
@@ -85,10 +86,13 @@ xcvr_render_json_escape_node(JsonNode *node)
     case JSON_NODE_VALUE:
         if (json_node_get_value_type(node) == G_TYPE_STRING) {
             const char *s = json_node_get_string(node);
-            g_autofree char *esc = xcvr_escape_bytes(s, -1);
 
-            if (strcmp(esc, s) != 0)
-                json_node_set_string(node, esc);
+            if (s != NULL && xcvr_escape_bytes_needed(s)) {
+                g_autofree char *esc = xcvr_escape_bytes(s, -1);
+
+                if (strcmp(esc, s) != 0)
+                    json_node_set_string(node, esc);
+            }
         }
         break;
     case JSON_NODE_NULL:

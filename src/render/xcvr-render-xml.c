@@ -39,7 +39,6 @@ static void
 xml_value(GString *out, const XcvrValue *v)
 {
     const XcvrFieldDesc *d = v->desc;
-    g_autofree char *esc = NULL;
     gboolean first;
     guint i;
 
@@ -47,9 +46,9 @@ xml_value(GString *out, const XcvrValue *v)
     if (d->label != NULL) {
         g_autofree char *label = xcvr_value_label(v);
 
-        esc = xcvr_escape_xml(g_strstrip(label), -1);
-        g_string_append_printf(out, " label=\"%s\"", esc);
-        g_clear_pointer(&esc, g_free);
+        g_string_append(out, " label=\"");
+        xcvr_escape_xml_append(out, g_strstrip(label), -1);
+        g_string_append_c(out, '"');
     }
     if (v->lane > 0)
         g_string_append_printf(out, " lane=\"%u\"", v->lane);
@@ -60,8 +59,9 @@ xml_value(GString *out, const XcvrValue *v)
 
     switch (d->kind) {
     case XCVR_KIND_ENUM:
-        esc = xcvr_escape_xml(v->text, -1);
-        g_string_append_printf(out, " code=\"%u\">%s</field>\n", (guint)v->raw, esc);
+        g_string_append_printf(out, " code=\"%u\">", (guint)v->raw);
+        xcvr_escape_xml_append(out, v->text, -1);
+        g_string_append(out, "</field>\n");
         break;
     case XCVR_KIND_BITS:
         if (v->items->len == 0) {
@@ -70,10 +70,9 @@ xml_value(GString *out, const XcvrValue *v)
         }
         g_string_append(out, ">\n");
         for (i = 0; i < v->items->len; i++) {
-            g_autofree char *name =
-                xcvr_escape_xml(g_array_index(v->items, XcvrItem, i).name, -1);
-
-            g_string_append_printf(out, "    <item>%s</item>\n", name);
+            g_string_append(out, "    <item>");
+            xcvr_escape_xml_append(out, g_array_index(v->items, XcvrItem, i).name, -1);
+            g_string_append(out, "</item>\n");
         }
         g_string_append(out, "  </field>\n");
         break;
@@ -90,8 +89,9 @@ xml_value(GString *out, const XcvrValue *v)
         break;
     case XCVR_KIND_ASCII:
     case XCVR_KIND_OUI:
-        esc = xcvr_escape_xml(v->text, -1);
-        g_string_append_printf(out, ">%s</field>\n", esc);
+        g_string_append_c(out, '>');
+        xcvr_escape_xml_append(out, v->text, -1);
+        g_string_append(out, "</field>\n");
         break;
     case XCVR_KIND_BOOL:
     case XCVR_KIND_FLAG:
