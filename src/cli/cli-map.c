@@ -46,6 +46,7 @@ xcvr_cli_map(int argc, char **argv)
     gboolean no_netlink = FALSE;
     double timeout = XCVR_CLI_DEFAULT_TIMEOUT_S;
     guint timeout_ms = 0;
+    gint64 deadline = 0;
     MapFormat format = MAP_TEXT;
     XcvrCliDemo host = { NULL, NULL, -1 };
     g_autoptr(XcvrInventoryOptions) opts = xcvr_inventory_options_new();
@@ -107,6 +108,8 @@ xcvr_cli_map(int argc, char **argv)
     }
     if (!xcvr_cli_timeout_ms("map", timeout, &timeout_ms))
         return XCVR_EXIT_USAGE;
+    /* --timeout bounds the whole command: XAPI, the walk, Open vSwitch, the module reads */
+    deadline = xcvr_cli_deadline(timeout);
     status = xcvr_cli_exclusive("map", "-c, --xapi or --demo",
                                 (uri != NULL) + (xapi.enabled != FALSE) + (demo != FALSE));
     if (status >= 0)
@@ -123,7 +126,8 @@ xcvr_cli_map(int argc, char **argv)
 
     if (xapi.enabled)
         vnics = xcvr_cli_xapi_list_vnics(xapi.socket_path, root, ovsdb,
-                                         (const char *const *)domains, timeout_ms, &error);
+                                         (const char *const *)domains,
+                                         xcvr_cli_time_left_ms(deadline, timeout_ms), &error);
     else
         vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, (const char *const *)domains,
                                          &connected, &error);
@@ -146,6 +150,7 @@ xcvr_cli_map(int argc, char **argv)
     xcvr_inventory_options_set_ovsdb(opts, demo ? XCVR_CLI_DEMO_OVSDB : ovsdb);
     xcvr_inventory_options_set_eeprom_dir(opts, demo ? XCVR_CLI_DEMO_EEPROM_DIR : eeprom_dir);
     xcvr_inventory_options_set_timeout_ms(opts, timeout_ms);
+    xcvr_inventory_options_set_deadline(opts, deadline);
     xcvr_inventory_options_set_no_netlink(opts, no_netlink);
     xcvr_inventory_options_set_no_modules(opts, no_modules);
     inv = xcvr_inventory_new(vnics, opts, &error);
@@ -206,8 +211,8 @@ demo_netdevs(GError **error)
 
 /* Walks each of @starts and prints it; the exit status. */
 static int
-topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gboolean pci, gboolean json,
-          GPtrArray *starts)
+topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gint64 deadline, gboolean pci,
+          gboolean json, GPtrArray *starts)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrTopo) topo = NULL;
@@ -218,13 +223,13 @@ topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gboolean pci, g
     int status = XCVR_EXIT_OK;
     guint i;
 
-    topo = xcvr_topo_new(root, &error);
+    topo = xcvr_topo_new_full(root, deadline, &error);
     if (topo == NULL) {
         xcvr_cli_error("xcvrmap topo: %s", error->message);
         return XCVR_EXIT_FAILURE;
     }
     if (ovsdb != NULL && ovsdb[0] != '\0') {
-        ovs = xcvr_ovs_open(ovsdb, timeout_ms, &error);
+        ovs = xcvr_ovs_open(ovsdb, xcvr_cli_time_left_ms(deadline, timeout_ms), &error);
         if (ovs == NULL) {
             xcvr_cli_error("xcvrmap topo: Open vSwitch (%s): %s", ovsdb, error->message);
             return XCVR_EXIT_FAILURE;
@@ -289,6 +294,7 @@ xcvr_cli_topo(int argc, char **argv)
     gboolean demo = FALSE;
     double timeout = XCVR_CLI_DEFAULT_TIMEOUT_S;
     guint timeout_ms = 0;
+    gint64 deadline = 0;
     XcvrCliDemo host = { NULL, NULL, -1 };
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
@@ -338,10 +344,12 @@ xcvr_cli_topo(int argc, char **argv)
     }
     if (!xcvr_cli_timeout_ms("topo", timeout, &timeout_ms))
         return XCVR_EXIT_USAGE;
+    /* --timeout bounds the whole command: listing the host, Open vSwitch, every walk */
+    deadline = xcvr_cli_deadline(timeout);
     for (i = 1; i < argc; i++)
         g_ptr_array_add(starts, g_strdup(argv[i]));
     if (!demo)
-        return topo_walk(root, ovsdb, timeout_ms, pci, json, starts);
+        return topo_walk(root, ovsdb, timeout_ms, deadline, pci, json, starts);
 
     if (!xcvr_cli_demo_enter(&host, &error)) {
         xcvr_cli_error("xcvrmap topo: demo host: %s", error->message);
@@ -355,8 +363,8 @@ xcvr_cli_topo(int argc, char **argv)
         xcvr_cli_error("xcvrmap topo: demo host: %s", error->message);
         status = XCVR_EXIT_FAILURE;
     } else {
-        status = topo_walk(XCVR_CLI_DEMO_ROOT, XCVR_CLI_DEMO_OVSDB, timeout_ms, pci, json,
-                           starts);
+        status = topo_walk(XCVR_CLI_DEMO_ROOT, XCVR_CLI_DEMO_OVSDB, timeout_ms, deadline, pci,
+                           json, starts);
     }
     xcvr_cli_demo_leave(&host);
     return status;

@@ -31,7 +31,9 @@ typedef struct {
     gboolean strict;
     const char *segments;
     const char *eeprom_dir;
-    const XcvrEepromOptions *kernel;
+    XcvrEepromOptions *kernel;
+    guint timeout_ms; /* each read's own (--timeout) */
+    gint64 deadline;  /* the whole command's, 0 for none */
     gboolean verbose;
 } ReadOptions;
 
@@ -80,6 +82,12 @@ decode_source(Source *s, const ReadOptions *o)
     XcvrDecodeFlags flags = o->strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE;
     XcvrModule *m;
 
+    /* once the command's deadline passed, the ports left are not read at all */
+    if (s->port && o->deadline != 0 && g_get_monotonic_time() >= o->deadline) {
+        g_set_error(&s->error, XCVR_ERROR, XCVR_ERROR_TIMEOUT,
+                    "module of %s not read: the --timeout deadline passed", s->name);
+        return NULL;
+    }
     if (s->port && o->eeprom_dir != NULL) {
         s->source = XCVR_EEPROM_SOURCE_FILE;
         return xcvr_eeprom_dir_read(o->eeprom_dir, s->name, flags, &s->error);
@@ -87,6 +95,9 @@ decode_source(Source *s, const ReadOptions *o)
     if (s->port) {
         g_autoptr(XcvrEepromStats) stats = xcvr_eeprom_stats_new();
 
+        /* each read gets its own timeout, cut to what is left of the command's */
+        xcvr_eeprom_options_set_timeout_ms(o->kernel,
+                                           xcvr_cli_time_left_ms(o->deadline, o->timeout_ms));
         m = xcvr_eeprom_read(s->name, o->kernel, stats, &s->error);
         s->source = xcvr_eeprom_stats_get_source(stats);
         if (o->verbose)
@@ -412,6 +423,9 @@ xcvr_cli_module(int argc, char **argv)
     xcvr_eeprom_options_set_timeout_ms(kernel, timeout_ms);
     xcvr_eeprom_options_set_no_netlink(kernel, no_netlink);
     ro.kernel = kernel;
+    ro.timeout_ms = timeout_ms;
+    /* --timeout bounds the whole command: every interface's read within it */
+    ro.deadline = xcvr_cli_deadline(timeout);
 
     if (demo)
         return run_demo(sources, &ro, format);
