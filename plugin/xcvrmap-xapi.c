@@ -31,6 +31,8 @@ typedef struct {
     const char *ovsdb;
     const char *eeprom_dir;
     guint timeout_ms;
+    gint64 work_deadline; /* the inventory's: 4/5 of the call's, so its per-item errors
+                           * come back before the call's own XCVRMAP_TIMEOUT */
 
     /* the answer, set once by the worker under the lock */
     GMutex lock;
@@ -123,6 +125,7 @@ build_inventory(Job *job, char **ret_failure)
     xcvr_inventory_options_set_ovsdb(opts, ovs_path);
     xcvr_inventory_options_set_eeprom_dir(opts, job->eeprom_dir);
     xcvr_inventory_options_set_timeout_ms(opts, MIN(job->timeout_ms, 2000));
+    xcvr_inventory_options_set_deadline(opts, job->work_deadline);
     inv = xcvr_inventory_new(vnics, opts, &error);
     if (inv == NULL) {
         *ret_failure = failure_from_error(error, "XCVRMAP_HOST_UNREADABLE");
@@ -436,6 +439,7 @@ main(int argc, char **argv)
     if (job.eeprom_dir != NULL && job.eeprom_dir[0] == '\0')
         job.eeprom_dir = NULL;
     job.timeout_ms = (guint)(timeout_s * 1000);
+    job.work_deadline = g_get_monotonic_time() + (gint64)(timeout_s * 0.8 * G_USEC_PER_SEC);
     g_mutex_init(&job.lock);
     g_cond_init(&job.done_cond);
 
