@@ -14,6 +14,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <xcvrmap/xcvr-escape.h>
+
 #include "xcvr-plugin-rpc.h"
 
 void
@@ -232,43 +234,55 @@ fail:
     return NULL;
 }
 
-/* Text escaped for XML, every character one that UTF-8 and XML 1.0 allow. */
+/* Text escaped for XML by the one rule of every output (xcvr_escape_xml_append()): no
+ * control character and no invalid UTF-8 reaches xapi or the caller. */
 static void
 append_text(GString *out, const char *text, gsize len)
 {
-    const char *p = text;
-    const char *end = text + len;
+    xcvr_escape_xml_append(out, text, (gssize)len);
+}
 
-    while (p < end) {
-        gunichar c = g_utf8_get_char_validated(p, end - p);
+/* A document (the JSON a method answers with) is a text already written by the rule, whose
+ * backslashes are its own syntax: only its markup is escaped, so the caller reads back the
+ * very document. Anything else (bytes that are not such a document) goes by append_text(). */
+static void
+append_document(GString *out, const char *doc, gsize len)
+{
+    const char *end = NULL;
 
-        if (c == (gunichar)-1 || c == (gunichar)-2) {
-            g_string_append(out, "\xEF\xBF\xBD"); /* one byte that is not UTF-8 */
-            p++;
-            continue;
+    if (!g_utf8_validate(doc, (gssize)len, &end) || end != doc + len) {
+        append_text(out, doc, len);
+        return;
+    }
+    for (gsize i = 0; i < len; i++) {
+        guchar c = (guchar)doc[i];
+
+        if ((c < 0x20 && c != '\n') || c == 0x7F ||
+            (c == 0xC2 && i + 1 < len && (guchar)doc[i + 1] <= 0x9F)) {
+            append_text(out, doc, len);
+            return;
         }
-        if (c == '&')
+    }
+    for (gsize i = 0; i < len; i++) {
+        if (doc[i] == '&')
             g_string_append(out, "&amp;");
-        else if (c == '<')
+        else if (doc[i] == '<')
             g_string_append(out, "&lt;");
-        else if (c == '>')
+        else if (doc[i] == '>')
             g_string_append(out, "&gt;");
-        else if (c == '\r')
-            g_string_append(out, "&#13;");
-        else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF ||
-                 (c >= 0x7F && c <= 0x9F)) /* C1 controls: allowed, but terminals act on them */
-            g_string_append(out, "\xEF\xBF\xBD");
         else
-            g_string_append_len(out, p, g_utf8_next_char(p) - p);
-        p = g_utf8_next_char(p);
+            g_string_append_c(out, doc[i]);
     }
 }
 
 static void
-append_member(GString *out, const char *name, const char *value, gsize len)
+append_member(GString *out, const char *name, const char *value, gsize len, gboolean document)
 {
     g_string_append_printf(out, "<member><name>%s</name><value><string>", name);
-    append_text(out, value, len);
+    if (document)
+        append_document(out, value, len);
+    else
+        append_text(out, value, len);
     g_string_append(out, "</string></value></member>\n");
 }
 
@@ -281,8 +295,8 @@ xcvr_plugin_response_success(const char *value, gsize len)
 {
     GString *out = g_string_new(RESPONSE_HEAD);
 
-    append_member(out, "Status", "Success", strlen("Success"));
-    append_member(out, "Value", value, len);
+    append_member(out, "Status", "Success", strlen("Success"), FALSE);
+    append_member(out, "Value", value, len, TRUE);
     g_string_append(out, RESPONSE_TAIL);
     return g_string_free(out, FALSE);
 }
@@ -293,7 +307,7 @@ xcvr_plugin_response_failure(const char *code, const char *const *params)
     GString *out = g_string_new(RESPONSE_HEAD);
     guint i;
 
-    append_member(out, "Status", "Failure", strlen("Failure"));
+    append_member(out, "Status", "Failure", strlen("Failure"), FALSE);
     g_string_append(out, "<member><name>ErrorDescription</name><value><array><data>\n");
     g_string_append(out, "<value><string>");
     append_text(out, code, strlen(code));

@@ -31,6 +31,8 @@ typedef struct {
     const char *ovsdb;
     const char *eeprom_dir;
     guint timeout_ms;
+    gint64 work_deadline; /* the inventory's: 4/5 of the call's, so its per-item errors
+                           * come back before the call's own XCVRMAP_TIMEOUT */
 
     /* the answer, set once by the worker under the lock */
     GMutex lock;
@@ -55,6 +57,15 @@ failure_from_error(const GError *e, const char *fallback)
     if (e->domain == XCVR_ERROR && e->code == XCVR_ERROR_TIMEOUT)
         code = "XCVRMAP_TIMEOUT";
     return failure(code, e->message);
+}
+
+/* A string value by the one rule of every output (xcvr_escape_bytes()). */
+static void
+add_string(JsonBuilder *b, const char *value)
+{
+    g_autofree char *esc = xcvr_escape_bytes(value, -1);
+
+    json_builder_add_string_value(b, esc);
 }
 
 static char *
@@ -114,6 +125,7 @@ build_inventory(Job *job, char **ret_failure)
     xcvr_inventory_options_set_ovsdb(opts, ovs_path);
     xcvr_inventory_options_set_eeprom_dir(opts, job->eeprom_dir);
     xcvr_inventory_options_set_timeout_ms(opts, MIN(job->timeout_ms, 2000));
+    xcvr_inventory_options_set_deadline(opts, job->work_deadline);
     inv = xcvr_inventory_new(vnics, opts, &error);
     if (inv == NULL) {
         *ret_failure = failure_from_error(error, "XCVRMAP_HOST_UNREADABLE");
@@ -157,12 +169,12 @@ fn_health(Job *job)
         json_builder_begin_object(b);
         json_builder_set_member_name(b, "netdev");
         if (xcvr_inv_uplink_get_netdev(up) != NULL)
-            json_builder_add_string_value(b, xcvr_inv_uplink_get_netdev(up));
+            add_string(b, xcvr_inv_uplink_get_netdev(up));
         else
             json_builder_add_null_value(b);
         json_builder_set_member_name(b, "pci");
         if (xcvr_inv_uplink_get_pci(up) != NULL)
-            json_builder_add_string_value(b, xcvr_inv_uplink_get_pci(up));
+            add_string(b, xcvr_inv_uplink_get_pci(up));
         else
             json_builder_add_null_value(b);
         json_builder_set_member_name(b, "health");
@@ -170,7 +182,7 @@ fn_health(Job *job)
         json_builder_set_member_name(b, "reasons");
         json_builder_begin_array(b);
         for (j = 0; reasons != NULL && j < reasons->len; j++)
-            json_builder_add_string_value(b, g_ptr_array_index(reasons, j));
+            add_string(b, g_ptr_array_index(reasons, j));
         json_builder_end_array(b);
         json_builder_end_object(b);
     }
@@ -254,13 +266,13 @@ fn_module(Job *job)
     } else {
         json_builder_begin_object(b);
         json_builder_set_member_name(b, "name");
-        json_builder_add_string_value(b, iface);
+        add_string(b, iface);
         json_builder_set_member_name(b, "error");
         json_builder_add_string_value(b, error->domain == XCVR_ERROR
                                              ? xcvr_error_to_string((XcvrError)error->code)
                                              : "io");
         json_builder_set_member_name(b, "message");
-        json_builder_add_string_value(b, error->message);
+        add_string(b, error->message);
         json_builder_set_member_name(b, "source");
         json_builder_add_string_value(b, source);
         json_builder_end_object(b);
@@ -427,6 +439,7 @@ main(int argc, char **argv)
     if (job.eeprom_dir != NULL && job.eeprom_dir[0] == '\0')
         job.eeprom_dir = NULL;
     job.timeout_ms = (guint)(timeout_s * 1000);
+    job.work_deadline = g_get_monotonic_time() + (gint64)(timeout_s * 0.8 * G_USEC_PER_SEC);
     g_mutex_init(&job.lock);
     g_cond_init(&job.done_cond);
 

@@ -13,6 +13,7 @@
 #include "xcvr-topo.h"
 #include "xcvr-ovs.h"
 #include "xcvr-vnic.h"
+#include "xcvr-escape.h"
 #include "xcvr-inventory.h"
 #include "xcvr-placement.h"
 #include "xcvr-nodedev.h"

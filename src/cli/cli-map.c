@@ -46,6 +46,7 @@ xcvr_cli_map(int argc, char **argv)
     gboolean no_netlink = FALSE;
     double timeout = XCVR_CLI_DEFAULT_TIMEOUT_S;
     guint timeout_ms = 0;
+    gint64 deadline = 0;
     MapFormat format = MAP_TEXT;
     XcvrCliDemo host = { NULL, NULL, -1 };
     g_autoptr(XcvrInventoryOptions) opts = xcvr_inventory_options_new();
@@ -98,15 +99,17 @@ xcvr_cli_map(int argc, char **argv)
     if (status >= 0)
         return status;
     if (argc > 1) {
-        fprintf(stderr, "xcvrmap map: unexpected argument '%s'\n", argv[1]);
+        xcvr_cli_error("xcvrmap map: unexpected argument '%s'", argv[1]);
         return XCVR_EXIT_USAGE;
     }
     if (!parse_map_format(format_s, &format)) {
-        fprintf(stderr, "xcvrmap map: unknown format '%s' (text, json or xml)\n", format_s);
+        xcvr_cli_error("xcvrmap map: unknown format '%s' (text, json or xml)", format_s);
         return XCVR_EXIT_USAGE;
     }
     if (!xcvr_cli_timeout_ms("map", timeout, &timeout_ms))
         return XCVR_EXIT_USAGE;
+    /* --timeout bounds the whole command: XAPI, the walk, Open vSwitch, the module reads */
+    deadline = xcvr_cli_deadline(timeout);
     status = xcvr_cli_exclusive("map", "-c, --xapi or --demo",
                                 (uri != NULL) + (xapi.enabled != FALSE) + (demo != FALSE));
     if (status >= 0)
@@ -117,18 +120,19 @@ xcvr_cli_map(int argc, char **argv)
         return XCVR_EXIT_USAGE;
     }
     if (demo && !xcvr_cli_demo_enter(&host, &error)) {
-        fprintf(stderr, "xcvrmap map: demo host: %s\n", error->message);
+        xcvr_cli_error("xcvrmap map: demo host: %s", error->message);
         return XCVR_EXIT_FAILURE;
     }
 
     if (xapi.enabled)
         vnics = xcvr_cli_xapi_list_vnics(xapi.socket_path, root, ovsdb,
-                                         (const char *const *)domains, timeout_ms, &error);
+                                         (const char *const *)domains,
+                                         xcvr_cli_time_left_ms(deadline, timeout_ms), &error);
     else
         vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, (const char *const *)domains,
                                          &connected, &error);
     if (vnics == NULL) {
-        fprintf(stderr, "xcvrmap map: %s\n", error->message);
+        xcvr_cli_error("xcvrmap map: %s", error->message);
         if (g_error_matches(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT) ||
             g_error_matches(error, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED))
             fprintf(stderr, "xcvrmap map: without the VM list, `xcvrmap topo NETDEV` still "
@@ -138,19 +142,20 @@ xcvr_cli_map(int argc, char **argv)
     }
     /* An empty map from a URI nobody typed: say whose (a user's qemu:///session, say). */
     if (vnics->len == 0 && uri == NULL && !demo && !xapi.enabled)
-        fprintf(stderr, "xcvrmap map: no domains at %s (libvirt's default URI; choose "
-                        "another with -c or LIBVIRT_DEFAULT_URI)\n",
+        xcvr_cli_error("xcvrmap map: no domains at %s (libvirt's default URI; choose "
+                        "another with -c or LIBVIRT_DEFAULT_URI)",
                 connected != NULL ? connected : "(unknown)");
 
     xcvr_inventory_options_set_root(opts, demo ? XCVR_CLI_DEMO_ROOT : root);
     xcvr_inventory_options_set_ovsdb(opts, demo ? XCVR_CLI_DEMO_OVSDB : ovsdb);
     xcvr_inventory_options_set_eeprom_dir(opts, demo ? XCVR_CLI_DEMO_EEPROM_DIR : eeprom_dir);
     xcvr_inventory_options_set_timeout_ms(opts, timeout_ms);
+    xcvr_inventory_options_set_deadline(opts, deadline);
     xcvr_inventory_options_set_no_netlink(opts, no_netlink);
     xcvr_inventory_options_set_no_modules(opts, no_modules);
     inv = xcvr_inventory_new(vnics, opts, &error);
     if (inv == NULL) {
-        fprintf(stderr, "xcvrmap map: %s\n", error->message);
+        xcvr_cli_error("xcvrmap map: %s", error->message);
         xcvr_cli_demo_leave(&host);
         return XCVR_EXIT_FAILURE;
     }
@@ -182,7 +187,7 @@ print_hops(GPtrArray *hops, const char *indent)
     for (i = 0; i < hops->len; i++) {
         const XcvrHop *h = g_ptr_array_index(hops, i);
 
-        xcvr_cli_printf("%s%-10s %s%s%s%s\n", indent, xcvr_hop_kind_to_string(h->kind), h->name,
+        xcvr_cli_line("%s%-10s %s%s%s%s", indent, xcvr_hop_kind_to_string(h->kind), h->name,
                h->detail != NULL ? " (" : "", h->detail != NULL ? h->detail : "",
                h->detail != NULL ? ")" : "");
     }
@@ -206,8 +211,8 @@ demo_netdevs(GError **error)
 
 /* Walks each of @starts and prints it; the exit status. */
 static int
-topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gboolean pci, gboolean json,
-          GPtrArray *starts)
+topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gint64 deadline, gboolean pci,
+          gboolean json, GPtrArray *starts)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrTopo) topo = NULL;
@@ -218,15 +223,15 @@ topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gboolean pci, g
     int status = XCVR_EXIT_OK;
     guint i;
 
-    topo = xcvr_topo_new(root, &error);
+    topo = xcvr_topo_new_full(root, deadline, &error);
     if (topo == NULL) {
-        fprintf(stderr, "xcvrmap topo: %s\n", error->message);
+        xcvr_cli_error("xcvrmap topo: %s", error->message);
         return XCVR_EXIT_FAILURE;
     }
     if (ovsdb != NULL && ovsdb[0] != '\0') {
-        ovs = xcvr_ovs_open(ovsdb, timeout_ms, &error);
+        ovs = xcvr_ovs_open(ovsdb, xcvr_cli_time_left_ms(deadline, timeout_ms), &error);
         if (ovs == NULL) {
-            fprintf(stderr, "xcvrmap topo: Open vSwitch (%s): %s\n", ovsdb, error->message);
+            xcvr_cli_error("xcvrmap topo: Open vSwitch (%s): %s", ovsdb, error->message);
             return XCVR_EXIT_FAILURE;
         }
         xcvr_topo_set_ovs(topo, ovs);
@@ -240,7 +245,7 @@ topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gboolean pci, g
         guint u;
 
         if (!xcvr_topo_walk(topo, w.start_kind, start, &uplinks, &path, &local)) {
-            fprintf(stderr, "xcvrmap topo: %s: %s\n", start, local->message);
+            xcvr_cli_error("xcvrmap topo: %s: %s", start, local->message);
             status = XCVR_EXIT_FAILURE;
             if (json) {
                 w.error = local;
@@ -257,14 +262,14 @@ topo_walk(const char *root, const char *ovsdb, guint timeout_ms, gboolean pci, g
             g_array_append_val(walks, w);
             continue;
         }
-        xcvr_cli_printf("%s:\n", start);
+        xcvr_cli_line("%s:", start);
         print_hops(path, "  ");
         if (uplinks->len == 0)
             xcvr_cli_printf("  no physical uplink\n");
         for (u = 0; u < uplinks->len; u++) {
             const XcvrUplink *up = g_ptr_array_index(uplinks, u);
 
-            xcvr_cli_printf("  uplink %s%s%s%s\n", up->netdev != NULL ? up->netdev : "(no netdev)",
+            xcvr_cli_line("  uplink %s%s%s%s", up->netdev != NULL ? up->netdev : "(no netdev)",
                    up->pci != NULL ? " pci " : "", up->pci != NULL ? up->pci : "",
                    up->active == 1 ? " (active)" : up->active == 0 ? " (backup)" : "");
         }
@@ -289,6 +294,7 @@ xcvr_cli_topo(int argc, char **argv)
     gboolean demo = FALSE;
     double timeout = XCVR_CLI_DEFAULT_TIMEOUT_S;
     guint timeout_ms = 0;
+    gint64 deadline = 0;
     XcvrCliDemo host = { NULL, NULL, -1 };
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
@@ -333,18 +339,20 @@ xcvr_cli_topo(int argc, char **argv)
     if (format_s != NULL && strcmp(format_s, "json") == 0) {
         json = TRUE;
     } else if (format_s != NULL && strcmp(format_s, "text") != 0) {
-        fprintf(stderr, "xcvrmap topo: unknown format '%s' (text or json)\n", format_s);
+        xcvr_cli_error("xcvrmap topo: unknown format '%s' (text or json)", format_s);
         return XCVR_EXIT_USAGE;
     }
     if (!xcvr_cli_timeout_ms("topo", timeout, &timeout_ms))
         return XCVR_EXIT_USAGE;
+    /* --timeout bounds the whole command: listing the host, Open vSwitch, every walk */
+    deadline = xcvr_cli_deadline(timeout);
     for (i = 1; i < argc; i++)
         g_ptr_array_add(starts, g_strdup(argv[i]));
     if (!demo)
-        return topo_walk(root, ovsdb, timeout_ms, pci, json, starts);
+        return topo_walk(root, ovsdb, timeout_ms, deadline, pci, json, starts);
 
     if (!xcvr_cli_demo_enter(&host, &error)) {
-        fprintf(stderr, "xcvrmap topo: demo host: %s\n", error->message);
+        xcvr_cli_error("xcvrmap topo: demo host: %s", error->message);
         return XCVR_EXIT_FAILURE;
     }
     if (starts->len == 0) {
@@ -352,11 +360,11 @@ xcvr_cli_topo(int argc, char **argv)
         starts = demo_netdevs(&error);
     }
     if (starts == NULL) {
-        fprintf(stderr, "xcvrmap topo: demo host: %s\n", error->message);
+        xcvr_cli_error("xcvrmap topo: demo host: %s", error->message);
         status = XCVR_EXIT_FAILURE;
     } else {
-        status = topo_walk(XCVR_CLI_DEMO_ROOT, XCVR_CLI_DEMO_OVSDB, timeout_ms, pci, json,
-                           starts);
+        status = topo_walk(XCVR_CLI_DEMO_ROOT, XCVR_CLI_DEMO_OVSDB, timeout_ms, deadline, pci,
+                           json, starts);
     }
     xcvr_cli_demo_leave(&host);
     return status;

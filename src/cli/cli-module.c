@@ -31,7 +31,9 @@ typedef struct {
     gboolean strict;
     const char *segments;
     const char *eeprom_dir;
-    const XcvrEepromOptions *kernel;
+    XcvrEepromOptions *kernel;
+    guint timeout_ms; /* each read's own (--timeout) */
+    gint64 deadline;  /* the whole command's, 0 for none */
     gboolean verbose;
 } ReadOptions;
 
@@ -80,6 +82,12 @@ decode_source(Source *s, const ReadOptions *o)
     XcvrDecodeFlags flags = o->strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE;
     XcvrModule *m;
 
+    /* once the command's deadline passed, the ports left are not read at all */
+    if (s->port && o->deadline != 0 && g_get_monotonic_time() >= o->deadline) {
+        g_set_error(&s->error, XCVR_ERROR, XCVR_ERROR_TIMEOUT,
+                    "module of %s not read: the --timeout deadline passed", s->name);
+        return NULL;
+    }
     if (s->port && o->eeprom_dir != NULL) {
         s->source = XCVR_EEPROM_SOURCE_FILE;
         return xcvr_eeprom_dir_read(o->eeprom_dir, s->name, flags, &s->error);
@@ -87,10 +95,13 @@ decode_source(Source *s, const ReadOptions *o)
     if (s->port) {
         g_autoptr(XcvrEepromStats) stats = xcvr_eeprom_stats_new();
 
+        /* each read gets its own timeout, cut to what is left of the command's */
+        xcvr_eeprom_options_set_timeout_ms(o->kernel,
+                                           xcvr_cli_time_left_ms(o->deadline, o->timeout_ms));
         m = xcvr_eeprom_read(s->name, o->kernel, stats, &s->error);
         s->source = xcvr_eeprom_stats_get_source(stats);
         if (o->verbose)
-            fprintf(stderr, "xcvrmap: %s: %s, %u requests, %u bytes\n", s->name,
+            xcvr_cli_error("xcvrmap: %s: %s, %u requests, %u bytes", s->name,
                     xcvr_eeprom_source_to_string(s->source),
                     xcvr_eeprom_stats_get_requests(stats), xcvr_eeprom_stats_get_bytes(stats));
         return m;
@@ -116,7 +127,7 @@ add_port_sources(GPtrArray *sources, GPtrArray *names)
 static void
 print_error(const Source *s)
 {
-    fprintf(stderr, "xcvrmap: %s: %s (%s)\n", s->name, s->error->message,
+    xcvr_cli_error("xcvrmap: %s: %s (%s)", s->name, s->error->message,
             s->error->domain == XCVR_ERROR ? xcvr_error_to_string((XcvrError)s->error->code)
                                            : "io");
 }
@@ -145,8 +156,12 @@ print_text(GPtrArray *sources, const ReadOptions *o, gboolean headings)
             ok = FALSE;
             continue;
         }
-        if (headings)
-            g_string_append_printf(out, "%sModule %s:\n", printed ? "\n" : "", s->name);
+        if (headings) {
+            /* the heading is ours: the name in it is escaped; the module text is ethtool's */
+            g_autofree char *name = xcvr_escape_text(s->name, -1);
+
+            g_string_append_printf(out, "%sModule %s:\n", printed ? "\n" : "", name);
+        }
         rendered = xcvr_render_text(m, out, &s->error);
         /* what was rendered before a failure is printed, as ethtool prints its lines */
         xcvr_cli_write(out->str, out->len);
@@ -206,12 +221,12 @@ print_xml(GPtrArray *sources, const ReadOptions *o, gboolean several)
     for (i = 0; i < sources->len; i++) {
         Source *s = sources->pdata[i];
         g_autoptr(XcvrModule) m = decode_source(s, o);
-        g_autofree char *name = g_markup_escape_text(s->name, -1);
+        g_autofree char *name = xcvr_escape_xml(s->name, -1);
 
         if (several)
             g_string_append_printf(out, "<port name=\"%s\">\n", name);
         if (m == NULL || !xcvr_render_xml(m, out, &s->error)) {
-            g_autofree char *msg = g_markup_escape_text(s->error->message, -1);
+            g_autofree char *msg = xcvr_escape_xml(s->error->message, -1);
 
             ok = FALSE;
             print_error(s);
@@ -294,12 +309,12 @@ run_demo(GPtrArray *sources, ReadOptions *o, OutputFormat format)
     int status;
 
     if (!xcvr_cli_demo_enter(&host, &error)) {
-        fprintf(stderr, "xcvrmap module: demo host: %s\n", error->message);
+        xcvr_cli_error("xcvrmap module: demo host: %s", error->message);
         return XCVR_EXIT_FAILURE;
     }
     names = xcvr_eeprom_dir_list(XCVR_CLI_DEMO_EEPROM_DIR, &error);
     if (names == NULL) {
-        fprintf(stderr, "xcvrmap module: demo host: %s\n", error->message);
+        xcvr_cli_error("xcvrmap module: demo host: %s", error->message);
         xcvr_cli_demo_leave(&host);
         return XCVR_EXIT_FAILURE;
     }
@@ -376,7 +391,7 @@ xcvr_cli_module(int argc, char **argv)
     if (status >= 0)
         return status;
     if (format_s != NULL && !parse_format(format_s, &format)) {
-        fprintf(stderr, "xcvrmap module: unknown format '%s' (text, json or xml)\n", format_s);
+        xcvr_cli_error("xcvrmap module: unknown format '%s' (text, json or xml)", format_s);
         return XCVR_EXIT_USAGE;
     }
     if (!xcvr_cli_timeout_ms("module", timeout, &timeout_ms))
@@ -408,6 +423,9 @@ xcvr_cli_module(int argc, char **argv)
     xcvr_eeprom_options_set_timeout_ms(kernel, timeout_ms);
     xcvr_eeprom_options_set_no_netlink(kernel, no_netlink);
     ro.kernel = kernel;
+    ro.timeout_ms = timeout_ms;
+    /* --timeout bounds the whole command: every interface's read within it */
+    ro.deadline = xcvr_cli_deadline(timeout);
 
     if (demo)
         return run_demo(sources, &ro, format);
@@ -426,7 +444,7 @@ xcvr_cli_module(int argc, char **argv)
                                          : xcvr_topo_list_module_ports(root, &error);
 
         if (names == NULL) {
-            fprintf(stderr, "xcvrmap module: cannot list interfaces: %s\n", error->message);
+            xcvr_cli_error("xcvrmap module: cannot list interfaces: %s", error->message);
             return XCVR_EXIT_FAILURE;
         }
         add_port_sources(sources, names);

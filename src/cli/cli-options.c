@@ -22,7 +22,7 @@ xcvr_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv
     g_option_context_set_help_enabled(ctx, FALSE);
     g_option_context_add_main_entries(ctx, entries, NULL);
     if (!g_option_context_parse(ctx, argc, argv, &error)) {
-        fprintf(stderr, "xcvrmap %s: %s (see `xcvrmap help %s`)\n", command, error->message,
+        xcvr_cli_error("xcvrmap %s: %s (see `xcvrmap help %s`)", command, error->message,
                 command);
         return XCVR_EXIT_USAGE;
     }
@@ -40,6 +40,6 @@ xcvr_cli_exclusive(const char *command, const char *what, guint given)
 {
     if (given <= 1)
         return -1;
-    fprintf(stderr, "xcvrmap %s: give only one of %s\n", command, what);
+    xcvr_cli_error("xcvrmap %s: give only one of %s", command, what);
     return XCVR_EXIT_USAGE;
 }

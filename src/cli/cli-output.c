@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <xcvrmap/xcvr-escape.h>
+
 #include "cli/cli.h"
 
 /* errno of the first failed write to stdout, 0 while none failed. A command is one thread
@@ -58,4 +60,38 @@ xcvr_cli_finish_stdout(int status)
         return status;
     fprintf(stderr, "xcvrmap: write error on standard output: %s\n", g_strerror(first_error));
     return status == XCVR_EXIT_OK ? XCVR_EXIT_FAILURE : status;
+}
+
+/* @format's text escaped for a terminal (xcvr_escape_text()): names from the host, libvirt or
+ * other hosts can hold control characters, newlines and bidi overrides. */
+static char *
+escaped_vprintf(const char *format, va_list ap)
+{
+    g_autofree char *text = g_strdup_vprintf(format, ap);
+
+    return xcvr_escape_text(text, -1);
+}
+
+void
+xcvr_cli_line(const char *format, ...)
+{
+    g_autofree char *esc = NULL;
+    va_list ap;
+
+    va_start(ap, format);
+    esc = escaped_vprintf(format, ap);
+    va_end(ap);
+    xcvr_cli_printf("%s\n", esc);
+}
+
+void
+xcvr_cli_error(const char *format, ...)
+{
+    g_autofree char *esc = NULL;
+    va_list ap;
+
+    va_start(ap, format);
+    esc = escaped_vprintf(format, ap);
+    va_end(ap);
+    fprintf(stderr, "%s\n", esc);
 }

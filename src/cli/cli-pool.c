@@ -120,6 +120,35 @@ host_cmp(gconstpointer a, gconstpointer b)
     return c != 0 ? c : g_strcmp0(x->uuid, y->uuid);
 }
 
+/* A string another host sent that holds a control character or invalid UTF-8 is written by
+ * the one rule (xcvr_escape_bytes()); a clean one is kept as sent, so the maps of our own
+ * plugin, already escaped there, are not escaped twice. */
+static void
+clean_node(JsonNode *node)
+{
+    if (JSON_NODE_HOLDS_OBJECT(node)) {
+        g_autoptr(GList) members = json_object_get_values(json_node_get_object(node));
+
+        for (GList *l = members; l != NULL; l = l->next)
+            clean_node(l->data);
+    } else if (JSON_NODE_HOLDS_ARRAY(node)) {
+        JsonArray *a = json_node_get_array(node);
+
+        for (guint i = 0; i < json_array_get_length(a); i++)
+            clean_node(json_array_get_element(a, i));
+    } else if (JSON_NODE_HOLDS_VALUE(node) && json_node_get_value_type(node) == G_TYPE_STRING) {
+        const char *s = json_node_get_string(node);
+        g_autofree char *esc = xcvr_escape_bytes(s, -1);
+        gsize n_backslash = 0;
+
+        for (const char *p = s; *p != '\0'; p++)
+            n_backslash += *p == '\\';
+        /* each escaped byte grows by three, each backslash by one */
+        if (strlen(esc) != strlen(s) + n_backslash)
+            json_node_set_string(node, esc);
+    }
+}
+
 static void
 print_json(const char *pool_uuid, GPtrArray *hosts)
 {
@@ -159,6 +188,7 @@ print_json(const char *pool_uuid, GPtrArray *hosts)
     json_builder_end_array(b);
     json_builder_end_object(b);
     root = json_builder_get_root(b);
+    clean_node(root);
     json_generator_set_root(gen, root);
     json_generator_set_pretty(gen, TRUE);
     text = json_generator_to_data(gen, NULL);
@@ -180,17 +210,18 @@ obj_str(JsonObject *o, const char *key)
 static void
 print_text(const char *pool_uuid, GPtrArray *hosts)
 {
+    g_autofree char *pool = xcvr_escape_text(pool_uuid, -1);
     guint i, j, k;
 
-    xcvr_cli_printf("pool %s\n%-16s %-20s %-17s %-9s %s\n", pool_uuid, "HOST", "VM", "MAC", "STATUS",
+    xcvr_cli_printf("pool %s\n%-16s %-20s %-17s %-9s %s\n", pool, "HOST", "VM", "MAC", "STATUS",
            "UPLINKS");
     for (i = 0; i < hosts->len; i++) {
         const PoolHost *h = g_ptr_array_index(hosts, i);
-        g_autofree char *host = g_strescape(h->name != NULL ? h->name : "?", NULL);
+        g_autofree char *host = xcvr_escape_text(h->name != NULL ? h->name : "?", -1);
         JsonArray *vnics;
 
         if (h->map == NULL) {
-            g_autofree char *msg = g_strescape(h->err_message, NULL);
+            g_autofree char *msg = xcvr_escape_text(h->err_message, -1);
 
             /* the message starts with the code when xapi gave one */
             if (g_str_has_prefix(h->err_message, h->err_code))
@@ -206,20 +237,20 @@ print_text(const char *pool_uuid, GPtrArray *hosts)
             JsonObject *v = json_array_get_object_element(vnics, j);
             JsonArray *ups = v != NULL ? json_object_get_array_member(v, "uplinks") : NULL;
             g_autoptr(GString) list = g_string_new(NULL);
-            g_autofree char *vm = g_strescape(obj_str(v, "domain") ? obj_str(v, "domain") : "?",
-                                              NULL);
+            g_autofree char *vm =
+                xcvr_escape_text(obj_str(v, "domain") ? obj_str(v, "domain") : "?", -1);
             g_autofree char *listed = NULL;
-            g_autofree char *mac = g_strescape(obj_str(v, "mac") ? obj_str(v, "mac") : "-", NULL);
-            g_autofree char *status = g_strescape(obj_str(v, "status") ? obj_str(v, "status")
-                                                                         : "?",
-                                                  NULL);
+            g_autofree char *mac =
+                xcvr_escape_text(obj_str(v, "mac") ? obj_str(v, "mac") : "-", -1);
+            g_autofree char *status =
+                xcvr_escape_text(obj_str(v, "status") ? obj_str(v, "status") : "?", -1);
 
             for (k = 0; ups != NULL && k < json_array_get_length(ups); k++) {
                 const char *nd = obj_str(json_array_get_object_element(ups, k), "netdev");
 
                 g_string_append_printf(list, "%s%s", k > 0 ? "," : "", nd != NULL ? nd : "?");
             }
-            listed = g_strescape(list->str, NULL);
+            listed = xcvr_escape_text(list->str, -1);
             xcvr_cli_printf("%-16s %-20s %-17s %-9s %s\n", host, vm, mac, status,
                    listed[0] != '\0' ? listed : "-");
         }
@@ -279,7 +310,7 @@ xcvr_cli_pool(int argc, char **argv)
 
     if (!xcvr_cli_xapi_load(&api, &error) ||
         (xapi = api.open(socket_path, NULL, (guint)(timeout * 1000), &error)) == NULL) {
-        fprintf(stderr, "xcvrmap pool: %s\n", error->message);
+        xcvr_cli_error("xcvrmap pool: %s", error->message);
         return XCVR_EXIT_FAILURE;
     }
     pools = api.call(xapi, "pool.get_all_records", NULL, &error);
@@ -287,7 +318,7 @@ xcvr_cli_pool(int argc, char **argv)
         host_recs = api.call(xapi, "host.get_all_records", NULL, &error);
     if (host_recs == NULL || !g_variant_is_of_type(host_recs, G_VARIANT_TYPE_VARDICT) ||
         !g_variant_is_of_type(pools, G_VARIANT_TYPE_VARDICT)) {
-        fprintf(stderr, "xcvrmap pool: %s\n",
+        xcvr_cli_error("xcvrmap pool: %s",
                 error != NULL ? error->message : "xapi's records are not maps");
         api.free(xapi);
         return XCVR_EXIT_FAILURE;

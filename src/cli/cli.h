@@ -14,6 +14,11 @@ int xcvr_cli_pool(int argc, char **argv);
  * the reason of the first failed write. */
 void xcvr_cli_write(const char *data, gsize len);
 void xcvr_cli_printf(const char *format, ...) G_GNUC_PRINTF(1, 2);
+/* One line on stdout (through xcvr_cli_printf()), one on stderr: the formatted text escaped
+ * for a terminal by xcvr_escape_text(), then a newline. Every line that prints a name or a
+ * message goes through one of them. */
+void xcvr_cli_line(const char *format, ...) G_GNUC_PRINTF(1, 2);
+void xcvr_cli_error(const char *format, ...) G_GNUC_PRINTF(1, 2);
 
 /* Flushes and closes stdout after a command returned @status: on a write error (a full
  * disk, a reader gone with SIGPIPE ignored) says so, with the reason, on stderr and
@@ -24,12 +29,20 @@ int xcvr_cli_finish_stdout(int status);
  * the same in every command (cli-timeout.c). */
 #define XCVR_CLI_DEFAULT_TIMEOUT_S 5.0
 #define XCVR_CLI_TIMEOUT_HELP                                                                  \
-    "Deadline of each module read and each Open vSwitch exchange, in SECONDS (default 5; "  \
-    "0: no deadline)"
+    "Deadline of the whole command, in SECONDS: host walk, Open vSwitch, XAPI and every "     \
+    "module read (default 5; 0: no deadline)"
 
 /* Checks --timeout SECONDS (0 to 3600) and stores it as the library's milliseconds in
  * @ret_ms; says what is wrong, as @command, and returns FALSE otherwise. */
 gboolean xcvr_cli_timeout_ms(const char *command, double seconds, guint *ret_ms);
+
+/* The g_get_monotonic_time() instant @seconds (a checked --timeout) from now, by which the
+ * whole command ends; 0 (none) for 0. */
+gint64 xcvr_cli_deadline(double seconds);
+
+/* @timeout_ms (from xcvr_cli_timeout_ms()) cut to what is left before @deadline, at least
+ * 1 ms; @timeout_ms itself when @deadline is 0. */
+guint xcvr_cli_time_left_ms(gint64 deadline, guint timeout_ms);
 
 /* Parses the options of @command (cli-options.c): -1 to go on, or the exit status to return
  * at once: XCVR_EXIT_OK after printing --help on stdout, XCVR_EXIT_USAGE after saying on

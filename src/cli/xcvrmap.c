@@ -73,8 +73,8 @@ static const char usage_text[] =
     "  -h, --help     this help\n"
     "  -V, --version  the version\n"
     "\n"
-    "--timeout SECONDS: the deadline of each module read and each Open vSwitch\n"
-    "exchange; default 5, 0 for no deadline.\n"
+    "--timeout SECONDS: the deadline of the whole command (walk, Open vSwitch, XAPI,\n"
+    "every module read); default 5, 0 for no deadline.\n"
     "Exit status: 0 success, 1 failure, 2 bad usage.\n";
 
 static int
@@ -105,7 +105,8 @@ find_command(const char *name)
 static int
 unknown_command(const char *name)
 {
-    fprintf(stderr, "xcvrmap: unknown command '%s'\n\n", name);
+    xcvr_cli_error("xcvrmap: unknown command '%s'", name);
+    fputc('\n', stderr);
     return usage_error();
 }
 

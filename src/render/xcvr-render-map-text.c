@@ -4,9 +4,11 @@
  * out of the host and the uplinks it reaches; each uplink with its link, module and health.
  * Reasons for anything not fine follow each table. Not a contract: scripts use JSON.
  */
+#include <stdarg.h>
 #include <string.h>
 
 #include <xcvrmap/xcvr-error.h>
+#include <xcvrmap/xcvr-escape.h>
 
 #include "inventory/xcvr-inventory-private.h"
 
@@ -22,11 +24,30 @@ table_init(Table *t, guint n_cols)
     t->cells = g_ptr_array_new_with_free_func(g_free);
 }
 
-/* Takes ownership of @cell (NULL prints "-"). */
+/* Takes ownership of @cell (NULL prints "-"), kept escaped for a terminal: a name holding a
+ * control character, a newline or a bidi override neither acts on it nor splits the row. */
 static void
 table_add(Table *t, char *cell)
 {
-    g_ptr_array_add(t->cells, cell != NULL ? cell : g_strdup("-"));
+    g_autofree char *raw = cell;
+
+    g_ptr_array_add(t->cells, raw != NULL ? xcvr_escape_text(raw, -1) : g_strdup("-"));
+}
+
+/* Appends one line to @notes: @format's text escaped for a terminal, then a newline. */
+G_GNUC_PRINTF(2, 3)
+static void
+note_add(GString *notes, const char *format, ...)
+{
+    g_autofree char *line = NULL;
+    g_autofree char *esc = NULL;
+    va_list ap;
+
+    va_start(ap, format);
+    line = g_strdup_vprintf(format, ap);
+    va_end(ap);
+    esc = xcvr_escape_text(line, -1);
+    g_string_append_printf(notes, "%s\n", esc);
 }
 
 static void
@@ -160,7 +181,7 @@ xcvr_render_map_text(const XcvrInventory *inv)
         table_add(&t, reaches_text(iv->reaches));
         table_add(&t, path_text(iv->path));
         if (iv->reason != NULL)
-            g_string_append_printf(notes, "  %s %s: %s\n", iv->vnic->domain,
+            note_add(notes, "  %s %s: %s", iv->vnic->domain,
                                    iv->vnic->mac != NULL ? iv->vnic->mac : "(no MAC)",
                                    iv->reason);
     }
@@ -189,18 +210,20 @@ xcvr_render_map_text(const XcvrInventory *inv)
         table_add(&t, g_strdup_printf("%u", up->vnics->len));
         table_add(&t, module_text(up));
         for (r = 0; r < up->health_reasons->len; r++)
-            g_string_append_printf(notes, "  %s: %s\n", uplink_name(up),
-                                   (const char *)g_ptr_array_index(up->health_reasons, r));
+            note_add(notes, "  %s: %s", uplink_name(up),
+                     (const char *)g_ptr_array_index(up->health_reasons, r));
         /* an empty cage is already among the health reasons */
         if (up->module == NULL && up->module_error != NULL &&
             !g_error_matches(up->module_error, XCVR_ERROR, XCVR_ERROR_NO_MODULE))
-            g_string_append_printf(notes, "  %s: %s\n", uplink_name(up),
-                                   up->module_error->message);
+            note_add(notes, "  %s: %s", uplink_name(up), up->module_error->message);
     }
     table_print(&t, out);
     if (notes->len > 0)
         g_string_append_printf(out, "\n%s", notes->str);
-    for (i = 0; i < inv->notes->len; i++)
-        g_string_append_printf(out, "\nNote: %s\n", (const char *)g_ptr_array_index(inv->notes, i));
+    for (i = 0; i < inv->notes->len; i++) {
+        g_autofree char *note = xcvr_escape_text(g_ptr_array_index(inv->notes, i), -1);
+
+        g_string_append_printf(out, "\nNote: %s\n", note);
+    }
     return g_string_free(g_steal_pointer(&out), FALSE);
 }

@@ -11,9 +11,9 @@
 
 #include <xcvrmap/xcvr-module.h>
 
-/* Appends @text to @out escaped for XML 1.0 character data and attribute values: markup
- * and quotes as entities, tab/newline/CR as character references, other control
- * characters and invalid UTF-8 as U+FFFD (XML 1.0 cannot carry them at all). */
+/* Appends @text to @out escaped for XML 1.0 character data and attribute values: the one
+ * rule of xcvr_escape_xml_append() (controls and invalid UTF-8 as `\xHH`, markup as
+ * entities). */
 void xcvr_xml_escape_append(GString *out, const char *text);
 
 /* Writes each value of @values (XcvrVocabValue, from xcvr_vocab_evaluate()) as a member of
@@ -48,6 +48,10 @@ void xcvr_render_json_string(JsonBuilder *b, const char *key, const char *value)
 /* The member @key: `{"code", "message"}` of @error (code from xcvr_render_error_code()),
  * or null when @error is %NULL. */
 void xcvr_render_json_error(JsonBuilder *b, const char *key, const GError *error);
+
+/* Rewrites every string value under @node by xcvr_escape_bytes(): no control character and
+ * no invalid UTF-8 reaches a JSON document (member names are the renderers' own keys). */
+void xcvr_render_json_escape_node(JsonNode *node);
 
 /* The document @b built, as text: pretty-printed with @indent spaces (0: json-glib's own
  * default) or on one line. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <xcvrmap/xcvr-error.h>
+#include <xcvrmap/xcvr-escape.h>
 
 #include "inventory/xcvr-vocab-private.h"
 #include "render/xcvr-render-private.h"
@@ -15,49 +16,7 @@
 void
 xcvr_xml_escape_append(GString *out, const char *text)
 {
-    const char *p = text;
-    const char *end = text + strlen(text);
-
-    while (p < end) {
-        gunichar c = g_utf8_get_char_validated(p, end - p);
-
-        if (c == (gunichar)-1 || c == (gunichar)-2) {
-            g_string_append(out, "\xef\xbf\xbd"); /* U+FFFD for a byte that is not UTF-8 */
-            p++;
-            continue;
-        }
-        switch (c) {
-        case '&':
-            g_string_append(out, "&amp;");
-            break;
-        case '<':
-            g_string_append(out, "&lt;");
-            break;
-        case '>':
-            g_string_append(out, "&gt;");
-            break;
-        case '"':
-            g_string_append(out, "&quot;");
-            break;
-        case '\'':
-            g_string_append(out, "&apos;");
-            break;
-        case '\t':
-        case '\n':
-        case '\r':
-            /* as references, so an attribute value keeps them (no normalisation) */
-            g_string_append_printf(out, "&#x%X;", c);
-            break;
-        default:
-            /* XML 1.0 Char excludes the other C0 controls and U+FFFE/U+FFFF */
-            if (c < 0x20 || c == 0xFFFE || c == 0xFFFF)
-                g_string_append(out, "\xef\xbf\xbd");
-            else
-                g_string_append_len(out, p, g_utf8_next_char(p) - p);
-            break;
-        }
-        p = g_utf8_next_char(p);
-    }
+    xcvr_escape_xml_append(out, text, -1);
 }
 
 void

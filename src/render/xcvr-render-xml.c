@@ -3,6 +3,7 @@
  * xcvr-render-xml.c: the XML form of a module, in xcvrmap's own namespace, walking the same
  * values and descriptors as the text and JSON forms. Schema: schemas/xcvrmap-module.rng.
  */
+#include <xcvrmap/xcvr-escape.h>
 #include <xcvrmap/xcvr-render.h>
 
 #include <math.h>
@@ -38,7 +39,6 @@ static void
 xml_value(GString *out, const XcvrValue *v)
 {
     const XcvrFieldDesc *d = v->desc;
-    g_autofree char *esc = NULL;
     gboolean first;
     guint i;
 
@@ -46,9 +46,9 @@ xml_value(GString *out, const XcvrValue *v)
     if (d->label != NULL) {
         g_autofree char *label = xcvr_value_label(v);
 
-        esc = g_markup_escape_text(g_strstrip(label), -1);
-        g_string_append_printf(out, " label=\"%s\"", esc);
-        g_clear_pointer(&esc, g_free);
+        g_string_append(out, " label=\"");
+        xcvr_escape_xml_append(out, g_strstrip(label), -1);
+        g_string_append_c(out, '"');
     }
     if (v->lane > 0)
         g_string_append_printf(out, " lane=\"%u\"", v->lane);
@@ -59,8 +59,9 @@ xml_value(GString *out, const XcvrValue *v)
 
     switch (d->kind) {
     case XCVR_KIND_ENUM:
-        esc = g_markup_escape_text(v->text, -1);
-        g_string_append_printf(out, " code=\"%u\">%s</field>\n", (guint)v->raw, esc);
+        g_string_append_printf(out, " code=\"%u\">", (guint)v->raw);
+        xcvr_escape_xml_append(out, v->text, -1);
+        g_string_append(out, "</field>\n");
         break;
     case XCVR_KIND_BITS:
         if (v->items->len == 0) {
@@ -69,10 +70,9 @@ xml_value(GString *out, const XcvrValue *v)
         }
         g_string_append(out, ">\n");
         for (i = 0; i < v->items->len; i++) {
-            g_autofree char *name =
-                g_markup_escape_text(g_array_index(v->items, XcvrItem, i).name, -1);
-
-            g_string_append_printf(out, "    <item>%s</item>\n", name);
+            g_string_append(out, "    <item>");
+            xcvr_escape_xml_append(out, g_array_index(v->items, XcvrItem, i).name, -1);
+            g_string_append(out, "</item>\n");
         }
         g_string_append(out, "  </field>\n");
         break;
@@ -89,8 +89,9 @@ xml_value(GString *out, const XcvrValue *v)
         break;
     case XCVR_KIND_ASCII:
     case XCVR_KIND_OUI:
-        esc = g_markup_escape_text(v->text, -1);
-        g_string_append_printf(out, ">%s</field>\n", esc);
+        g_string_append_c(out, '>');
+        xcvr_escape_xml_append(out, v->text, -1);
+        g_string_append(out, "</field>\n");
         break;
     case XCVR_KIND_BOOL:
     case XCVR_KIND_FLAG:
@@ -144,7 +145,7 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
                            xcvr_module_checksums_ok(module) ? "true" : "false");
     for (i = 0; i < module->checksums->len; i++) {
         const XcvrChecksum *ck = &g_array_index(module->checksums, XcvrChecksum, i);
-        g_autofree char *covers = g_markup_escape_text(ck->description, -1);
+        g_autofree char *covers = xcvr_escape_xml(ck->description, -1);
 
         g_string_append_printf(out, "    <checksum key=\"%s\" status=\"%s\" covers=\"%s\"",
                                ck->key, xcvr_checksum_status_to_string(ck->status), covers);
@@ -159,7 +160,7 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
             xml_value(out, &g_array_index(module->values, XcvrValue, i));
     }
     for (i = 0; i < module->warnings->len; i++) {
-        g_autofree char *w = g_markup_escape_text(g_ptr_array_index(module->warnings, i), -1);
+        g_autofree char *w = xcvr_escape_xml(g_ptr_array_index(module->warnings, i), -1);
 
         g_string_append_printf(out, "  <warning>%s</warning>\n", w);
     }

@@ -21,6 +21,7 @@ Each check drives the built `xcvrmap` as a user would:
 - `xcvrmap help CMD` is `xcvrmap CMD --help`, `help` is `--help`, -V is --version and both
   are in --help; the main usage lists each command with the options it really has;
 - one --timeout on module, map and topo: the same help text (default 5, 0: no deadline),
+  the deadline of the whole command (four slow ports end within it),
   0 accepted, a negative value refused; a module answering in 3 s is read with the
   default deadline (the map's used to be 2 s);
 - mutually exclusive sources are refused with exit status 2 and a message;
@@ -40,6 +41,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 passed = 0
 failed = 0
@@ -413,6 +415,21 @@ def timeouts(r, images, work):
     rc, out, err = r.text(["module", "eth0", "--timeout", "1"], env=env, shim=True)
     report(rc == 1 and err.count("(timeout)") == 1, "... and --timeout 1 gives up",
            describe(rc, out, err))
+
+    # --timeout bounds the whole command, not each read: four ports answering in 2 s each
+    # take 8 s one after the other; with --timeout 3 the command ends near 3 s, the first
+    # port read, the second cut short, the others not read at all (all said as timeout)
+    for name in ("eth1", "eth2", "eth3"):
+        shutil.copy(image, os.path.join(d, name + ".bin"))
+    env["XCVR_SHIM_SLOW_MS"] = "2000"
+    start = time.monotonic()
+    rc, out, err = r.text(["module", "eth0", "eth1", "eth2", "eth3", "--timeout", "3"],
+                          env=env, shim=True)
+    took = time.monotonic() - start
+    report(rc == 1 and took < 3 + 1.5 and out.count("Identifier") == 1 and
+           err.count("(timeout)") == 3,
+           "module of four slow ports, --timeout 3: ends within the deadline (%.1f s), the "
+           "ports left said as timeout" % took, describe(rc, out, err))
 
 
 # ---- 6. exclusive sources ------------------------------------------------------------------

@@ -45,7 +45,7 @@ cp -p "$src_dir/$target"/. "$work" -R
 seeds=()
 # The EEPROM corpus seeds the module decoders only; other targets read other formats.
 case $target in
-fuzz-module | fuzz-sff8636 | fuzz-cmis) seed_dirs="sff8472 sff8636 cmis" ;;
+fuzz-module | fuzz-sff8636 | fuzz-cmis | fuzz-module-decode) seed_dirs="sff8472 sff8636 cmis" ;;
 *) seed_dirs="" ;;
 esac
 for d in $seed_dirs; do

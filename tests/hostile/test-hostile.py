@@ -372,20 +372,82 @@ def case_names():
     os.symlink(b"../../" + evil + b"/brport", os.path.join(brif, evil))
     check_map("a netdev on the path named with control bytes and 0xff: JSON is UTF-8", root,
               touched=("vm-vlan",))
-    r = run([args.xcvrmap, "map", "-c", "test://" + os.path.join(root, "libvirt.xml"),
-             "--root", root, "--eeprom-dir", os.path.join(root, "eeprom"), "--ovsdb", ""])
+    base = [args.xcvrmap, "map", "-c", "test://" + os.path.join(root, "libvirt.xml"),
+            "--root", root, "--eeprom-dir", os.path.join(root, "eeprom"), "--ovsdb", ""]
+    if args.map:
+        check_terminal("map text: a netdev named with control bytes is escaped", run(base),
+                       want=evil_escaped)
+        check_xml("map XML: a netdev named with control bytes, valid UTF-8 and well formed",
+                  run(base + ["--format", "xml"]))
+    # topo prints the path hop by hop, with the name given on the command line
+    check_terminal("topo text: a path through a netdev named with control bytes is escaped",
+                   run([args.xcvrmap, "topo", "--root", root, "--ovsdb", "", "hbr2"]),
+                   want=evil_escaped)
+    check_terminal("topo text: a start named with control bytes is escaped on stderr",
+                   run([args.xcvrmap, "topo", "--root", root, "--ovsdb", "", b"x" + evil]),
+                   want=None)
+    # module: the heading of each port, and the error line of one that cannot be read
+    edir = os.path.join(args.work, "names-eeprom")
+    os.makedirs(edir, exist_ok=True)
+    src = os.path.join(root, "eeprom")
+    bins = sorted(f for f in os.listdir(src) if f.endswith(".bin"))
+    if bins:
+        shutil.copy(os.path.join(src, bins[0]), os.path.join(edir.encode(), evil + b".bin"))
+        shutil.copy(os.path.join(src, bins[0]), os.path.join(edir, "eth0.bin"))
+        check_terminal("module text: the heading of a port named with control bytes is escaped",
+                       run([args.xcvrmap, "module", "--eeprom-dir", edir, evil, "eth0",
+                            b"nosuch" + evil]), want=evil_escaped,
+                       allowed="\n\t")  # ethtool's own layout has tabs
+        check_xml("module XML: a port named with control bytes, valid UTF-8 and well formed",
+                  run([args.xcvrmap, "module", "--eeprom-dir", edir, "--format", "xml", evil,
+                       "eth0"]))
+        r = run([args.xcvrmap, "module", "--eeprom-dir", edir, "--format", "json", evil,
+                 b"nosuch" + evil])
+        doc, bad = parse_json(r)
+        names = [m.get("name") for m in (doc or {}).get("modules", [])]
+        report(not bad and not r.problems() and evil_escaped in names,
+               "module JSON: a port named with control bytes is written as \\xHH",
+               (bad or "") + "\n" + repr(names) + "\n" + r.text())
+
+
+# xcvr_escape_text() of the hostile name
+evil_escaped = "ev\\x1b[2J\\xff\\x9b\\x0a\\x09"
+
+
+def raw_controls(data, what, allowed="\n"):
+    """What is wrong with @data (bytes) on a terminal: not UTF-8, or a raw control or bidi
+    character other than the newline ending each line (and the @allowed ones)."""
+    try:
+        text = data.decode("utf-8", "strict")
+    except UnicodeDecodeError as e:
+        return ["%s is not UTF-8: %s" % (what, e)]
+    raw = [c for c in text if (ord(c) < 0x20 and c not in allowed) or 0x7f <= ord(c) < 0xa0
+           or c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"]
+    return ["raw control characters in %s: %r" % (what, sorted(set(raw)))] if raw else []
+
+
+def check_terminal(label, r, want=None, allowed="\n"):
+    problems = r.problems()
+    problems += raw_controls(r.out, "stdout", allowed) + raw_controls(r.err, "stderr")
+    if not problems and want is not None and want not in r.out.decode("utf-8"):
+        problems.append("stdout does not show the name as %r" % want)
+    report(not problems, label, "\n".join(problems) + "\n" + r.text())
+
+
+def check_xml(label, r):
     problems = r.problems()
     try:
-        text = r.out.decode("utf-8", "strict")
+        r.out.decode("utf-8", "strict")
     except UnicodeDecodeError as e:
-        problems.append("text output is not UTF-8: %s" % e)
-        text = ""
-    raw = [c for c in text if (ord(c) < 0x20 and c not in "\n") or 0x7f <= ord(c) < 0xa0
-           or c in "\u202e\u2066\u2067\u2068\u202a\u202b\u202d"]
-    if raw:
-        problems.append("raw control characters in text output: %r" % sorted(set(raw)))
-    report(not problems, "map text: a netdev named with control bytes is escaped",
-           "\n".join(problems) + "\n" + r.text())
+        problems.append("not UTF-8: %s" % e)
+    xmllint = shutil.which("xmllint")
+    if not problems and xmllint is not None:
+        p = subprocess.run([xmllint, "--noout", "-"], input=r.out, capture_output=True)
+        if p.returncode != 0:
+            problems.append("xmllint: " + p.stderr.decode("utf-8", "replace")[:400])
+    if not problems:
+        problems += raw_controls(r.out, "the XML")
+    report(not problems, label, "\n".join(problems) + "\n" + r.text())
 
 
 def case_vanishing():
@@ -546,9 +608,8 @@ def main():
     p.add_argument("--chain", type=int, default=100000)
     p.add_argument("--vanish-runs", type=int, default=5)
     p.add_argument("--only", action="append", help="run only these cases")
-    p.add_argument("--names-on-path", action="store_true",
-                   help="also a hostile name that map prints (needs the output escaping of "
-                        "issue 16 item 3)")
+    p.add_argument("--no-names-on-path", dest="names_on_path", action="store_false",
+                   help="skip the hostile name that map, topo and module print")
     args = p.parse_args()
     asan = sanitized(args.xcvrmap)
     if args.hard_timeout is None:

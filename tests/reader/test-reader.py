@@ -750,13 +750,22 @@ class Suite:
             self.images[i].write(d, "eth%d" % i)
         env = dict(slow, XCVR_SHIM_EEPROM_DIR=d, XCVR_SHIM_NETLINK="1",
                    XCVR_SHIM_FAULT_IFACE="eth1")
-        r = self.run.xcvrmap(["--timeout", "1", "eth0", "eth1", "eth2"], env)
+        # --timeout bounds the whole command: the slow one, read last, eats what is left
+        r = self.run.xcvrmap(["--timeout", "1", "eth0", "eth2", "eth1"], env)
         sections = text_sections(r.out)
         ok = (r.rc == 1 and "eth1" not in sections and r.err.count("(timeout)") == 1 and
               sections.get("eth0") == self.ref_text[self.images[0].name] and
               sections.get("eth2") == self.ref_text[self.images[2].name] and r.seconds < 2.5)
         self.res.report(ok, "netlink path: one slow interface times out (%.2f s in all, limit "
                         "2.5), the two others decode (text)" % r.seconds, r.describe())
+        # ... read in the middle, the one after it is past the deadline: said as timeout too
+        r = self.run.xcvrmap(["--timeout", "1", "eth0", "eth1", "eth2"], env)
+        sections = text_sections(r.out)
+        ok = (r.rc == 1 and "eth1" not in sections and "eth2" not in sections and
+              r.err.count("(timeout)") == 2 and
+              sections.get("eth0") == self.ref_text[self.images[0].name] and r.seconds < 2.5)
+        self.res.report(ok, "netlink path: past the --timeout deadline the next interface is "
+                        "not read (%.2f s in all, limit 2.5)" % r.seconds, r.describe())
 
     # -- --eeprom-dir and --all --
 

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-escape.c: the escapers of every output kind (see xcvr-escape.h). One byte-level walk
+ * decides what each character is; the kinds differ only in how they write what they refuse.
+ */
+#include <string.h>
+
+#include <xcvrmap/xcvr-escape.h>
+
+#include "core/xcvr-escape-private.h"
+
+typedef enum {
+    ESC_BYTES, /* JSON, XML: \xHH for each byte of a control or of invalid UTF-8 */
+    ESC_TEXT,  /* terminals: also bidi controls and separators, characters as \uXXXX */
+    ESC_XML,   /* ESC_BYTES, then XML markup as entities */
+} EscKind;
+
+/* Characters a terminal or a bidi-aware viewer acts on although they are not C0/C1. */
+static gboolean
+is_text_hazard(gunichar c)
+{
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x2028 && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+
+static void
+append_bytes_hex(GString *out, const char *p, gsize n)
+{
+    for (gsize i = 0; i < n; i++)
+        g_string_append_printf(out, "\\x%02x", (guint)(guchar)p[i]);
+}
+
+static void
+escape_append(GString *out, const char *data, gssize len, EscKind kind)
+{
+    const char *p;
+    const char *end;
+
+    if (data == NULL)
+        return;
+    if (len < 0)
+        len = (gssize)strlen(data);
+    p = data;
+    end = data + len;
+    while (p < end) {
+        guchar b = (guchar)*p;
+        gunichar c;
+        gsize n;
+
+        /* the common case, printable ASCII, without the UTF-8 decoder */
+        if (b >= 0x20 && b < 0x7F) {
+            if (b == '\\')
+                g_string_append(out, "\\\\");
+            else if (kind == ESC_XML && b == '&')
+                g_string_append(out, "&amp;");
+            else if (kind == ESC_XML && b == '<')
+                g_string_append(out, "&lt;");
+            else if (kind == ESC_XML && b == '>')
+                g_string_append(out, "&gt;");
+            else if (kind == ESC_XML && b == '"')
+                g_string_append(out, "&quot;");
+            else if (kind == ESC_XML && b == '\'')
+                g_string_append(out, "&apos;");
+            else
+                g_string_append_c(out, (char)b);
+            p++;
+            continue;
+        }
+        if (b < 0x80) { /* C0 (NUL included) and DEL */
+            append_bytes_hex(out, p, 1);
+            p++;
+            continue;
+        }
+        c = g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            append_bytes_hex(out, p, 1); /* one byte at a time: the next may start a character */
+            p++;
+            continue;
+        }
+        n = (gsize)(g_utf8_next_char(p) - p);
+        if (c <= 0x9F) { /* C1 */
+            if (kind == ESC_TEXT)
+                g_string_append_printf(out, "\\u%04x", c);
+            else
+                append_bytes_hex(out, p, n);
+        } else if (kind == ESC_TEXT && is_text_hazard(c)) {
+            g_string_append_printf(out, "\\u%04x", c);
+        } else if (kind != ESC_TEXT && (c == 0xFFFE || c == 0xFFFF)) {
+            append_bytes_hex(out, p, n); /* not an XML 1.0 Char: the same in JSON */
+        } else {
+            g_string_append_len(out, p, (gssize)n);
+        }
+        p += n;
+    }
+}
+
+gboolean
+xcvr_escape_bytes_needed(const char *s)
+{
+    for (const guchar *p = (const guchar *)s; *p != '\0'; p++) {
+        if (*p < 0x20 || *p >= 0x7F || *p == '\\')
+            return TRUE;
+    }
+    return FALSE;
+}
+
+char *
+xcvr_escape_bytes(const char *data, gssize len)
+{
+    GString *out = g_string_sized_new(data != NULL && len > 0 ? (gsize)len + 8 : 16);
+
+    escape_append(out, data, len, ESC_BYTES);
+    return g_string_free(out, FALSE);
+}
+
+char *
+xcvr_escape_text(const char *data, gssize len)
+{
+    GString *out = g_string_sized_new(data != NULL && len > 0 ? (gsize)len + 8 : 16);
+
+    escape_append(out, data, len, ESC_TEXT);
+    return g_string_free(out, FALSE);
+}
+
+void
+xcvr_escape_xml_append(GString *out, const char *data, gssize len)
+{
+    escape_append(out, data, len, ESC_XML);
+}
+
+char *
+xcvr_escape_xml(const char *data, gssize len)
+{
+    GString *out = g_string_sized_new(data != NULL && len > 0 ? (gsize)len + 8 : 16);
+
+    escape_append(out, data, len, ESC_XML);
+    return g_string_free(out, FALSE);
+}
