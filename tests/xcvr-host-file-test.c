@@ -37,34 +37,12 @@ setup(void **state)
     return 0;
 }
 
-static void
-rm_rf(const char *path)
-{
-    GStatBuf st;
-
-    if (g_lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        g_autoptr(GDir) d = g_dir_open(path, 0, NULL);
-        const char *name;
-
-        while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-            g_autofree char *child = g_build_filename(path, name, NULL);
-
-            rm_rf(child);
-        }
-        g_rmdir(path);
-    } else {
-        g_unlink(path);
-    }
-}
-
 static int
 teardown(void **state)
 {
     Fx *fx = *state;
 
-    rm_rf(fx->dir);
+    xcvr_test_rm_rf(fx->dir);
     g_free(fx->dir);
     g_free(fx);
     return 0;

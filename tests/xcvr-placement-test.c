@@ -95,22 +95,6 @@ typedef struct {
     XcvrInventory *inv;
 } Fixture;
 
-static void
-rm_rf(const char *path)
-{
-    g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
-    const char *name;
-
-    if (dir != NULL && !g_file_test(path, G_FILE_TEST_IS_SYMLINK)) {
-        while ((name = g_dir_read_name(dir)) != NULL) {
-            g_autofree char *child = g_build_filename(path, name, NULL);
-
-            rm_rf(child);
-        }
-    }
-    g_remove(path);
-}
-
 static XcvrVnic *
 vnic_on(const char *domain, const char *mac, const char *target)
 {
@@ -163,7 +147,7 @@ teardown(void **state)
     Fixture *f = *state;
 
     xcvr_inventory_free(f->inv);
-    rm_rf(f->dir);
+    xcvr_test_rm_rf(f->dir);
     g_free(f->dir);
     g_free(f);
     return 0;

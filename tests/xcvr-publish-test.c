@@ -30,22 +30,6 @@ typedef struct {
     XcvrVirtConn *conn;
 } Fixture;
 
-static void
-rm_rf(const char *path)
-{
-    g_autoptr(GDir) dir = NULL;
-    const char *name;
-
-    if (!g_file_test(path, G_FILE_TEST_IS_SYMLINK))
-        dir = g_dir_open(path, 0, NULL);
-    while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
-        g_autofree char *child = g_build_filename(path, name, NULL);
-
-        rm_rf(child);
-    }
-    g_remove(path);
-}
-
 static int
 setup(void **state)
 {
@@ -98,7 +82,7 @@ teardown(void **state)
     xcvr_virt_conn_free(f->conn);
     g_ptr_array_unref(f->domains);
     xcvr_inventory_free(f->inv);
-    rm_rf(f->dir);
+    xcvr_test_rm_rf(f->dir);
     g_free(f->dir);
     g_free(f->uri);
     g_free(f);

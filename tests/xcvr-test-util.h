@@ -3,6 +3,8 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -222,4 +224,28 @@ xcvr_test_compare_golden(const char *path, const char *actual)
         fputs(diff, stderr);
     }
     return FALSE;
+}
+
+/* Removes @path and, for a directory, all it holds, without following symbolic links: the
+ * fixture trees the tests make under a temporary directory. */
+static inline void
+xcvr_test_rm_rf(const char *path)
+{
+    GStatBuf st;
+
+    if (g_lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        g_autoptr(GDir) d = g_dir_open(path, 0, NULL);
+        const char *name;
+
+        while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+            g_autofree char *child = g_build_filename(path, name, NULL);
+
+            xcvr_test_rm_rf(child);
+        }
+        g_rmdir(path);
+    } else {
+        g_unlink(path);
+    }
 }
