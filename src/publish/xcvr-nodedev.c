@@ -37,7 +37,7 @@ xcvr_nodedev_doc_free(XcvrNodedevDoc *doc)
 /* What a node-device document says about the device that matters here. */
 typedef struct {
     GPtrArray *stack;      /* element names, outermost first */
-    const char *cap;       /* type of the innermost <capability> open */
+    char *cap;             /* type of the <device>'s own <capability> open, owned */
     gboolean pci_cap;
     char *name;
     char *parent;
@@ -66,8 +66,12 @@ on_start(GMarkupParseContext *ctx, const char *element, const char **names,
                 /* only the device's own capabilities (children of <device>) */
                 if (d->stack->len == 1 && strcmp(values[i], "pci") == 0)
                     d->pci_cap = TRUE;
-                if (d->stack->len == 1)
-                    d->cap = g_intern_string(values[i]);
+                /* a copy, not g_intern_string(): a hostile document would grow
+                 * GLib's quark table for the life of the process */
+                if (d->stack->len == 1) {
+                    g_free(d->cap);
+                    d->cap = g_strdup(values[i]);
+                }
             }
         }
     }
@@ -81,7 +85,7 @@ on_end(GMarkupParseContext *ctx, const char *element, gpointer data, GError **er
 
     g_ptr_array_remove_index(d->stack, d->stack->len - 1);
     if (d->stack->len == 1 && strcmp(element, "capability") == 0)
-        d->cap = NULL;
+        g_clear_pointer(&d->cap, g_free);
 }
 
 static void
@@ -127,6 +131,7 @@ static void
 device_info_clear(DeviceInfo *d)
 {
     g_clear_pointer(&d->stack, g_ptr_array_unref);
+    g_clear_pointer(&d->cap, g_free);
     g_clear_pointer(&d->name, g_free);
     g_clear_pointer(&d->parent, g_free);
     g_clear_pointer(&d->interface, g_free);
