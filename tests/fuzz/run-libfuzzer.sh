@@ -15,6 +15,9 @@
 # is passed as extra, read-only seed directories. A crashing input is kept as
 # BUILD_DIR/fuzz-artifacts/crash-<sha1>; add it to tests/fuzz/fuzz-module/ once the bug is
 # fixed. Exit status: 0 when the time ran out without a finding, libFuzzer's status otherwise.
+#
+# XCVR_FUZZ_SEED (default 1) fixes libFuzzer's seed so a CI run repeats what the run before
+# the push saw; long campaigns outside CI set XCVR_FUZZ_SEED=0 (a random seed each run).
 set -eu
 
 if [ $# -lt 2 ] || [ $# -gt 3 ]; then
@@ -68,6 +71,7 @@ export LC_ALL=C
 
 status=0
 "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -seed="${XCVR_FUZZ_SEED:-1}" \
     -artifact_prefix="$artifacts/" "$work" ${seeds[@]+"${seeds[@]}"} || status=$?
 
 if [ "$status" -ne 0 ]; then
