@@ -5,7 +5,9 @@
 #                                 VM NICs to their uplinks and modules (xcvrmap map --demo)
 #   packaging/bootstrap.sh test   install what is missing, build, run every test: a -Werror
 #                                 build, the same suite under ASan+UBSan, the suite of a build
-#                                 without libvirt (XCP-ng dom0's), and a bounded libFuzzer run
+#                                 without libvirt (XCP-ng dom0's), a bounded libFuzzer run, and
+#                                 the packages: the .debs and the XCP-ng RPM built, the .debs
+#                                 and a destdir install checked as installed, then purged
 # Runs as root, or through sudo when not root.
 set -eu
 
@@ -14,7 +16,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 build_pkgs="gcc pkg-config meson ninja-build libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libmnl-dev libxml2-dev libvirt-dev"
-test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils iproute2 openvswitch-common openvswitch-switch libvirt-clients python3-jsonschema"
+test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils iproute2 openvswitch-common openvswitch-switch libvirt-clients python3-jsonschema dpkg-dev debhelper fakeroot lintian rpm mandoc man-db bash-completion systemd"
 
 case "$mode" in
 demo) pkgs=$build_pkgs ;;
@@ -87,5 +89,11 @@ for target in fuzz-module fuzz-sff8636 fuzz-cmis fuzz-ovs-dump fuzz-domain-xml f
     tests/fuzz/run-libfuzzer.sh build-fuzz "${XCVR_FUZZ_SECONDS:-25}" $target
     echo "$target 1 passed" >> .ci-results.txt
 done
+
+echo "== stage 5: packages: .debs (lintian clean) and the XCP-ng RPM built; a destdir install"
+echo "   and the .debs installed, used through the command, pkg-config, man and completion, purged"
+packaging/build-rpm.sh build-packages/rpm
+echo "build-rpm 1 passed" >> .ci-results.txt
+XCVR_CI_RESULTS=.ci-results.txt packaging/installed-test.sh build-ci
 
 python3 packaging/test-summary.py --total .ci-results.txt
