@@ -212,9 +212,9 @@ main(int argc, char **argv)
     add_starts(starts, XCVR_TOPO_START_VDPA, vdpas);
 
     alone = run_pass(root, ovs, starts, PASS_EACH_ALONE, 1, &steps);
-    printf("%u walks (%u netdevs, %u PCI functions, %u OVS interfaces); each alone: %" G_GUINT64_FORMAT
-           " steps\n",
-           starts->len, netdevs->len, pcis->len, ports->len, steps);
+    printf("%u walks (%u netdevs, %u PCI functions, %u OVS interfaces); ", starts->len,
+           netdevs->len, pcis->len, ports->len);
+    printf("each alone: %" G_GUINT64_FORMAT " steps\n", steps);
     for (order = 1; order >= -1 && ok; order -= 2) {
         g_autoptr(GPtrArray) every = NULL;
         g_autoptr(GPtrArray) shared = NULL;
@@ -223,8 +223,7 @@ main(int argc, char **argv)
 
         every = run_pass(root, ovs, starts, PASS_NO_MEMO, order, &every_steps);
         shared = run_pass(root, ovs, starts, PASS_MEMO, order, &shared_steps);
-        printf("%s: every port %" G_GUINT64_FORMAT " steps, shared %" G_GUINT64_FORMAT
-               " steps\n",
+        printf("%s: every port %" G_GUINT64_FORMAT " steps, shared %" G_GUINT64_FORMAT " steps\n",
                order > 0 ? "listing order" : "reverse order", every_steps, shared_steps);
         ok = same("a pass walking every port vs each walk alone", alone, every) &&
              same("a pass sharing hubs vs walking every port", every, shared);
