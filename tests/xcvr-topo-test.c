@@ -1232,6 +1232,32 @@ test_bridge_pass_order(void **state)
     assert_non_null(strstr(shared, "a: path tap:a bridge:br0 vf:m-vf tap:zz\n"));
 }
 
+/* Outside a bridge a port that leads nowhere is where the walk ends, and is recorded: a
+ * bond of two taps (a forged tree) is walked member by member, never passed over. */
+static void
+test_hub_outside_bridge(void **state)
+{
+    static const char *const names[] = {"t1", "bond0", "t2", NULL};
+    g_autoptr(Fx) fx = fx_new();
+    g_autofree char *shared = NULL;
+    g_autofree char *each = NULL;
+    guint64 steps = 0;
+
+    fx_virtual(fx, "bond0", 2);
+    fx_attr(fx, "bond0", "uevent", "DEVTYPE=bond\nINTERFACE=bond0\n");
+    fx_attr(fx, "bond0", "bonding/mode", "balance-xor 2\n");
+    fx_attr(fx, "bond0", "bonding/slaves", "t1 t2\n");
+    fx_tap(fx, "t1", 3);
+    fx_tap(fx, "t2", 4);
+    fx_enslave(fx, "t1", "bond0");
+    fx_enslave(fx, "t2", "bond0");
+
+    shared = pass_report(fx, names, TRUE, &steps);
+    each = pass_report(fx, names, FALSE, &steps);
+    assert_string_equal(shared, each);
+    assert_non_null(strstr(shared, "bond0: path bond:bond0 tap:t1\n"));
+}
+
 /* Every VF of a PF finds its index among the PF's virtfnN once per pass; the answers are
  * those of a walk that reads them for itself. */
 static void
@@ -1299,6 +1325,7 @@ main(void)
         cmocka_unit_test(test_root_path),
         cmocka_unit_test(test_bridge_walked_once),
         cmocka_unit_test(test_bridge_pass_order),
+        cmocka_unit_test(test_hub_outside_bridge),
         cmocka_unit_test(test_vf_index_shared),
     };
 
