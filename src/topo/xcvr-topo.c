@@ -5,7 +5,8 @@
  * bridges, bonds and patch ports, to every physical uplink reached.
  *
  * The facts about each device come from xcvr-topo-sysfs.c; this file only decides where to
- * go next. A device is visited once per walk (cycles end there).
+ * go next. A device is visited once per walk (cycles end there). In a whole-host pass, the
+ * ports of a bridge that lead nowhere are passed over (xcvr-topo-memo.c).
  */
 #include <string.h>
 
