@@ -1083,6 +1083,223 @@ test_bad_root(void **state)
     assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_IO));
 }
 
+/* ---- one whole-host pass: what every walk shares ---- */
+
+/* Every walk of @names (netdevs) on @topo, one line each: uplinks with their roles and
+ * paths, the shown path, the notes, or the error. */
+static char *
+walk_report(XcvrTopo *topo, const char *const *names)
+{
+    GString *s = g_string_new(NULL);
+    guint n, i;
+
+    for (n = 0; names[n] != NULL; n++) {
+        g_autoptr(GPtrArray) uplinks = NULL;
+        g_autoptr(GPtrArray) path = NULL;
+        g_autoptr(GPtrArray) notes = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *shown = NULL;
+
+        g_string_append_printf(s, "%s:", names[n]);
+        if (!xcvr_topo_walk_with_notes(topo, XCVR_TOPO_START_NETDEV, names[n], &uplinks, &path,
+                                       &notes, &error)) {
+            g_string_append_printf(s, " error %d %s\n", error->code, error->message);
+            continue;
+        }
+        for (i = 0; i < uplinks->len; i++) {
+            const XcvrUplink *up = g_ptr_array_index(uplinks, i);
+            g_autofree char *p = path_string(up->path);
+
+            g_string_append_printf(s, " [%s %d %s]", up->netdev != NULL ? up->netdev : up->pci,
+                                   up->active, p);
+        }
+        shown = path_string(path);
+        g_string_append_printf(s, " path %s", shown);
+        for (i = 0; i < notes->len; i++)
+            g_string_append_printf(s, " note %s", (const char *)g_ptr_array_index(notes, i));
+        g_string_append_c(s, '\n');
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* One pass over @names: with the walks sharing what lies below each bridge, or not. The
+ * device steps the walks took in *@ret_steps. */
+static char *
+pass_report(Fx *fx, const char *const *names, gboolean memo, guint64 *ret_steps)
+{
+    g_autoptr(XcvrTopo) topo = fx_topo(fx);
+
+    xcvr_topo_cache_devices(topo);
+    xcvr_topo_set_memo(topo, memo);
+    {
+        char *report = walk_report(topo, names);
+
+        *ret_steps = xcvr_topo_walk_steps(topo);
+        return report;
+    }
+}
+
+/* br0 over an active-backup bond of the two PFs, with @n guests' taps vm0 … vmN-1. */
+static void
+fx_busy_bridge(Fx *fx, guint n)
+{
+    guint i;
+
+    fx_two_pfs(fx);
+    fx_virtual(fx, "bond0", 4);
+    fx_attr(fx, "bond0", "uevent", "DEVTYPE=bond\nINTERFACE=bond0\n");
+    fx_attr(fx, "bond0", "bonding/mode", "active-backup 1\n");
+    fx_attr(fx, "bond0", "bonding/active_slave", "enp65s0f1\n");
+    fx_attr(fx, "bond0", "bonding/slaves", "enp65s0f0 enp65s0f1\n");
+    fx_enslave(fx, "enp65s0f0", "bond0");
+    fx_enslave(fx, "enp65s0f1", "bond0");
+    fx_bridge(fx, "br0", 5);
+    fx_bridge_port(fx, "br0", "bond0");
+    for (i = 0; i < n; i++) {
+        g_autofree char *tap = g_strdup_printf("vm%u", i);
+
+        fx_tap(fx, tap, 10 + (int)i);
+        fx_bridge_port(fx, "br0", tap);
+    }
+}
+
+/* Mapping every guest of a bridge takes the same steps per guest however many guests the
+ * bridge has (tap, bridge, bond, two ports), and the same answers as walking every port of
+ * the bridge for every guest, which takes steps in proportion to the guests. */
+static void
+test_bridge_walked_once(void **state)
+{
+    static const guint sizes[] = {8, 64};
+    guint k;
+
+    for (k = 0; k < G_N_ELEMENTS(sizes); k++) {
+        guint n = sizes[k];
+        g_autoptr(Fx) fx = fx_new();
+        g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+        g_autofree char *shared = NULL;
+        g_autofree char *each = NULL;
+        guint64 shared_steps = 0;
+        guint64 each_steps = 0;
+        guint i;
+
+        fx_busy_bridge(fx, n);
+        for (i = 0; i < n; i++)
+            g_ptr_array_add(names, g_strdup_printf("vm%u", i));
+        g_ptr_array_add(names, g_strdup("br0"));
+        g_ptr_array_add(names, g_strdup("bond0"));
+        g_ptr_array_add(names, NULL);
+        shared = pass_report(fx, (const char *const *)names->pdata, TRUE, &shared_steps);
+        each = pass_report(fx, (const char *const *)names->pdata, FALSE, &each_steps);
+        assert_string_equal(shared, each);
+        assert_non_null(strstr(shared, "vm1: [enp65s0f0 0 tap:vm1 bridge:br0 bond:bond0 "
+                                       "physical:enp65s0f0] [enp65s0f1 1 "));
+        /* 5 per guest, 4 from br0 (no tap entered), 3 from bond0 */
+        assert_int_equal(shared_steps, 5 * n + 4 + 3);
+        assert_true(each_steps >= (guint64)n * n);
+    }
+}
+
+/* A port a hub passes over is still entered by a walk that reaches it another way before
+ * the hub's loop gets to it, as the full walk does: here the PF netdev "zz" of a VF in the
+ * same bridge, a tap (a forged tree) after the VF in port order, is a dead end the walk
+ * from "b" records; from "a" the same port stands before the VF and the hub has passed it. */
+static void
+test_bridge_pass_order(void **state)
+{
+    static const char *const names[] = {"b", "a", "m-vf", "zz", "br0", NULL};
+    g_autoptr(Fx) fx = fx_new();
+    g_autofree char *shared = NULL;
+    g_autofree char *each = NULL;
+    guint64 steps = 0;
+
+    fx_pci(fx, "0000:41:00.0");
+    fx_pci_netdev(fx, "0000:41:00.0", "zz", 2);
+    fx_attr(fx, "zz", "tun_flags", "0x1002\n");
+    fx_vf(fx, "0000:41:00.0", "0000:41:02.0", 0);
+    fx_pci_netdev(fx, "0000:41:02.0", "m-vf", 3);
+    fx_bridge(fx, "br0", 4);
+    fx_tap(fx, "a", 5);
+    fx_tap(fx, "b", 6);
+    fx_bridge_port(fx, "br0", "a");
+    fx_bridge_port(fx, "br0", "b");
+    fx_bridge_port(fx, "br0", "m-vf");
+    fx_bridge_port(fx, "br0", "zz");
+
+    shared = pass_report(fx, names, TRUE, &steps);
+    each = pass_report(fx, names, FALSE, &steps);
+    assert_string_equal(shared, each);
+    assert_non_null(strstr(shared, "b: path tap:b bridge:br0 vf:m-vf tap:zz\n"));
+    assert_non_null(strstr(shared, "a: path tap:a bridge:br0 vf:m-vf tap:zz\n"));
+}
+
+/* Outside a bridge a port that leads nowhere is where the walk ends, and is recorded: a
+ * bond of two taps (a forged tree) is walked member by member, never passed over. */
+static void
+test_hub_outside_bridge(void **state)
+{
+    static const char *const names[] = {"t1", "bond0", "t2", NULL};
+    g_autoptr(Fx) fx = fx_new();
+    g_autofree char *shared = NULL;
+    g_autofree char *each = NULL;
+    guint64 steps = 0;
+
+    fx_virtual(fx, "bond0", 2);
+    fx_attr(fx, "bond0", "uevent", "DEVTYPE=bond\nINTERFACE=bond0\n");
+    fx_attr(fx, "bond0", "bonding/mode", "balance-xor 2\n");
+    fx_attr(fx, "bond0", "bonding/slaves", "t1 t2\n");
+    fx_tap(fx, "t1", 3);
+    fx_tap(fx, "t2", 4);
+    fx_enslave(fx, "t1", "bond0");
+    fx_enslave(fx, "t2", "bond0");
+
+    shared = pass_report(fx, names, TRUE, &steps);
+    each = pass_report(fx, names, FALSE, &steps);
+    assert_string_equal(shared, each);
+    assert_non_null(strstr(shared, "bond0: path bond:bond0 tap:t1\n"));
+}
+
+/* Every VF of a PF finds its index among the PF's virtfnN once per pass; the answers are
+ * those of a walk that reads them for itself. */
+static void
+test_vf_index_shared(void **state)
+{
+    g_autoptr(Fx) fx = fx_new();
+    g_autoptr(XcvrTopo) shared = NULL;
+    g_autoptr(XcvrTopo) each = NULL;
+    int i;
+
+    fx_two_pfs(fx);
+    for (i = 4; i < 12; i++) {
+        g_autofree char *vf = g_strdup_printf("0000:41:%02x.%d", 2 + i / 8, i % 8);
+
+        fx_vf(fx, "0000:41:00.0", vf, i);
+    }
+    shared = fx_topo(fx);
+    xcvr_topo_cache_devices(shared);
+    each = fx_topo(fx);
+    for (i = 0; i < 12; i++) {
+        g_autofree char *vf = g_strdup_printf("0000:41:%02x.%d", 2 + i / 8, i % 8);
+        g_autofree char *want = g_strdup_printf("vf %d of enp65s0f0", i);
+        g_autoptr(GPtrArray) a = xcvr_topo_uplinks_for_pci(shared, vf, NULL);
+        g_autoptr(GPtrArray) b = xcvr_topo_uplinks_for_pci(each, vf, NULL);
+        const XcvrUplink *ua, *ub;
+        g_autofree char *pa = NULL;
+        g_autofree char *pb = NULL;
+
+        assert_non_null(a);
+        assert_non_null(b);
+        assert_int_equal(a->len, 1);
+        assert_int_equal(b->len, 1);
+        ua = g_ptr_array_index(a, 0);
+        ub = g_ptr_array_index(b, 0);
+        assert_string_equal(hop_detail(ua->path, 0), want);
+        assert_string_equal(hop_detail(ub->path, 0), want);
+        pa = path_string(ua->path);
+        pb = path_string(ub->path);
+        assert_string_equal(pa, pb);
+    }
+}
+
 int
 main(void)
 {
@@ -1106,6 +1323,10 @@ main(void)
         cmocka_unit_test(test_virtio_pci_real_host),
         cmocka_unit_test(test_list_module_ports),
         cmocka_unit_test(test_root_path),
+        cmocka_unit_test(test_bridge_walked_once),
+        cmocka_unit_test(test_bridge_pass_order),
+        cmocka_unit_test(test_hub_outside_bridge),
+        cmocka_unit_test(test_vf_index_shared),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

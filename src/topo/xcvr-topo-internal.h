@@ -19,7 +19,9 @@
 char *xcvr_root_path(const char *root, const char *first, ...) G_GNUC_NULL_TERMINATED;
 
 /* From now on, each netdev is read once for the life of @topo, not once per walk: for one
- * pass over a whole host, where a device that vanishes afterwards no longer matters. */
+ * pass over a whole host, where a device that vanishes afterwards no longer matters. The
+ * walks also share which ports of each bridge lead anywhere, and each PF's VF indexes
+ * (xcvr-topo-memo.c), so mapping N guests of a bridge costs N walks, not N². */
 void xcvr_topo_cache_devices(XcvrTopo *topo);
 
 /* A copy of @hop, for paths built from walk results. */

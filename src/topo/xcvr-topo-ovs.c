@@ -78,26 +78,37 @@ xcvr_topo_walk_ovs_bridge(XcvrTopoWalk *w, const XcvrOvsBridge *bridge,
     g_autofree char *key = g_strconcat("ovs:", bridge->name, NULL);
     g_autoptr(GString) detail = g_string_new(NULL);
     guint before = xcvr_topo_walk_found(w);
+    const XcvrTopoHub *hub;
     gboolean ok = TRUE;
-    guint i;
+    guint n, k;
 
     if (g_hash_table_contains(w->visited, key))
         return TRUE;
     if (!xcvr_topo_walk_may_descend(w, key, error))
         return FALSE;
     g_hash_table_add(w->visited, g_strdup(key));
+    xcvr_topo_walk_step(w);
 
     if (from_port != NULL && from_port->tag >= 0)
         g_string_append_printf(detail, "tag %d", from_port->tag);
     if (g_strcmp0(bridge->datapath_type, "netdev") == 0)
         g_string_append_printf(detail, "%suserspace datapath", detail->len > 0 ? ", " : "");
     xcvr_topo_walk_push(w, XCVR_HOP_OVS_BRIDGE, bridge->name, detail->len > 0 ? detail->str : NULL);
-    for (i = 0; ok && i < bridge->ports->len; i++) {
+    /* the other guests' ports lead nowhere: through a hub, only its ways are entered */
+    hub = xcvr_topo_walk_ovs_hub(w, bridge);
+    n = hub != NULL ? hub->ways->len : bridge->ports->len;
+    for (k = 0; ok && k < n; k++) {
+        guint i = hub != NULL ? g_array_index(hub->ways, guint, k) : k;
         const XcvrOvsPort *port = g_ptr_array_index(bridge->ports, i);
 
-        if (port != from_port)
-            ok = walk_ovs_port(w, port, key, role, error);
+        if (port == from_port)
+            continue;
+        if (hub != NULL)
+            xcvr_topo_walk_hub_at(w, hub, i);
+        ok = walk_ovs_port(w, port, key, role, error);
     }
+    if (hub != NULL)
+        xcvr_topo_walk_hub_at(w, hub, G_MAXUINT);
     if (ok && !branch && xcvr_topo_walk_found(w) == before)
         xcvr_topo_walk_emit_end(w);
     xcvr_topo_walk_pop(w);
@@ -161,6 +172,7 @@ walk_ovs_port(XcvrTopoWalk *w, const XcvrOvsPort *port, const char *from, XcvrTo
     g_autoptr(GString) detail = NULL;
     guint i;
 
+    xcvr_topo_walk_step(w);
     if (port->fake_bridge || port->ifaces->len == 0)
         return TRUE;
     if (port->ifaces->len == 1)

@@ -22,6 +22,14 @@ struct _XcvrTopo {
     const XcvrOvs *ovs;        /* borrowed, or NULL */
     GHashTable *devs;          /* name → XcvrTopoDev*, read once; NULL: read once per walk */
     gint64 deadline;           /* g_get_monotonic_time() µs every read and walk ends by; 0 */
+    /* With devs (one pass over a whole host), what every walk through a device with many
+     * ports shares (xcvr-topo-memo.c); NULL otherwise. */
+    GHashTable *hubs;          /* netdev name → XcvrTopoHub* */
+    GHashTable *ovs_hubs;      /* const XcvrOvsBridge* → XcvrTopoHub* */
+    GHashTable *leaf_of;       /* netdev name → XcvrTopoLeaf* (a port that leads nowhere) */
+    GHashTable *pfs;           /* canonical PF directory → XcvrTopoPf* (VF index, netdevs) */
+    gboolean no_memo;          /* tests: walk every port even with devs */
+    guint64 steps;             /* devices and OVS ports entered by every walk so far */
 };
 
 typedef struct {
@@ -73,6 +81,13 @@ gboolean xcvr_topo_dev_read(XcvrTopo *topo, const char *name, XcvrTopoDev **ret_
  * its VF index on that PF (-1 when unknown) and its netdevs (possibly none). */
 gboolean xcvr_topo_pci_read(XcvrTopo *topo, const char *pci, char **ret_pf_pci,
                             int *ret_vf_index, GPtrArray **ret_netdevs, GError **error);
+
+/* Tests: devices and Open vSwitch ports every walk on @topo entered so far. */
+guint64 xcvr_topo_walk_steps(const XcvrTopo *topo);
+
+/* Tests: with @enabled FALSE, a whole-host pass walks every port of every bridge again for
+ * each walk, as it did before the walks shared them (the answers must be the same). */
+void xcvr_topo_set_memo(XcvrTopo *topo, gboolean enabled);
 
 /* "vf 3 of enp65s0f0" (the PF's first netdev, else its PCI address). */
 char *xcvr_topo_vf_detail(int index, const char *pf_pci, GPtrArray *pf_netdevs);

@@ -465,8 +465,8 @@ vf_index(const char *pf_dir, const char *fn_dir)
 /* The netdevs a PCI function at @fn_dir has, validated: those in its net/ directory, and
  * those of the devices a bus driver stacks on the function (virtio-pci: FN/virtioN/net/X).
  * Child devices are real directories; links (virtfnN, physfn, driver …) lead elsewhere. */
-static gboolean
-function_netdevs(const char *fn_dir, const char *who, GPtrArray **ret, GError **error)
+static GPtrArray *
+list_function_netdevs(const char *fn_dir)
 {
     g_autofree char *net = g_build_filename(fn_dir, "net", NULL);
     g_autoptr(GPtrArray) names = list_dir(net, NULL);
@@ -490,8 +490,117 @@ function_netdevs(const char *fn_dir, const char *who, GPtrArray **ret, GError **
         }
         g_ptr_array_sort(names, compare_names);
     }
+    return g_steal_pointer(&names);
+}
+
+static gboolean
+function_netdevs(const char *fn_dir, const char *who, GPtrArray **ret, GError **error)
+{
+    g_autoptr(GPtrArray) names = list_function_netdevs(fn_dir);
+
     if (!check_names(who, "PF netdev", names, error))
         return FALSE;
+    *ret = g_steal_pointer(&names);
+    return TRUE;
+}
+
+/* ---- what every VF of one PF shares ---- */
+
+/* Read once per whole-host pass (the PF's virtfnN links are as many as its VFs, and each
+ * VF looked for itself among them). The netdevs are kept as listed: each VF checks them,
+ * so a bad name stays an error of every VF that meets it, in that VF's words. */
+typedef struct {
+    GHashTable *index_by_fn; /* canonical function directory → GINT_TO_POINTER(N) */
+    GPtrArray *netdevs;      /* as list_function_netdevs() lists them (char*, owned) */
+} XcvrTopoPf;
+
+static void
+pf_free(gpointer p)
+{
+    XcvrTopoPf *pf = p;
+
+    g_hash_table_unref(pf->index_by_fn);
+    g_ptr_array_unref(pf->netdevs);
+    g_free(pf);
+}
+
+/* The PF at @pf_dir, read now or earlier in the pass; NULL outside a whole-host pass (or
+ * when @pf_dir does not resolve), where the callers read it themselves. */
+static const XcvrTopoPf *
+pf_get(XcvrTopo *topo, const char *pf_dir)
+{
+    g_autoptr(GPtrArray) links = NULL;
+    XcvrTopoPf *pf;
+    char *real;
+    guint i;
+
+    if (topo->devs == NULL || topo->no_memo)
+        return NULL;
+    real = realpath(pf_dir, NULL);
+    if (real == NULL)
+        return NULL;
+    if (topo->pfs == NULL)
+        topo->pfs = g_hash_table_new_full(g_str_hash, g_str_equal, free, pf_free);
+    pf = g_hash_table_lookup(topo->pfs, real);
+    if (pf != NULL) {
+        free(real);
+        return pf;
+    }
+    pf = g_new0(XcvrTopoPf, 1);
+    pf->index_by_fn = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+    pf->netdevs = list_function_netdevs(pf_dir);
+    /* as vf_index() goes: the first virtfnN (in name order) that resolves to a function */
+    links = list_dir(pf_dir, "virtfn");
+    for (i = 0; i < links->len; i++) {
+        const char *num = g_ptr_array_index(links, i);
+        g_autofree char *entry = g_strconcat("virtfn", num, NULL);
+        g_autofree char *path = g_build_filename(pf_dir, entry, NULL);
+        char *fn = realpath(path, NULL);
+        char *end = NULL;
+        guint64 n = g_ascii_strtoull(num, &end, 10);
+
+        if (fn != NULL && *end == '\0' && n <= G_MAXINT &&
+            !g_hash_table_contains(pf->index_by_fn, fn))
+            g_hash_table_insert(pf->index_by_fn, g_steal_pointer(&fn), GINT_TO_POINTER((int)n));
+        free(fn);
+    }
+    g_hash_table_insert(topo->pfs, real, pf);
+    return pf;
+}
+
+/* VF index of the function at @fn_dir on the PF at @pf_dir. */
+static int
+pf_vf_index(XcvrTopo *topo, const char *pf_dir, const char *fn_dir)
+{
+    const XcvrTopoPf *pf = pf_get(topo, pf_dir);
+    char *want;
+    gpointer n;
+    int found = -1;
+
+    if (pf == NULL)
+        return vf_index(pf_dir, fn_dir);
+    want = realpath(fn_dir, NULL);
+    if (want != NULL && g_hash_table_lookup_extended(pf->index_by_fn, want, NULL, &n))
+        found = GPOINTER_TO_INT(n);
+    free(want);
+    return found;
+}
+
+/* The netdevs of the PF at @pf_dir, checked for VF @who. */
+static gboolean
+pf_netdevs(XcvrTopo *topo, const char *pf_dir, const char *who, GPtrArray **ret, GError **error)
+{
+    const XcvrTopoPf *pf = pf_get(topo, pf_dir);
+    g_autoptr(GPtrArray) names = NULL;
+    guint i;
+
+    if (pf == NULL)
+        return function_netdevs(pf_dir, who, ret, error);
+    if (!check_names(who, "PF netdev", pf->netdevs, error))
+        return FALSE;
+    names = g_ptr_array_new_full(pf->netdevs->len, g_free);
+    for (i = 0; i < pf->netdevs->len; i++)
+        g_ptr_array_add(names, g_strdup(g_ptr_array_index(pf->netdevs, i)));
     *ret = g_steal_pointer(&names);
     return TRUE;
 }
@@ -507,7 +616,7 @@ xcvr_topo_vf_detail(int index, const char *pf_pci, GPtrArray *pf_netdevs)
 }
 
 static gboolean
-read_vf(XcvrTopoDev *dev, const char *dir, GError **error)
+read_vf(XcvrTopo *topo, XcvrTopoDev *dev, const char *dir, GError **error)
 {
     g_autofree char *fn_dir = g_build_filename(dir, "device", NULL);
     g_autofree char *pf_dir = g_build_filename(dir, "device", "physfn", NULL);
@@ -515,9 +624,9 @@ read_vf(XcvrTopoDev *dev, const char *dir, GError **error)
 
     dev->pci = device_pci(dir);
     dev->pf_pci = real_basename(fn_dir, "physfn");
-    if (!function_netdevs(pf_dir, dev->name, &dev->pf_netdevs, error))
+    if (!pf_netdevs(topo, pf_dir, dev->name, &dev->pf_netdevs, error))
         return FALSE;
-    index = vf_index(pf_dir, fn_dir);
+    index = pf_vf_index(topo, pf_dir, fn_dir);
     dev->detail =
         xcvr_topo_vf_detail(index, dev->pf_pci != NULL ? dev->pf_pci : "?", dev->pf_netdevs);
     return TRUE;
@@ -764,7 +873,7 @@ xcvr_topo_dev_read(XcvrTopo *topo, const char *name, XcvrTopoDev **ret_dev, GErr
         dev->lowers = g_ptr_array_new_with_free_func(g_free);
         if (has_entry(dir, "device/physfn")) {
             dev->kind = XCVR_HOP_VF;
-            if (!read_vf(dev, dir, error))
+            if (!read_vf(topo, dev, dir, error))
                 return FALSE;
         } else {
             dev->kind = XCVR_HOP_PHYSICAL;
@@ -814,9 +923,9 @@ xcvr_topo_pci_read(XcvrTopo *topo, const char *pci, char **ret_pf_pci, int *ret_
     if (pf_pci != NULL) {
         g_autofree char *pf_dir = g_build_filename(fn_dir, "physfn", NULL);
 
-        if (!function_netdevs(pf_dir, pci, &netdevs, error))
+        if (!pf_netdevs(topo, pf_dir, pci, &netdevs, error))
             return FALSE;
-        index = vf_index(pf_dir, fn_dir);
+        index = pf_vf_index(topo, pf_dir, fn_dir);
     } else if (!function_netdevs(fn_dir, pci, &netdevs, error)) {
         return FALSE;
     }

@@ -22,10 +22,26 @@ typedef struct {
 
 #define XCVR_TOPO_ROLE_NONE ((XcvrTopoRole){ -1, XCVR_BOND_RULE_NONE })
 
+/* What every walk through one device with many ports shares, for a whole-host pass
+ * (xcvr-topo-memo.c): which of its ports may lead anywhere. The others (other guests' taps)
+ * lead nowhere from it; a walk passes over them without entering each. */
+typedef struct {
+    GArray *ways; /* guint: indexes of the ports that may lead somewhere, ascending; NULL:
+                   * nothing to pass over, every port is walked */
+} XcvrTopoHub;
+
+/* A port that leads nowhere from its hub, and where it is among the hub's ports. */
+typedef struct {
+    const XcvrTopoHub *hub;
+    guint index;
+} XcvrTopoLeaf;
+
 typedef struct {
     XcvrTopo *topo;
     const char *start;
     GHashTable *visited; /* netdev names */
+    GHashTable *passed;  /* XcvrTopoHub* → GUINT_TO_POINTER(i): the hub's ports before i
+                          * have been passed over (G_MAXUINT: all of them) */
     GHashTable *devs;    /* name → XcvrTopoDev*, read during this walk */
     GPtrArray *stack;    /* XcvrHop*: the path to the device being walked */
     GPtrArray *uplinks;  /* XcvrUplink* */
@@ -80,3 +96,34 @@ gboolean xcvr_topo_walk_ovs_entry(XcvrTopoWalk *w, const char *name, gboolean br
 
 /* The walk from an Open vSwitch interface by name (XCVR_TOPO_START_OVS_PORT). */
 gboolean xcvr_topo_walk_ovs_port_start(XcvrTopoWalk *w, const char *name, GError **error);
+
+/* ---- shared between walks (xcvr-topo-memo.c) ---- */
+
+/* A netdev's facts: from the whole-host cache, or read once for this walk. */
+const XcvrTopoDev *xcvr_topo_walk_dev_get(XcvrTopoWalk *w, const char *name, GError **error);
+
+/* TRUE when this walk has been at netdev @name: entered it, or passed over it as a port that
+ * leads nowhere in a hub's loop (in the order the ports are walked). */
+gboolean xcvr_topo_walk_seen(XcvrTopoWalk *w, const char *name);
+
+/* The hub of @dev (its lowers walked from it as branches when @branch), or NULL when every
+ * lower is to be walked: no whole-host pass, not below a bridge, nothing to pass over, or a
+ * walk that is at the depth bound or past the deadline (the plain loop then says so at the
+ * device it always named). */
+const XcvrTopoHub *xcvr_topo_walk_hub(XcvrTopoWalk *w, const XcvrTopoDev *dev,
+                                      gboolean branch);
+
+/* The same for the ports of Open vSwitch bridge @bridge. */
+const XcvrTopoHub *xcvr_topo_walk_ovs_hub(XcvrTopoWalk *w, const XcvrOvsBridge *bridge);
+
+/* The walk is about to enter port @index of @hub (G_MAXUINT: it is done with the hub). */
+void xcvr_topo_walk_hub_at(XcvrTopoWalk *w, const XcvrTopoHub *hub, guint index);
+
+/* Counts one device or port entered (tests read the sum). */
+void xcvr_topo_walk_step(XcvrTopoWalk *w);
+
+/* Frees what the whole-host pass shares (on a new Open vSwitch source, or at the end). */
+void xcvr_topo_memo_clear(XcvrTopo *topo);
+
+/* Starts sharing (with xcvr_topo_cache_devices()). */
+void xcvr_topo_memo_init(XcvrTopo *topo);

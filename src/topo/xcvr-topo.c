@@ -5,7 +5,8 @@
  * bridges, bonds and patch ports, to every physical uplink reached.
  *
  * The facts about each device come from xcvr-topo-sysfs.c; this file only decides where to
- * go next. A device is visited once per walk (cycles end there).
+ * go next. A device is visited once per walk (cycles end there). In a whole-host pass, the
+ * ports of a bridge that lead nowhere are passed over (xcvr-topo-memo.c).
  */
 #include <string.h>
 
@@ -192,6 +193,8 @@ xcvr_topo_free(XcvrTopo *topo)
     g_clear_pointer(&topo->listed, g_hash_table_unref);
     g_clear_pointer(&topo->name_by_ifindex, g_hash_table_unref);
     g_clear_pointer(&topo->vlans, g_hash_table_unref);
+    xcvr_topo_memo_clear(topo);
+    g_clear_pointer(&topo->pfs, g_hash_table_unref);
     g_clear_pointer(&topo->devs, g_hash_table_unref);
     g_free(topo);
 }
@@ -214,12 +217,20 @@ dev_get(XcvrTopo *topo, GHashTable *cache, const char *name, GError **error)
     return dev;
 }
 
+const XcvrTopoDev *
+xcvr_topo_walk_dev_get(XcvrTopoWalk *w, const char *name, GError **error)
+{
+    return dev_get(w->topo, w->topo->devs != NULL ? w->topo->devs : w->devs, name, error);
+}
+
 void
 xcvr_topo_cache_devices(XcvrTopo *topo)
 {
     if (topo->devs == NULL)
         topo->devs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify)xcvr_topo_dev_free);
+    /* the walks of the pass also share what lies below each bridge */
+    xcvr_topo_memo_init(topo);
 }
 
 static void
@@ -228,6 +239,7 @@ walk_init(XcvrTopoWalk *w, XcvrTopo *topo, const char *start)
     w->topo = topo;
     w->start = start;
     w->visited = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    w->passed = g_hash_table_new(g_direct_hash, g_direct_equal);
     w->devs =
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xcvr_topo_dev_free);
     w->stack = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_hop_free);
@@ -240,6 +252,7 @@ static void
 walk_clear(XcvrTopoWalk *w)
 {
     g_clear_pointer(&w->visited, g_hash_table_unref);
+    g_clear_pointer(&w->passed, g_hash_table_unref);
     g_clear_pointer(&w->devs, g_hash_table_unref);
     g_clear_pointer(&w->stack, g_ptr_array_unref);
     g_clear_pointer(&w->uplinks, g_ptr_array_unref);
@@ -349,7 +362,7 @@ bond_member_present(XcvrTopoWalk *w, const XcvrTopoDev *bond, const char *member
     g_autoptr(GError) local = NULL;
     const char *what = "";
 
-    if (g_hash_table_contains(w->visited, member) || g_hash_table_contains(cache, member))
+    if (xcvr_topo_walk_seen(w, member) || g_hash_table_contains(cache, member))
         return TRUE;
     if (!g_hash_table_contains(w->topo->listed, member) &&
         xcvr_topo_ovs_knows(w->topo->ovs, member))
@@ -403,11 +416,12 @@ xcvr_topo_walk_dev(XcvrTopoWalk *w, const char *name, const char *from, gboolean
     guint before = xcvr_topo_walk_found(w);
     gboolean ok = TRUE;
 
-    if (g_hash_table_contains(w->visited, name))
+    if (xcvr_topo_walk_seen(w, name))
         return TRUE;
     if (!xcvr_topo_walk_may_descend(w, name, error))
         return FALSE;
     g_hash_table_add(w->visited, g_strdup(name));
+    xcvr_topo_walk_step(w);
     /* a userspace-datapath bridge or port has no netdev: Open vSwitch alone knows it */
     if (!g_hash_table_contains(w->topo->listed, name) && xcvr_topo_ovs_knows(w->topo->ovs, name))
         return xcvr_topo_walk_ovs_entry(w, name, branch, role, error);
@@ -436,24 +450,35 @@ xcvr_topo_walk_dev(XcvrTopoWalk *w, const char *name, const char *from, gboolean
          * peer is the container (or the other bridge) it serves */
         ok = xcvr_topo_walk_dev(w, dev->master, name, branch, role, error);
     } else {
+        gboolean child_branch = branch || dev->kind == XCVR_HOP_BRIDGE;
+        const XcvrTopoHub *hub = xcvr_topo_walk_hub(w, dev, child_branch);
+        guint n = hub != NULL ? hub->ways->len : dev->lowers->len;
         guint followed = 0;
-        guint i;
+        guint k;
 
-        for (i = 0; ok && i < dev->lowers->len; i++) {
+        /* through a hub, only its ways are entered; with two names among its ports one
+         * is not @from, so the device is followed whichever way the walk came in */
+        if (hub != NULL)
+            followed = 1;
+        for (k = 0; ok && k < n; k++) {
+            guint i = hub != NULL ? g_array_index(hub->ways, guint, k) : k;
             const char *lower = g_ptr_array_index(dev->lowers, i);
             XcvrTopoRole child_role = role;
 
             if (g_strcmp0(lower, from) == 0)
                 continue;
             followed++;
+            if (hub != NULL)
+                xcvr_topo_walk_hub_at(w, hub, i);
             if (dev->kind == XCVR_HOP_BOND) {
                 child_role = bond_member_role(dev, lower, role);
                 if (!bond_member_present(w, dev, lower, child_role))
                     continue;
             }
-            ok = xcvr_topo_walk_dev(w, lower, name, branch || dev->kind == XCVR_HOP_BRIDGE,
-                                    child_role, error);
+            ok = xcvr_topo_walk_dev(w, lower, name, child_branch, child_role, error);
         }
+        if (hub != NULL)
+            xcvr_topo_walk_hub_at(w, hub, G_MAXUINT);
         /* nothing below: a port (tap, veth end) goes on through its bridge; for an Open
          * vSwitch port the kernel master is only `ovs-system`, ovsdb knows the bridge */
         if (ok && followed == 0) {
@@ -668,4 +693,9 @@ xcvr_topo_set_ovs(XcvrTopo *topo, const XcvrOvs *ovs)
 {
     g_return_if_fail(topo != NULL);
     topo->ovs = ovs;
+    /* which ports lead nowhere depends on Open vSwitch too */
+    if (topo->leaf_of != NULL) {
+        xcvr_topo_memo_clear(topo);
+        xcvr_topo_memo_init(topo);
+    }
 }

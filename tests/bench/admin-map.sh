@@ -72,33 +72,46 @@ down() {
     fi
 }
 
+# The PCI address of domain $1's first hostdev interface.
+hostdev_addr() {
+    virsh -c "$uri" dumpxml "$1" |
+        sed -n "/<interface type='hostdev'/,/<\/interface>/p" |
+        sed -n "s/.*domain='0x\(....\)' bus='0x\(..\)' slot='0x\(..\)' function='0x\(.\)'.*/\1:\2:\3.\4/p" |
+        head -n 1
+}
+
+# One line for interface $2 (type $3, source $4, MAC $5) of domain $1.
+show_iface() {
+    printf '%s %s %s ->' "$1" "$5" "$3"
+    case $3 in
+    hostdev)
+        addr=$(hostdev_addr "$1")
+        for p in "$pci/$addr"/physfn/net/*; do
+            [ -e "$p" ] && port_state "${p##*/}"
+        done
+        ;;
+    user)
+        printf ' (user-mode)'
+        ;;
+    *)
+        if [ -e "$net/$2" ]; then
+            down "$2"
+        elif [ "$3" = bridge ] || [ "$3" = direct ]; then
+            down "$4"
+        else
+            printf ' (not running)'
+        fi
+        ;;
+    esac
+    printf '\n'
+}
+
+# admin-map-batched.sh runs its own loop over these functions
+[ "${ADMIN_MAP_FUNCTIONS_ONLY:-}" = 1 ] && return 0
+
 for dom in $(virsh -c "$uri" list --all --name); do
     virsh -c "$uri" domiflist "$dom" | tail -n +3 | while read -r ifname type source model mac; do
         [ -n "$mac" ] || continue
-        printf '%s %s %s ->' "$dom" "$mac" "$type"
-        case $type in
-        hostdev)
-            addr=$(virsh -c "$uri" dumpxml "$dom" |
-                sed -n "/<interface type='hostdev'/,/<\/interface>/p" |
-                sed -n "s/.*domain='0x\(....\)' bus='0x\(..\)' slot='0x\(..\)' function='0x\(.\)'.*/\1:\2:\3.\4/p" |
-                head -n 1)
-            for p in "$pci/$addr"/physfn/net/*; do
-                [ -e "$p" ] && port_state "${p##*/}"
-            done
-            ;;
-        user)
-            printf ' (user-mode)'
-            ;;
-        *)
-            if [ -e "$net/$ifname" ]; then
-                down "$ifname"
-            elif [ "$type" = bridge ] || [ "$type" = direct ]; then
-                down "$source"
-            else
-                printf ' (not running)'
-            fi
-            ;;
-        esac
-        printf '\n'
+        show_iface "$dom" "$ifname" "$type" "$source" "$mac"
     done
 done

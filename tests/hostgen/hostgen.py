@@ -145,7 +145,22 @@ def parse_pci(addr):
         die("'%s' is not a PCI address (DDDD:BB:DD.F)" % (addr,))
     if len(dom) != 4 or len(bus) != 2 or len(slot) != 2 or not 0 <= v[3] <= 7:
         die("'%s' is not a PCI address (DDDD:BB:DD.F)" % (addr,))
+    # PCI has 32 devices per bus; libvirt refuses slot='0x20' and above
+    if v[2] > 0x1f:
+        die("'%s': PCI slot 0x%02x is out of range (0x00-0x1f)" % (addr, v[2]))
     return v
+
+
+def default_vf_pci(pf_pci, i):
+    """VF I of PF PF_PCI when the spec gives no address: on the PF's bus, function 0's VFs
+    from slot 0x02 and function 1's from slot 0x12, eight to a slot (up to 128 and 112 VFs).
+    More VFs need explicit addresses (on further buses, as --large gives them)."""
+    dom, bus, _, func = parse_pci(pf_pci)
+    slot = 0x02 + 0x10 * func + i // 8
+    if func > 1 or slot > (0x11 if func == 0 else 0x1f):
+        die("PF %s: no room on bus %02x for VF %d: give the VFs \"pci\" addresses"
+            % (pf_pci, bus, i))
+    return "%04x:%02x:%02x.%d" % (dom, bus, slot, i % 8)
 
 
 # ---------------------------------------------------------------- the file tree
@@ -385,10 +400,8 @@ class Host:
         if vfs:
             self.t.file(fn["dir"] + "/sriov_totalvfs", "%d\n" % max(64, len(vfs)))
             self.t.file(fn["dir"] + "/sriov_numvfs", "%d\n" % len(vfs))
-        dom, bus, _, func = parse_pci(pci)
         for i, vf in enumerate(vfs):
-            vpci = vf.get("pci") or "%04x:%02x:%02x.%d" % (dom, bus, 0x02 + 0x10 * func + i // 8,
-                                                           i % 8)
+            vpci = vf.get("pci") or default_vf_pci(pci, i)
             if vf.get("vfio"):
                 vdrv = "vfio-pci"
             else:
@@ -1441,12 +1454,29 @@ def large_spec(n):
     n_vf_pfs = 4
     vfs_per_pf = max(8, -(-((n + 3) // 4) // n_vf_pfs))
     ports = []
+    spill = [0]  # VFs placed so far on the spill buses
+
+    def vf_pci(pf_pci, i):
+        # the PF's own bus while it has room (as small hosts always had it), then buses
+        # 0x50-0x7f, which no port of this spec uses, 32 slots x 8 functions each
+        dom, bus, _, func = parse_pci(pf_pci)
+        slot = 0x02 + 0x10 * func + i // 8
+        if slot <= (0x11 if func == 0 else 0x1f):
+            return "%04x:%02x:%02x.%d" % (dom, bus, slot, i % 8)
+        k = spill[0]
+        spill[0] += 1
+        if k >= 0x30 * 256:
+            die("--large %d: more VFs than buses 0x50-0x7f hold" % n)
+        return "%04x:%02x:%02x.%d" % (dom, 0x50 + k // 256, (k // 8) % 32, k % 8)
+
     for i in range(n_vf_pfs):
+        pf_pci = "0000:%02x:00.%d" % (0x41 + 2 * (i // 2), i % 2)
         ports.append({"name": "enp%ds0f%d" % (65 + 2 * (i // 2), i % 2),
-                      "pci": "0000:%02x:00.%d" % (0x41 + 2 * (i // 2), i % 2),
+                      "pci": pf_pci,
                       "speed": 25000, "driver": "ice",
                       "module": "sff8472/amphenol-ndccgf-c104-sfp28-25g-dac.bin",
-                      "vfs": [{"vfio": True} for _ in range(vfs_per_pf)]})
+                      "vfs": [{"vfio": True, "pci": vf_pci(pf_pci, j)}
+                              for j in range(vfs_per_pf)]})
     ports += [
         {"name": "enp3s0f0", "pci": "0000:03:00.0", "speed": 10000,
          "module": "sff8472/finisar-ftlx8571d3bcl-sfpp-10g-sr.bin"},
@@ -1484,12 +1514,9 @@ def large_spec(n):
         k = d % 4
         if k == 0:
             pf = (d // 4) % n_vf_pfs
-            p = ports[pf]
-            dom, bus, _, func = parse_pci(p["pci"])
             i = vf_next[pf]
             vf_next[pf] += 1
-            ifs.append({"type": "hostdev", "pci": "%04x:%02x:%02x.%d"
-                        % (dom, bus, 0x02 + 0x10 * func + i // 8, i % 8)})
+            ifs.append({"type": "hostdev", "pci": ports[pf]["vfs"][i]["pci"]})
         elif k == 1:
             ifs.append({"type": "direct", "source": "enp129s0f0.300", "mode": "bridge",
                         "target": "mvt-%04d" % d})
