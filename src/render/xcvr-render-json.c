@@ -25,7 +25,7 @@ json_number_with_unit(JsonBuilder *b, double value, const char *unit)
 }
 
 static void
-json_value(JsonBuilder *b, const XcvrValue *v)
+json_value(JsonBuilder *b, GString *scratch, const XcvrModule *module, const XcvrValue *v)
 {
     const XcvrFieldDesc *d = v->desc;
     guint i;
@@ -41,8 +41,11 @@ json_value(JsonBuilder *b, const XcvrValue *v)
         break;
     case XCVR_KIND_BITS:
         json_builder_begin_array(b);
-        for (i = 0; i < v->items->len; i++)
-            json_builder_add_string_value(b, g_array_index(v->items, XcvrItem, i).name);
+        for (i = 0; i < v->n_items; i++) {
+            g_string_truncate(scratch, 0);
+            (void)xcvr_item_append(scratch, xcvr_module_item(module, v, i), FALSE);
+            json_builder_add_string_value(b, scratch->str);
+        }
         json_builder_end_array(b);
         break;
     case XCVR_KIND_HEXBYTES:
@@ -128,6 +131,7 @@ json_checksums(JsonBuilder *b, const XcvrModule *module)
 void
 xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module)
 {
+    g_autoptr(GString) scratch = g_string_new(NULL);
     guint i;
 
     json_builder_set_member_name(b, "family");
@@ -150,7 +154,7 @@ xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module)
         json_builder_set_member_name(b, v->desc->key);
         if (v->lane == 0) {
             if (v->state == XCVR_VALUE_OK)
-                json_value(b, v);
+                json_value(b, scratch, module, v);
             else
                 json_builder_add_null_value(b);
             continue;
@@ -162,7 +166,7 @@ xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module)
             if (w->desc != v->desc)
                 continue;
             if (w->state == XCVR_VALUE_OK)
-                json_value(b, w);
+                json_value(b, scratch, module, w);
             else
                 json_builder_add_null_value(b);
         }

@@ -13,8 +13,15 @@ typedef struct {
     guint8 data[XCVR_HALF_PAGE];
 } XcvrHalfPage;
 
+/* Half pages of bank 0 at the two SFF addresses, which is nearly every read, are found by
+ * index; the rest (other banks, other addresses) by a search of @halves. */
+#define XCVR_PAGE_MAP_INDEXED(i2c, bank) \
+    (((i2c) == XCVR_I2C_A0 || (i2c) == XCVR_I2C_A2) && (bank) == 0)
+
 struct _XcvrPageMap {
-    GArray *halves; /* XcvrHalfPage */
+    GArray *halves;        /* XcvrHalfPage */
+    guint32 lower[2];      /* [i2c - A0]: 1 + index in @halves of the lower half, 0: none */
+    guint32 upper[2][256]; /* [i2c - A0][page]: the same for bank 0's upper halves */
 };
 
 XcvrPageMap *
@@ -22,7 +29,8 @@ xcvr_page_map_new(void)
 {
     XcvrPageMap *map = g_new0(XcvrPageMap, 1);
 
-    map->halves = g_array_new(FALSE, TRUE, sizeof(XcvrHalfPage));
+    /* an SFP's A0h and A2h, or a QSFP's lower page and a few upper pages */
+    map->halves = g_array_sized_new(FALSE, TRUE, sizeof(XcvrHalfPage), 4);
     return map;
 }
 
@@ -38,8 +46,10 @@ xcvr_page_map_free(XcvrPageMap *map)
 XcvrPageMap *
 xcvr_page_map_copy(const XcvrPageMap *map)
 {
-    XcvrPageMap *copy = xcvr_page_map_new();
+    XcvrPageMap *copy = g_new(XcvrPageMap, 1);
 
+    memcpy(copy, map, sizeof(*copy));
+    copy->halves = g_array_sized_new(FALSE, TRUE, sizeof(XcvrHalfPage), map->halves->len);
     g_array_append_vals(copy->halves, map->halves->data, map->halves->len);
     return copy;
 }
@@ -53,6 +63,11 @@ xcvr_page_map_find(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page,
     if (!upper) {
         bank = 0;
         page = 0;
+    }
+    if (XCVR_PAGE_MAP_INDEXED(i2c, bank)) {
+        guint at = upper ? map->upper[i2c - XCVR_I2C_A0][page] : map->lower[i2c - XCVR_I2C_A0];
+
+        return at != 0 ? &g_array_index(map->halves, XcvrHalfPage, at - 1u) : NULL;
     }
     for (i = 0; i < map->halves->len; i++) {
         XcvrHalfPage *h = &g_array_index(map->halves, XcvrHalfPage, i);
@@ -89,6 +104,12 @@ xcvr_page_map_add(XcvrPageMap *map,
 
         g_array_append_val(map->halves, fresh);
         h = &g_array_index(map->halves, XcvrHalfPage, map->halves->len - 1);
+        if (XCVR_PAGE_MAP_INDEXED(i2c, fresh.bank)) {
+            if (fresh.upper)
+                map->upper[i2c - XCVR_I2C_A0][page] = map->halves->len;
+            else
+                map->lower[i2c - XCVR_I2C_A0] = map->halves->len;
+        }
     }
     memcpy(h->data, data, len);
     h->valid = MAX(h->valid, (guint)len);
