@@ -336,12 +336,18 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
     guint i;
 
     if (desc->kind == XCVR_KIND_BITS) {
+        guint at = G_MAXUINT;
+        guint8 byte = 0;
+
         for (i = 0; i < desc->n_bits; i++) {
             const XcvrBitDesc *b = &desc->bits[i];
-            guint8 byte;
 
-            if (!xcvr_page_map_get_u8(ctx->map, desc->i2c, desc->page, b->offset, &byte))
-                return FALSE;
+            /* a table lists a byte's bits together: one read per byte */
+            if (b->offset != at) {
+                if (!xcvr_page_map_get_u8(ctx->map, desc->i2c, desc->page, b->offset, &byte))
+                    return FALSE;
+                at = b->offset;
+            }
             if ((byte & b->mask) != 0)
                 xcvr_value_add_item(ctx, value, b->name, b->label);
         }
@@ -435,6 +441,10 @@ xcvr_field_advertised(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
            (adv & desc->adv_mask) != 0;
 }
 
+/* The largest field table, and the longest lane-major run, a walk takes. */
+#define XCVR_FIELDS_MAX 512
+#define XCVR_LANE_MAJOR_RUN_MAX 32
+
 /* Where a field's values go, decided once per field (page-map lookups included). */
 typedef enum {
     XCVR_WALK_NONE = 0,
@@ -442,15 +452,37 @@ typedef enum {
     XCVR_WALK_TEXT = 1 << 1, /* the ethtool-identical text */
 } XcvrWalkTo;
 
-static inline XcvrWalkTo
-xcvr_field_walk_to(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
+/* Which conditions hold for this module: bit c for XcvrCond c, worked out once per walk
+ * rather than once per field. */
+static guint32
+xcvr_conds_holding(const XcvrDecodeCtx *ctx)
 {
-    gboolean data = xcvr_cond_holds(ctx, desc->cond) && xcvr_field_advertised(ctx, desc);
+    guint32 conds = 0;
+    guint c;
+
+    G_STATIC_ASSERT(_XCVR_COND_LAST <= 32);
+    for (c = 0; c < _XCVR_COND_LAST; c++) {
+        if (xcvr_cond_holds(ctx, (XcvrCond)c))
+            conds |= 1u << c;
+    }
+    return conds;
+}
+
+static inline gboolean
+xcvr_conds_have(guint32 conds, XcvrCond cond)
+{
+    return (guint)cond < _XCVR_COND_LAST && ((conds >> cond) & 1u) != 0;
+}
+
+static inline XcvrWalkTo
+xcvr_field_walk_to(const XcvrDecodeCtx *ctx, guint32 conds, const XcvrFieldDesc *desc)
+{
+    gboolean data = xcvr_conds_have(conds, desc->cond) && xcvr_field_advertised(ctx, desc);
     gboolean text;
 
     if (!data && (desc->flags & XCVR_FIELD_TEXT_OWN_COND) == 0)
         return XCVR_WALK_NONE;
-    text = desc->label != NULL && xcvr_cond_holds(ctx, desc->text_cond) &&
+    text = desc->label != NULL && xcvr_conds_have(conds, desc->text_cond) &&
            ((desc->flags & XCVR_FIELD_TEXT_NEEDS_ID) == 0 || ctx->id_known);
     return (data ? XCVR_WALK_DATA : 0) | (text ? XCVR_WALK_TEXT : 0);
 }
@@ -460,20 +492,26 @@ xcvr_module_add_value(XcvrModule *module,
                       const XcvrDecodeCtx *ctx,
                       const XcvrFieldDesc *desc,
                       guint lane,
-                      XcvrWalkTo to)
+                      XcvrWalkTo to,
+                      guint *at)
 {
-    XcvrValue value = {
-        .desc = desc, .state = XCVR_VALUE_OK, .lane = lane, .first_item = ctx->items->len,
-    };
+    XcvrValue *value;
     gboolean ok;
 
-    ok = desc->hook != NULL ? desc->hook(ctx, desc, &value)
-                            : xcvr_field_decode_generic(ctx, desc, &value);
+    /* the layout counted every value; a table whose count is off still decodes */
+    if (*at >= module->values->len)
+        g_array_set_size(module->values, *at + 1);
+    value = &g_array_index(module->values, XcvrValue, (*at)++);
+
+    *value = (XcvrValue){
+        .desc = desc, .state = XCVR_VALUE_OK, .lane = lane, .first_item = ctx->items->len,
+    };
+    ok = desc->hook != NULL ? desc->hook(ctx, desc, value)
+                            : xcvr_field_decode_generic(ctx, desc, value);
     if (!ok)
-        value.state = XCVR_VALUE_TRUNCATED;
-    value.in_text = (to & XCVR_WALK_TEXT) != 0;
-    value.text_only = (to & XCVR_WALK_DATA) == 0;
-    g_array_append_val(module->values, value);
+        value->state = XCVR_VALUE_TRUNCATED;
+    value->in_text = (to & XCVR_WALK_TEXT) != 0;
+    value->text_only = (to & XCVR_WALK_DATA) == 0;
 }
 
 /* How many values a field yields: one per lane, except a lane-bit list (one value whose
@@ -486,74 +524,71 @@ xcvr_field_lanes(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
     return desc->lanes == XCVR_LANES_MODULE ? ctx->n_lanes : desc->lanes;
 }
 
-/* Lays out the module's values, items and strings once, sized from the table: as many
- * values as the fields can yield, an item per bit, the bytes of every text field. */
-static void
-xcvr_module_layout(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx)
+void
+xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx_in)
 {
+    XcvrDecodeCtx walk_ctx = *ctx_in;
+    const XcvrDecodeCtx *ctx = &walk_ctx;
+    XcvrWalkTo to[XCVR_FIELDS_MAX];
+    guint32 conds = xcvr_conds_holding(ctx_in);
     guint n_values = 0;
-    guint n_items = 0;
+    guint n_items = 16; /* hooks add a few of their own: extended codes, applications */
     gsize n_bytes = 0;
+    guint at = 0;
     guint i;
 
+    /* Where each field goes, first; then the module's values, items and strings are laid
+     * out once, sized from the table to what this module has: a value per field and lane,
+     * an item per bit, the bytes of every text field. */
+    g_assert(dec->n_fields <= G_N_ELEMENTS(to));
     for (i = 0; i < dec->n_fields; i++) {
         const XcvrFieldDesc *desc = &dec->fields[i];
-        guint n = MAX(xcvr_field_lanes(ctx, desc), 1u);
+        guint n;
 
+        to[i] = xcvr_field_walk_to(ctx, conds, desc);
+        if (to[i] == XCVR_WALK_NONE)
+            continue;
+        n = MAX(xcvr_field_lanes(ctx, desc), 1u);
         n_values += n;
         n_items += desc->n_bits;
         if (desc->kind == XCVR_KIND_ASCII || desc->kind == XCVR_KIND_OUI)
             n_bytes += (gsize)n * (desc->len + 12u);
     }
     module->values = g_array_sized_new(FALSE, FALSE, sizeof(XcvrValue), n_values);
+    g_array_set_size(module->values, n_values);
     module->items = g_array_sized_new(FALSE, FALSE, sizeof(XcvrItem), n_items);
     module->strings = g_string_chunk_new(MAX(n_bytes, (gsize)64));
-}
-
-void
-xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx_in)
-{
-    XcvrDecodeCtx walk_ctx = *ctx_in;
-    const XcvrDecodeCtx *ctx = &walk_ctx;
-    guint i = 0;
-
-    xcvr_module_layout(module, dec, ctx_in);
     walk_ctx.items = module->items;
     walk_ctx.strings = module->strings;
 
+    i = 0;
     while (i < dec->n_fields) {
         const XcvrFieldDesc *desc = &dec->fields[i];
+        guint n_lanes = xcvr_field_lanes(ctx, desc);
         guint end = i + 1;
         guint lane;
         guint j;
 
-        guint n_lanes = xcvr_field_lanes(ctx, desc);
-
         if ((desc->flags & XCVR_FIELD_LANE_MAJOR) != 0 && desc->lanes > 0) {
-            XcvrWalkTo to[32];
-
             /* a lane-major run: every field for lane 1, then for lane 2, … */
-            while (end < dec->n_fields && end - i < G_N_ELEMENTS(to) &&
+            while (end < dec->n_fields && end - i < XCVR_LANE_MAJOR_RUN_MAX &&
                    (dec->fields[end].flags & XCVR_FIELD_LANE_MAJOR) != 0 &&
                    (dec->fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
                    dec->fields[end].lanes == desc->lanes)
                 end++;
-            for (j = i; j < end; j++)
-                to[j - i] = xcvr_field_walk_to(ctx, &dec->fields[j]);
             for (lane = 1; lane <= n_lanes; lane++) {
                 for (j = i; j < end; j++) {
-                    if (to[j - i] != XCVR_WALK_NONE)
-                        xcvr_module_add_value(module, ctx, &dec->fields[j], lane, to[j - i]);
+                    if (to[j] != XCVR_WALK_NONE)
+                        xcvr_module_add_value(module, ctx, &dec->fields[j], lane, to[j], &at);
                 }
             }
-        } else {
-            XcvrWalkTo to = xcvr_field_walk_to(ctx, desc);
-
-            if (to != XCVR_WALK_NONE && n_lanes == 0)
-                xcvr_module_add_value(module, ctx, desc, 0, to);
-            for (lane = 1; to != XCVR_WALK_NONE && lane <= n_lanes; lane++)
-                xcvr_module_add_value(module, ctx, desc, lane, to);
+        } else if (to[i] != XCVR_WALK_NONE) {
+            if (n_lanes == 0)
+                xcvr_module_add_value(module, ctx, desc, 0, to[i], &at);
+            for (lane = 1; lane <= n_lanes; lane++)
+                xcvr_module_add_value(module, ctx, desc, lane, to[i], &at);
         }
         i = end;
     }
+    g_array_set_size(module->values, at);
 }

@@ -4,26 +4,6 @@
 
 #include <string.h>
 
-typedef struct {
-    guint8 i2c;
-    guint8 bank;
-    guint8 page;     /* 0 for lower halves: the lower page does not depend on the page select */
-    gboolean upper;
-    guint valid;     /* bytes read, from the start of the half page */
-    guint8 data[XCVR_HALF_PAGE];
-} XcvrHalfPage;
-
-/* Half pages of bank 0 at the two SFF addresses, which is nearly every read, are found by
- * index; the rest (other banks, other addresses) by a search of @halves. */
-#define XCVR_PAGE_MAP_INDEXED(i2c, bank) \
-    (((i2c) == XCVR_I2C_A0 || (i2c) == XCVR_I2C_A2) && (bank) == 0)
-
-struct _XcvrPageMap {
-    GArray *halves;        /* XcvrHalfPage */
-    guint32 lower[2];      /* [i2c - A0]: 1 + index in @halves of the lower half, 0: none */
-    guint32 upper[2][256]; /* [i2c - A0][page]: the same for bank 0's upper halves */
-};
-
 XcvrPageMap *
 xcvr_page_map_new(void)
 {
@@ -54,21 +34,11 @@ xcvr_page_map_copy(const XcvrPageMap *map)
     return copy;
 }
 
-static XcvrHalfPage *
-xcvr_page_map_find(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page, guint offset)
+XcvrHalfPage *
+xcvr_page_map_search(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page, gboolean upper)
 {
-    gboolean upper = offset >= XCVR_HALF_PAGE;
     guint i;
 
-    if (!upper) {
-        bank = 0;
-        page = 0;
-    }
-    if (XCVR_PAGE_MAP_INDEXED(i2c, bank)) {
-        guint at = upper ? map->upper[i2c - XCVR_I2C_A0][page] : map->lower[i2c - XCVR_I2C_A0];
-
-        return at != 0 ? &g_array_index(map->halves, XcvrHalfPage, at - 1u) : NULL;
-    }
     for (i = 0; i < map->halves->len; i++) {
         XcvrHalfPage *h = &g_array_index(map->halves, XcvrHalfPage, i);
 
@@ -104,11 +74,12 @@ xcvr_page_map_add(XcvrPageMap *map,
 
         g_array_append_val(map->halves, fresh);
         h = &g_array_index(map->halves, XcvrHalfPage, map->halves->len - 1);
-        if (XCVR_PAGE_MAP_INDEXED(i2c, fresh.bank)) {
+        if (xcvr_page_map_indexed(i2c, fresh.bank, fresh.page) &&
+            map->halves->len < XCVR_PAGE_MAP_INDEX_MAX) {
             if (fresh.upper)
-                map->upper[i2c - XCVR_I2C_A0][page] = map->halves->len;
+                map->upper[i2c - XCVR_I2C_A0][fresh.page] = (guint8)map->halves->len;
             else
-                map->lower[i2c - XCVR_I2C_A0] = map->halves->len;
+                map->lower[i2c - XCVR_I2C_A0] = (guint8)map->halves->len;
         }
     }
     memcpy(h->data, data, len);
@@ -121,40 +92,6 @@ xcvr_page_map_valid(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page
     const XcvrHalfPage *h = xcvr_page_map_find(map, i2c, bank, page, offset);
 
     return h != NULL ? h->valid : 0;
-}
-
-const guint8 *
-xcvr_page_map_get(const XcvrPageMap *map,
-                  guint8 i2c,
-                  guint8 bank,
-                  guint8 page,
-                  guint offset,
-                  guint len)
-{
-    const XcvrHalfPage *h;
-    guint start;
-
-    if (len == 0 || offset > 255 || len > 256 - offset)
-        return NULL;
-    start = offset % XCVR_HALF_PAGE;
-    if (start + len > XCVR_HALF_PAGE)
-        return NULL;
-    h = xcvr_page_map_find(map, i2c, bank, page, offset);
-    if (h == NULL || start + len > h->valid)
-        return NULL;
-    return h->data + start;
-}
-
-gboolean
-xcvr_page_map_get_u8(const XcvrPageMap *map, guint8 i2c, guint8 page, guint offset,
-                     guint8 *ret_value)
-{
-    const guint8 *p = xcvr_page_map_get(map, i2c, 0, page, offset, 1);
-
-    if (p == NULL)
-        return FALSE;
-    *ret_value = p[0];
-    return TRUE;
 }
 
 gboolean
