@@ -106,12 +106,6 @@ xcvr_value_label(const XcvrValue *value)
     return g_string_free(out, FALSE);
 }
 
-void
-xcvr_value_clear(XcvrValue *value)
-{
-    (void)value; /* every string of a value is static or the module's */
-}
-
 XcvrItem *
 xcvr_value_add_item_full(const XcvrDecodeCtx *ctx, XcvrValue *value)
 {

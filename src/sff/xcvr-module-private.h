@@ -52,7 +52,6 @@ void xcvr_module_warn(XcvrModule *module, const char *fmt, ...) G_GNUC_PRINTF(2,
 /* The field walker (xcvr-field-walk.c): appends to module->values every field of the
  * family's table that this module has, in table order. */
 void xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx);
-void xcvr_value_clear(XcvrValue *value);
 
 /* Generic decoding of one value by kind; hooks may call it for the plain part. */
 gboolean xcvr_field_decode_generic(const XcvrDecodeCtx *ctx,
