@@ -47,7 +47,9 @@ xcvr_cli_time_left_ms(gint64 deadline, guint timeout_ms)
 
     if (deadline == 0)
         return timeout_ms;
-    left = (deadline - g_get_monotonic_time()) / 1000;
+    /* rounded up: a wait cut to the deadline must not end before it, or the next port
+     * would be read in the fraction of a millisecond left */
+    left = (deadline - g_get_monotonic_time() + 999) / 1000;
     if (left < 1)
         return 1;
     return (guint64)left < timeout_ms ? (guint)left : timeout_ms;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * xcvr-render-json.c: the JSON form of a module: every decoded field under its stable key
- * (numbers as numbers, units named), the verified checksums and the warnings.
+ * (numbers as numbers, units named), the verified checksums and the warnings, written once
+ * by the streaming writer (xcvr-json-writer.c).
  */
 #include <xcvrmap/xcvr-render.h>
 
@@ -10,183 +11,217 @@
 
 #include <xcvrmap/xcvr-error.h>
 
+#include "render/xcvr-json-writer-private.h"
 #include "render/xcvr-render-private.h"
 #include "sff/xcvr-module-private.h"
 
 static void
-json_number_with_unit(JsonBuilder *b, double value, const char *unit)
+json_number_with_unit(XcvrJsonWriter *w, double value, const char *unit)
 {
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "value");
-    json_builder_add_double_value(b, value);
-    json_builder_set_member_name(b, "unit");
-    json_builder_add_string_value(b, unit != NULL ? unit : "");
-    json_builder_end_object(b);
+    xcvr_json_writer_begin_object(w);
+    xcvr_json_writer_member(w, "value");
+    xcvr_json_writer_double(w, value);
+    xcvr_json_writer_member(w, "unit");
+    xcvr_json_writer_string(w, unit != NULL ? unit : "");
+    xcvr_json_writer_end_object(w);
 }
 
 static void
-json_value(JsonBuilder *b, const XcvrValue *v)
+json_value(XcvrJsonWriter *w, GString *scratch, const XcvrModule *module, const XcvrValue *v)
 {
     const XcvrFieldDesc *d = v->desc;
     guint i;
 
     switch (d->kind) {
     case XCVR_KIND_ENUM:
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "code");
-        json_builder_add_int_value(b, (gint64)v->raw);
-        json_builder_set_member_name(b, "name");
-        json_builder_add_string_value(b, v->text);
-        json_builder_end_object(b);
+        xcvr_json_writer_begin_object(w);
+        xcvr_json_writer_member(w, "code");
+        xcvr_json_writer_int(w, (gint64)v->raw);
+        xcvr_json_writer_member(w, "name");
+        xcvr_json_writer_string(w, v->text);
+        xcvr_json_writer_end_object(w);
         break;
     case XCVR_KIND_BITS:
-        json_builder_begin_array(b);
-        for (i = 0; i < v->items->len; i++)
-            json_builder_add_string_value(b, g_array_index(v->items, XcvrItem, i).name);
-        json_builder_end_array(b);
+        xcvr_json_writer_begin_array(w);
+        for (i = 0; i < v->n_items; i++) {
+            g_string_truncate(scratch, 0);
+            (void)xcvr_item_append(scratch, xcvr_module_item(module, v, i), FALSE);
+            xcvr_json_writer_string(w, scratch->str);
+        }
+        xcvr_json_writer_end_array(w);
         break;
     case XCVR_KIND_HEXBYTES:
-        json_builder_begin_array(b);
+        xcvr_json_writer_begin_array(w);
         for (i = 0; i < v->n_bytes; i++)
-            json_builder_add_int_value(b, v->bytes[i]);
-        json_builder_end_array(b);
+            xcvr_json_writer_int(w, v->bytes[i]);
+        xcvr_json_writer_end_array(w);
         break;
     case XCVR_KIND_UINT:
-        json_number_with_unit(b, v->number, d->unit);
+        json_number_with_unit(w, v->number, d->unit);
         break;
     case XCVR_KIND_ASCII:
     case XCVR_KIND_OUI:
-        json_builder_add_string_value(b, v->text);
+        xcvr_json_writer_string(w, v->text);
         break;
     case XCVR_KIND_BOOL:
     case XCVR_KIND_FLAG:
-        json_builder_add_boolean_value(b, v->raw != 0);
+        xcvr_json_writer_boolean(w, v->raw != 0);
         break;
     case XCVR_KIND_LANE_BITS:
         /* one boolean per lane, lane 1 first */
-        json_builder_begin_array(b);
+        xcvr_json_writer_begin_array(w);
         for (i = 0; i < v->n_bytes; i++)
-            json_builder_add_boolean_value(b, ((v->raw >> i) & 1) != 0);
-        json_builder_end_array(b);
+            xcvr_json_writer_boolean(w, ((v->raw >> i) & 1) != 0);
+        xcvr_json_writer_end_array(w);
         break;
     case XCVR_KIND_MEASURE:
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "value");
-        json_builder_add_double_value(b, v->number);
-        json_builder_set_member_name(b, "unit");
-        json_builder_add_string_value(b, xcvr_quantity_unit(d->quantity));
+        xcvr_json_writer_begin_object(w);
+        xcvr_json_writer_member(w, "value");
+        xcvr_json_writer_double(w, v->number);
+        xcvr_json_writer_member(w, "unit");
+        xcvr_json_writer_string(w, xcvr_quantity_unit(d->quantity));
         if (d->quantity == XCVR_QTY_TX_POWER || d->quantity == XCVR_QTY_RX_POWER) {
             double dbm = 10. * log10(v->number);
 
-            json_builder_set_member_name(b, "dbm");
+            xcvr_json_writer_member(w, "dbm");
             /* JSON has no -inf: no light is null. */
             if (isfinite(dbm))
-                json_builder_add_double_value(b, round(dbm * 100.) / 100.);
+                xcvr_json_writer_double(w, round(dbm * 100.) / 100.);
             else
-                json_builder_add_null_value(b);
+                xcvr_json_writer_null(w);
         }
         if (d->quantity == XCVR_QTY_TEMPERATURE) {
-            json_builder_set_member_name(b, "fahrenheit");
-            json_builder_add_double_value(b, v->number * 1.8 + 32.);
+            xcvr_json_writer_member(w, "fahrenheit");
+            xcvr_json_writer_double(w, v->number * 1.8 + 32.);
         }
-        json_builder_end_object(b);
+        xcvr_json_writer_end_object(w);
         break;
     case _XCVR_KIND_LAST:
     default:
-        json_builder_add_null_value(b);
+        xcvr_json_writer_null(w);
         break;
     }
 }
 
 static void
-json_checksums(JsonBuilder *b, const XcvrModule *module)
+json_checksums(XcvrJsonWriter *w, const XcvrModule *module)
 {
     guint i;
 
-    json_builder_set_member_name(b, "checksums");
-    json_builder_begin_object(b);
+    xcvr_json_writer_member(w, "checksums");
+    xcvr_json_writer_begin_object(w);
     for (i = 0; i < module->checksums->len; i++) {
         const XcvrChecksum *ck = &g_array_index(module->checksums, XcvrChecksum, i);
 
-        json_builder_set_member_name(b, ck->key);
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "status");
-        json_builder_add_string_value(b, xcvr_checksum_status_to_string(ck->status));
-        json_builder_set_member_name(b, "covers");
-        json_builder_add_string_value(b, ck->description);
+        xcvr_json_writer_member(w, ck->key);
+        xcvr_json_writer_begin_object(w);
+        xcvr_json_writer_member(w, "status");
+        xcvr_json_writer_string(w, xcvr_checksum_status_to_string(ck->status));
+        xcvr_json_writer_member(w, "covers");
+        xcvr_json_writer_string(w, ck->description);
         if (ck->status != XCVR_CHECKSUM_ABSENT) {
-            json_builder_set_member_name(b, "stored");
-            json_builder_add_int_value(b, ck->stored);
-            json_builder_set_member_name(b, "computed");
-            json_builder_add_int_value(b, ck->computed);
+            xcvr_json_writer_member(w, "stored");
+            xcvr_json_writer_int(w, ck->stored);
+            xcvr_json_writer_member(w, "computed");
+            xcvr_json_writer_int(w, ck->computed);
         }
-        json_builder_end_object(b);
+        xcvr_json_writer_end_object(w);
     }
-    json_builder_end_object(b);
+    xcvr_json_writer_end_object(w);
 }
 
 void
-xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module)
+xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module)
 {
+    g_autoptr(GString) scratch = g_string_new(NULL);
     guint i;
 
-    json_builder_set_member_name(b, "family");
-    json_builder_add_string_value(b, xcvr_family_to_string(module->family));
-    json_checksums(b, module);
-    json_builder_set_member_name(b, "checksums_ok");
-    json_builder_add_boolean_value(b, xcvr_module_checksums_ok(module));
+    xcvr_json_writer_member(w, "family");
+    xcvr_json_writer_string(w, xcvr_family_to_string(module->family));
+    json_checksums(w, module);
+    xcvr_json_writer_member(w, "checksums_ok");
+    xcvr_json_writer_boolean(w, xcvr_module_checksums_ok(module));
 
-    json_builder_set_member_name(b, "fields");
-    json_builder_begin_object(b);
+    xcvr_json_writer_member(w, "fields");
+    xcvr_json_writer_begin_object(w);
     for (i = 0; i < module->values->len; i++) {
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
-
         guint j;
 
         /* A per-lane field is one array under its key, lane 1 first, wherever its lanes
          * stand in the walk (lane-major runs interleave them). */
         if (v->lane > 1 || v->text_only)
             continue;
-        json_builder_set_member_name(b, v->desc->key);
+        xcvr_json_writer_member(w, v->desc->key);
         if (v->lane == 0) {
             if (v->state == XCVR_VALUE_OK)
-                json_value(b, v);
+                json_value(w, scratch, module, v);
             else
-                json_builder_add_null_value(b);
+                xcvr_json_writer_null(w);
             continue;
         }
-        json_builder_begin_array(b);
+        xcvr_json_writer_begin_array(w);
         for (j = i; j < module->values->len; j++) {
-            const XcvrValue *w = &g_array_index(module->values, XcvrValue, j);
+            const XcvrValue *u = &g_array_index(module->values, XcvrValue, j);
 
-            if (w->desc != v->desc)
+            if (u->desc != v->desc)
                 continue;
-            if (w->state == XCVR_VALUE_OK)
-                json_value(b, w);
+            if (u->state == XCVR_VALUE_OK)
+                json_value(w, scratch, module, u);
             else
-                json_builder_add_null_value(b);
+                xcvr_json_writer_null(w);
         }
-        json_builder_end_array(b);
+        xcvr_json_writer_end_array(w);
     }
-    json_builder_end_object(b);
+    xcvr_json_writer_end_object(w);
 
-    json_builder_set_member_name(b, "warnings");
-    json_builder_begin_array(b);
+    xcvr_json_writer_member(w, "warnings");
+    xcvr_json_writer_begin_array(w);
     for (i = 0; i < module->warnings->len; i++)
-        json_builder_add_string_value(b, g_ptr_array_index(module->warnings, i));
-    json_builder_end_array(b);
+        xcvr_json_writer_string(w, g_ptr_array_index(module->warnings, i));
+    xcvr_json_writer_end_array(w);
+}
+
+void
+xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module)
+{
+    g_autoptr(GString) text = g_string_sized_new(4096);
+    g_autoptr(JsonNode) root = NULL;
+    XcvrJsonWriter w;
+    JsonObject *object;
+    GList *members;
+
+    /* One writer for the module's members: a document built as a tree takes them from its
+     * text, unescaped (its own finish escapes every string once). */
+    xcvr_json_writer_init(&w, text, FALSE, 0);
+    w.escape = FALSE;
+    xcvr_json_writer_begin_object(&w);
+    xcvr_render_json_module_write(&w, module);
+    xcvr_json_writer_end_object(&w);
+    root = json_from_string(text->str, NULL);
+    if (root == NULL || !JSON_NODE_HOLDS_OBJECT(root))
+        return;
+    object = json_node_get_object(root);
+    members = json_object_get_members(object);
+    for (GList *l = members; l != NULL; l = l->next) {
+        json_builder_set_member_name(b, l->data);
+        json_builder_add_value(b, json_node_copy(json_object_get_member(object, l->data)));
+    }
+    g_list_free(members);
 }
 
 char *
 xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
+    GString *out;
+    XcvrJsonWriter w;
 
     g_return_val_if_fail(module != NULL, NULL);
 
-    json_builder_begin_object(b);
-    xcvr_render_json_module_members(b, module);
-    json_builder_end_object(b);
-
-    return xcvr_render_json_finish(b, pretty, 0);
+    out = g_string_sized_new(pretty ? 8192 : 4096);
+    xcvr_json_writer_init(&w, out, pretty, 0);
+    xcvr_json_writer_begin_object(&w);
+    xcvr_render_json_module_write(&w, module);
+    xcvr_json_writer_end_object(&w);
+    return g_string_free(out, FALSE);
 }

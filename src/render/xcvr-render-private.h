@@ -11,6 +11,8 @@
 
 #include <xcvrmap/xcvr-module.h>
 
+#include "render/xcvr-json-writer-private.h"
+
 /* Appends @text to @out escaped for XML 1.0 character data and attribute values: the one
  * rule of xcvr_escape_xml_append() (controls and invalid UTF-8 as `\xHH`, markup as
  * entities). */
@@ -34,6 +36,9 @@ void xcvr_render_vocab_xml_element_ns(GString *out, const char *indent, const ch
 /* The per-field detail of a module (family, checksums, checksums_ok, fields, warnings) as
  * members of the object @b is building: what xcvr_render_json() prints. */
 void xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module);
+
+/* The same members, written by @w into the object it is writing. */
+void xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module);
 
 /* A double as the shortest text that reads back as the same value. */
 void xcvr_render_append_double(GString *out, double v);

@@ -46,33 +46,42 @@ render_measure(GString *out, XcvrQuantity qty, gint64 raw)
     }
 }
 
+/* "\t%-41s : " with the value's label: a tab, the label left-aligned in 41 columns. */
 static void
-render_line_start(GString *out, const char *label)
+render_line_start(GString *out, const XcvrValue *v, gboolean xlabel)
 {
-    g_string_append_printf(out, "\t%-41s : ", label);
+    gsize start;
+
+    g_string_append_c(out, '\t');
+    start = out->len;
+    xcvr_value_append_label(out, v, xlabel);
+    while (out->len - start < 41)
+        g_string_append_c(out, ' ');
+    g_string_append(out, " : ");
 }
 
 static void
-render_value(GString *out, const XcvrValue *v, const char *label_in)
+render_value(GString *out, const XcvrModule *module, const XcvrValue *v, gboolean xlabel)
 {
     const XcvrFieldDesc *d = v->desc;
-    g_autofree char *label = g_strdup(label_in);
     guint i;
 
     if (d->kind == XCVR_KIND_BITS) {
-        for (i = 0; i < v->items->len; i++) {
-            const XcvrItem *item = &g_array_index(v->items, XcvrItem, i);
-            const char *text = item->label != NULL ? item->label : item->name;
+        for (i = 0; i < v->n_items; i++) {
+            const XcvrItem *item = xcvr_module_item(module, v, i);
+            gsize line = out->len;
 
-            if (text[0] == '\0')
-                continue; /* ethtool 6.1 does not know this one */
-            render_line_start(out, label);
-            g_string_append_printf(out, "%s\n", text);
+            render_line_start(out, v, xlabel);
+            if (!xcvr_item_append(out, item, TRUE)) {
+                g_string_truncate(out, line); /* ethtool 6.1 does not know this one */
+                continue;
+            }
+            g_string_append_c(out, '\n');
         }
         return;
     }
 
-    render_line_start(out, label);
+    render_line_start(out, v, xlabel);
     switch (d->kind) {
     case XCVR_KIND_ENUM:
         if ((d->flags & XCVR_FIELD_TEXT_NAME_ONLY) != 0)
@@ -145,33 +154,22 @@ xcvr_render_text(const XcvrModule *module, GString *out, GError **error)
 
     for (i = 0; i < module->values->len; i++) {
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
-        g_autofree char *label = NULL;
 
         if (!v->in_text || v->state != XCVR_VALUE_OK)
             continue;
-        label = xcvr_value_label(v);
-        render_value(out, v, label);
+        render_value(out, module, v, FALSE);
     }
     /* What the module says and ethtool 6.1 does not print, after ethtool's lines so that
      * part stays identical. */
     for (i = 0; i < module->values->len; i++) {
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
-        g_autofree char *label = NULL;
 
         if (v->desc->xlabel == NULL || v->in_text || v->state != XCVR_VALUE_OK)
             continue;
         if (!extra)
             g_string_append(out, XCVR_TEXT_EXTRA_HEADING "\n");
         extra = TRUE;
-        if (v->lane > 0) {
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-            label = g_strdup_printf(v->desc->xlabel, v->lane);
-#pragma GCC diagnostic pop
-        } else {
-            label = g_strdup(v->desc->xlabel);
-        }
-        render_value(out, v, label);
+        render_value(out, module, v, TRUE);
     }
     for (i = 0; i < module->warnings->len; i++)
         g_string_append_printf(out, "Warning: %s\n",

@@ -36,7 +36,7 @@ append_double(GString *out, double v)
 }
 
 static void
-xml_value(GString *out, const XcvrValue *v)
+xml_value(GString *out, GString *scratch, const XcvrModule *module, const XcvrValue *v)
 {
     const XcvrFieldDesc *d = v->desc;
     gboolean first;
@@ -64,14 +64,16 @@ xml_value(GString *out, const XcvrValue *v)
         g_string_append(out, "</field>\n");
         break;
     case XCVR_KIND_BITS:
-        if (v->items->len == 0) {
+        if (v->n_items == 0) {
             g_string_append(out, "/>\n");
             break;
         }
         g_string_append(out, ">\n");
-        for (i = 0; i < v->items->len; i++) {
+        for (i = 0; i < v->n_items; i++) {
+            g_string_truncate(scratch, 0);
+            (void)xcvr_item_append(scratch, xcvr_module_item(module, v, i), FALSE);
             g_string_append(out, "    <item>");
-            xcvr_escape_xml_append(out, g_array_index(v->items, XcvrItem, i).name, -1);
+            xcvr_escape_xml_append(out, scratch->str, (gssize)scratch->len);
             g_string_append(out, "</item>\n");
         }
         g_string_append(out, "  </field>\n");
@@ -134,6 +136,7 @@ xml_value(GString *out, const XcvrValue *v)
 gboolean
 xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
 {
+    g_autoptr(GString) scratch = g_string_new(NULL);
     guint i;
 
     g_return_val_if_fail(module != NULL, FALSE);
@@ -157,7 +160,7 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
     g_string_append(out, "  </checksums>\n");
     for (i = 0; i < module->values->len; i++) {
         if (!g_array_index(module->values, XcvrValue, i).text_only)
-            xml_value(out, &g_array_index(module->values, XcvrValue, i));
+            xml_value(out, scratch, module, &g_array_index(module->values, XcvrValue, i));
     }
     for (i = 0; i < module->warnings->len; i++) {
         g_autofree char *w = xcvr_escape_xml(g_ptr_array_index(module->warnings, i), -1);

@@ -229,6 +229,7 @@ static gboolean
 hook_cable_length(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
 {
     static const double mult[] = { 0.1, 1, 10, 100 };
+    static const guint hundredths[] = { 10, 100, 1000, 10000 };
     guint8 b;
 
     if (!have(ctx, P00, CMIS_CABLE_LENGTH))
@@ -237,11 +238,11 @@ hook_cable_length(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue
     value->raw = b;
     if (b == 0xff) {
         value->number = 6300; /* "more than": the JSON says so in the text */
-        value->text = g_strdup("> 6.3km");
+        value->text = "> 6.3km";
         return TRUE;
     }
     value->number = (b & 0x3f) * mult[b >> 6];
-    value->text = g_strdup_printf("%.2fm", value->number);
+    value->text = xcvr_ctx_keep_hundredths(ctx, (b & 0x3fu) * hundredths[b >> 6], "m");
     return TRUE;
 }
 
@@ -256,7 +257,7 @@ hook_smf_length(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *
     b = byte_at(ctx, P01, CMIS_SMF_LENGTH);
     value->raw = b;
     value->number = (b & 0x3f) * ((b >> 6) == 0 ? 0.1 : 1.0);
-    value->text = g_strdup_printf("%.2fkm", value->number);
+    value->text = xcvr_ctx_keep_hundredths(ctx, (b & 0x3fu) * ((b >> 6) == 0 ? 10u : 100u), "km");
     return TRUE;
 }
 
@@ -268,7 +269,7 @@ hook_revision(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *va
 
     if (!xcvr_page_map_get_u8(ctx->map, XCVR_I2C_A0, 0, CMIS_REVISION, &b))
         return FALSE;
-    value->text = g_strdup_printf("Rev. %u.%u", b >> 4, b & 0x0f);
+    value->text = xcvr_ctx_keep_version(ctx, "Rev. ", b >> 4, b & 0x0f);
     return TRUE;
 }
 
@@ -283,7 +284,7 @@ hook_module_state(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue
         return FALSE;
     state = (b >> 1) & 0x07;
     value->raw = state;
-    value->text = g_strdup(xcvr_code_table_name(&state_table, state));
+    value->text = xcvr_code_table_name(&state_table, state);
     value->label = xcvr_code_table_label(&state_table, state);
     return TRUE;
 }
@@ -297,9 +298,9 @@ hook_firmware(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *va
     if (p == NULL)
         return FALSE;
     if (p[0] == 0xff && p[1] == 0xff)
-        value->text = g_strdup("invalid");
+        value->text = "invalid";
     else
-        value->text = g_strdup_printf("%u.%u", p[0], p[1]);
+        value->text = xcvr_ctx_keep_version(ctx, "", p[0], p[1]);
     return TRUE;
 }
 
@@ -330,7 +331,7 @@ hook_dp_state(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *va
         return FALSE;
     state = (idx % 2 == 0) ? (p[0] & 0x0f) : (p[0] >> 4);
     value->raw = state;
-    value->text = g_strdup(xcvr_code_table_name(&dp_state_table, state));
+    value->text = xcvr_code_table_name(&dp_state_table, state);
     value->label = value->text;
     return TRUE;
 }
@@ -345,7 +346,7 @@ hook_nibble(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *valu
         return FALSE;
     b = byte_at(ctx, desc->page, desc->offset);
     value->raw = desc->mask == 0xf0 ? b >> 4 : b & 0x0f;
-    value->text = g_strdup(xcvr_code_table_name(desc->codes, (guint)value->raw));
+    value->text = xcvr_code_table_name(desc->codes, (guint)value->raw);
     value->label = value->text;
     return TRUE;
 }
@@ -362,7 +363,7 @@ hook_lane_nibble(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue 
     if (p == NULL)
         return FALSE;
     value->raw = (idx % 2 == 0) ? (p[0] & 0x0f) : (p[0] >> 4);
-    value->text = g_strdup(xcvr_code_table_name(desc->codes, (guint)value->raw));
+    value->text = xcvr_code_table_name(desc->codes, (guint)value->raw);
     value->label = value->text;
     return TRUE;
 }
@@ -414,25 +415,21 @@ hook_cdb_instances(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValu
     return TRUE;
 }
 
+/* The descriptor's bytes are kept; its line is written when rendered. */
 static void
 add_application(const XcvrDecodeCtx *ctx, XcvrValue *value, guint n, const guint8 *d)
 {
-    g_autofree char *item = NULL;
-    guint8 media_type = byte_at(ctx, 0, CMIS_MEDIA_TYPE);
+    XcvrItem *item = xcvr_value_add_item_full(ctx, value);
 
-    item = g_strdup_printf("%u: %s (0x%02x) / %s (0x%02x); host lanes %u, media lanes %u, "
-                           "host lane options 0x%02x",
-                           n, xcvr_code_table_name(&xcvr_sff8024_host_interface, d[0]), d[0],
-                           xcvr_code_table_name(xcvr_sff8024_media_table(media_type), d[1]), d[1],
-                           d[2] >> 4, d[2] & 0x0f, d[3]);
+    item->format = XCVR_ITEM_APPLICATION;
+    item->args[0] = (guint8)n;
+    memcpy(item->args + 1, d, 4);
+    item->args[5] = byte_at(ctx, 0, CMIS_MEDIA_TYPE);
     /* page 01h bytes 176-190: which media lanes each application may start on */
     if (have(ctx, P01, CMIS_MEDIA_LANE_OPTS + n - 1)) {
-        g_autofree char *head = g_steal_pointer(&item);
-
-        item = g_strdup_printf("%s, media lane options 0x%02x", head,
-                               byte_at(ctx, P01, CMIS_MEDIA_LANE_OPTS + n - 1));
+        item->args[6] = byte_at(ctx, P01, CMIS_MEDIA_LANE_OPTS + n - 1);
+        item->args[7] = 1;
     }
-    xcvr_value_add_item(value, item, NULL);
 }
 
 /* Application descriptors (Table 8-23): lower 86-117, page 01h 223-250; a host interface

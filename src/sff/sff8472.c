@@ -278,11 +278,13 @@ hook_transceiver_type(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrV
     ext = a0(ctx, SFF8472_EXT_COMPLIANCE);
     if (ext != 0) {
         const char *label = xcvr_code_table_ethtool_label(&xcvr_sff8024_ext_compliance, ext);
-        g_autofree char *name = g_strdup_printf("Extended: %s",
-            xcvr_code_table_name(&xcvr_sff8024_ext_compliance, ext));
-        g_autofree char *text = label != NULL ? g_strdup_printf("Extended: %s", label) : NULL;
+        XcvrItem *item = xcvr_value_add_item_full(ctx, value);
 
-        xcvr_value_add_item(value, name, text != NULL ? text : XCVR_NO_LABEL);
+        /* "Extended: " before the name, and before the label where ethtool has one */
+        item->name = xcvr_code_table_name(&xcvr_sff8024_ext_compliance, ext);
+        item->label = label != NULL ? label : XCVR_NO_LABEL;
+        item->prefix = "Extended: ";
+        item->prefix_label = label != NULL;
     }
     return TRUE;
 }

@@ -208,37 +208,43 @@ hook_ext_id(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *valu
         "1.5W max. Power consumption", "2.0W max. Power consumption",
         "2.5W max. Power consumption", "3.5W max. Power consumption",
     };
-    /* ethtool 6.1 puts two spaces after the comma for classes 6 and 7 */
-    static const char *const high_classes[][2] = {
-        { "", "" },
-        { "4.0W max. Power consumption, ", "4.0W max. Power consumption," },
-        { "4.5W max. Power consumption, ", "4.5W max. Power consumption, " },
-        { "5.0W max. Power consumption, ", "5.0W max. Power consumption, " },
+    static const char *const cdr[] = {
+        "No CDR in TX, No CDR in RX", "No CDR in TX, CDR present in RX",
+        "CDR present in TX, No CDR in RX", "CDR present in TX, CDR present in RX",
     };
-    g_autofree char *cdr = NULL;
-    g_autofree char *hp_name = NULL;
-    g_autofree char *hp_label = NULL;
+    /* [class 5-7 or none][enabled]: the name, then ethtool 6.1's wording (two spaces after
+     * the comma for classes 6 and 7; class 1-4 modules: the text after an empty prefix) */
+    static const char *const high_classes[][2][2] = {
+        { { "High Power Class (> 3.5 W) not enabled", "High Power Class (> 3.5 W) not enabled" },
+          { "High Power Class (> 3.5 W) enabled", "High Power Class (> 3.5 W) enabled" } },
+        { { "4.0W max. Power consumption, High Power Class (> 3.5 W) not enabled",
+            "4.0W max. Power consumption, High Power Class (> 3.5 W) not enabled" },
+          { "4.0W max. Power consumption, High Power Class (> 3.5 W) enabled",
+            "4.0W max. Power consumption, High Power Class (> 3.5 W) enabled" } },
+        { { "4.5W max. Power consumption, High Power Class (> 3.5 W) not enabled",
+            "4.5W max. Power consumption,  High Power Class (> 3.5 W) not enabled" },
+          { "4.5W max. Power consumption, High Power Class (> 3.5 W) enabled",
+            "4.5W max. Power consumption,  High Power Class (> 3.5 W) enabled" } },
+        { { "5.0W max. Power consumption, High Power Class (> 3.5 W) not enabled",
+            "5.0W max. Power consumption,  High Power Class (> 3.5 W) not enabled" },
+          { "5.0W max. Power consumption, High Power Class (> 3.5 W) enabled",
+            "5.0W max. Power consumption,  High Power Class (> 3.5 W) enabled" } },
+    };
     guint8 ext;
     guint8 ctl;
-    const char *enabled;
+    guint enabled;
 
     if (xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, SFF8636_PAGE_00, SFF8636_EXT_ID, 1) == NULL ||
         xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, 0, SFF8636_POWER_CONTROL, 1) == NULL)
         return FALSE;
     ext = byte_at(ctx, SFF8636_EXT_ID);
     ctl = byte_at(ctx, SFF8636_POWER_CONTROL);
-    enabled = (ctl & 0x04) != 0 ? "enabled" : "not enabled";
+    enabled = (ctl & 0x04) != 0 ? 1 : 0;
 
-    xcvr_value_add_item(value, classes[ext >> 6], NULL);
-    cdr = g_strdup_printf("%s, %s", (ext & 0x08) != 0 ? "CDR present in TX" : "No CDR in TX",
-                          (ext & 0x04) != 0 ? "CDR present in RX" : "No CDR in RX");
-    xcvr_value_add_item(value, cdr, NULL);
-    hp_name = g_strdup_printf("%sHigh Power Class (> 3.5 W) %s", high_classes[ext & 3][0],
-                              enabled);
-    hp_label = g_strdup_printf("%s High Power Class (> 3.5 W) %s", high_classes[ext & 3][1],
-                               enabled);
-    /* class 1-4 modules: ethtool prints the text after an empty prefix */
-    xcvr_value_add_item(value, hp_name, (ext & 3) == 0 ? hp_name : g_strchug(hp_label));
+    xcvr_value_add_item(ctx, value, classes[ext >> 6], NULL);
+    xcvr_value_add_item(ctx, value, cdr[(ext >> 2) & 3], NULL);
+    xcvr_value_add_item(ctx, value, high_classes[ext & 3][enabled][0],
+                        high_classes[ext & 3][enabled][1]);
     return TRUE;
 }
 
@@ -261,15 +267,15 @@ hook_transceiver_type(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrV
             continue;
         if (b->name == NULL) {
             guint8 ext = byte_at(ctx, SFF8636_EXT_COMPLIANCE);
-            g_autofree char *name = g_strdup_printf("Extended: %s",
-                xcvr_code_table_name(&xcvr_sff8024_ext_compliance, ext));
+            XcvrItem *item = xcvr_value_add_item_full(ctx, value);
 
-            xcvr_value_add_item(value, name,
-                                xcvr_code_table_label_qsfp(&xcvr_sff8024_ext_compliance, ext,
-                                                           "(reserved or unknown)"));
+            item->name = xcvr_code_table_name(&xcvr_sff8024_ext_compliance, ext);
+            item->label = xcvr_code_table_label_qsfp(&xcvr_sff8024_ext_compliance, ext,
+                                                     "(reserved or unknown)");
+            item->prefix = "Extended: ";
             continue;
         }
-        xcvr_value_add_item(value, b->name, b->label);
+        xcvr_value_add_item(ctx, value, b->name, b->label);
     }
     return TRUE;
 }

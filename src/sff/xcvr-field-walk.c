@@ -52,42 +52,150 @@ xcvr_quantity_scale(XcvrQuantity qty, gint64 raw)
     }
 }
 
+/* Labels and the few texts a decoder makes are written without printf. */
+#define XCVR_UINT_DIGITS 10
+
+/* Writes @n in decimal at @buf (at most XCVR_UINT_DIGITS bytes, no NUL); returns the
+ * length. */
+static gsize
+xcvr_format_uint(char *buf, guint n)
+{
+    char digits[XCVR_UINT_DIGITS];
+    gsize i = sizeof(digits);
+
+    do {
+        digits[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n != 0);
+    memcpy(buf, digits + i, sizeof(digits) - i);
+    return sizeof(digits) - i;
+}
+
+static void
+xcvr_append_uint(GString *out, guint n)
+{
+    char buf[XCVR_UINT_DIGITS];
+
+    g_string_append_len(out, buf, (gssize)xcvr_format_uint(buf, n));
+}
+
+void
+xcvr_value_append_label(GString *out, const XcvrValue *value, gboolean xlabel)
+{
+    const XcvrFieldDesc *d = value->desc;
+    const char *label = xlabel ? d->xlabel : d->label != NULL ? d->label : d->key;
+    const char *at;
+
+    /* a per-lane label holds one "%u", the lane */
+    if (value->lane > 0 && (at = strstr(label, "%u")) != NULL) {
+        g_string_append_len(out, label, at - label);
+        xcvr_append_uint(out, value->lane);
+        g_string_append(out, at + 2);
+        return;
+    }
+    g_string_append(out, label);
+}
+
 /* The ethtool label of a value; per-lane labels carry the lane number. */
 char *
 xcvr_value_label(const XcvrValue *value)
 {
-    const char *label = value->desc->label != NULL ? value->desc->label : value->desc->key;
+    GString *out = g_string_sized_new(48);
 
-    if (value->lane > 0) {
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-        return g_strdup_printf(label, value->lane);
-#pragma GCC diagnostic pop
-    }
-    return g_strdup(label);
+    xcvr_value_append_label(out, value, FALSE);
+    return g_string_free(out, FALSE);
+}
+
+XcvrItem *
+xcvr_value_add_item_full(const XcvrDecodeCtx *ctx, XcvrValue *value)
+{
+    XcvrItem *item;
+
+    /* a value's items are one run: the walker set first_item to the end before the hook */
+    g_assert(value->first_item + value->n_items == ctx->items->len);
+    g_array_set_size(ctx->items, ctx->items->len + 1);
+    item = &g_array_index(ctx->items, XcvrItem, ctx->items->len - 1);
+    memset(item, 0, sizeof(*item));
+    value->n_items++;
+    return item;
 }
 
 void
-xcvr_value_clear(XcvrValue *value)
+xcvr_value_add_item(const XcvrDecodeCtx *ctx, XcvrValue *value, const char *name,
+                    const char *label)
 {
-    g_free(value->text);
-    if (value->items != NULL)
-        g_array_unref(value->items);
+    XcvrItem *item = xcvr_value_add_item_full(ctx, value);
+
+    item->name = name;
+    item->label = label;
 }
 
+const char *
+xcvr_ctx_keep(const XcvrDecodeCtx *ctx, const char *text, gsize len)
+{
+    return g_string_chunk_insert_len(ctx->strings, text, (gssize)len);
+}
+
+const char *
+xcvr_ctx_keep_hundredths(const XcvrDecodeCtx *ctx, guint hundredths, const char *unit)
+{
+    char buf[64];
+    gsize n = xcvr_format_uint(buf, hundredths / 100);
+    gsize unit_len = MIN(strlen(unit), sizeof(buf) - n - 3);
+
+    buf[n++] = '.';
+    buf[n++] = (char)('0' + hundredths % 100 / 10);
+    buf[n++] = (char)('0' + hundredths % 10);
+    memcpy(buf + n, unit, unit_len);
+    return xcvr_ctx_keep(ctx, buf, n + unit_len);
+}
+
+const char *
+xcvr_ctx_keep_version(const XcvrDecodeCtx *ctx, const char *prefix, guint major, guint minor)
+{
+    char buf[64];
+    gsize n = MIN(strlen(prefix), sizeof(buf) - 2 * XCVR_UINT_DIGITS - 1);
+
+    memcpy(buf, prefix, n);
+    n += xcvr_format_uint(buf + n, major);
+    buf[n++] = '.';
+    n += xcvr_format_uint(buf + n, minor);
+    return xcvr_ctx_keep(ctx, buf, n);
+}
+
+/* A CMIS application descriptor (CMIS 5.2 Table 8-23) as one line. */
 static void
-xcvr_item_clear(XcvrItem *item)
+xcvr_item_append_application(GString *out, const XcvrItem *item)
 {
-    g_free(item->name);
-    g_free(item->label);
+    const guint8 *a = item->args;
+
+    g_string_append_printf(out, "%u: %s (0x%02x) / %s (0x%02x); host lanes %u, media lanes %u, "
+                           "host lane options 0x%02x",
+                           a[0], xcvr_code_table_name(&xcvr_sff8024_host_interface, a[1]), a[1],
+                           xcvr_code_table_name(xcvr_sff8024_media_table(a[5]), a[2]), a[2],
+                           a[3] >> 4, a[3] & 0x0f, a[4]);
+    if (a[7] != 0)
+        g_string_append_printf(out, ", media lane options 0x%02x", a[6]);
 }
 
-void
-xcvr_value_add_item(XcvrValue *value, const char *name, const char *label)
+gboolean
+xcvr_item_append(GString *out, const XcvrItem *item, gboolean label)
 {
-    XcvrItem item = { g_strdup(name), g_strdup(label) };
+    const char *text = label && item->label != NULL ? item->label : item->name;
+    const char *prefix = item->prefix;
 
-    g_array_append_val(value->items, item);
+    if (item->format == XCVR_ITEM_APPLICATION) {
+        xcvr_item_append_application(out, item);
+        return TRUE;
+    }
+    if (label && item->label != NULL && !item->prefix_label)
+        prefix = NULL; /* the label is ethtool's whole wording */
+    if (text[0] == '\0' && (prefix == NULL || prefix[0] == '\0'))
+        return FALSE;
+    if (prefix != NULL)
+        g_string_append(out, prefix);
+    g_string_append(out, text);
+    return TRUE;
 }
 
 static inline gboolean
@@ -147,17 +255,18 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
 }
 
 /* Printable ASCII as ethtool shows it: trailing blanks dropped, anything else as '_'. */
-static char *
-xcvr_ascii_clean(const guint8 *p, guint len)
+static const char *
+xcvr_ascii_clean(const XcvrDecodeCtx *ctx, const guint8 *p, guint len)
 {
-    GString *s = g_string_sized_new(len);
+    char buf[256];
     guint i;
 
     while (len > 0 && p[len - 1] == ' ')
         len--;
+    len = MIN(len, (guint)sizeof(buf));
     for (i = 0; i < len; i++)
-        g_string_append_c(s, p[i] >= 32 && p[i] <= 126 ? (char)p[i] : '_');
-    return g_string_free(s, FALSE);
+        buf[i] = p[i] >= 32 && p[i] <= 126 ? (char)p[i] : '_';
+    return xcvr_ctx_keep(ctx, buf, len);
 }
 
 /* Which bank holds a value: banked lanes come 8 to a bank. */
@@ -197,6 +306,23 @@ xcvr_field_mask(const XcvrFieldDesc *desc, const XcvrValue *value)
     return desc->mask;
 }
 
+/* "xx:xx:xx", the form of an IEEE company id. */
+static const char *
+xcvr_ctx_keep_oui(const XcvrDecodeCtx *ctx, const guint8 *p)
+{
+    static const char hex[] = "0123456789abcdef";
+    char buf[8];
+    guint i;
+
+    for (i = 0; i < 3; i++) {
+        buf[i * 3] = hex[p[i] >> 4];
+        buf[i * 3 + 1] = hex[p[i] & 0x0f];
+        if (i < 2)
+            buf[i * 3 + 2] = ':';
+    }
+    return xcvr_ctx_keep(ctx, buf, 8);
+}
+
 gboolean
 xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
 {
@@ -204,14 +330,20 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
     guint i;
 
     if (desc->kind == XCVR_KIND_BITS) {
+        guint at = G_MAXUINT;
+        guint8 byte = 0;
+
         for (i = 0; i < desc->n_bits; i++) {
             const XcvrBitDesc *b = &desc->bits[i];
-            guint8 byte;
 
-            if (!xcvr_page_map_get_u8(ctx->map, desc->i2c, desc->page, b->offset, &byte))
-                return FALSE;
+            /* a table lists a byte's bits together: one read per byte */
+            if (b->offset != at) {
+                if (!xcvr_page_map_get_u8(ctx->map, desc->i2c, desc->page, b->offset, &byte))
+                    return FALSE;
+                at = b->offset;
+            }
             if ((byte & b->mask) != 0)
-                xcvr_value_add_item(value, b->name, b->label);
+                xcvr_value_add_item(ctx, value, b->name, b->label);
         }
         return TRUE;
     }
@@ -226,7 +358,7 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
         guint8 code = desc->mask != 0 ? (guint8)(p[0] & desc->mask) : p[0];
 
         value->raw = code;
-        value->text = g_strdup(xcvr_code_table_name(desc->codes, code));
+        value->text = xcvr_code_table_name(desc->codes, code);
         value->label = xcvr_code_table_ethtool_label(desc->codes, code);
         if (value->label == NULL)
             value->label = desc->codes->fallback;
@@ -246,11 +378,11 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
             value->number = (double)value->raw * (desc->mult != 0 ? desc->mult : 1);
         break;
     case XCVR_KIND_ASCII:
-        value->text = xcvr_ascii_clean(p, desc->len);
+        value->text = xcvr_ascii_clean(ctx, p, desc->len);
         break;
     case XCVR_KIND_OUI:
         value->raw = ((guint64)p[0] << 16) | ((guint64)p[1] << 8) | p[2];
-        value->text = g_strdup_printf("%02x:%02x:%02x", p[0], p[1], p[2]);
+        value->text = xcvr_ctx_keep_oui(ctx, p);
         break;
     case XCVR_KIND_BOOL:
     case XCVR_KIND_FLAG:
@@ -303,6 +435,10 @@ xcvr_field_advertised(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
            (adv & desc->adv_mask) != 0;
 }
 
+/* The largest field table, and the longest lane-major run, a walk takes. */
+#define XCVR_FIELDS_MAX 512
+#define XCVR_LANE_MAJOR_RUN_MAX 32
+
 /* Where a field's values go, decided once per field (page-map lookups included). */
 typedef enum {
     XCVR_WALK_NONE = 0,
@@ -310,15 +446,37 @@ typedef enum {
     XCVR_WALK_TEXT = 1 << 1, /* the ethtool-identical text */
 } XcvrWalkTo;
 
-static inline XcvrWalkTo
-xcvr_field_walk_to(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
+/* Which conditions hold for this module: bit c for XcvrCond c, worked out once per walk
+ * rather than once per field. */
+static guint32
+xcvr_conds_holding(const XcvrDecodeCtx *ctx)
 {
-    gboolean data = xcvr_cond_holds(ctx, desc->cond) && xcvr_field_advertised(ctx, desc);
+    guint32 conds = 0;
+    guint c;
+
+    G_STATIC_ASSERT(_XCVR_COND_LAST <= 32);
+    for (c = 0; c < _XCVR_COND_LAST; c++) {
+        if (xcvr_cond_holds(ctx, (XcvrCond)c))
+            conds |= 1u << c;
+    }
+    return conds;
+}
+
+static inline gboolean
+xcvr_conds_have(guint32 conds, XcvrCond cond)
+{
+    return (guint)cond < _XCVR_COND_LAST && ((conds >> cond) & 1u) != 0;
+}
+
+static inline XcvrWalkTo
+xcvr_field_walk_to(const XcvrDecodeCtx *ctx, guint32 conds, const XcvrFieldDesc *desc)
+{
+    gboolean data = xcvr_conds_have(conds, desc->cond) && xcvr_field_advertised(ctx, desc);
     gboolean text;
 
     if (!data && (desc->flags & XCVR_FIELD_TEXT_OWN_COND) == 0)
         return XCVR_WALK_NONE;
-    text = desc->label != NULL && xcvr_cond_holds(ctx, desc->text_cond) &&
+    text = desc->label != NULL && xcvr_conds_have(conds, desc->text_cond) &&
            ((desc->flags & XCVR_FIELD_TEXT_NEEDS_ID) == 0 || ctx->id_known);
     return (data ? XCVR_WALK_DATA : 0) | (text ? XCVR_WALK_TEXT : 0);
 }
@@ -328,22 +486,26 @@ xcvr_module_add_value(XcvrModule *module,
                       const XcvrDecodeCtx *ctx,
                       const XcvrFieldDesc *desc,
                       guint lane,
-                      XcvrWalkTo to)
+                      XcvrWalkTo to,
+                      guint *at)
 {
-    XcvrValue value = { .desc = desc, .state = XCVR_VALUE_OK, .lane = lane };
+    XcvrValue *value;
     gboolean ok;
 
-    if (desc->kind == XCVR_KIND_BITS) {
-        value.items = g_array_new(FALSE, TRUE, sizeof(XcvrItem));
-        g_array_set_clear_func(value.items, (GDestroyNotify)xcvr_item_clear);
-    }
-    ok = desc->hook != NULL ? desc->hook(ctx, desc, &value)
-                            : xcvr_field_decode_generic(ctx, desc, &value);
+    /* the layout counted every value; a table whose count is off still decodes */
+    if (*at >= module->values->len)
+        g_array_set_size(module->values, *at + 1);
+    value = &g_array_index(module->values, XcvrValue, (*at)++);
+
+    *value = (XcvrValue){
+        .desc = desc, .state = XCVR_VALUE_OK, .lane = lane, .first_item = ctx->items->len,
+    };
+    ok = desc->hook != NULL ? desc->hook(ctx, desc, value)
+                            : xcvr_field_decode_generic(ctx, desc, value);
     if (!ok)
-        value.state = XCVR_VALUE_TRUNCATED;
-    value.in_text = (to & XCVR_WALK_TEXT) != 0;
-    value.text_only = (to & XCVR_WALK_DATA) == 0;
-    g_array_append_val(module->values, value);
+        value->state = XCVR_VALUE_TRUNCATED;
+    value->in_text = (to & XCVR_WALK_TEXT) != 0;
+    value->text_only = (to & XCVR_WALK_DATA) == 0;
 }
 
 /* How many values a field yields: one per lane, except a lane-bit list (one value whose
@@ -357,43 +519,70 @@ xcvr_field_lanes(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
 }
 
 void
-xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx)
+xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx_in)
 {
-    guint i = 0;
+    XcvrDecodeCtx walk_ctx = *ctx_in;
+    const XcvrDecodeCtx *ctx = &walk_ctx;
+    XcvrWalkTo to[XCVR_FIELDS_MAX];
+    guint32 conds = xcvr_conds_holding(ctx_in);
+    guint n_values = 0;
+    guint n_items = 16; /* hooks add a few of their own: extended codes, applications */
+    gsize n_bytes = 0;
+    guint at = 0;
+    guint i;
 
+    /* Where each field goes, first; then the module's values, items and strings are laid
+     * out once, sized from the table to what this module has: a value per field and lane,
+     * an item per bit, the bytes of every text field. */
+    g_assert(dec->n_fields <= G_N_ELEMENTS(to));
+    for (i = 0; i < dec->n_fields; i++) {
+        const XcvrFieldDesc *desc = &dec->fields[i];
+        guint n;
+
+        to[i] = xcvr_field_walk_to(ctx, conds, desc);
+        if (to[i] == XCVR_WALK_NONE)
+            continue;
+        n = MAX(xcvr_field_lanes(ctx, desc), 1u);
+        n_values += n;
+        n_items += desc->n_bits;
+        if (desc->kind == XCVR_KIND_ASCII || desc->kind == XCVR_KIND_OUI)
+            n_bytes += (gsize)n * (desc->len + 12u);
+    }
+    module->values = g_array_sized_new(FALSE, FALSE, sizeof(XcvrValue), n_values);
+    g_array_set_size(module->values, n_values);
+    module->items = g_array_sized_new(FALSE, FALSE, sizeof(XcvrItem), n_items);
+    module->strings = g_string_chunk_new(MAX(n_bytes, (gsize)64));
+    walk_ctx.items = module->items;
+    walk_ctx.strings = module->strings;
+
+    i = 0;
     while (i < dec->n_fields) {
         const XcvrFieldDesc *desc = &dec->fields[i];
+        guint n_lanes = xcvr_field_lanes(ctx, desc);
         guint end = i + 1;
         guint lane;
         guint j;
 
-        guint n_lanes = xcvr_field_lanes(ctx, desc);
-
         if ((desc->flags & XCVR_FIELD_LANE_MAJOR) != 0 && desc->lanes > 0) {
-            XcvrWalkTo to[32];
-
             /* a lane-major run: every field for lane 1, then for lane 2, … */
-            while (end < dec->n_fields && end - i < G_N_ELEMENTS(to) &&
+            while (end < dec->n_fields && end - i < XCVR_LANE_MAJOR_RUN_MAX &&
                    (dec->fields[end].flags & XCVR_FIELD_LANE_MAJOR) != 0 &&
                    (dec->fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
                    dec->fields[end].lanes == desc->lanes)
                 end++;
-            for (j = i; j < end; j++)
-                to[j - i] = xcvr_field_walk_to(ctx, &dec->fields[j]);
             for (lane = 1; lane <= n_lanes; lane++) {
                 for (j = i; j < end; j++) {
-                    if (to[j - i] != XCVR_WALK_NONE)
-                        xcvr_module_add_value(module, ctx, &dec->fields[j], lane, to[j - i]);
+                    if (to[j] != XCVR_WALK_NONE)
+                        xcvr_module_add_value(module, ctx, &dec->fields[j], lane, to[j], &at);
                 }
             }
-        } else {
-            XcvrWalkTo to = xcvr_field_walk_to(ctx, desc);
-
-            if (to != XCVR_WALK_NONE && n_lanes == 0)
-                xcvr_module_add_value(module, ctx, desc, 0, to);
-            for (lane = 1; to != XCVR_WALK_NONE && lane <= n_lanes; lane++)
-                xcvr_module_add_value(module, ctx, desc, lane, to);
+        } else if (to[i] != XCVR_WALK_NONE) {
+            if (n_lanes == 0)
+                xcvr_module_add_value(module, ctx, desc, 0, to[i], &at);
+            for (lane = 1; lane <= n_lanes; lane++)
+                xcvr_module_add_value(module, ctx, desc, lane, to[i], &at);
         }
         i = end;
     }
+    g_array_set_size(module->values, at);
 }

@@ -184,10 +184,24 @@ struct _XcvrFieldDesc {
     const char *ref;      /* spec reference */
 };
 
-/* One entry of a BITS value. */
+/* What an item's text is made of beyond its static strings. */
+typedef enum {
+    XCVR_ITEM_PLAIN,       /* @prefix, when set, then @name (or @label) */
+    XCVR_ITEM_APPLICATION, /* a CMIS application descriptor, written from @args */
+
+    _XCVR_ITEM_LAST
+} XcvrItemFormat;
+
+/* One entry of a BITS value. Every string is static (a table's): the decoder copies none
+ * and formats none; what needs formatting is written when rendered (xcvr_item_append). */
 typedef struct {
-    char *name;
-    char *label; /* NULL or "" (ethtool lacks it) as in XcvrCodeName */
+    const char *name;
+    const char *label;  /* NULL or "" (ethtool lacks it) as in XcvrCodeName */
+    const char *prefix; /* before @name and, with @prefix_label, before @label */
+    gboolean prefix_label;
+    XcvrItemFormat format;
+    guint8 args[8];     /* XCVR_ITEM_APPLICATION: number, the descriptor's four bytes,
+                         * the media type, media lane options and whether they were read */
 } XcvrItem;
 
 struct _XcvrValue {
@@ -198,16 +212,19 @@ struct _XcvrValue {
     gboolean text_only;   /* only the text shows it (XCVR_FIELD_TEXT_OWN_COND): not in JSON/XML */
     guint64 raw;          /* code, integer, or raw reading before scaling */
     double number;        /* UINT: raw × mult; MEASURE: in the unit after calibration */
-    char *text;           /* ASCII/OUI text; ENUM name */
+    const char *text;     /* ASCII/OUI text; ENUM name: static, or in the module's strings */
     const char *label;    /* ENUM: ethtool label of the code */
-    GArray *items;        /* BITS: XcvrItem */
+    guint first_item;     /* BITS: its items are module->items[first_item, + n_items) */
+    guint n_items;
     guint8 bytes[16];     /* HEXBYTES */
     guint n_bytes;
 };
 
-/* What a decoder knows while it walks its table. */
+/* What a decoder knows while it walks its table. *//* What a decoder knows while it walks its table. */
 struct _XcvrDecodeCtx {
     const XcvrPageMap *map;
+    GArray *items;       /* the module's XcvrItem: where BITS values put theirs */
+    GStringChunk *strings; /* the module's: texts read from the module, laid out once */
     guint8 id;           /* identifier byte */
     gboolean id_known;    /* GBIC/SFP with two-wire ID: ethtool decodes the rest */
     gboolean a2_read;

@@ -100,10 +100,14 @@ xcvr_module_get_items(const XcvrModule *module, const char *key)
 
     ret = g_ptr_array_new_with_free_func(g_free);
     v = xcvr_module_find(module, key);
-    if (v == NULL || v->state != XCVR_VALUE_OK || v->items == NULL)
+    if (v == NULL || v->state != XCVR_VALUE_OK || v->desc->kind != XCVR_KIND_BITS)
         return ret;
-    for (i = 0; i < v->items->len; i++)
-        g_ptr_array_add(ret, g_strdup(g_array_index(v->items, XcvrItem, i).name));
+    for (i = 0; i < v->n_items; i++) {
+        GString *name = g_string_new(NULL);
+
+        xcvr_item_append(name, xcvr_module_item(module, v, i), FALSE);
+        g_ptr_array_add(ret, g_string_free(name, FALSE));
+    }
     return ret;
 }
 

@@ -13,7 +13,9 @@
 struct _XcvrModule {
     XcvrFamily family;
     XcvrPageMap *map;
-    GArray *values;      /* XcvrValue, in descriptor-table order */
+    GArray *values;      /* XcvrValue, in descriptor-table order, sized from the table */
+    GArray *items;       /* XcvrItem of every BITS value, each value's in a run */
+    GStringChunk *strings; /* texts read from the module (ASCII fields), NULL: none */
     GArray *checksums;   /* XcvrChecksum */
     GPtrArray *warnings; /* char *: problems found while decoding, for people */
 };
@@ -50,7 +52,6 @@ void xcvr_module_warn(XcvrModule *module, const char *fmt, ...) G_GNUC_PRINTF(2,
 /* The field walker (xcvr-field-walk.c): appends to module->values every field of the
  * family's table that this module has, in table order. */
 void xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx);
-void xcvr_value_clear(XcvrValue *value);
 
 /* Generic decoding of one value by kind; hooks may call it for the plain part. */
 gboolean xcvr_field_decode_generic(const XcvrDecodeCtx *ctx,
@@ -60,4 +61,32 @@ guint8 xcvr_field_bank(const XcvrFieldDesc *desc, const XcvrValue *value);
 guint xcvr_field_offset(const XcvrFieldDesc *desc, const XcvrValue *value);
 guint8 xcvr_field_mask(const XcvrFieldDesc *desc, const XcvrValue *value);
 char *xcvr_value_label(const XcvrValue *value);
-void xcvr_value_add_item(XcvrValue *value, const char *name, const char *label);
+
+/* Appends to @value an item of static strings (referenced, not copied). */
+void xcvr_value_add_item(const XcvrDecodeCtx *ctx, XcvrValue *value, const char *name,
+                         const char *label);
+/* Appends to @value an empty item for the caller to fill. */
+XcvrItem *xcvr_value_add_item_full(const XcvrDecodeCtx *ctx, XcvrValue *value);
+/* Keeps @len bytes of @text (no NUL needed) for the life of the module; returns the copy. */
+const char *xcvr_ctx_keep(const XcvrDecodeCtx *ctx, const char *text, gsize len);
+/* "N.NN" and @unit, from N.NN × 100: %.2f without printf. */
+const char *xcvr_ctx_keep_hundredths(const XcvrDecodeCtx *ctx, guint hundredths,
+                                     const char *unit);
+/* @prefix, then "MAJOR.MINOR". */
+const char *xcvr_ctx_keep_version(const XcvrDecodeCtx *ctx, const char *prefix, guint major,
+                                  guint minor);
+
+/* Item @i of the BITS value @value. */
+static inline const XcvrItem *
+xcvr_module_item(const XcvrModule *module, const XcvrValue *value, guint i)
+{
+    return &g_array_index(module->items, XcvrItem, value->first_item + i);
+}
+
+/* Appends the text of @item: its label (@label TRUE; the name where it has none) or its
+ * name. Returns FALSE, appending nothing, when that text is empty (a label ethtool 6.1
+ * lacks is ""). */
+gboolean xcvr_item_append(GString *out, const XcvrItem *item, gboolean label);
+/* Appends the ethtool label of @value (per-lane labels carry the lane number); @xlabel:
+ * the "also decoded" label instead. */
+void xcvr_value_append_label(GString *out, const XcvrValue *value, gboolean xlabel);

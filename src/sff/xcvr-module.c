@@ -30,15 +30,14 @@ XCVR_ENUM_IMPL(checksum_status, XcvrChecksumStatus, _XCVR_CHECKSUM_LAST, "absent
 void
 xcvr_module_free(XcvrModule *module)
 {
-    guint i;
-
     if (module == NULL)
         return;
-    if (module->values != NULL) {
-        for (i = 0; i < module->values->len; i++)
-            xcvr_value_clear(&g_array_index(module->values, XcvrValue, i));
+    if (module->values != NULL)
         g_array_unref(module->values);
-    }
+    if (module->items != NULL)
+        g_array_unref(module->items);
+    if (module->strings != NULL)
+        g_string_chunk_free(module->strings);
     if (module->checksums != NULL)
         g_array_unref(module->checksums);
     if (module->warnings != NULL)
@@ -174,8 +173,8 @@ xcvr_module_new(XcvrFamily family, XcvrPageMap *map)
 
     module->family = family;
     module->map = map;
-    module->values = g_array_new(FALSE, TRUE, sizeof(XcvrValue));
-    module->checksums = g_array_new(FALSE, TRUE, sizeof(XcvrChecksum));
+    /* the values, items and strings are laid out by the walk, sized from the table */
+    module->checksums = g_array_sized_new(FALSE, TRUE, sizeof(XcvrChecksum), 4);
     module->warnings = g_ptr_array_new_with_free_func(g_free);
     return module;
 }

@@ -4,25 +4,13 @@
 
 #include <string.h>
 
-typedef struct {
-    guint8 i2c;
-    guint8 bank;
-    guint8 page;     /* 0 for lower halves: the lower page does not depend on the page select */
-    gboolean upper;
-    guint valid;     /* bytes read, from the start of the half page */
-    guint8 data[XCVR_HALF_PAGE];
-} XcvrHalfPage;
-
-struct _XcvrPageMap {
-    GArray *halves; /* XcvrHalfPage */
-};
-
 XcvrPageMap *
 xcvr_page_map_new(void)
 {
     XcvrPageMap *map = g_new0(XcvrPageMap, 1);
 
-    map->halves = g_array_new(FALSE, TRUE, sizeof(XcvrHalfPage));
+    /* an SFP's A0h and A2h, or a QSFP's lower page and a few upper pages */
+    map->halves = g_array_sized_new(FALSE, TRUE, sizeof(XcvrHalfPage), 4);
     return map;
 }
 
@@ -38,22 +26,19 @@ xcvr_page_map_free(XcvrPageMap *map)
 XcvrPageMap *
 xcvr_page_map_copy(const XcvrPageMap *map)
 {
-    XcvrPageMap *copy = xcvr_page_map_new();
+    XcvrPageMap *copy = g_new(XcvrPageMap, 1);
 
+    memcpy(copy, map, sizeof(*copy));
+    copy->halves = g_array_sized_new(FALSE, TRUE, sizeof(XcvrHalfPage), map->halves->len);
     g_array_append_vals(copy->halves, map->halves->data, map->halves->len);
     return copy;
 }
 
-static XcvrHalfPage *
-xcvr_page_map_find(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page, guint offset)
+XcvrHalfPage *
+xcvr_page_map_search(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page, gboolean upper)
 {
-    gboolean upper = offset >= XCVR_HALF_PAGE;
     guint i;
 
-    if (!upper) {
-        bank = 0;
-        page = 0;
-    }
     for (i = 0; i < map->halves->len; i++) {
         XcvrHalfPage *h = &g_array_index(map->halves, XcvrHalfPage, i);
 
@@ -89,6 +74,13 @@ xcvr_page_map_add(XcvrPageMap *map,
 
         g_array_append_val(map->halves, fresh);
         h = &g_array_index(map->halves, XcvrHalfPage, map->halves->len - 1);
+        if (xcvr_page_map_indexed(i2c, fresh.bank, fresh.page) &&
+            map->halves->len < XCVR_PAGE_MAP_INDEX_MAX) {
+            if (fresh.upper)
+                map->upper[i2c - XCVR_I2C_A0][fresh.page] = (guint8)map->halves->len;
+            else
+                map->lower[i2c - XCVR_I2C_A0] = (guint8)map->halves->len;
+        }
     }
     memcpy(h->data, data, len);
     h->valid = MAX(h->valid, (guint)len);
@@ -100,40 +92,6 @@ xcvr_page_map_valid(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page
     const XcvrHalfPage *h = xcvr_page_map_find(map, i2c, bank, page, offset);
 
     return h != NULL ? h->valid : 0;
-}
-
-const guint8 *
-xcvr_page_map_get(const XcvrPageMap *map,
-                  guint8 i2c,
-                  guint8 bank,
-                  guint8 page,
-                  guint offset,
-                  guint len)
-{
-    const XcvrHalfPage *h;
-    guint start;
-
-    if (len == 0 || offset > 255 || len > 256 - offset)
-        return NULL;
-    start = offset % XCVR_HALF_PAGE;
-    if (start + len > XCVR_HALF_PAGE)
-        return NULL;
-    h = xcvr_page_map_find(map, i2c, bank, page, offset);
-    if (h == NULL || start + len > h->valid)
-        return NULL;
-    return h->data + start;
-}
-
-gboolean
-xcvr_page_map_get_u8(const XcvrPageMap *map, guint8 i2c, guint8 page, guint offset,
-                     guint8 *ret_value)
-{
-    const guint8 *p = xcvr_page_map_get(map, i2c, 0, page, offset, 1);
-
-    if (p == NULL)
-        return FALSE;
-    *ret_value = p[0];
-    return TRUE;
 }
 
 gboolean

@@ -23,17 +23,94 @@ XcvrPageMap *xcvr_page_map_copy(const XcvrPageMap *map);
 guint xcvr_page_map_valid(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page,
                           guint offset);
 
+typedef struct {
+    guint8 i2c;
+    guint8 bank;
+    guint8 page;     /* 0 for lower halves: the lower page does not depend on the page select */
+    gboolean upper;
+    guint valid;     /* bytes read, from the start of the half page */
+    guint8 data[XCVR_HALF_PAGE];
+} XcvrHalfPage;
+
+/* The halves of bank 0's first pages at the two SFF addresses, which are nearly every
+ * read, are found by index; the rest (other banks, pages and addresses) by a search. */
+#define XCVR_PAGE_MAP_INDEX_PAGES 32
+#define XCVR_PAGE_MAP_INDEX_MAX 255
+
+struct _XcvrPageMap {
+    GArray *halves; /* XcvrHalfPage */
+    /* 1 + the position in @halves of a half among the first XCVR_PAGE_MAP_INDEX_MAX - 1,
+     * 0: none: [i2c - A0] for lower halves, [i2c - A0][page] for bank 0's upper halves */
+    guint8 lower[2];
+    guint8 upper[2][XCVR_PAGE_MAP_INDEX_PAGES];
+};
+
+static inline gboolean
+xcvr_page_map_indexed(guint8 i2c, guint8 bank, guint8 page)
+{
+    return (i2c == XCVR_I2C_A0 || i2c == XCVR_I2C_A2) && bank == 0 &&
+           page < XCVR_PAGE_MAP_INDEX_PAGES;
+}
+
+XcvrHalfPage *xcvr_page_map_search(const XcvrPageMap *map, guint8 i2c, guint8 bank,
+                                   guint8 page, gboolean upper);
+
+static inline XcvrHalfPage *
+xcvr_page_map_find(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page, guint offset)
+{
+    gboolean upper = offset >= XCVR_HALF_PAGE;
+
+    if (!upper) {
+        bank = 0;
+        page = 0;
+    }
+    if (xcvr_page_map_indexed(i2c, bank, page)) {
+        guint at = upper ? map->upper[i2c - XCVR_I2C_A0][page] : map->lower[i2c - XCVR_I2C_A0];
+
+        if (at != 0)
+            return &g_array_index(map->halves, XcvrHalfPage, at - 1u);
+        /* the index is complete while every half fits in it */
+        if (map->halves->len < XCVR_PAGE_MAP_INDEX_MAX)
+            return NULL;
+    }
+    return xcvr_page_map_search(map, i2c, bank, page, upper);
+}
+
 /* Returns the @len bytes at @offset when every one of them was read, else NULL.
  * The range must not cross the lower/upper boundary at 128. */
-const guint8 *xcvr_page_map_get(const XcvrPageMap *map,
-                                guint8 i2c,
-                                guint8 bank,
-                                guint8 page,
-                                guint offset,
-                                guint len);
+static inline const guint8 *
+xcvr_page_map_get(const XcvrPageMap *map,
+                  guint8 i2c,
+                  guint8 bank,
+                  guint8 page,
+                  guint offset,
+                  guint len)
+{
+    const XcvrHalfPage *h;
+    guint start;
 
-gboolean xcvr_page_map_get_u8(const XcvrPageMap *map, guint8 i2c, guint8 page, guint offset,
-                              guint8 *ret_value);
+    if (len == 0 || offset > 255 || len > 256 - offset)
+        return NULL;
+    start = offset % XCVR_HALF_PAGE;
+    if (start + len > XCVR_HALF_PAGE)
+        return NULL;
+    h = xcvr_page_map_find(map, i2c, bank, page, offset);
+    if (h == NULL || start + len > h->valid)
+        return NULL;
+    return h->data + start;
+}
+
+static inline gboolean
+xcvr_page_map_get_u8(const XcvrPageMap *map, guint8 i2c, guint8 page, guint offset,
+                     guint8 *ret_value)
+{
+    const guint8 *p = xcvr_page_map_get(map, i2c, 0, page, offset, 1);
+
+    if (p == NULL)
+        return FALSE;
+    *ret_value = p[0];
+    return TRUE;
+}
 gboolean xcvr_page_map_get_u16be(const XcvrPageMap *map, guint8 i2c, guint8 page,
                                  guint offset, guint16 *ret_value);
 gboolean xcvr_page_map_get_f32be(const XcvrPageMap *map, guint8 i2c, guint8 page,

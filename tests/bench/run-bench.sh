@@ -3,7 +3,10 @@
 # run-bench.sh: libxcvrmap throughput, then ethtool vs xcvrmap per-process rates on the same images.
 #
 # Usage: run-bench.sh BUILD_DIR CORPUS_DIR
-# Environment: ETHTOOL (default /usr/sbin/ethtool), REPEAT (passes over the images, default 20).
+# Environment: ETHTOOL (default /usr/sbin/ethtool), REPEAT (passes over the images, default 20),
+# BASELINE_BUILD: a build directory of an earlier commit (for example one configured with
+# --buildtype=release in a `git worktree` of it); its libxcvrmap is timed by the same
+# bench-decode in the same run, each figure beside the current one with their ratio.
 #
 # The per-process figures include process start-up, dynamic linking and reading the image
 # for both programs, so ethtool and `xcvrmap module --file` are compared like with like.
@@ -38,13 +41,27 @@ if [ ${#images[@]} -eq 0 ]; then
 fi
 
 echo "== $family: in-process (libxcvrmap), ${#images[@]} images from $image_dir"
-"$bench" "$image_dir"
+if [ -n "${BASELINE_BUILD:-}" ]; then
+    # The same program over both libraries (one ABI): LD_LIBRARY_PATH wins over the
+    # build's RUNPATH, so the baseline run loads the earlier commit's libxcvrmap.
+    base_out=$(LD_LIBRARY_PATH=$BASELINE_BUILD/src "$bench" "$image_dir")
+    new_out=$("$bench" "$image_dir")
+    printf '%s\n' "$new_out"
+    awk -F': ' 'NR == FNR { split($2, a, " "); base[$1] = a[1]; next }
+        ($1 in base) { split($2, a, " ");
+            printf "%s: %s now, %s baseline (%.2fx)\n", $1, a[1], base[$1], a[1] / base[$1] }' \
+        <(printf '%s\n' "$base_out") <(printf '%s\n' "$new_out")
+else
+    "$bench" "$image_dir"
+fi
 
 # time_runs LABEL COMMAND…: runs COMMAND IMAGE for every image, $repeat times over, and
-# prints invocations per second. The image path is exported as XCVR_SHIM_EEPROM too.
+# prints invocations per second and the CPU (user + system) each took, which it also leaves
+# in $last_cpu_ms. The image path is exported as XCVR_SHIM_EEPROM too.
 time_runs() {
-    local label=$1 start end n=0 failed=0 img
+    local label=$1 start end n=0 failed=0 img cpu_before cpu_after
     shift
+    cpu_before=$(children_cpu_ticks)
     start=$(date +%s%N)
     for ((pass = 0; pass < repeat; pass++)); do
         for img in "${images[@]}"; do
@@ -55,12 +72,20 @@ time_runs() {
         done
     done
     end=$(date +%s%N)
+    cpu_after=$(children_cpu_ticks)
+    last_cpu_ms=$(awk -v t="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" -v n="$n" \
+        'BEGIN { printf "%.3f", t * 1000 / hz / n }')
     awk -v label="$label" -v n="$n" -v ns="$((end - start))" -v failed="$failed" \
-        -v images="${#images[@]}" -v repeat="$repeat" 'BEGIN {
+        -v images="${#images[@]}" -v repeat="$repeat" -v cpu="$last_cpu_ms" 'BEGIN {
         printf "%s: %.0f invocations/s (%d images, %d iterations, %d invocations, " \
-               "%d failed, %.3f ms each)\n",
-               label, n / (ns / 1e9), images, repeat, n, failed, ns / 1e6 / n
+               "%d failed, %.3f ms each, %.3f ms CPU each)\n",
+               label, n / (ns / 1e9), images, repeat, n, failed, ns / 1e6 / n, cpu
     }'
+}
+
+# CPU ticks (user + system) of this shell's waited-for children so far, from times(2).
+children_cpu_ticks() {
+    awk '{ print $16 + $17 }' /proc/$$/stat
 }
 
 # ethtool takes the interface, not the file: the shim reads XCVR_SHIM_EEPROM. A wrapper keeps
@@ -86,5 +111,9 @@ true_cmd() {
 echo "== $family: per process, process start included"
 time_runs "baseline: /bin/true (spawn cost only)" true_cmd
 time_runs "ethtool -m (shim)" ethtool_m
+ethtool_cpu=$last_cpu_ms
 time_runs "xcvrmap module --file" xcvrmap_module
+awk -v x="$last_cpu_ms" -v e="$ethtool_cpu" 'BEGIN {
+    if (e > 0) printf "xcvrmap module --file / ethtool -m, CPU per process: %.2fx (goal 1.5x)\n", x / e
+}'
 done

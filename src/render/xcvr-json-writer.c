@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xcvr-json-writer.c: a streaming JSON writer, so that a document is written once, straight
+ * into its buffer, instead of built as a tree and then generated. Its text is byte for byte
+ * what json-glib's generator makes of the same tree (the published form): `"key" : value`
+ * and two-space indentation when pretty (an empty array or object as `[]` or `{}`), `"key":value` on one line when not, integers in
+ * decimal, doubles as g_ascii_dtostr() with ".0" added when it has no '.', strings through
+ * xcvr_escape_bytes() (the one rule: controls and invalid UTF-8 as `\xHH`, a backslash as
+ * `\\`) and then JSON's own quoting of '"' and '\'.
+ */
+#include "render/xcvr-json-writer-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/xcvr-escape-private.h"
+#include <xcvrmap/xcvr-escape.h>
+
+void
+xcvr_json_writer_init(XcvrJsonWriter *w, GString *out, gboolean pretty, guint indent)
+{
+    memset(w, 0, sizeof(*w));
+    w->out = out;
+    w->pretty = pretty;
+    w->indent = indent > 0 ? indent : 2;
+    w->escape = TRUE;
+}
+
+static void
+xcvr_json_writer_indent(XcvrJsonWriter *w)
+{
+    guint n = w->depth * w->indent;
+
+    while (n-- > 0)
+        g_string_append_c(w->out, ' ');
+}
+
+/* Quotes @s as JSON does (json-glib's rule: '"', '\', C0 controls but 0x1f, and DEL). */
+static void
+xcvr_json_quote(GString *out, const char *s)
+{
+    const char *run = s;
+    const char *p;
+
+    g_string_append_c(out, '"');
+    for (p = s; *p != '\0'; p++) {
+        guchar c = (guchar)*p;
+
+        if (c != '"' && c != '\\' && (c == 0x1f || c >= 0x20) && c != 0x7f)
+            continue;
+        g_string_append_len(out, run, p - run);
+        run = p + 1;
+        switch (c) {
+        case '"':
+        case '\\':
+            g_string_append_c(out, '\\');
+            g_string_append_c(out, (char)c);
+            break;
+        case '\b':
+            g_string_append(out, "\\b");
+            break;
+        case '\f':
+            g_string_append(out, "\\f");
+            break;
+        case '\n':
+            g_string_append(out, "\\n");
+            break;
+        case '\r':
+            g_string_append(out, "\\r");
+            break;
+        case '\t':
+            g_string_append(out, "\\t");
+            break;
+        default:
+            g_string_append_printf(out, "\\u00%02x", (guint)c);
+            break;
+        }
+    }
+    g_string_append_len(out, run, p - run);
+    g_string_append_c(out, '"');
+}
+
+/* What comes before a value or a member: the comma after the previous one, the newline
+ * and indentation of pretty output. */
+static void
+xcvr_json_writer_next(XcvrJsonWriter *w)
+{
+    if (w->depth == 0)
+        return;
+    if (!w->first[w->depth])
+        g_string_append_c(w->out, ',');
+    w->first[w->depth] = FALSE;
+    if (w->pretty) {
+        g_string_append_c(w->out, '\n');
+        xcvr_json_writer_indent(w);
+    }
+}
+
+/* Starts a value: after its member name, or as the next element of an array. */
+static void
+xcvr_json_writer_value(XcvrJsonWriter *w)
+{
+    if (w->named) {
+        w->named = FALSE;
+        return;
+    }
+    xcvr_json_writer_next(w);
+}
+
+void
+xcvr_json_writer_member(XcvrJsonWriter *w, const char *name)
+{
+    xcvr_json_writer_next(w);
+    xcvr_json_quote(w->out, name);
+    g_string_append(w->out, w->pretty ? " : " : ":");
+    w->named = TRUE;
+}
+
+static void
+xcvr_json_writer_open(XcvrJsonWriter *w, char c)
+{
+    xcvr_json_writer_value(w);
+    g_string_append_c(w->out, c);
+    g_assert(w->depth + 1 < G_N_ELEMENTS(w->first));
+    w->depth++;
+    w->first[w->depth] = TRUE;
+}
+
+static void
+xcvr_json_writer_close(XcvrJsonWriter *w, char c)
+{
+    gboolean empty;
+
+    g_assert(w->depth > 0);
+    empty = w->first[w->depth];
+    w->depth--;
+    /* an empty container stays on its line: "[]", "{}" */
+    if (w->pretty && !empty) {
+        g_string_append_c(w->out, '\n');
+        xcvr_json_writer_indent(w);
+    }
+    g_string_append_c(w->out, c);
+}
+
+void
+xcvr_json_writer_begin_object(XcvrJsonWriter *w)
+{
+    xcvr_json_writer_open(w, '{');
+}
+
+void
+xcvr_json_writer_end_object(XcvrJsonWriter *w)
+{
+    xcvr_json_writer_close(w, '}');
+}
+
+void
+xcvr_json_writer_begin_array(XcvrJsonWriter *w)
+{
+    xcvr_json_writer_open(w, '[');
+}
+
+void
+xcvr_json_writer_end_array(XcvrJsonWriter *w)
+{
+    xcvr_json_writer_close(w, ']');
+}
+
+void
+xcvr_json_writer_string(XcvrJsonWriter *w, const char *s)
+{
+    xcvr_json_writer_value(w);
+    if (s == NULL) {
+        g_string_append(w->out, "null");
+        return;
+    }
+    if (w->escape && xcvr_escape_bytes_needed(s)) {
+        g_autofree char *esc = xcvr_escape_bytes(s, -1);
+
+        xcvr_json_quote(w->out, esc);
+        return;
+    }
+    xcvr_json_quote(w->out, s);
+}
+
+void
+xcvr_json_writer_int(XcvrJsonWriter *w, gint64 v)
+{
+    char buf[24];
+    guint64 u = v < 0 ? (guint64)0 - (guint64)v : (guint64)v;
+    gsize i = sizeof(buf);
+
+    xcvr_json_writer_value(w);
+    do {
+        buf[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0)
+        buf[--i] = '-';
+    g_string_append_len(w->out, buf + i, (gssize)(sizeof(buf) - i));
+}
+
+void
+xcvr_json_writer_double(XcvrJsonWriter *w, double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    /* a whole number below 2^53 is its digits and ".0", as "%.17g" then ".0" write it
+     * (but -0, which keeps its sign) */
+    if (fabs(v) < 9007199254740992.0 && v == (double)(gint64)v && (v != 0 || !signbit(v))) {
+        xcvr_json_writer_int(w, (gint64)v);
+        g_string_append(w->out, ".0");
+        return;
+    }
+    xcvr_json_writer_value(w);
+    g_string_append(w->out, g_ascii_dtostr(buf, sizeof(buf), v));
+    /* a double stays a double when read back */
+    if (strchr(buf, '.') == NULL)
+        g_string_append(w->out, ".0");
+}
+
+void
+xcvr_json_writer_boolean(XcvrJsonWriter *w, gboolean v)
+{
+    xcvr_json_writer_value(w);
+    g_string_append(w->out, v ? "true" : "false");
+}
+
+void
+xcvr_json_writer_null(XcvrJsonWriter *w)
+{
+    xcvr_json_writer_value(w);
+    g_string_append(w->out, "null");
+}
