@@ -114,7 +114,8 @@ xcvr_virt_run_bounded(const char *what, gint64 deadline, XcvrVirtJobFunc func, g
     g_mutex_unlock(&job->lock);
     job_release(job);
     if (abandoned)
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT, "%s did not answer before the deadline", what);
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT,
+                    "%s did not answer before the deadline", what);
     return result;
 }
 
