@@ -18,9 +18,9 @@ typedef gpointer (*XcvrVirtJobFunc)(gpointer data, GError **error);
  * g_get_monotonic_time() instant, µs); if that passes first, returns NULL with @error
  * XCVR_ERROR_TIMEOUT ("@what did not answer before the deadline") and abandons the
  * worker: whenever (if ever) libvirt returns to it, the worker frees its result with
- * @result_free and @data with @data_free, and touches nothing of the caller's. A process that gave up on
- * libvirt this way should not call libvirt again on the same URI: the abandoned
- * connection still holds whatever the daemon holds for it.
+ * @result_free and @data with @data_free, and touches nothing of the caller's. A process
+ * that gave up on libvirt this way should not call libvirt again on the same URI: the
+ * abandoned connection still holds whatever the daemon holds for it.
  */
 gpointer xcvr_virt_run_bounded(const char *what, gint64 deadline, XcvrVirtJobFunc func,
                                gpointer data, GDestroyNotify data_free,
