@@ -197,6 +197,28 @@ typedef struct _XcvrVirtConn XcvrVirtConn;
 XCVR_PUBLIC XcvrVirtConn *xcvr_virt_conn_open(const char *uri, GError **error);
 
 /**
+ * xcvr_virt_conn_open_full:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @deadline: a g_get_monotonic_time() instant (µs) by which opening it and every call on
+ *   it end, or 0 for none (then it is xcvr_virt_conn_open())
+ * @error: return location for a #GError
+ *
+ * As xcvr_virt_conn_open(), with every call bounded by @deadline as
+ * xcvr_virt_list_vnics_full() bounds its listing: a call libvirt has not answered by then
+ * is abandoned on its worker thread and fails (xcvr_virt_set_domain_metadata(): a
+ * %XCVR_PUBLISH_FAILED result saying so; xcvr_virt_get_domain_metadata():
+ * %XCVR_ERROR_TIMEOUT). The connection is then lost: later calls on it fail at once the
+ * same way, and xcvr_virt_conn_free() leaves libvirt's connection to the abandoned call.
+ *
+ * Returns: (transfer full) (nullable): a read-write connection, or %NULL with @error set
+ * (%XCVR_ERROR_LIBVIRT, or %XCVR_ERROR_TIMEOUT when the deadline passed first).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrVirtConn *xcvr_virt_conn_open_full(const char *uri, gint64 deadline,
+                                                   GError **error);
+
+/**
  * xcvr_virt_conn_free:
  * @conn: (nullable): a #XcvrVirtConn
  *

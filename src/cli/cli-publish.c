@@ -90,7 +90,7 @@ xcvr_cli_publish(int argc, char **argv)
 
     if (!xcvr_cli_timeout_ms("publish", timeout, &timeout_ms))
         return XCVR_EXIT_USAGE;
-    /* the listing and the walk; the writes themselves are not bounded yet */
+    /* the listing, the walk and every write */
     deadline = xcvr_cli_deadline(timeout);
 
     vnics = xcvr_cli_virt_list_vnics_until(uri, (const char *const *)domains, deadline, NULL,
@@ -119,7 +119,7 @@ xcvr_cli_publish(int argc, char **argv)
         return XCVR_EXIT_OK;
     }
     if (!xcvr_cli_virt_publish_load(&api, &error) ||
-        (conn = api.conn_open(uri, &error)) == NULL) {
+        (conn = api.conn_open(uri, deadline, &error)) == NULL) {
         fprintf(stderr, "xcvrmap publish: %s\n", error->message);
         return XCVR_EXIT_FAILURE;
     }

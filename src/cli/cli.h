@@ -157,7 +157,7 @@ int xcvr_cli_nodedev_list(int argc, char **argv);
 /* libxcvrmap-virt's metadata writer (cli-virt-publish-load.c), typed from its header. */
 #include <xcvrmap/xcvr-virt.h>
 typedef struct {
-    __typeof__(&xcvr_virt_conn_open) conn_open;
+    __typeof__(&xcvr_virt_conn_open_full) conn_open;
     __typeof__(&xcvr_virt_conn_free) conn_free;
     __typeof__(&xcvr_virt_set_domain_metadata) set_domain_metadata;
     __typeof__(&xcvr_publish_result_free) result_free;

@@ -163,6 +163,51 @@ grep -qx "g-run: removed (live, config)" "$w/remove.out" &&
     lv_virsh metadata g-def "$ns_domain" --config > /dev/null 2>&1
 report $((st + $?)) "publish --remove -d g-run removes ours there only" "$w/remove.out"
 
+# ---- the daemon changes under publish: a domain undefined mid-run, a write that hangs ----
+proxy_start() { # ARGS…: stall-proxy.py in front of the daemon's socket; sets $proxy_uri
+    rm -f "$w/proxy.out"
+    python3 "$here/stall-proxy.py" "$w/proxy.sock" /run/libvirt/libvirt-sock "$@" \
+        > "$w/proxy.out" 2>&1 &
+    proxy_pid=$!
+    for _ in $(seq 100); do
+        grep -q ready "$w/proxy.out" 2>/dev/null && break
+        sleep 0.1
+    done
+    proxy_uri="qemu+unix:///system?socket=$w/proxy.sock"
+}
+proxy_stop() {
+    kill "$proxy_pid" 2>/dev/null
+    wait "$proxy_pid" 2>/dev/null
+}
+
+lv_define_guest g-gone 64 "$macvtap<mac address='52:54:00:aa:00:05'/>$norom" >/dev/null
+# g-def is written first (name order): before its metadata is read, g-gone is undefined
+proxy_start --before 265 "virsh -c $LIBVIRTD_URI undefine g-gone >/dev/null"
+"$xcvrmap" publish -c "$proxy_uri" > "$w/gone.out" 2> "$w/gone.err"
+st=$?
+proxy_stop
+[ $st -eq 1 ] && grep -qx "g-gone: failed" "$w/gone.out" &&
+    grep -q "g-gone: no such domain" "$w/gone.err" &&
+    grep -qx "g-run: written (live, config)" "$w/gone.out" &&
+    ! lv_virsh dominfo g-gone > /dev/null 2>&1
+report $? "publish: a domain undefined mid-run fails alone, the others are written" \
+    "$w/gone.out" "$w/gone.err"
+
+"$xcvrmap" publish -c "$LIBVIRTD_URI" --remove -d g-run > /dev/null 2>&1
+proxy_start --stall 264,265
+"$xcvrmap" map -c "$proxy_uri" --no-modules -d g-run > "$w/proxied.out" 2>&1
+report $? "map through the proxy (which relays everything but metadata calls)" \
+    "$w/proxied.out" "$w/proxy.out"
+start=$(date +%s%N)
+"$xcvrmap" publish -c "$proxy_uri" --timeout 3 > "$w/stall.out" 2> "$w/stall.err"
+st=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+proxy_stop
+[ $st -eq 1 ] && [ $ms -lt 4500 ] && [ "$(grep -c ': failed$' "$w/stall.out")" -eq 3 ] &&
+    grep -q "did not answer before the deadline" "$w/stall.err"
+report $? "publish --timeout 3 with a daemon that stops answering its writes ends in $ms ms" \
+    "$w/stall.out" "$w/stall.err"
+
 # ---- node devices of this machine ----
 lv_virsh nodedev-list | sed '/^$/d' | sort > "$w/virsh-nodedevs"
 "$xcvrmap" nodedev-list -c "$LIBVIRTD_URI" > "$w/nodedevs" 2>&1
