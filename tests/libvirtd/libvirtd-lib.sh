@@ -152,10 +152,11 @@ EOF
     done
     mkdir -p /var/log/libvirt/qemu /var/lib/libvirt/qemu /var/cache/libvirt/qemu
 
-    virtlogd >"$LIBVIRTD_WORK/virtlogd.log" 2>&1 &
+    # pid files of our own: the host's daemons keep theirs in /run, which is not ours
+    virtlogd -p "$LIBVIRTD_WORK/virtlogd.pid" >"$LIBVIRTD_WORK/virtlogd.log" 2>&1 &
     _lv_virtlogd_pid=$!
     disown
-    libvirtd -t 600 >"$LIBVIRTD_WORK/libvirtd.log" 2>&1 &
+    libvirtd -t 600 -p "$LIBVIRTD_WORK/libvirtd.pid" >"$LIBVIRTD_WORK/libvirtd.log" 2>&1 &
     _lv_libvirtd_pid=$!
     disown
     for i in $(seq 300); do
