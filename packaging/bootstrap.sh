@@ -16,7 +16,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 build_pkgs="gcc pkg-config meson ninja-build libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libmnl-dev libxml2-dev libvirt-dev"
-test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils iproute2 openvswitch-common openvswitch-switch libvirt-clients python3-jsonschema dpkg-dev debhelper fakeroot lintian rpm mandoc man-db bash-completion systemd"
+test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils iproute2 openvswitch-common openvswitch-switch libvirt-clients python3-jsonschema dpkg-dev debhelper fakeroot lintian rpm mandoc man-db bash-completion systemd libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86"
 
 case "$mode" in
 demo) pkgs=$build_pkgs ;;
@@ -69,8 +69,10 @@ echo "== stage 2: the same suite under AddressSanitizer + UndefinedBehaviorSanit
 setup build-asan -Dwerror=true -Dtests=true -Doracle=enabled \
     -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 ninja -C build-asan
+# the real libvirtd (tests/libvirtd/) is started once per CI run, in stage 1 only
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+XCVR_SKIP_LIBVIRTD=1 \
     meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3
 python3 packaging/test-summary.py build-asan >> .ci-results.txt
 
@@ -84,7 +86,8 @@ echo "== stage 4: libFuzzer under ASan+UBSan, bounded time"
 CC=clang setup build-fuzz -Dfuzzer=true -Dtests=true -Doracle=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false
 for target in fuzz-module fuzz-sff8636 fuzz-cmis fuzz-ovs-dump fuzz-domain-xml fuzz-plugin-call \
-        fuzz-xapi-reply fuzz-nodedev-xml fuzz-module-decode fuzz-segments; do
+        fuzz-xapi-reply fuzz-nodedev-xml fuzz-module-decode fuzz-segments fuzz-index-tsv \
+        fuzz-proc-bonding fuzz-proc-vlan fuzz-demo-manifest; do
     ninja -C build-fuzz tests/fuzz/$target
     tests/fuzz/run-libfuzzer.sh build-fuzz "${XCVR_FUZZ_SECONDS:-25}" $target
     echo "$target 1 passed" >> .ci-results.txt

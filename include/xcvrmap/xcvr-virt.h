@@ -105,6 +105,66 @@ XCVR_PUBLIC XcvrNodedevDoc *xcvr_virt_get_nodedev(const char *uri, const char *d
                                                   GError **error);
 
 /**
+ * xcvr_virt_list_vnics_full:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @domains: (nullable) (array zero-terminated=1): as for xcvr_virt_list_vnics()
+ * @deadline: a g_get_monotonic_time() instant (µs) by which the listing ends, or 0 for
+ *   none (then it is xcvr_virt_list_vnics())
+ * @ret_uri: (out) (optional) (transfer full): as for xcvr_virt_list_vnics()
+ * @error: return location for a #GError
+ *
+ * As xcvr_virt_list_vnics(), bounded by @deadline: connecting, listing the domains and
+ * reading their XML and their networks' run on a worker thread; a daemon that has not
+ * answered when @deadline passes is given up on (libvirt's calls cannot be cancelled, so
+ * the thread is left to return, or not, on its own, and frees what it made itself).
+ * After a timeout, the caller should not use libvirt at that URI again in this process:
+ * an application that may retry should expect the abandoned thread and its connection to
+ * stay until the daemon answers or the process ends.
+ *
+ * Returns: (transfer full) (element-type XcvrVnic) (nullable): as xcvr_virt_list_vnics();
+ * %NULL with %XCVR_ERROR_TIMEOUT when the deadline passed first.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_virt_list_vnics_full(const char *uri, const char *const *domains,
+                                                 gint64 deadline, char **ret_uri,
+                                                 GError **error);
+
+/**
+ * xcvr_virt_list_nodedevs_full:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @cap: (nullable): as for xcvr_virt_list_nodedevs()
+ * @deadline: a g_get_monotonic_time() instant (µs), or 0 for none
+ * @error: return location for a #GError
+ *
+ * xcvr_virt_list_nodedevs() bounded by @deadline, as xcvr_virt_list_vnics_full() is.
+ *
+ * Returns: (transfer full) (element-type XcvrNodedevDoc) (nullable): as
+ * xcvr_virt_list_nodedevs(); %NULL with %XCVR_ERROR_TIMEOUT when the deadline passed first.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_virt_list_nodedevs_full(const char *uri, const char *cap,
+                                                    gint64 deadline, GError **error);
+
+/**
+ * xcvr_virt_get_nodedev_full:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @device: as for xcvr_virt_get_nodedev()
+ * @deadline: a g_get_monotonic_time() instant (µs), or 0 for none
+ * @error: return location for a #GError
+ *
+ * xcvr_virt_get_nodedev() bounded by @deadline, as xcvr_virt_list_vnics_full() is.
+ *
+ * Returns: (transfer full) (nullable): as xcvr_virt_get_nodedev(); %NULL with
+ * %XCVR_ERROR_TIMEOUT when the deadline passed first.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrNodedevDoc *xcvr_virt_get_nodedev_full(const char *uri, const char *device,
+                                                       gint64 deadline, GError **error);
+
+/**
  * XCVR_DOMAIN_METADATA_NAMESPACE:
  *
  * The namespace of the element xcvrmap keeps in a domain's `<metadata>` (prefix
@@ -135,6 +195,28 @@ typedef struct _XcvrVirtConn XcvrVirtConn;
  * Since: 0.1
  */
 XCVR_PUBLIC XcvrVirtConn *xcvr_virt_conn_open(const char *uri, GError **error);
+
+/**
+ * xcvr_virt_conn_open_full:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @deadline: a g_get_monotonic_time() instant (µs) by which opening it and every call on
+ *   it end, or 0 for none (then it is xcvr_virt_conn_open())
+ * @error: return location for a #GError
+ *
+ * As xcvr_virt_conn_open(), with every call bounded by @deadline as
+ * xcvr_virt_list_vnics_full() bounds its listing: a call libvirt has not answered by then
+ * is abandoned on its worker thread and fails (xcvr_virt_set_domain_metadata(): a
+ * %XCVR_PUBLISH_FAILED result saying so; xcvr_virt_get_domain_metadata():
+ * %XCVR_ERROR_TIMEOUT). The connection is then lost: later calls on it fail at once the
+ * same way, and xcvr_virt_conn_free() leaves libvirt's connection to the abandoned call.
+ *
+ * Returns: (transfer full) (nullable): a read-write connection, or %NULL with @error set
+ * (%XCVR_ERROR_LIBVIRT, or %XCVR_ERROR_TIMEOUT when the deadline passed first).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrVirtConn *xcvr_virt_conn_open_full(const char *uri, gint64 deadline,
+                                                   GError **error);
 
 /**
  * xcvr_virt_conn_free:

@@ -5,11 +5,9 @@
  * temporary directory, and removed again.
  *
  * Manifest format: tests/hostgen/pack.py (which writes it) and tests/hostgen/README.md.
- * Every entry is checked before anything is written: paths are relative with no empty,
- * "." or ".." component; directories are created first, then regular files (O_EXCL |
- * O_NOFOLLOW, inside listed directories only), then symbolic links, whose targets must be
- * relative and, read component by component, stay inside the tree and pass only through
- * listed directories, so no link can lead out of it.
+ * Every entry is parsed and checked before anything is written (cli-demo-manifest.c: no
+ * path or link target can lead out of the tree); directories are created first, then
+ * regular files (O_EXCL | O_NOFOLLOW, inside listed directories only), then symbolic links.
  *
  * While the tree exists, SIGINT, SIGTERM and SIGHUP remove it before the process dies of
  * them: the handler uses only async-signal-safe calls (openat, getdents64, unlinkat) on a
@@ -32,256 +30,10 @@
 #include <xcvrmap/xcvr-error.h>
 
 #include "cli.h"
+#include "cli-demo-manifest.h"
 
 #define DEMO_HOST_RESOURCE "/org/xcvrmap/demo/host/demo-host.manifest"
-#define MANIFEST_MAGIC "xcvrmap-host-manifest 1"
 #define TMP_PREFIX "xcvrmap-demo-host-"
-#define MAX_PATH_LEN 1024
-
-typedef enum {
-    ENTRY_DIR,
-    ENTRY_TEXT,
-    ENTRY_BASE64,
-    ENTRY_LINK,
-} EntryKind;
-
-typedef struct {
-    EntryKind kind;
-    guint line;
-    char *path;
-    GBytes *contents; /* TEXT and BASE64 */
-    char *target;     /* LINK */
-} Entry;
-
-static void
-entry_free(Entry *e)
-{
-    if (e == NULL)
-        return;
-    g_free(e->path);
-    g_clear_pointer(&e->contents, g_bytes_unref);
-    g_free(e->target);
-    g_free(e);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(Entry, entry_free)
-
-/* Reverses pack.py's escape(): "\\", "\n", "\t", "\r" and "\NNN" (three octal digits).
- * Anything else after a backslash is an error. */
-static gboolean
-unescape(const char *s, GByteArray *out)
-{
-    while (*s != '\0') {
-        guint8 c = (guint8)*s;
-
-        if (c != '\\') {
-            g_byte_array_append(out, &c, 1);
-            s++;
-            continue;
-        }
-        switch (s[1]) {
-        case '\\':
-            c = '\\';
-            break;
-        case 'n':
-            c = '\n';
-            break;
-        case 't':
-            c = '\t';
-            break;
-        case 'r':
-            c = '\r';
-            break;
-        default:
-            if (s[1] < '0' || s[1] > '3' || s[2] < '0' || s[2] > '7' || s[3] < '0' ||
-                s[3] > '7')
-                return FALSE;
-            c = (guint8)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
-            g_byte_array_append(out, &c, 1);
-            s += 4;
-            continue;
-        }
-        g_byte_array_append(out, &c, 1);
-        s += 2;
-    }
-    return TRUE;
-}
-
-/* An unescaped path or link target: no NUL, no control character. */
-static char *
-unescape_name(const char *s)
-{
-    g_autoptr(GByteArray) out = g_byte_array_new();
-    guint i;
-
-    if (!unescape(s, out))
-        return NULL;
-    for (i = 0; i < out->len; i++) {
-        if (out->data[i] < 0x20 || out->data[i] == 0x7f)
-            return NULL;
-    }
-    if (out->len == 0 || out->len > MAX_PATH_LEN)
-        return NULL;
-    g_byte_array_append(out, (const guint8 *)"", 1);
-    return (char *)g_byte_array_free(g_steal_pointer(&out), FALSE);
-}
-
-/* Relative, no empty / "." / ".." component (so no leading, trailing or double slash). */
-static gboolean
-path_ok(const char *path)
-{
-    g_auto(GStrv) parts = g_strsplit(path, "/", -1);
-    guint i;
-
-    for (i = 0; parts[i] != NULL; i++) {
-        if (parts[i][0] == '\0' || strcmp(parts[i], ".") == 0 || strcmp(parts[i], "..") == 0)
-            return FALSE;
-    }
-    return i > 0;
-}
-
-static gboolean
-base64_ok(const char *s)
-{
-    size_t n = strlen(s);
-    size_t i;
-
-    if (n % 4 != 0)
-        return FALSE;
-    for (i = 0; i < n; i++) {
-        char c = s[i];
-
-        if (c == '=') {
-            /* padding: only the last one or two characters */
-            if (i < n - 2 || (i == n - 2 && s[n - 1] != '='))
-                return FALSE;
-        } else if (!g_ascii_isalnum(c) && c != '+' && c != '/') {
-            return FALSE;
-        }
-    }
-    return TRUE;
-}
-
-static Entry *
-parse_line(char *line, guint lineno, GError **error)
-{
-    g_autoptr(Entry) e = g_new0(Entry, 1);
-    char *path_field;
-    char *rest;
-
-    e->line = lineno;
-    if (line[0] == '\0' || line[1] != ' ')
-        goto bad;
-    switch (line[0]) {
-    case 'd':
-        e->kind = ENTRY_DIR;
-        break;
-    case 't':
-        e->kind = ENTRY_TEXT;
-        break;
-    case 'b':
-        e->kind = ENTRY_BASE64;
-        break;
-    case 'l':
-        e->kind = ENTRY_LINK;
-        break;
-    default:
-        goto bad;
-    }
-    path_field = line + 2;
-    rest = strchr(path_field, ' ');
-    if (rest != NULL)
-        *rest++ = '\0';
-    e->path = unescape_name(path_field);
-    if (e->path == NULL || !path_ok(e->path)) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                    "manifest line %u: refusing path '%s'", lineno, path_field);
-        return NULL;
-    }
-    if (e->kind == ENTRY_DIR) {
-        if (rest != NULL && rest[0] != '\0')
-            goto bad;
-    } else if (e->kind == ENTRY_TEXT) {
-        g_autoptr(GByteArray) out = g_byte_array_new();
-
-        if (rest != NULL && !unescape(rest, out))
-            goto bad;
-        e->contents = g_byte_array_free_to_bytes(g_steal_pointer(&out));
-    } else if (e->kind == ENTRY_BASE64) {
-        gsize n = 0;
-        guchar *raw;
-
-        if (rest == NULL)
-            rest = (char *)"";
-        if (!base64_ok(rest))
-            goto bad;
-        raw = g_base64_decode(rest, &n);
-        e->contents = g_bytes_new_take(raw, n);
-    } else {
-        if (rest == NULL)
-            goto bad;
-        e->target = unescape_name(rest);
-        if (e->target == NULL || e->target[0] == '/') {
-            g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                        "manifest line %u: refusing link target '%s'", lineno, rest);
-            return NULL;
-        }
-    }
-    return g_steal_pointer(&e);
-
-bad:
-    g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA, "manifest line %u: malformed entry",
-                lineno);
-    return NULL;
-}
-
-static char *
-parent_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-
-    return slash != NULL ? g_strndup(path, (gsize)(slash - path)) : g_strdup("");
-}
-
-/* TRUE when @target, read from the directory holding @path, stays inside the tree and
- * passes only through directories the manifest lists (@dirs; "" is the root). */
-static gboolean
-link_target_ok(const char *path, const char *target, GHashTable *dirs)
-{
-    g_autofree char *parent = parent_of(path);
-    g_auto(GStrv) parts = g_strsplit(target, "/", -1);
-    g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func(g_free);
-    g_auto(GStrv) base = NULL;
-    guint i;
-
-    if (parent[0] != '\0') {
-        base = g_strsplit(parent, "/", -1);
-        for (i = 0; base[i] != NULL; i++)
-            g_ptr_array_add(stack, g_strdup(base[i]));
-    }
-    for (i = 0; parts[i] != NULL; i++) {
-        const char *p = parts[i];
-
-        if (p[0] == '\0' || strcmp(p, ".") == 0)
-            return FALSE;
-        if (strcmp(p, "..") == 0) {
-            if (stack->len == 0)
-                return FALSE;
-            g_ptr_array_remove_index(stack, stack->len - 1);
-            continue;
-        }
-        g_ptr_array_add(stack, g_strdup(p));
-        if (parts[i + 1] != NULL) {
-            g_autofree char *joined = NULL;
-
-            g_ptr_array_add(stack, NULL);
-            joined = g_strjoinv("/", (char **)stack->pdata);
-            g_ptr_array_remove_index(stack, stack->len - 1);
-            if (!g_hash_table_contains(dirs, joined))
-                return FALSE;
-        }
-    }
-    return TRUE;
-}
 
 static gboolean
 write_file(const char *full, GBytes *contents, GError **error)
@@ -323,76 +75,24 @@ write_file(const char *full, GBytes *contents, GError **error)
 gboolean
 xcvr_cli_demo_host_unpack_data(const char *data, gsize len, const char *dir, GError **error)
 {
-    g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
-    g_autoptr(GHashTable) dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    g_autofree char *text = NULL;
-    g_auto(GStrv) lines = NULL;
+    g_autoptr(GPtrArray) entries = NULL;
     guint i;
 
     g_return_val_if_fail(data != NULL, FALSE);
     g_return_val_if_fail(dir != NULL, FALSE);
     g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
 
-    if (memchr(data, '\0', len) != NULL) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA, "manifest holds a NUL byte");
+    /* everything is parsed and checked before anything is written */
+    entries = xcvr_cli_manifest_parse(data, len, error);
+    if (entries == NULL)
         return FALSE;
-    }
-    text = g_strndup(data, len);
-    lines = g_strsplit(text, "\n", -1);
-    if (lines[0] == NULL || strcmp(lines[0], MANIFEST_MAGIC) != 0) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                    "not a host manifest (the first line is not '%s')", MANIFEST_MAGIC);
-        return FALSE;
-    }
-    g_hash_table_add(dirs, g_strdup(""));
-
-    /* 1. parse and check everything before writing anything */
-    for (i = 1; lines[i] != NULL; i++) {
-        g_autofree char *parent = NULL;
-        Entry *e;
-
-        if (lines[i][0] == '\0' || lines[i][0] == '#')
-            continue;
-        e = parse_line(lines[i], i + 1, error);
-        if (e == NULL)
-            return FALSE;
-        g_ptr_array_add(entries, e);
-        if (g_hash_table_contains(seen, e->path)) {
-            g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                        "manifest line %u: %s listed twice", e->line, e->path);
-            return FALSE;
-        }
-        g_hash_table_add(seen, g_strdup(e->path));
-        /* a parent must be a directory listed before */
-        parent = parent_of(e->path);
-        if (!g_hash_table_contains(dirs, parent)) {
-            g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                        "manifest line %u: %s is not inside a listed directory", e->line,
-                        e->path);
-            return FALSE;
-        }
-        if (e->kind == ENTRY_DIR)
-            g_hash_table_add(dirs, g_strdup(e->path));
-    }
-    for (i = 0; i < entries->len; i++) {
-        const Entry *e = g_ptr_array_index(entries, i);
-
-        if (e->kind == ENTRY_LINK && !link_target_ok(e->path, e->target, dirs)) {
-            g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                        "manifest line %u: link %s -> %s leaves the tree or passes through "
-                        "something that is not a listed directory",
-                        e->line, e->path, e->target);
-            return FALSE;
-        }
-    }
 
     /* 2. directories, then files, then links (nothing is ever written through a link) */
     for (i = 0; i < entries->len; i++) {
-        const Entry *e = g_ptr_array_index(entries, i);
+        const XcvrCliManifestEntry *e = g_ptr_array_index(entries, i);
         g_autofree char *full = NULL;
 
-        if (e->kind != ENTRY_DIR)
+        if (e->kind != XCVR_CLI_MANIFEST_DIR)
             continue;
         full = g_build_filename(dir, e->path, NULL);
         if (g_mkdir(full, 0755) != 0) {
@@ -403,20 +103,20 @@ xcvr_cli_demo_host_unpack_data(const char *data, gsize len, const char *dir, GEr
         }
     }
     for (i = 0; i < entries->len; i++) {
-        const Entry *e = g_ptr_array_index(entries, i);
+        const XcvrCliManifestEntry *e = g_ptr_array_index(entries, i);
         g_autofree char *full = NULL;
 
-        if (e->kind != ENTRY_TEXT && e->kind != ENTRY_BASE64)
+        if (e->kind != XCVR_CLI_MANIFEST_TEXT && e->kind != XCVR_CLI_MANIFEST_BASE64)
             continue;
         full = g_build_filename(dir, e->path, NULL);
         if (!write_file(full, e->contents, error))
             return FALSE;
     }
     for (i = 0; i < entries->len; i++) {
-        const Entry *e = g_ptr_array_index(entries, i);
+        const XcvrCliManifestEntry *e = g_ptr_array_index(entries, i);
         g_autofree char *full = NULL;
 
-        if (e->kind != ENTRY_LINK)
+        if (e->kind != XCVR_CLI_MANIFEST_LINK)
             continue;
         full = g_build_filename(dir, e->path, NULL);
         if (symlink(e->target, full) != 0) {

@@ -108,7 +108,8 @@ xcvr_cli_map(int argc, char **argv)
     }
     if (!xcvr_cli_timeout_ms("map", timeout, &timeout_ms))
         return XCVR_EXIT_USAGE;
-    /* --timeout bounds the whole command: XAPI, the walk, Open vSwitch, the module reads */
+    /* --timeout bounds the whole command: libvirt or XAPI, the walk, Open vSwitch, the
+     * module reads */
     deadline = xcvr_cli_deadline(timeout);
     status = xcvr_cli_exclusive("map", "-c, --xapi or --demo",
                                 (uri != NULL) + (xapi.enabled != FALSE) + (demo != FALSE));
@@ -129,8 +130,9 @@ xcvr_cli_map(int argc, char **argv)
                                          (const char *const *)domains,
                                          xcvr_cli_time_left_ms(deadline, timeout_ms), &error);
     else
-        vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, (const char *const *)domains,
-                                         &connected, &error);
+        vnics = xcvr_cli_virt_list_vnics_until(demo ? host.uri : uri,
+                                               (const char *const *)domains, deadline,
+                                               &connected, &error);
     if (vnics == NULL) {
         xcvr_cli_error("xcvrmap map: %s", error->message);
         if (g_error_matches(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT) ||

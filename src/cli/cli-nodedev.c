@@ -19,6 +19,9 @@ typedef struct {
     char *eeprom_dir;
     gboolean no_modules;
     gboolean demo;
+    double timeout;   /* --timeout SECONDS */
+    guint timeout_ms; /* as the library takes it */
+    gint64 deadline;  /* of the whole command: libvirt, the walk, the module reads */
     XcvrCliDemo host;
 } Sources;
 
@@ -39,6 +42,9 @@ sources_enter(Sources *s, const char *command)
 {
     g_autoptr(GError) error = NULL;
 
+    if (!xcvr_cli_timeout_ms(command, s->timeout, &s->timeout_ms))
+        return XCVR_EXIT_USAGE;
+    s->deadline = xcvr_cli_deadline(s->timeout);
     if (!s->demo)
         return -1;
     if (s->uri != NULL || s->root != NULL || s->ovsdb != NULL || s->eeprom_dir != NULL) {
@@ -61,17 +67,17 @@ sources_enter(Sources *s, const char *command)
 static XcvrInventory *
 host_inventory(const Sources *s, gboolean with_modules, GError **error)
 {
-    g_autoptr(GPtrArray) vnics = xcvr_cli_virt_list_vnics(s->uri, NULL, NULL, error);
+    g_autoptr(GPtrArray) vnics =
+        xcvr_cli_virt_list_vnics_until(s->uri, NULL, s->deadline, NULL, error);
     g_autoptr(XcvrInventoryOptions) opts = xcvr_inventory_options_new();
-    guint timeout_ms = 0;
 
     if (vnics == NULL)
         return NULL;
-    (void)xcvr_cli_timeout_ms("nodedev", XCVR_CLI_DEFAULT_TIMEOUT_S, &timeout_ms);
     xcvr_inventory_options_set_root(opts, s->root);
     xcvr_inventory_options_set_ovsdb(opts, s->ovsdb);
     xcvr_inventory_options_set_eeprom_dir(opts, s->eeprom_dir);
-    xcvr_inventory_options_set_timeout_ms(opts, timeout_ms);
+    xcvr_inventory_options_set_timeout_ms(opts, s->timeout_ms);
+    xcvr_inventory_options_set_deadline(opts, s->deadline);
     xcvr_inventory_options_set_no_modules(opts, s->no_modules || !with_modules);
     xcvr_inventory_options_set_all_uplinks(opts, TRUE);
     return xcvr_inventory_new(vnics, opts, error);
@@ -86,12 +92,13 @@ host_inventory(const Sources *s, gboolean with_modules, GError **error)
       "Open vSwitch: ovsdb-server's unix socket, or a file of `ovsdb-client dump "            \
       "--format=json` (\"\" for none)", "SOCKET|FILE" },                                      \
     { "demo", 0, 0, G_OPTION_ARG_NONE, &(s).demo,                                             \
-      "The bundled demo host; not with -c, --root, --ovsdb or --eeprom-dir", NULL }
+      "The bundled demo host; not with -c, --root, --ovsdb or --eeprom-dir", NULL },          \
+    { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &(s).timeout, XCVR_CLI_TIMEOUT_HELP, "SECONDS" }
 
 int
 xcvr_cli_nodedev_dumpxml(int argc, char **argv)
 {
-    Sources s = { .host = { NULL, NULL, -1 } };
+    Sources s = { .timeout = XCVR_CLI_DEFAULT_TIMEOUT_S, .host = { NULL, NULL, -1 } };
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrNodedevDoc) doc = NULL;
@@ -128,7 +135,7 @@ xcvr_cli_nodedev_dumpxml(int argc, char **argv)
         sources_clear(&s);
         return status;
     }
-    doc = xcvr_cli_virt_get_nodedev(s.uri, argv[1], &error);
+    doc = xcvr_cli_virt_get_nodedev(s.uri, argv[1], s.deadline, &error);
     if (doc != NULL)
         inv = host_inventory(&s, TRUE, &error);
     if (inv != NULL)
@@ -146,7 +153,7 @@ xcvr_cli_nodedev_dumpxml(int argc, char **argv)
 int
 xcvr_cli_nodedev_list(int argc, char **argv)
 {
-    Sources s = { .host = { NULL, NULL, -1 } };
+    Sources s = { .timeout = XCVR_CLI_DEFAULT_TIMEOUT_S, .host = { NULL, NULL, -1 } };
     g_autofree char *cap = NULL;
     gboolean annotated = FALSE;
     g_autoptr(GOptionContext) ctx = NULL;
@@ -183,7 +190,7 @@ xcvr_cli_nodedev_list(int argc, char **argv)
         sources_clear(&s);
         return status;
     }
-    docs = xcvr_cli_virt_list_nodedevs(s.uri, cap, &error);
+    docs = xcvr_cli_virt_list_nodedevs(s.uri, cap, s.deadline, &error);
     /* which devices get our element does not depend on modules: none are read */
     if (docs != NULL && annotated)
         inv = host_inventory(&s, FALSE, &error);

@@ -35,6 +35,7 @@ xcvr_cli_publish(int argc, char **argv)
     g_auto(GStrv) domains = NULL;
     gboolean dry_run = FALSE;
     gboolean remove = FALSE;
+    double timeout = XCVR_CLI_DEFAULT_TIMEOUT_S;
     g_autoptr(GOptionContext) ctx = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) vnics = NULL;
@@ -61,10 +62,12 @@ xcvr_cli_publish(int argc, char **argv)
           "Print what would be written, write nothing", NULL },
         { "remove", 0, 0, G_OPTION_ARG_NONE, &remove,
           "Remove xcvrmap's element from the domains' metadata", NULL },
+        { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout, XCVR_CLI_TIMEOUT_HELP, "SECONDS" },
         { NULL },
     };
     int status;
     guint timeout_ms = 0;
+    gint64 deadline = 0;
     guint i;
 
     ctx = g_option_context_new(NULL);
@@ -85,16 +88,22 @@ xcvr_cli_publish(int argc, char **argv)
     if (status >= 0)
         return status;
 
-    vnics = xcvr_cli_virt_list_vnics(uri, (const char *const *)domains, NULL, &error);
+    if (!xcvr_cli_timeout_ms("publish", timeout, &timeout_ms))
+        return XCVR_EXIT_USAGE;
+    /* the listing, the walk and every write */
+    deadline = xcvr_cli_deadline(timeout);
+
+    vnics = xcvr_cli_virt_list_vnics_until(uri, (const char *const *)domains, deadline, NULL,
+                                           &error);
     if (vnics == NULL) {
         fprintf(stderr, "xcvrmap publish: %s\n", error->message);
         return XCVR_EXIT_FAILURE;
     }
-    (void)xcvr_cli_timeout_ms("publish", XCVR_CLI_DEFAULT_TIMEOUT_S, &timeout_ms);
     xcvr_inventory_options_set_root(opts, root);
     xcvr_inventory_options_set_ovsdb(opts, ovsdb);
     xcvr_inventory_options_set_eeprom_dir(opts, eeprom_dir);
     xcvr_inventory_options_set_timeout_ms(opts, timeout_ms);
+    xcvr_inventory_options_set_deadline(opts, deadline);
     inv = xcvr_inventory_new(vnics, opts, &error);
     if (inv == NULL) {
         fprintf(stderr, "xcvrmap publish: %s\n", error->message);
@@ -110,7 +119,7 @@ xcvr_cli_publish(int argc, char **argv)
         return XCVR_EXIT_OK;
     }
     if (!xcvr_cli_virt_publish_load(&api, &error) ||
-        (conn = api.conn_open(uri, &error)) == NULL) {
+        (conn = api.conn_open(uri, deadline, &error)) == NULL) {
         fprintf(stderr, "xcvrmap publish: %s\n", error->message);
         return XCVR_EXIT_FAILURE;
     }

@@ -12,12 +12,19 @@
 /* The library's functions, typed from its own header so that a change there is caught. */
 typedef struct {
     __typeof__(&xcvr_virt_quiet_default_errors) quiet_default_errors;
-    __typeof__(&xcvr_virt_list_vnics) list_vnics;
+    __typeof__(&xcvr_virt_list_vnics_full) list_vnics;
 } VirtApi;
 
 GPtrArray *
 xcvr_cli_virt_list_vnics(const char *uri, const char *const *domains, char **ret_uri,
                          GError **error)
+{
+    return xcvr_cli_virt_list_vnics_until(uri, domains, 0, ret_uri, error);
+}
+
+GPtrArray *
+xcvr_cli_virt_list_vnics_until(const char *uri, const char *const *domains, gint64 deadline,
+                               char **ret_uri, GError **error)
 {
     VirtApi api = { 0 };
     void *handle = xcvr_cli_dlopen(XCVR_VIRT_SONAME, "virt", XCVR_VIRT_LIBDIR,
@@ -28,11 +35,11 @@ xcvr_cli_virt_list_vnics(const char *uri, const char *const *domains, char **ret
         return NULL;
     if (!xcvr_cli_dlsym(handle, XCVR_VIRT_SONAME, "xcvr_virt_quiet_default_errors",
                         (void **)&api.quiet_default_errors, error) ||
-        !xcvr_cli_dlsym(handle, XCVR_VIRT_SONAME, "xcvr_virt_list_vnics",
+        !xcvr_cli_dlsym(handle, XCVR_VIRT_SONAME, "xcvr_virt_list_vnics_full",
                         (void **)&api.list_vnics, error))
         return NULL;
 
     /* the CLI reports every failure itself, once */
     api.quiet_default_errors();
-    return api.list_vnics(uri, domains, ret_uri, error);
+    return api.list_vnics(uri, domains, deadline, ret_uri, error);
 }

@@ -28,21 +28,23 @@ load(const char *symbol, void **ret, GError **error)
 }
 
 GPtrArray *
-xcvr_cli_virt_list_nodedevs(const char *uri, const char *cap, GError **error)
+xcvr_cli_virt_list_nodedevs(const char *uri, const char *cap, gint64 deadline,
+                            GError **error)
 {
-    __typeof__(&xcvr_virt_list_nodedevs) fn = NULL;
+    __typeof__(&xcvr_virt_list_nodedevs_full) fn = NULL;
 
-    if (!load("xcvr_virt_list_nodedevs", (void **)&fn, error))
+    if (!load("xcvr_virt_list_nodedevs_full", (void **)&fn, error))
         return NULL;
-    return fn(uri, cap, error);
+    return fn(uri, cap, deadline, error);
 }
 
 XcvrNodedevDoc *
-xcvr_cli_virt_get_nodedev(const char *uri, const char *device, GError **error)
+xcvr_cli_virt_get_nodedev(const char *uri, const char *device, gint64 deadline,
+                          GError **error)
 {
-    __typeof__(&xcvr_virt_get_nodedev) fn = NULL;
+    __typeof__(&xcvr_virt_get_nodedev_full) fn = NULL;
 
-    if (!load("xcvr_virt_get_nodedev", (void **)&fn, error))
+    if (!load("xcvr_virt_get_nodedev_full", (void **)&fn, error))
         return NULL;
-    return fn(uri, device, error);
+    return fn(uri, device, deadline, error);
 }

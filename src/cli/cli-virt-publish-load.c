@@ -19,7 +19,7 @@ xcvr_cli_virt_publish_load(XcvrCliVirtPublishApi *api, GError **error)
     if (handle == NULL ||
         !xcvr_cli_dlsym(handle, XCVR_VIRT_SONAME, "xcvr_virt_quiet_default_errors",
                         (void **)&quiet, error) ||
-        !xcvr_cli_dlsym(handle, XCVR_VIRT_SONAME, "xcvr_virt_conn_open",
+        !xcvr_cli_dlsym(handle, XCVR_VIRT_SONAME, "xcvr_virt_conn_open_full",
                         (void **)&api->conn_open, error) ||
         !xcvr_cli_dlsym(handle, XCVR_VIRT_SONAME, "xcvr_virt_conn_free",
                         (void **)&api->conn_free, error) ||

@@ -29,8 +29,8 @@ int xcvr_cli_finish_stdout(int status);
  * the same in every command (cli-timeout.c). */
 #define XCVR_CLI_DEFAULT_TIMEOUT_S 5.0
 #define XCVR_CLI_TIMEOUT_HELP                                                                  \
-    "Deadline of the whole command, in SECONDS: host walk, Open vSwitch, XAPI and every "     \
-    "module read (default 5; 0: no deadline)"
+    "Deadline of the whole command, in SECONDS: libvirt or XAPI, host walk, Open vSwitch "    \
+    "and every module read (default 5; 0: no deadline)"
 
 /* Checks --timeout SECONDS (0 to 3600) and stores it as the library's milliseconds in
  * @ret_ms; says what is wrong, as @command, and returns FALSE otherwise. */
@@ -102,6 +102,10 @@ gboolean xcvr_cli_dlsym(void *handle, const char *soname, const char *name, void
  * XCVR_ERROR_NOT_SUPPORTED, saying why, when the library or libvirt cannot be loaded. */
 GPtrArray *xcvr_cli_virt_list_vnics(const char *uri, const char *const *domains,
                                     char **ret_uri, GError **error);
+/* The same, given up at @deadline (g_get_monotonic_time() µs; 0: none) with
+ * XCVR_ERROR_TIMEOUT; libvirt must not be used again in this process after that. */
+GPtrArray *xcvr_cli_virt_list_vnics_until(const char *uri, const char *const *domains,
+                                          gint64 deadline, char **ret_uri, GError **error);
 /* xcvr_xapi_list_vnics() from libxcvrmap-xapi, loaded on this first call (cli-xapi-load.c),
  * with a session it logs in and out and the Open vSwitch configuration at @ovsdb (NULL: the
  * default socket when present, "" none); XCVR_ERROR_NOT_SUPPORTED when the library cannot
@@ -138,10 +142,13 @@ typedef struct {
 gboolean xcvr_cli_xapi_load(XcvrCliXapiApi *api, GError **error);
 
 /* xcvr_virt_list_nodedevs() and xcvr_virt_get_nodedev() from libxcvrmap-virt, loaded on
- * first use (cli-virt-nodedev-load.c). */
+ * first use (cli-virt-nodedev-load.c), bounded by @deadline (0: none) as
+ * xcvr_cli_virt_list_vnics_until() is. */
 #include <xcvrmap/xcvr-nodedev.h>
-GPtrArray *xcvr_cli_virt_list_nodedevs(const char *uri, const char *cap, GError **error);
-XcvrNodedevDoc *xcvr_cli_virt_get_nodedev(const char *uri, const char *device, GError **error);
+GPtrArray *xcvr_cli_virt_list_nodedevs(const char *uri, const char *cap, gint64 deadline,
+                                       GError **error);
+XcvrNodedevDoc *xcvr_cli_virt_get_nodedev(const char *uri, const char *device, gint64 deadline,
+                                          GError **error);
 
 /* `xcvrmap nodedev-dumpxml` and `xcvrmap nodedev-list` (cli-nodedev.c). */
 int xcvr_cli_nodedev_dumpxml(int argc, char **argv);
@@ -150,7 +157,7 @@ int xcvr_cli_nodedev_list(int argc, char **argv);
 /* libxcvrmap-virt's metadata writer (cli-virt-publish-load.c), typed from its header. */
 #include <xcvrmap/xcvr-virt.h>
 typedef struct {
-    __typeof__(&xcvr_virt_conn_open) conn_open;
+    __typeof__(&xcvr_virt_conn_open_full) conn_open;
     __typeof__(&xcvr_virt_conn_free) conn_free;
     __typeof__(&xcvr_virt_set_domain_metadata) set_domain_metadata;
     __typeof__(&xcvr_publish_result_free) result_free;

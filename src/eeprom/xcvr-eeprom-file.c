@@ -15,32 +15,28 @@
 
 #include "core/xcvr-host-file-private.h"
 
-/* The "segments" column of @index for the row whose "file" column is @rel; NULL with no
- * error when there is no such index or row, NULL with @error when the index is there but
- * is not a regular file that can be read (a FIFO, a device, too large). */
-static char *
-segments_from_index(const char *index, const char *rel, GError **error)
+char *
+xcvr_eeprom_index_segments(const char *text, gsize len, const char *rel)
 {
-    g_autofree char *text = NULL;
-    g_auto(GStrv) lines = NULL;
-    g_autoptr(GError) local = NULL;
     int file_col = -1;
     int seg_col = -1;
-    guint i;
+    gboolean header = TRUE;
+    gsize pos;
 
-    if (!xcvr_host_file_read(index, XCVR_HOST_FILE_FOLLOW, XCVR_HOST_FILE_SIDECAR_MAX, 0, &text,
-                             NULL, &local)) {
-        if (!g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DEVICE))
-            g_propagate_error(error, g_steal_pointer(&local));
-        return NULL;
-    }
-    lines = g_strsplit(text, "\n", -1);
-    for (i = 0; lines[i] != NULL; i++) {
-        g_auto(GStrv) cols = g_strsplit(lines[i], "\t", -1);
+    /* line by line with memchr(): g_strsplit() rescans the rest of a long index for each
+     * line under sanitizers' strstr() */
+    for (pos = 0; pos < len;) {
+        const char *line = text + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        gsize line_len = nl != NULL ? (gsize)(nl - line) : len - pos;
+        g_autofree char *copy = g_strndup(line, line_len);
+        g_auto(GStrv) cols = g_strsplit(copy, "\t", -1);
         guint n = g_strv_length(cols);
         guint c;
 
-        if (i == 0) {
+        pos += line_len + 1;
+        if (header) {
+            header = FALSE;
             for (c = 0; c < n; c++) {
                 if (strcmp(cols[c], "file") == 0)
                     file_col = (int)c;
@@ -55,6 +51,25 @@ segments_from_index(const char *index, const char *rel, GError **error)
             return g_strdup(cols[seg_col]);
     }
     return NULL;
+}
+
+/* The "segments" column of @index for the row whose "file" column is @rel; NULL with no
+ * error when there is no such index or row, NULL with @error when the index is there but
+ * is not a regular file that can be read (a FIFO, a device, too large). */
+static char *
+segments_from_index(const char *index, const char *rel, GError **error)
+{
+    g_autofree char *text = NULL;
+    g_autoptr(GError) local = NULL;
+    gsize len = 0;
+
+    if (!xcvr_host_file_read(index, XCVR_HOST_FILE_FOLLOW, XCVR_HOST_FILE_SIDECAR_MAX, 0, &text,
+                             &len, &local)) {
+        if (!g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DEVICE))
+            g_propagate_error(error, g_steal_pointer(&local));
+        return NULL;
+    }
+    return xcvr_eeprom_index_segments(text, len, rel);
 }
 
 /* A segment map kept beside @path: NAME.segments, else a row of DIR/index.tsv, else (with

@@ -42,6 +42,11 @@ int xcvr_ioctl_read(int fd, const char *ifname, const XcvrIoctlModInfo *info,
 
 /* ---- dump files (xcvr-eeprom-file.c) ---- */
 
+/* The "segments" column of an index.tsv (@text, @len bytes: a header line naming the
+ * tab-separated columns, of which "file" and "segments" are needed, then one row per dump)
+ * for the row whose "file" is @rel; NULL when there is no such column or row. */
+char *xcvr_eeprom_index_segments(const char *text, gsize len, const char *rel);
+
 /* DIR/FILE decoded with a segment map from inside DIR only (FILE's .segments sidecar or
  * DIR/index.tsv, never DIR's parent): the dump directory source. */
 XcvrModule *xcvr_eeprom_dir_file_decode(const char *dir, const char *file,

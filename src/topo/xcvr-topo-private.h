@@ -96,6 +96,26 @@ char *xcvr_topo_vf_detail(int index, const char *pf_pci, GPtrArray *pf_netdevs);
  * when there is none (or it cannot be read by @deadline, or is not a capped regular file). */
 GHashTable *xcvr_topo_read_vlans(const char *proc_net, gint64 deadline);
 
+/* The text of /proc/net/vlan/config (@len bytes, NULs and all) as xcvr_topo_read_vlans()
+ * gives it: lines that are not "NAME | VID | REAL-DEV" are skipped. */
+GHashTable *xcvr_topo_parse_vlans(const char *text, gsize len);
+
+/* What /proc/net/bonding/BOND says (drivers/net/bonding/bond_procfs.c). */
+typedef struct {
+    char *mode;         /* normalised to the sysfs names, or NULL */
+    char *active;       /* "Currently Active Slave", or NULL */
+    int aggregator;     /* "Active Aggregator Info" → "Aggregator ID", or -1 */
+    GPtrArray *members; /* "Slave Interface" names, in order (char*, owned) */
+    GHashTable *info;   /* member → XcvrTopoBondMember* */
+} XcvrTopoProcBond;
+
+void xcvr_topo_proc_bond_clear(XcvrTopoProcBond *pb);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(XcvrTopoProcBond, xcvr_topo_proc_bond_clear)
+
+/* Parses the text of /proc/net/bonding/BOND (@len bytes) into the empty @pb (cleared
+ * with xcvr_topo_proc_bond_clear()); lines it does not know are skipped. */
+void xcvr_topo_parse_proc_bond(const char *text, gsize len, XcvrTopoProcBond *pb);
+
 /* The vDPA device whose vhost-vdpa character device is @chardev ("/dev/vhost-vdpa-0"), and
  * the PCI function it sits on. */
 gboolean xcvr_topo_vdpa_read(XcvrTopo *topo, const char *chardev, char **ret_vdpa,

@@ -181,18 +181,6 @@ check_names(const char *dev, const char *what, GPtrArray *names, GError **error)
     return TRUE;
 }
 
-static gboolean
-ptr_array_has_name(GPtrArray *names, const char *name)
-{
-    guint i;
-
-    for (i = 0; i < names->len; i++) {
-        if (g_strcmp0(g_ptr_array_index(names, i), name) == 0)
-            return TRUE;
-    }
-    return FALSE;
-}
-
 /* ---- procfs ---- */
 
 static void
@@ -207,17 +195,11 @@ vlan_free(gpointer p)
 /* net/8021q/vlanproc.c vlan_seq_show(): "%-15s| %u  | %s\n" after two header lines. Names
  * are trimmed; a name holding '|' cannot be told apart and is skipped. */
 GHashTable *
-xcvr_topo_read_vlans(const char *proc_net, gint64 deadline)
+xcvr_topo_parse_vlans(const char *text, gsize len)
 {
     GHashTable *vlans = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, vlan_free);
-    g_autofree char *path = g_build_filename(proc_net, "vlan", "config", NULL);
-    g_autofree char *text = NULL;
-    gsize len = 0;
     gsize pos;
 
-    if (!xcvr_host_file_read(path, XCVR_HOST_FILE_NOFOLLOW, XCVR_HOST_FILE_PROCFS_MAX, deadline,
-                             &text, &len, NULL))
-        return vlans;
     /* line by line with memchr(): the file may hold many thousand lines, and g_strsplit()
      * rescans the rest of the text for each under sanitizers' strstr() */
     for (pos = 0; pos < len;) {
@@ -248,25 +230,27 @@ xcvr_topo_read_vlans(const char *proc_net, gint64 deadline)
     return vlans;
 }
 
-/* What /proc/net/bonding/BOND says (drivers/net/bonding/bond_procfs.c). */
-typedef struct {
-    char *mode;         /* normalised to the sysfs names, or NULL */
-    char *active;       /* "Currently Active Slave", or NULL */
-    int aggregator;     /* "Active Aggregator Info" → "Aggregator ID", or -1 */
-    GPtrArray *members; /* "Slave Interface" names, in order (char*, owned) */
-    GHashTable *info;   /* member → XcvrTopoBondMember* */
-} ProcBond;
+GHashTable *
+xcvr_topo_read_vlans(const char *proc_net, gint64 deadline)
+{
+    g_autofree char *path = g_build_filename(proc_net, "vlan", "config", NULL);
+    g_autofree char *text = NULL;
+    gsize len = 0;
 
-static void
-proc_bond_clear(ProcBond *pb)
+    if (!xcvr_host_file_read(path, XCVR_HOST_FILE_NOFOLLOW, XCVR_HOST_FILE_PROCFS_MAX, deadline,
+                             &text, &len, NULL))
+        return xcvr_topo_parse_vlans("", 0);
+    return xcvr_topo_parse_vlans(text, len);
+}
+
+void
+xcvr_topo_proc_bond_clear(XcvrTopoProcBond *pb)
 {
     g_clear_pointer(&pb->mode, g_free);
     g_clear_pointer(&pb->active, g_free);
     g_clear_pointer(&pb->members, g_ptr_array_unref);
     g_clear_pointer(&pb->info, g_hash_table_unref);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ProcBond, proc_bond_clear)
 
 static GHashTable *
 bond_members_new(void)
@@ -336,30 +320,27 @@ parse_id(const char *text)
  * an "Active Aggregator Info:" block whose indented "Aggregator ID: N" is the active one;
  * then per member "Slave Interface: X" followed by its "MII Status:" and (802.3ad)
  * "Aggregator ID:". The bond's own "MII Status:" comes before the first member. */
-static gboolean
-read_proc_bond(XcvrTopo *topo, const char *bond, ProcBond *pb)
+void
+xcvr_topo_parse_proc_bond(const char *text, gsize len, XcvrTopoProcBond *pb)
 {
-    g_autofree char *path = g_build_filename(topo->proc_net, "bonding", bond, NULL);
-    g_autofree char *text = NULL;
-    g_auto(GStrv) lines = NULL;
     XcvrTopoBondMember *member = NULL;
     gboolean in_active_agg = FALSE;
-    guint i;
+    gsize pos;
 
-    if (!xcvr_host_file_read(path, XCVR_HOST_FILE_NOFOLLOW, XCVR_HOST_FILE_PROCFS_MAX,
-                             topo->deadline, &text, NULL, NULL))
-        return FALSE;
     pb->aggregator = -1;
     pb->members = g_ptr_array_new_with_free_func(g_free);
     pb->info = bond_members_new();
-    lines = g_strsplit(text, "\n", -1);
-    for (i = 0; lines[i] != NULL; i++) {
-        const char *raw = lines[i];
-        gboolean indented = raw[0] == ' ' || raw[0] == '\t';
-        g_autofree char *l = g_strstrip(g_strdup(raw));
+    /* line by line with memchr(), as for /proc/net/vlan/config */
+    for (pos = 0; pos < len;) {
+        const char *line = text + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        gsize line_len = nl != NULL ? (gsize)(nl - line) : len - pos;
+        gboolean indented = line_len > 0 && (line[0] == ' ' || line[0] == '\t');
+        g_autofree char *l = g_strstrip(g_strndup(line, line_len));
         const char *colon = strchr(l, ':');
         g_autofree char *value = NULL;
 
+        pos += line_len + 1;
         /* the active aggregator's lines are indented under their heading */
         if (l[0] == '\0' || !indented)
             in_active_agg = FALSE;
@@ -377,7 +358,8 @@ read_proc_bond(XcvrTopo *topo, const char *bond, ProcBond *pb)
             in_active_agg = TRUE;
         } else if (g_str_has_prefix(l, "Slave Interface:")) {
             in_active_agg = FALSE;
-            if (!ptr_array_has_name(pb->members, value))
+            /* a member is in pb->info exactly when it is in pb->members */
+            if (!g_hash_table_contains(pb->info, value))
                 g_ptr_array_add(pb->members, g_strdup(value));
             member = bond_member_get(pb->info, value);
         } else if (g_str_has_prefix(l, "Aggregator ID:")) {
@@ -389,6 +371,19 @@ read_proc_bond(XcvrTopo *topo, const char *bond, ProcBond *pb)
             member->mii_up = strcmp(value, "up") == 0 ? 1 : 0;
         }
     }
+}
+
+static gboolean
+read_proc_bond(XcvrTopo *topo, const char *bond, XcvrTopoProcBond *pb)
+{
+    g_autofree char *path = g_build_filename(topo->proc_net, "bonding", bond, NULL);
+    g_autofree char *text = NULL;
+    gsize len = 0;
+
+    if (!xcvr_host_file_read(path, XCVR_HOST_FILE_NOFOLLOW, XCVR_HOST_FILE_PROCFS_MAX,
+                             topo->deadline, &text, &len, NULL))
+        return FALSE;
+    xcvr_topo_parse_proc_bond(text, len, pb);
     return TRUE;
 }
 
@@ -711,7 +706,7 @@ read_bond(XcvrTopo *topo, XcvrTopoDev *dev, const char *dir)
     for (i = 0; i < dev->lowers->len; i++)
         read_bond_member(topo, dev->bond_members, g_ptr_array_index(dev->lowers, i));
     if (bond_needs_proc(dev)) {
-        g_auto(ProcBond) pb = {0};
+        g_auto(XcvrTopoProcBond) pb = {0};
 
         if (read_proc_bond(topo, dev->name, &pb)) {
             GHashTableIter it;

@@ -15,10 +15,15 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "virt/xcvr-virt-bounded-private.h"
+
 #define METADATA_KEY "xcvrmap"
 
 struct _XcvrVirtConn {
     virConnect *conn;
+    gint64 deadline; /* of every call on it; 0: none */
+    char *what;      /* "libvirt at 'URI'", for a timeout's message */
+    gboolean lost;   /* a call was abandoned at the deadline: the connection is its thread's */
 };
 
 static void
@@ -42,11 +47,11 @@ quiet(void *data, virErrorPtr err)
 {
 }
 
-XcvrVirtConn *
-xcvr_virt_conn_open(const char *uri, GError **error)
+static gpointer
+open_job_run(gpointer data, GError **error)
 {
+    const char *uri = data;
     virConnect *conn = virConnectOpen(uri);
-    XcvrVirtConn *c;
 
     if (conn == NULL) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT,
@@ -56,9 +61,36 @@ xcvr_virt_conn_open(const char *uri, GError **error)
         return NULL;
     }
     virConnSetErrorFunc(conn, NULL, quiet);
+    return conn;
+}
+
+static void
+conn_unref(virConnect *conn)
+{
+    (void)virConnectClose(conn);
+}
+
+XcvrVirtConn *
+xcvr_virt_conn_open_full(const char *uri, gint64 deadline, GError **error)
+{
+    g_autofree char *what = xcvr_virt_describe_uri(uri);
+    virConnect *conn = xcvr_virt_run_bounded(what, deadline, open_job_run, g_strdup(uri),
+                                             g_free, (GDestroyNotify)conn_unref, error);
+    XcvrVirtConn *c;
+
+    if (conn == NULL)
+        return NULL;
     c = g_new0(XcvrVirtConn, 1);
     c->conn = conn;
+    c->deadline = deadline;
+    c->what = g_steal_pointer(&what);
     return c;
+}
+
+XcvrVirtConn *
+xcvr_virt_conn_open(const char *uri, GError **error)
+{
+    return xcvr_virt_conn_open_full(uri, 0, error);
 }
 
 void
@@ -66,7 +98,10 @@ xcvr_virt_conn_free(XcvrVirtConn *conn)
 {
     if (conn == NULL)
         return;
-    (void)virConnectClose(conn->conn);
+    /* a lost connection is left to the call still waiting on it: libvirt is not touched */
+    if (!conn->lost)
+        (void)virConnectClose(conn->conn);
+    g_free(conn->what);
     g_free(conn);
 }
 
@@ -164,8 +199,8 @@ write_one(virDomain *dom, unsigned int flags, const char *element, gboolean *ret
     return TRUE;
 }
 
-XcvrPublishResult *
-xcvr_virt_set_domain_metadata(XcvrVirtConn *conn, const char *domain, const char *element)
+static XcvrPublishResult *
+set_metadata(virConnect *conn, const char *domain, const char *element)
 {
     XcvrPublishResult *r = g_new0(XcvrPublishResult, 1);
     g_autoptr(virDomain) dom = NULL;
@@ -175,9 +210,7 @@ xcvr_virt_set_domain_metadata(XcvrVirtConn *conn, const char *domain, const char
 
     r->domain = g_strdup(domain);
     r->outcome = XCVR_PUBLISH_FAILED;
-    g_return_val_if_fail(conn != NULL && domain != NULL, r);
-
-    dom = virDomainLookupByName(conn->conn, domain);
+    dom = virDomainLookupByName(conn, domain);
     if (dom == NULL) {
         r->message = g_strdup_printf("no such domain (%s)", last_message());
         return r;
@@ -201,16 +234,13 @@ xcvr_virt_set_domain_metadata(XcvrVirtConn *conn, const char *domain, const char
     return r;
 }
 
-char *
-xcvr_virt_get_domain_metadata(XcvrVirtConn *conn, const char *domain, gboolean config,
-                              GError **error)
+static char *
+get_metadata(virConnect *conn, const char *domain, gboolean config, GError **error)
 {
     g_autoptr(virDomain) dom = NULL;
     char *xml = NULL;
 
-    g_return_val_if_fail(conn != NULL && domain != NULL, NULL);
-
-    dom = virDomainLookupByName(conn->conn, domain);
+    dom = virDomainLookupByName(conn, domain);
     if (dom == NULL) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_NO_DEVICE, "no domain '%s': %s", domain,
                     last_message());
@@ -219,5 +249,122 @@ xcvr_virt_get_domain_metadata(XcvrVirtConn *conn, const char *domain, gboolean c
     if (!read_current(dom, config ? VIR_DOMAIN_AFFECT_CONFIG : VIR_DOMAIN_AFFECT_LIVE, &xml,
                       error))
         return NULL;
+    return xml;
+}
+
+/* One call on a connection handed to a worker thread: its own reference to the
+ * connection, copies of the arguments. */
+typedef struct {
+    virConnect *conn;
+    char *domain;
+    char *element;
+    gboolean config;
+} MetadataJob;
+
+static void
+metadata_job_free(MetadataJob *job)
+{
+    (void)virConnectClose(job->conn);
+    g_free(job->domain);
+    g_free(job->element);
+    g_free(job);
+}
+
+static MetadataJob *
+metadata_job_new(XcvrVirtConn *conn, const char *domain, const char *element,
+                 gboolean config)
+{
+    MetadataJob *job = g_new0(MetadataJob, 1);
+
+    (void)virConnectRef(conn->conn);
+    job->conn = conn->conn;
+    job->domain = g_strdup(domain);
+    job->element = g_strdup(element);
+    job->config = config;
+    return job;
+}
+
+static gpointer
+set_job_run(gpointer data, GError **error)
+{
+    MetadataJob *job = data;
+
+    return set_metadata(job->conn, job->domain, job->element);
+}
+
+static gpointer
+get_job_run(gpointer data, GError **error)
+{
+    MetadataJob *job = data;
+
+    return get_metadata(job->conn, job->domain, job->config, error);
+}
+
+/* A call abandoned earlier still waits on the connection: nothing more goes through it. */
+static gboolean
+check_lost(XcvrVirtConn *conn, GError **error)
+{
+    if (!conn->lost)
+        return TRUE;
+    g_set_error(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT, "%s did not answer before the deadline",
+                conn->what);
+    return FALSE;
+}
+
+static XcvrPublishResult *
+failed_result(const char *domain, const char *message)
+{
+    XcvrPublishResult *r = g_new0(XcvrPublishResult, 1);
+
+    r->domain = g_strdup(domain);
+    r->outcome = XCVR_PUBLISH_FAILED;
+    r->message = g_strdup(message);
+    return r;
+}
+
+XcvrPublishResult *
+xcvr_virt_set_domain_metadata(XcvrVirtConn *conn, const char *domain, const char *element)
+{
+    g_autoptr(GError) error = NULL;
+    XcvrPublishResult *r;
+
+    g_return_val_if_fail(conn != NULL && domain != NULL,
+                         failed_result(domain, "no connection or no domain"));
+
+    if (conn->deadline == 0)
+        return set_metadata(conn->conn, domain, element);
+    if (!check_lost(conn, &error))
+        return failed_result(domain, error->message);
+    r = xcvr_virt_run_bounded(conn->what, conn->deadline, set_job_run,
+                              metadata_job_new(conn, domain, element, FALSE),
+                              (GDestroyNotify)metadata_job_free,
+                              (GDestroyNotify)xcvr_publish_result_free, &error);
+    if (r != NULL)
+        return r;
+    if (g_error_matches(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT))
+        conn->lost = TRUE;
+    return failed_result(domain, error->message);
+}
+
+char *
+xcvr_virt_get_domain_metadata(XcvrVirtConn *conn, const char *domain, gboolean config,
+                              GError **error)
+{
+    g_autoptr(GError) local = NULL;
+    char *xml;
+
+    g_return_val_if_fail(conn != NULL && domain != NULL, NULL);
+
+    if (conn->deadline == 0)
+        return get_metadata(conn->conn, domain, config, error);
+    if (!check_lost(conn, error))
+        return NULL;
+    xml = xcvr_virt_run_bounded(conn->what, conn->deadline, get_job_run,
+                                metadata_job_new(conn, domain, NULL, config),
+                                (GDestroyNotify)metadata_job_free, g_free, &local);
+    if (g_error_matches(local, XCVR_ERROR, XCVR_ERROR_TIMEOUT))
+        conn->lost = TRUE;
+    if (local != NULL)
+        g_propagate_error(error, g_steal_pointer(&local));
     return xml;
 }

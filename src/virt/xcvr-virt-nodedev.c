@@ -15,6 +15,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "virt/xcvr-virt-bounded-private.h"
+
 static void
 conn_close(virConnect *conn)
 {
@@ -124,8 +126,8 @@ list_docs(virConnect *conn, unsigned int flags, GError **error)
     return g_steal_pointer(&out);
 }
 
-GPtrArray *
-xcvr_virt_list_nodedevs(const char *uri, const char *cap, GError **error)
+static GPtrArray *
+list_nodedevs(const char *uri, const char *cap, GError **error)
 {
     g_autoptr(virConnect) conn = NULL;
     unsigned int flags = cap_flag(cap, error);
@@ -166,8 +168,8 @@ is_net_of(const char *xml, const char *netdev)
     return found;
 }
 
-XcvrNodedevDoc *
-xcvr_virt_get_nodedev(const char *uri, const char *device, GError **error)
+static XcvrNodedevDoc *
+get_nodedev(const char *uri, const char *device, GError **error)
 {
     g_autoptr(virConnect) conn = NULL;
     g_autoptr(virNodeDevice) dev = NULL;
@@ -201,4 +203,80 @@ xcvr_virt_get_nodedev(const char *uri, const char *device, GError **error)
                 "no node device '%s' (neither a device name nor a netdev libvirt knows)",
                 device);
     return NULL;
+}
+
+/* A node-device call handed to a worker thread: copies of the caller's arguments. */
+typedef struct {
+    char *uri;
+    char *arg; /* the capability, or the device */
+} NodedevJob;
+
+static void
+nodedev_job_free(NodedevJob *job)
+{
+    g_free(job->uri);
+    g_free(job->arg);
+    g_free(job);
+}
+
+static NodedevJob *
+nodedev_job_new(const char *uri, const char *arg)
+{
+    NodedevJob *job = g_new0(NodedevJob, 1);
+
+    job->uri = g_strdup(uri);
+    job->arg = g_strdup(arg);
+    return job;
+}
+
+static gpointer
+list_job_run(gpointer data, GError **error)
+{
+    NodedevJob *job = data;
+
+    return list_nodedevs(job->uri, job->arg, error);
+}
+
+static gpointer
+get_job_run(gpointer data, GError **error)
+{
+    NodedevJob *job = data;
+
+    return get_nodedev(job->uri, job->arg, error);
+}
+
+GPtrArray *
+xcvr_virt_list_nodedevs_full(const char *uri, const char *cap, gint64 deadline,
+                             GError **error)
+{
+    g_autofree char *what = xcvr_virt_describe_uri(uri);
+
+    return xcvr_virt_run_bounded(what, deadline, list_job_run, nodedev_job_new(uri, cap),
+                                 (GDestroyNotify)nodedev_job_free,
+                                 (GDestroyNotify)g_ptr_array_unref, error);
+}
+
+GPtrArray *
+xcvr_virt_list_nodedevs(const char *uri, const char *cap, GError **error)
+{
+    return xcvr_virt_list_nodedevs_full(uri, cap, 0, error);
+}
+
+XcvrNodedevDoc *
+xcvr_virt_get_nodedev_full(const char *uri, const char *device, gint64 deadline,
+                           GError **error)
+{
+    g_autofree char *what = xcvr_virt_describe_uri(uri);
+
+    g_return_val_if_fail(device != NULL, NULL);
+
+    return xcvr_virt_run_bounded(what, deadline, get_job_run, nodedev_job_new(uri, device),
+                                 (GDestroyNotify)nodedev_job_free,
+                                 (GDestroyNotify)xcvr_nodedev_doc_free, error);
+}
+
+XcvrNodedevDoc *
+xcvr_virt_get_nodedev(const char *uri, const char *device, GError **error)
+{
+    return xcvr_virt_get_nodedev_full(uri, device, 0, error);
 }

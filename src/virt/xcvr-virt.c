@@ -18,6 +18,7 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
+#include "virt/xcvr-virt-bounded-private.h"
 #include "virt/xcvr-virt-private.h"
 
 static void
@@ -302,9 +303,8 @@ has_domain(GPtrArray *doms, virDomain *dom)
     return FALSE;
 }
 
-GPtrArray *
-xcvr_virt_list_vnics(const char *uri, const char *const *domains, char **ret_uri,
-                     GError **error)
+static GPtrArray *
+list_vnics(const char *uri, const char *const *domains, char **ret_uri, GError **error)
 {
     g_autoptr(virConnect) conn = NULL;
     g_autoptr(GPtrArray) doms = NULL;
@@ -371,4 +371,76 @@ xcvr_virt_list_vnics(const char *uri, const char *const *domains, char **ret_uri
     if (ret_uri != NULL)
         *ret_uri = connected_uri(conn);
     return g_steal_pointer(&out);
+}
+
+/* A listing handed to a worker thread: copies of the caller's arguments, and the answer. */
+typedef struct {
+    char *uri;
+    GStrv domains;
+} ListJob;
+
+typedef struct {
+    GPtrArray *vnics;
+    char *uri;
+} ListAnswer;
+
+static void
+list_job_free(ListJob *job)
+{
+    g_free(job->uri);
+    g_strfreev(job->domains);
+    g_free(job);
+}
+
+static void
+list_answer_free(ListAnswer *answer)
+{
+    g_clear_pointer(&answer->vnics, g_ptr_array_unref);
+    g_free(answer->uri);
+    g_free(answer);
+}
+
+static gpointer
+list_job_run(gpointer data, GError **error)
+{
+    ListJob *job = data;
+    ListAnswer *answer = g_new0(ListAnswer, 1);
+
+    answer->vnics = list_vnics(job->uri, (const char *const *)job->domains, &answer->uri,
+                               error);
+    if (answer->vnics == NULL) {
+        list_answer_free(answer);
+        return NULL;
+    }
+    return answer;
+}
+
+GPtrArray *
+xcvr_virt_list_vnics_full(const char *uri, const char *const *domains, gint64 deadline,
+                          char **ret_uri, GError **error)
+{
+    ListJob *job = g_new0(ListJob, 1);
+    g_autofree char *what = xcvr_virt_describe_uri(uri);
+    ListAnswer *answer;
+    GPtrArray *vnics;
+
+    job->uri = g_strdup(uri);
+    job->domains = g_strdupv((char **)domains);
+    answer = xcvr_virt_run_bounded(what, deadline, list_job_run, job,
+                                   (GDestroyNotify)list_job_free,
+                                   (GDestroyNotify)list_answer_free, error);
+    if (answer == NULL)
+        return NULL;
+    vnics = g_steal_pointer(&answer->vnics);
+    if (ret_uri != NULL)
+        *ret_uri = g_steal_pointer(&answer->uri);
+    list_answer_free(answer);
+    return vnics;
+}
+
+GPtrArray *
+xcvr_virt_list_vnics(const char *uri, const char *const *domains, char **ret_uri,
+                     GError **error)
+{
+    return xcvr_virt_list_vnics_full(uri, domains, 0, ret_uri, error);
 }
