@@ -316,8 +316,9 @@ read_flag(JsonNode *node, gint64 updated_us, GError **error)
         f->last_clear_us > updated_us || f->first_set_us > f->last_set_us ||
         (f->count == 0) != (f->last_set_us == 0) || (f->first_set_us == 0) != (f->count == 0) ||
         (xcvr_history_flag_is_raised(f) && f->count == 0) ||
-        ((f->state == XCVR_FLAG_STATE_RISING || f->state == XCVR_FLAG_STATE_FALLING) &&
-         (f->streak == 0 || f->onset_us == 0))) {
+        ((f->state == XCVR_FLAG_STATE_RISING || f->state == XCVR_FLAG_STATE_FALLING) !=
+         (f->streak != 0 && f->onset_us != 0)) ||
+        (f->streak != 0) != (f->onset_us != 0)) {
         invalid(error, "flag %s: times, count and state disagree", key);
         return NULL;
     }

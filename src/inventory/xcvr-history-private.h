@@ -25,7 +25,7 @@ struct _XcvrHistoryFlag {
     guint lane;              /* 0: module-wide */
     XcvrFlagState state;
     guint streak;            /* polls in a row seen set (RISING) or clear (FALLING) */
-    gint64 onset_us;         /* the first poll of that run */
+    gint64 onset_us;         /* the first poll of that run; 0 when CLEAR or RAISED */
     guint64 count;
     gint64 first_set_us;     /* 0: never */
     gint64 last_set_us;

@@ -278,6 +278,7 @@ step_flag(const XcvrHistory *h, XcvrHistoryFlag *f, gboolean set, gint64 now_us)
         if (!set) {
             f->state = XCVR_FLAG_STATE_CLEAR;
             f->streak = 0;
+            f->onset_us = 0;
             return FALSE;
         }
         if (f->state == XCVR_FLAG_STATE_CLEAR) {
@@ -295,6 +296,7 @@ step_flag(const XcvrHistory *h, XcvrHistoryFlag *f, gboolean set, gint64 now_us)
         if (f->first_set_us == 0)
             f->first_set_us = f->onset_us;
         f->last_set_us = f->onset_us;
+        f->onset_us = 0;
         return TRUE;
     case XCVR_FLAG_STATE_RAISED:
     case XCVR_FLAG_STATE_FALLING:
@@ -302,6 +304,7 @@ step_flag(const XcvrHistory *h, XcvrHistoryFlag *f, gboolean set, gint64 now_us)
         if (set) {
             f->state = XCVR_FLAG_STATE_RAISED;
             f->streak = 0;
+            f->onset_us = 0;
             return FALSE;
         }
         if (f->state == XCVR_FLAG_STATE_RAISED) {
@@ -316,6 +319,7 @@ step_flag(const XcvrHistory *h, XcvrHistoryFlag *f, gboolean set, gint64 now_us)
         f->state = XCVR_FLAG_STATE_CLEAR;
         f->streak = 0;
         f->last_clear_us = f->onset_us;
+        f->onset_us = 0;
         return TRUE;
     }
 }
