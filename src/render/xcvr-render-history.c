@@ -16,6 +16,39 @@
 #include "render/xcvr-render-history-private.h"
 #include "render/xcvr-render-private.h"
 
+/* A record's names are kept as xcvr_escape_bytes() wrote them (what history.json can
+ * hold); the JSON and XML writers apply that rule themselves, so they get the bytes back,
+ * and the document carries each name escaped once, as it carries the module's. */
+static char *
+unescape_bytes(const char *s)
+{
+    GString *out = g_string_sized_new(strlen(s));
+
+    while (*s != '\0') {
+        if (s[0] == '\\' && s[1] == '\\') {
+            g_string_append_c(out, '\\');
+            s += 2;
+        } else if (s[0] == '\\' && s[1] == 'x' && g_ascii_isxdigit(s[2]) &&
+                   g_ascii_isxdigit(s[3])) {
+            g_string_append_c(out, (char)(g_ascii_xdigit_value(s[2]) * 16 +
+                                          g_ascii_xdigit_value(s[3])));
+            s += 4;
+        } else {
+            g_string_append_c(out, *s);
+            s++;
+        }
+    }
+    return g_string_free(out, FALSE);
+}
+
+static void
+json_name(JsonBuilder *b, const char *key, const char *escaped)
+{
+    g_autofree char *raw = unescape_bytes(escaped);
+
+    xcvr_render_json_string(b, key, raw);
+}
+
 static void
 json_time(JsonBuilder *b, const char *key, gint64 us)
 {
@@ -39,9 +72,9 @@ xcvr_render_history_json(JsonBuilder *b, const XcvrHistory *history, const XcvrI
     xcvr_render_json_string(b, "verdict", xcvr_health_to_string(r->verdict));
     json_builder_set_member_name(b, "module");
     json_builder_begin_object(b);
-    xcvr_render_json_string(b, "vendor", r->vendor);
-    xcvr_render_json_string(b, "pn", r->pn);
-    xcvr_render_json_string(b, "sn", r->sn);
+    json_name(b, "vendor", r->vendor);
+    json_name(b, "pn", r->pn);
+    json_name(b, "sn", r->sn);
     json_builder_end_object(b);
     json_builder_set_member_name(b, "current");
     json_builder_add_boolean_value(b, r->current);
@@ -84,6 +117,14 @@ xml_attr(GString *out, const char *name, const char *value)
 }
 
 static void
+xml_name(GString *out, const char *name, const char *escaped)
+{
+    g_autofree char *raw = unescape_bytes(escaped);
+
+    xml_attr(out, name, raw);
+}
+
+static void
 xml_time(GString *out, const char *name, gint64 us)
 {
     g_autofree char *text = us != 0 ? xcvr_history_format_time(us) : NULL;
@@ -104,9 +145,9 @@ xcvr_render_history_xml(GString *out, const char *indent, const char *prefix,
     polls = g_strdup_printf("%" G_GUINT64_FORMAT, r->polls);
     g_string_append_printf(out, "%s<%shistory", indent, prefix);
     xml_attr(out, "verdict", xcvr_health_to_string(r->verdict));
-    xml_attr(out, "vendor", r->vendor);
-    xml_attr(out, "pn", r->pn);
-    xml_attr(out, "sn", r->sn);
+    xml_name(out, "vendor", r->vendor);
+    xml_name(out, "pn", r->pn);
+    xml_name(out, "sn", r->sn);
     xml_attr(out, "current", r->current ? "true" : "false");
     xml_time(out, "first-seen", r->first_seen_us);
     xml_time(out, "last-seen", r->last_seen_us);

@@ -451,6 +451,21 @@ test_map_json_history(void **state)
     text = xcvr_render_map_text_with_history(inv, h);
     assert_non_null(strstr(text, "History (2 polls, last 2025-12-03T20:01:00Z"));
     assert_non_null(strstr(text, "laser_rx_power_low_alarm: raised, raised 1 times"));
+
+    /* a serial number with a backslash and a quote: the history's module is written once
+     * escaped, as the uplink's module is, not escaped twice */
+    g_clear_pointer(&inv, xcvr_inventory_free);
+    g_clear_pointer(&with, g_free);
+    assert_true(poll_module(f, h, AT(2), FALSE, FALSE, "B\\S\"1"));
+    inv = inventory(f);
+    with = xcvr_render_map_json_with_history(inv, h);
+    {
+        const char *sn = "\"sn\" : \"B\\\\\\\\S\\\"1\"";
+        const char *first = strstr(with, sn);
+
+        if (first == NULL || strstr(first + 1, sn) == NULL)
+            fail_msg("the serial number, as the module and the history write it:\n%s", with);
+    }
 }
 
 /* Writes @data as the state file and loads it: moved aside, a warning, an empty history;
