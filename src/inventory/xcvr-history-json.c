@@ -21,7 +21,6 @@
 #define MAX_DEPTH 8
 /* Bounds on what one document may hold, far above a real host (64 ports × 4 modules,
  * 5 quantities × 4 flags × 8 lanes each). */
-#define MAX_RECORDS 4096
 #define MAX_FLAGS 4096
 #define MAX_LANE 255
 
@@ -474,7 +473,8 @@ xcvr_history_from_json(const char *data, gssize len, gint64 now_us, GError **err
     }
     if (!get_int(root, "updated_us", "the document", 0, G_MAXINT64, &updated, error) ||
         !get_int(root, "polls", "the document", 0, G_MAXINT64, &polls, error) ||
-        (records = get_array(root, "records", "the document", MAX_RECORDS, error)) == NULL)
+        (records = get_array(root, "records", "the document", XCVR_HISTORY_MAX_RECORDS,
+                             error)) == NULL)
         return NULL;
     if (now_us > 0 && updated > now_us + XCVR_HISTORY_FUTURE_SLACK_US) {
         invalid(error, "from the future (updated %" G_GINT64_FORMAT " s after now)",

@@ -19,6 +19,9 @@
 
 /* Records kept per interface (the current module and the last ones before it). */
 #define XCVR_HISTORY_RECORDS_PER_INTERFACE 4
+/* Records kept in all, and the most a history.json may hold: the oldest (by last seen)
+ * go first, so the file the update writes is always one its reader takes. */
+#define XCVR_HISTORY_MAX_RECORDS 4096
 
 struct _XcvrHistoryFlag {
     char *key;

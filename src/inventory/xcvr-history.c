@@ -428,6 +428,19 @@ xcvr_history_update(XcvrHistory *history, const XcvrInventory *inventory, gint64
 
     for (i = 0; i < inventory->uplinks->len; i++)
         changed |= update_uplink(history, g_ptr_array_index(inventory->uplinks, i), now_us);
+    while (history->records->len > XCVR_HISTORY_MAX_RECORDS) {
+        guint oldest = 0;
+
+        for (i = 1; i < history->records->len; i++) {
+            const XcvrHistoryRecord *r = g_ptr_array_index(history->records, i);
+            const XcvrHistoryRecord *o = g_ptr_array_index(history->records, oldest);
+
+            if (r->last_seen_us < o->last_seen_us)
+                oldest = i;
+        }
+        g_ptr_array_remove_index(history->records, oldest);
+        changed = TRUE;
+    }
     history->polls++;
     history->updated_us = now_us;
     xcvr_history_sort(history);
