@@ -97,6 +97,31 @@ typedef struct {
     GString *body[FAM_LAST];
 } Out;
 
+/* A value with the fewest digits within 1e-12 of it: the registers' resolution is far
+ * coarser (0.1 µW, 2 µA, 100 µV, 1/256 °C), so 0.001122 W is written, not the
+ * 0.0011220000000000002 that mW → W leaves in the double. */
+static void
+append_value(GString *out, double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    int precision;
+
+    if (v == floor(v) && fabs(v) < 1e15) {
+        xcvr_render_append_double(out, v);
+        return;
+    }
+    for (precision = 1; precision < 17; precision++) {
+        g_autofree char *fmt = g_strdup_printf("%%.%dg", precision);
+
+        g_ascii_formatd(buf, sizeof(buf), fmt, v);
+        if (fabs(g_ascii_strtod(buf, NULL) - v) <= fabs(v) * 1e-12) {
+            g_string_append(out, buf);
+            return;
+        }
+    }
+    xcvr_render_append_double(out, v);
+}
+
 /* One sample: `NAME{l1="v1",…} VALUE`; @labels is NULL-terminated name/value pairs, a pair
  * whose value is NULL left out. */
 static void
@@ -122,7 +147,7 @@ sample(Out *o, Family fam, double value, const char *const *labels)
     if (!first)
         g_string_append_c(s, '}');
     g_string_append_c(s, ' ');
-    xcvr_render_append_double(s, value);
+    append_value(s, value);
     g_string_append_c(s, '\n');
 }
 
