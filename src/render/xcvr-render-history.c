@@ -216,9 +216,9 @@ xcvr_render_map_text_with_history(const XcvrInventory *inventory, const XcvrHist
             g_string_append_printf(out, "    %s", fl->key);
             if (fl->lane > 0)
                 g_string_append_printf(out, " lane %u", fl->lane);
-            g_string_append_printf(out, ": %s, raised %" G_GUINT64_FORMAT " times, last set "
-                                        "%s",
-                                   xcvr_flag_state_to_string(fl->state), fl->count, last_set);
+            g_string_append_printf(out, ": %s, %" G_GUINT64_FORMAT " raise%s, last set %s",
+                                   xcvr_flag_state_to_string(fl->state), fl->count,
+                                   fl->count == 1 ? "" : "s", last_set);
             if (fl->last_clear_us != 0) {
                 g_autofree char *clear = xcvr_history_format_time(fl->last_clear_us);
 

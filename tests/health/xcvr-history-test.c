@@ -450,7 +450,7 @@ test_map_json_history(void **state)
     assert_non_null(strstr(with, "\"history\" : null")); /* the empty cage */
     text = xcvr_render_map_text_with_history(inv, h);
     assert_non_null(strstr(text, "History (2 polls, last 2025-12-03T20:01:00Z"));
-    assert_non_null(strstr(text, "laser_rx_power_low_alarm: raised, raised 1 times"));
+    assert_non_null(strstr(text, "laser_rx_power_low_alarm: raised, 1 raise, last set"));
 
     /* a serial number with a backslash and a quote: the history's module is written once
      * escaped, as the uplink's module is, not escaped twice */

@@ -397,7 +397,7 @@ def test(a, x, work):
         u.pop("history", None)
     report(stripped == pdoc, "map JSON --state-dir is the map plus history members only")
     text = run([x, "map"] + src + ["--state-dir", state]).stdout
-    report(b"History (3 polls" in text and b"laser_rx_power_low_alarm: falling, raised 1 times"
+    report(b"History (3 polls" in text and b"laser_rx_power_low_alarm: falling, 1 raise, last set"
            in text, "map text --state-dir: the history note", text.decode("utf-8", "replace"))
 
     if a.xmllint and a.nodedev_rng:
