@@ -300,6 +300,24 @@ XCVR_PUBLIC const XcvrHistoryRecord *xcvr_history_find(const XcvrHistory *histor
                                                        const XcvrInvUplink *uplink);
 
 /**
+ * xcvr_history_get_verdict:
+ * @history: a #XcvrHistory
+ * @uplink: an uplink of an inventory
+ *
+ * The verdict on @uplink with hysteresis, for an inventory read now (at a poll or
+ * between two): the worst of the uplink's verdict without its module's flags (link,
+ * module read, checksums, as read now) and the flags raised (or falling) in the history of
+ * the module it holds. Without a module read now, or without a record of it: the
+ * inventory's own verdict, xcvr_inv_uplink_get_health().
+ *
+ * Returns: the verdict.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrHealth xcvr_history_get_verdict(const XcvrHistory *history,
+                                                const XcvrInvUplink *uplink);
+
+/**
  * xcvr_history_get_n_records:
  * @history: a #XcvrHistory
  *

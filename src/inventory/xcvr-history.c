@@ -484,6 +484,19 @@ xcvr_history_find(const XcvrHistory *history, const XcvrInvUplink *uplink)
     return find_record(history, name, vendor, pn, sn);
 }
 
+XcvrHealth
+xcvr_history_get_verdict(const XcvrHistory *history, const XcvrInvUplink *uplink)
+{
+    const XcvrHistoryRecord *r;
+
+    g_return_val_if_fail(history != NULL, XCVR_HEALTH_UNKNOWN);
+    g_return_val_if_fail(uplink != NULL, XCVR_HEALTH_UNKNOWN);
+    /* a record holds no evidence about a cage whose module was not read now */
+    if (uplink->module == NULL || (r = xcvr_history_find(history, uplink)) == NULL)
+        return uplink->health;
+    return record_verdict(r, uplink->health_base);
+}
+
 guint
 xcvr_history_get_n_records(const XcvrHistory *history)
 {

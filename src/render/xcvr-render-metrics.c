@@ -279,8 +279,8 @@ uplink(Out *o, const XcvrInvUplink *up, const XcvrHistory *history)
         module_thresholds(o, ifname, m);
         module_flags(o, ifname, m);
     }
-    /* the record's verdict holds for the module read now (or last, when none was read) */
-    uplink_health(o, ifname, r != NULL ? r->verdict : up->health);
+    uplink_health(o, ifname, history != NULL ? xcvr_history_get_verdict(history, up)
+                                              : up->health);
     if (up->link != NULL && up->link->operstate != NULL) {
         const char *labels[] = { "interface", ifname, NULL };
 

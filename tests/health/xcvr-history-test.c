@@ -242,6 +242,14 @@ test_raise_hold_clear(void **state)
     assert_false(poll_module(f, h, AT(3), FALSE, FALSE, NULL));
     assert_int_equal(verdict_now(f, h), XCVR_HEALTH_ALARM);
     r = current_record(f, h, &inv);
+    /* the inventory alone says ok (the flag reads clear), with the history: alarm; the
+     * empty cage has no record: its own verdict */
+    assert_int_equal(xcvr_inv_uplink_get_health(xcvr_inventory_find_uplink(inv, PORT)),
+                     XCVR_HEALTH_OK);
+    assert_int_equal(xcvr_history_get_verdict(h, xcvr_inventory_find_uplink(inv, PORT)),
+                     XCVR_HEALTH_ALARM);
+    assert_int_equal(xcvr_history_get_verdict(h, xcvr_inventory_find_uplink(inv, "enp3s0f1")),
+                     xcvr_inv_uplink_get_health(xcvr_inventory_find_uplink(inv, "enp3s0f1")));
     assert_flag(flag_of(r, "laser_rx_power_low_alarm", 0), XCVR_FLAG_STATE_FALLING, 1, AT(1),
                 AT(1), 0);
     g_clear_pointer(&inv, xcvr_inventory_free);
