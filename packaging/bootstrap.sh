@@ -16,7 +16,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 build_pkgs="gcc pkg-config meson ninja-build libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libmnl-dev libxml2-dev libvirt-dev"
-test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils iproute2 openvswitch-common openvswitch-switch libvirt-clients python3-jsonschema dpkg-dev debhelper fakeroot lintian rpm mandoc man-db bash-completion systemd libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86"
+test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils iproute2 openvswitch-common openvswitch-switch libvirt-clients python3-jsonschema dpkg-dev debhelper fakeroot lintian rpm mandoc man-db bash-completion systemd libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 python3-prometheus-client"
 
 case "$mode" in
 demo) pkgs=$build_pkgs ;;
@@ -87,7 +87,7 @@ CC=clang setup build-fuzz -Dfuzzer=true -Dtests=true -Doracle=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false
 for target in fuzz-module fuzz-sff8636 fuzz-cmis fuzz-ovs-dump fuzz-domain-xml fuzz-plugin-call \
         fuzz-xapi-reply fuzz-nodedev-xml fuzz-module-decode fuzz-segments fuzz-index-tsv \
-        fuzz-proc-bonding fuzz-proc-vlan fuzz-demo-manifest; do
+        fuzz-proc-bonding fuzz-proc-vlan fuzz-demo-manifest fuzz-history-json; do
     ninja -C build-fuzz tests/fuzz/$target
     tests/fuzz/run-libfuzzer.sh build-fuzz "${XCVR_FUZZ_SECONDS:-25}" $target
     echo "$target 1 passed" >> .ci-results.txt

@@ -46,6 +46,7 @@ static const char *const vnic_type_names[] = {
 static const char *const attach_names[] = { "netdev", "macvtap-on", "pci", "vdpa", "vhostuser" };
 static const char *const status_names[] = { "ok", "no-uplink", "error" };
 static const char *const health_names[] = { "ok", "unknown", "warning", "alarm", "down" };
+static const char *const flag_state_names[] = { "clear", "rising", "raised", "falling" };
 
 #define CASE(what, prefix, table, fallback) \
     { what, (ToString)xcvr_##prefix##_to_string, xcvr_##prefix##_from_string, table, \
@@ -62,6 +63,7 @@ static const EnumCase cases[] = {
     CASE("XcvrVnicAttachKind", vnic_attach_kind, attach_names, "netdev"),
     CASE("XcvrVnicStatus", vnic_status, status_names, "error"),
     CASE("XcvrHealth", health, health_names, "unknown"),
+    CASE("XcvrFlagState", flag_state, flag_state_names, "clear"),
 };
 
 static void

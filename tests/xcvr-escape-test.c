@@ -177,6 +177,73 @@ test_xml_reads_back(void **state)
     }
 }
 
+/* A label value of the Prometheus text format read back as its parsers do (`\\`, `\"`,
+ * `\n`; any other escape or a bare quote or line feed is malformed): NULL if malformed. */
+static char *
+prometheus_unescape(const char *s)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    for (; *s != '\0'; s++) {
+        if (*s == '"' || *s == '\n')
+            return NULL;
+        if (*s != '\\') {
+            g_string_append_c(out, *s);
+            continue;
+        }
+        s++;
+        if (*s == '\\' || *s == '"')
+            g_string_append_c(out, *s);
+        else if (*s == 'n')
+            g_string_append_c(out, '\n');
+        else
+            return NULL;
+    }
+    return g_string_free(g_steal_pointer(&out), FALSE);
+}
+
+/* The exposition format's label values: clean, well formed, and read back as the bytes
+ * rule's text (what JSON and XML readers get), for the cases and for random bytes. */
+static void
+test_prometheus_reads_back(void **state)
+{
+    static const guint8 alphabet[] = { 0x00, 0x0a, 0x1b, '"', '\\', 'x', 'n', '0', 'a', 0x7f,
+                                       0x9b, 0xc2, 0xe2, 0x80, 0xae, 0xff };
+    g_autoptr(GRand) rand = g_rand_new_with_seed(13);
+    g_autofree char *quote = xcvr_escape_prometheus("q\"uo\\te\n", -1);
+
+    (void)state;
+    assert_string_equal(quote, "q\\\"uo\\\\\\\\te\\\\x0a");
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *prom = xcvr_escape_prometheus(cases[i].in, cases[i].len);
+        g_autofree char *want = xcvr_escape_bytes(cases[i].in, cases[i].len);
+        g_autofree char *back = prometheus_unescape(prom);
+
+        assert_clean(prom);
+        assert_non_null(back);
+        assert_string_equal(back, want);
+    }
+    for (guint round = 0; round < 20000; round++) {
+        guint8 in[24];
+        guint len = (guint)g_rand_int_range(rand, 0, (gint32)sizeof(in) + 1);
+        g_autoptr(GString) appended = g_string_new("x");
+        g_autofree char *prom = NULL;
+        g_autofree char *want = NULL;
+        g_autofree char *back = NULL;
+
+        for (guint i = 0; i < len; i++)
+            in[i] = alphabet[g_rand_int_range(rand, 0, G_N_ELEMENTS(alphabet))];
+        prom = xcvr_escape_prometheus((const char *)in, len);
+        want = xcvr_escape_bytes((const char *)in, len);
+        back = prometheus_unescape(prom);
+        assert_clean(prom);
+        assert_non_null(back);
+        assert_string_equal(back, want);
+        xcvr_escape_prometheus_append(appended, (const char *)in, len);
+        assert_string_equal(appended->str + 1, prom);
+    }
+}
+
 int
 main(void)
 {
@@ -184,6 +251,7 @@ main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_random_round_trip),
         cmocka_unit_test(test_xml_reads_back),
+        cmocka_unit_test(test_prometheus_reads_back),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

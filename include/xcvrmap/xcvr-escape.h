@@ -79,4 +79,35 @@ void xcvr_escape_xml_append(GString *out, const char *data, gssize len);
 XCVR_PUBLIC
 char *xcvr_escape_xml(const char *data, gssize len);
 
+/**
+ * xcvr_escape_prometheus_append:
+ * @out: the string to append to
+ * @data: (array length=len): the bytes, not necessarily UTF-8
+ * @len: the length of @data, or -1 when @data is NUL-terminated
+ *
+ * Appends @data to @out as a label value of the Prometheus text exposition format (between
+ * its double quotes): the rule of xcvr_escape_bytes() (which leaves no line feed, no control
+ * and no invalid UTF-8), then the format's own escapes, a backslash as `\\` and a double
+ * quote as `\"`. A parser of the format reads back exactly xcvr_escape_bytes() of @data,
+ * as a JSON or XML reader of the other outputs does.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC
+void xcvr_escape_prometheus_append(GString *out, const char *data, gssize len);
+
+/**
+ * xcvr_escape_prometheus:
+ * @data: (array length=len): the bytes, not necessarily UTF-8
+ * @len: the length of @data, or -1 when @data is NUL-terminated
+ *
+ * xcvr_escape_prometheus_append() into a new string.
+ *
+ * Returns: (transfer full): the escaped text
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC
+char *xcvr_escape_prometheus(const char *data, gssize len);
+
 G_END_DECLS

@@ -18,5 +18,6 @@
 #include "xcvr-placement.h"
 #include "xcvr-nodedev.h"
 #include "xcvr-metadata.h"
+#include "xcvr-history.h"
 
 #undef __XCVRMAP_H_INSIDE__

@@ -41,6 +41,8 @@ xcvr_cli_map(int argc, char **argv)
     g_auto(GStrv) domains = NULL;
     g_autofree char *format_s = NULL;
     g_autofree char *out = NULL;
+    g_autofree char *state_dir = NULL;
+    g_autoptr(XcvrHistory) history = NULL;
     gboolean demo = FALSE;
     gboolean no_modules = FALSE;
     gboolean no_netlink = FALSE;
@@ -77,6 +79,9 @@ xcvr_cli_map(int argc, char **argv)
           XCVR_MAP_XML_NAMESPACE ")", "text|json|xml" },
         { "no-modules", 0, 0, G_OPTION_ARG_NONE, &no_modules,
           "Do not read the uplinks' modules", NULL },
+        { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
+          "Add each uplink's history (verdict after hysteresis, flags with times and "
+          "counts) from the history `xcvrmap watch` keeps in DIR (read only)", "DIR" },
         { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout, XCVR_CLI_TIMEOUT_HELP, "SECONDS" },
         { "no-netlink", 0, 0, G_OPTION_ARG_NONE, &no_netlink,
           "Read modules through the SIOCETHTOOL ioctl even where ethtool netlink works",
@@ -120,6 +125,14 @@ xcvr_cli_map(int argc, char **argv)
                         "--ovsdb or --eeprom-dir\n");
         return XCVR_EXIT_USAGE;
     }
+    /* the history first: --demo changes the working directory */
+    if (state_dir != NULL) {
+        history = xcvr_history_read(state_dir, &error);
+        if (history == NULL) {
+            xcvr_cli_error("xcvrmap map: history not shown: %s", error->message);
+            g_clear_error(&error);
+        }
+    }
     if (demo && !xcvr_cli_demo_enter(&host, &error)) {
         xcvr_cli_error("xcvrmap map: demo host: %s", error->message);
         return XCVR_EXIT_FAILURE;
@@ -162,11 +175,11 @@ xcvr_cli_map(int argc, char **argv)
         return XCVR_EXIT_FAILURE;
     }
     if (format == MAP_JSON)
-        out = xcvr_render_map_json(inv);
+        out = xcvr_render_map_json_with_history(inv, history);
     else if (format == MAP_XML)
         out = xcvr_render_map_xml(inv);
     else
-        out = xcvr_render_map_text(inv);
+        out = xcvr_render_map_text_with_history(inv, history);
     /* a write error is the caller's to see (xcvr_cli_finish_stdout) */
     xcvr_cli_printf("%s%s", out, format == MAP_JSON ? "\n" : "");
     xcvr_cli_demo_leave(&host);

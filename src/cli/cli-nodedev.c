@@ -103,6 +103,8 @@ xcvr_cli_nodedev_dumpxml(int argc, char **argv)
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrNodedevDoc) doc = NULL;
     g_autoptr(XcvrInventory) inv = NULL;
+    g_autoptr(XcvrHistory) history = NULL;
+    g_autofree char *state_dir = NULL;
     g_autofree char *out = NULL;
     const GOptionEntry entries[] = {
         SOURCE_ENTRIES(s),
@@ -110,6 +112,9 @@ xcvr_cli_nodedev_dumpxml(int argc, char **argv)
           "Read each uplink's module from DIR/IFNAME.bin instead of the kernel", "DIR" },
         { "no-modules", 0, 0, G_OPTION_ARG_NONE, &s.no_modules,
           "Do not read the uplinks' modules", NULL },
+        { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
+          "Add <xcvrmap:history> from the history `xcvrmap watch` keeps in DIR (read only)",
+          "DIR" },
         { NULL },
     };
     int status;
@@ -130,6 +135,14 @@ xcvr_cli_nodedev_dumpxml(int argc, char **argv)
         sources_clear(&s);
         return XCVR_EXIT_USAGE;
     }
+    /* the history first: --demo changes the working directory */
+    if (state_dir != NULL) {
+        history = xcvr_history_read(state_dir, &error);
+        if (history == NULL) {
+            xcvr_cli_error("xcvrmap nodedev-dumpxml: history not shown: %s", error->message);
+            g_clear_error(&error);
+        }
+    }
     status = sources_enter(&s, "nodedev-dumpxml");
     if (status >= 0) {
         sources_clear(&s);
@@ -139,7 +152,7 @@ xcvr_cli_nodedev_dumpxml(int argc, char **argv)
     if (doc != NULL)
         inv = host_inventory(&s, TRUE, &error);
     if (inv != NULL)
-        out = xcvr_nodedev_annotate(inv, s.root, doc->xml, NULL, &error);
+        out = xcvr_nodedev_annotate_with_history(inv, history, s.root, doc->xml, NULL, &error);
     if (out == NULL) {
         fprintf(stderr, "xcvrmap nodedev-dumpxml: %s\n", error->message);
         sources_clear(&s);

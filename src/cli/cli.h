@@ -9,6 +9,7 @@ int xcvr_cli_module(int argc, char **argv);
 int xcvr_cli_map(int argc, char **argv);
 int xcvr_cli_topo(int argc, char **argv);
 int xcvr_cli_pool(int argc, char **argv);
+int xcvr_cli_metrics(int argc, char **argv);
 
 /* Output on stdout (cli-output.c): every command prints through these two, which keep
  * the reason of the first failed write. */

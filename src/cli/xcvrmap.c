@@ -15,6 +15,7 @@ static const struct {
     CommandFunc run;
 } commands[] = {
     { "map", xcvr_cli_map },
+    { "metrics", xcvr_cli_metrics },
     { "module", xcvr_cli_module },
     { "nodedev-dumpxml", xcvr_cli_nodedev_dumpxml },
     { "nodedev-list", xcvr_cli_nodedev_list },
@@ -34,9 +35,14 @@ static const char usage_text[] =
     "Commands:\n"
     "  map [-c|--connect URI | --xapi[=SOCKET]] [-d|--domain NAME]… [--root DIR]\n"
     "      [--ovsdb SOCKET|FILE] [--eeprom-dir DIR] [--no-modules] [--no-netlink]\n"
-    "      [--timeout SECONDS] [--format text|json|xml]\n"
+    "      [--timeout SECONDS] [--format text|json|xml] [--state-dir DIR]\n"
     "  map --demo [-d|--domain NAME]… [--no-modules] [--format text|json|xml]\n"
     "                 every VM NIC: the path out, the uplinks, their modules and health\n"
+    "  metrics [-c|--connect URI | --xapi[=SOCKET]] [-d|--domain NAME]… [--root DIR]\n"
+    "      [--ovsdb SOCKET|FILE] [--eeprom-dir DIR] [--no-netlink] [--timeout SECONDS]\n"
+    "      [--state-dir DIR]\n"
+    "  metrics --demo [-d|--domain NAME]… [--state-dir DIR]\n"
+    "                 every port's module, link and health as Prometheus metrics\n"
     "  module IFACE… [--eeprom-dir DIR] [--no-netlink] [--timeout SECONDS] [-v|--verbose]\n"
     "  module -a|--all [--root DIR] [--eeprom-dir DIR] [--no-netlink] [--timeout SECONDS]\n"
     "      [-v|--verbose]\n"
@@ -45,7 +51,8 @@ static const char usage_text[] =
     "      each also [--format text|json|xml] [--strict]\n"
     "                 decode module EEPROMs (text as ethtool prints it)\n"
     "  nodedev-dumpxml [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE]\n"
-    "      [--eeprom-dir DIR] [--no-modules] [--timeout SECONDS] DEVICE\n"
+    "      [--eeprom-dir DIR] [--no-modules] [--timeout SECONDS]\n"
+    "      [--state-dir DIR] DEVICE\n"
     "  nodedev-dumpxml --demo [--no-modules] DEVICE\n"
     "                 libvirt's node-device XML with xcvrmap's element for an uplink or VF\n"
     "  nodedev-list [-c|--connect URI] [--root DIR] [--ovsdb SOCKET|FILE] [--cap net|pci]\n"

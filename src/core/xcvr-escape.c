@@ -13,6 +13,7 @@ typedef enum {
     ESC_BYTES, /* JSON, XML: \xHH for each byte of a control or of invalid UTF-8 */
     ESC_TEXT,  /* terminals: also bidi controls and separators, characters as \uXXXX */
     ESC_XML,   /* ESC_BYTES, then XML markup as entities */
+    ESC_PROM,  /* ESC_BYTES, then the exposition format's label-value escapes */
 } EscKind;
 
 /* Characters a terminal or a bidi-aware viewer acts on although they are not C0/C1. */
@@ -24,10 +25,14 @@ is_text_hazard(gunichar c)
 }
 
 static void
-append_bytes_hex(GString *out, const char *p, gsize n)
+append_bytes_hex(GString *out, const char *p, gsize n, EscKind kind)
 {
-    for (gsize i = 0; i < n; i++)
+    for (gsize i = 0; i < n; i++) {
+        /* in a label value the backslash of \xHH is itself escaped */
+        if (kind == ESC_PROM)
+            g_string_append_c(out, '\\');
         g_string_append_printf(out, "\\x%02x", (guint)(guchar)p[i]);
+    }
 }
 
 static void
@@ -49,8 +54,12 @@ escape_append(GString *out, const char *data, gssize len, EscKind kind)
 
         /* the common case, printable ASCII, without the UTF-8 decoder */
         if (b >= 0x20 && b < 0x7F) {
-            if (b == '\\')
+            if (b == '\\' && kind == ESC_PROM)
+                g_string_append(out, "\\\\\\\\"); /* \\ of ESC_BYTES, each escaped */
+            else if (b == '\\')
                 g_string_append(out, "\\\\");
+            else if (kind == ESC_PROM && b == '"')
+                g_string_append(out, "\\\"");
             else if (kind == ESC_XML && b == '&')
                 g_string_append(out, "&amp;");
             else if (kind == ESC_XML && b == '<')
@@ -67,13 +76,14 @@ escape_append(GString *out, const char *data, gssize len, EscKind kind)
             continue;
         }
         if (b < 0x80) { /* C0 (NUL included) and DEL */
-            append_bytes_hex(out, p, 1);
+            append_bytes_hex(out, p, 1, kind);
             p++;
             continue;
         }
         c = g_utf8_get_char_validated(p, end - p);
         if (c == (gunichar)-1 || c == (gunichar)-2) {
-            append_bytes_hex(out, p, 1); /* one byte at a time: the next may start a character */
+            /* one byte at a time: the next may start a character */
+            append_bytes_hex(out, p, 1, kind);
             p++;
             continue;
         }
@@ -82,11 +92,11 @@ escape_append(GString *out, const char *data, gssize len, EscKind kind)
             if (kind == ESC_TEXT)
                 g_string_append_printf(out, "\\u%04x", c);
             else
-                append_bytes_hex(out, p, n);
+                append_bytes_hex(out, p, n, kind);
         } else if (kind == ESC_TEXT && is_text_hazard(c)) {
             g_string_append_printf(out, "\\u%04x", c);
         } else if (kind != ESC_TEXT && (c == 0xFFFE || c == 0xFFFF)) {
-            append_bytes_hex(out, p, n); /* not an XML 1.0 Char: the same in JSON */
+            append_bytes_hex(out, p, n, kind); /* not an XML 1.0 Char: the same in JSON */
         } else {
             g_string_append_len(out, p, (gssize)n);
         }
@@ -134,5 +144,20 @@ xcvr_escape_xml(const char *data, gssize len)
     GString *out = g_string_sized_new(data != NULL && len > 0 ? (gsize)len + 8 : 16);
 
     escape_append(out, data, len, ESC_XML);
+    return g_string_free(out, FALSE);
+}
+
+void
+xcvr_escape_prometheus_append(GString *out, const char *data, gssize len)
+{
+    escape_append(out, data, len, ESC_PROM);
+}
+
+char *
+xcvr_escape_prometheus(const char *data, gssize len)
+{
+    GString *out = g_string_sized_new(data != NULL && len > 0 ? (gsize)len + 8 : 16);
+
+    escape_append(out, data, len, ESC_PROM);
     return g_string_free(out, FALSE);
 }

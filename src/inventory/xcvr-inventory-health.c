@@ -66,8 +66,6 @@ xcvr_inv_uplink_judge(XcvrInvUplink *up)
                                        "0x%02x): its identity is not to be trusted",
                                        sums[i].key, sums[i].stored, sums[i].computed));
         }
-        judge_flags(up, "_alarm", XCVR_HEALTH_ALARM, "alarm");
-        judge_flags(up, "_warning", XCVR_HEALTH_WARNING, "warning");
     } else if (up->module_error != NULL) {
         const GError *e = up->module_error;
 
@@ -84,4 +82,10 @@ xcvr_inv_uplink_judge(XcvrInvUplink *up)
     }
     if (!known && up->health == XCVR_HEALTH_OK)
         up->health = XCVR_HEALTH_UNKNOWN;
+    /* the flags last, so that the history can debounce them over this base */
+    up->health_base = up->health;
+    if (up->module != NULL) {
+        judge_flags(up, "_alarm", XCVR_HEALTH_ALARM, "alarm");
+        judge_flags(up, "_warning", XCVR_HEALTH_WARNING, "warning");
+    }
 }

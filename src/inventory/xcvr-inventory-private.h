@@ -22,6 +22,7 @@ struct _XcvrInvUplink {
     XcvrHealth health;
     GPtrArray *health_reasons; /* char* */
     GPtrArray *vnics;         /* XcvrInvVnic* (borrowed) that ride it, in vNIC order */
+    XcvrHealth health_base;   /* the verdict without the module's flags (the history's base) */
 };
 
 /* One uplink as one vNIC reaches it. */

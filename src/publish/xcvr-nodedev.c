@@ -262,6 +262,15 @@ char *
 xcvr_nodedev_annotate(const XcvrInventory *inv, const char *root, const char *device_xml,
                       gboolean *ret_annotated, GError **error)
 {
+    return xcvr_nodedev_annotate_with_history(inv, NULL, root, device_xml, ret_annotated,
+                                              error);
+}
+
+char *
+xcvr_nodedev_annotate_with_history(const XcvrInventory *inv, const XcvrHistory *history,
+                                   const char *root, const char *device_xml,
+                                   gboolean *ret_annotated, GError **error)
+{
     DeviceInfo d = { .stack = g_ptr_array_new_with_free_func(g_free) };
     g_autoptr(GMarkupParseContext) ctx = NULL;
     g_autoptr(GString) element = g_string_new(NULL);
@@ -299,13 +308,13 @@ xcvr_nodedev_annotate(const XcvrInventory *inv, const char *root, const char *de
     if (up == NULL)
         up = uplink_by_pci(inv, pci);
     if (up != NULL) {
-        xcvr_render_nodedev_uplink(element, "  ", up, TRUE);
+        xcvr_render_nodedev_uplink(element, "  ", up, history, TRUE);
     } else if (pci != NULL &&
                (pf_pci = vf_parent(root != NULL ? root : "/", pci, &index)) != NULL &&
                (up = uplink_by_pci(inv, pf_pci)) != NULL) {
         g_autoptr(GPtrArray) users = vf_users(up, pci, d.interface);
 
-        xcvr_render_nodedev_vf(element, "  ", up, index, users);
+        xcvr_render_nodedev_vf(element, "  ", up, history, index, users);
     }
     device_info_clear(&d);
 

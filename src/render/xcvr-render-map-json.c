@@ -11,6 +11,7 @@
 
 #include "inventory/xcvr-inventory-private.h"
 #include "inventory/xcvr-vocab-private.h"
+#include "render/xcvr-render-history-private.h"
 #include "render/xcvr-render-private.h"
 
 static void
@@ -158,7 +159,7 @@ add_vnic(JsonBuilder *b, const XcvrInvVnic *iv)
 }
 
 static void
-add_uplink(JsonBuilder *b, const XcvrInvUplink *up)
+add_uplink(JsonBuilder *b, const XcvrInvUplink *up, const XcvrHistory *history)
 {
     guint i;
 
@@ -191,11 +192,20 @@ add_uplink(JsonBuilder *b, const XcvrInvUplink *up)
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
+    /* only with a state directory: without one the document is what it always was */
+    if (history != NULL)
+        xcvr_render_history_json(b, history, up);
     json_builder_end_object(b);
 }
 
 char *
 xcvr_render_map_json(const XcvrInventory *inv)
+{
+    return xcvr_render_map_json_with_history(inv, NULL);
+}
+
+char *
+xcvr_render_map_json_with_history(const XcvrInventory *inv, const XcvrHistory *history)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
     guint i;
@@ -211,7 +221,7 @@ xcvr_render_map_json(const XcvrInventory *inv)
     json_builder_set_member_name(b, "uplinks");
     json_builder_begin_array(b);
     for (i = 0; i < inv->uplinks->len; i++)
-        add_uplink(b, g_ptr_array_index(inv->uplinks, i));
+        add_uplink(b, g_ptr_array_index(inv->uplinks, i), history);
     json_builder_end_array(b);
     xcvr_render_json_string(b, "ovsdb", inv->ovsdb);
     add_strings(b, "notes", inv->notes);

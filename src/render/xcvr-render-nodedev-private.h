@@ -7,16 +7,19 @@
 
 #include <glib.h>
 
+#include <xcvrmap/xcvr-history.h>
+
 #include "inventory/xcvr-inventory-private.h"
 
-/* `<xcvrmap:uplink netdev=… pci=…>` with its link, module (or module-error), health, bond,
- * placement and one vnic per rider; @declare_ns puts the xmlns:xcvrmap declaration on it.
- * @indent is the element's own indentation; two spaces more per level below. */
+/* `<xcvrmap:uplink netdev=… pci=…>` with its link, module (or module-error), health, its
+ * history when @history has a record of it, bond, placement and one vnic per rider;
+ * @declare_ns puts the xmlns:xcvrmap declaration on it. @indent is the element's own
+ * indentation; two spaces more per level below. */
 void xcvr_render_nodedev_uplink(GString *out, const char *indent, const XcvrInvUplink *up,
-                                gboolean declare_ns);
+                                const XcvrHistory *history, gboolean declare_ns);
 
 /* `<xcvrmap:vf pf=… index=…>` of a VF of @pf: the PF's uplink element, the VF's health (the
  * PF's: a VF is never healthier than its PF) and one vnic per member of @vnics
  * (XcvrInvVnic*, the vNICs using the VF). */
 void xcvr_render_nodedev_vf(GString *out, const char *indent, const XcvrInvUplink *pf,
-                            guint index, GPtrArray *vnics);
+                            const XcvrHistory *history, guint index, GPtrArray *vnics);

@@ -11,6 +11,7 @@
 #include <xcvrmap/xcvr-placement.h>
 
 #include "inventory/xcvr-vocab-private.h"
+#include "render/xcvr-render-history-private.h"
 #include "render/xcvr-render-nodedev-private.h"
 #include "render/xcvr-render-private.h"
 
@@ -105,7 +106,7 @@ add_vnic(GString *out, const char *indent, const XcvrInvVnic *iv)
 
 void
 xcvr_render_nodedev_uplink(GString *out, const char *indent, const XcvrInvUplink *up,
-                           gboolean declare_ns)
+                           const XcvrHistory *history, gboolean declare_ns)
 {
     g_autofree char *inner = g_strconcat(indent, "  ", NULL);
     g_autoptr(XcvrPlacement) placement = xcvr_inv_uplink_get_placement(up);
@@ -131,6 +132,8 @@ xcvr_render_nodedev_uplink(GString *out, const char *indent, const XcvrInvUplink
         g_string_append(out, "</" NS "module-error>\n");
     }
     group(out, inner, XCVR_VOCAB_HEALTH, up, NULL);
+    if (history != NULL)
+        xcvr_render_history_xml(out, inner, NS, history, up);
     add_bond(out, inner, up);
     group(out, inner, XCVR_VOCAB_PLACEMENT, up, placement);
     for (i = 0; i < up->vnics->len; i++)
@@ -139,8 +142,8 @@ xcvr_render_nodedev_uplink(GString *out, const char *indent, const XcvrInvUplink
 }
 
 void
-xcvr_render_nodedev_vf(GString *out, const char *indent, const XcvrInvUplink *pf, guint index,
-                       GPtrArray *vnics)
+xcvr_render_nodedev_vf(GString *out, const char *indent, const XcvrInvUplink *pf,
+                       const XcvrHistory *history, guint index, GPtrArray *vnics)
 {
     g_autofree char *inner = g_strconcat(indent, "  ", NULL);
     g_autofree char *index_text = g_strdup_printf("%u", index);
@@ -151,7 +154,7 @@ xcvr_render_nodedev_vf(GString *out, const char *indent, const XcvrInvUplink *pf
     attr(out, "pf", pf->pci != NULL ? pf->pci : pf->netdev);
     attr(out, "index", index_text);
     g_string_append(out, ">\n");
-    xcvr_render_nodedev_uplink(out, inner, pf, FALSE);
+    xcvr_render_nodedev_uplink(out, inner, pf, history, FALSE);
     /* the VF's own wire is the PF's: its verdict and reasons are the PF's */
     group(out, inner, XCVR_VOCAB_HEALTH, pf, NULL);
     for (i = 0; vnics != NULL && i < vnics->len; i++)
