@@ -18,5 +18,7 @@
 #include "xcvr-placement.h"
 #include "xcvr-nodedev.h"
 #include "xcvr-metadata.h"
+#include "xcvr-state.h"
+#include "xcvr-watch.h"
 
 #undef __XCVRMAP_H_INSIDE__
