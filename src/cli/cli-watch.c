@@ -77,6 +77,10 @@ log_after_cycle(XcvrWatch *watch, const XcvrInventory *inv, const GError *error,
 {
     const char *reason = xcvr_watch_get_cycle_reason(watch);
 
+    /* every cycle, with G_MESSAGES_DEBUG=all */
+    g_debug("cycle %" G_GUINT64_FORMAT " (%s): map.json %s", xcvr_watch_get_n_cycles(watch),
+            reason != NULL ? reason : "-",
+            xcvr_watch_get_map_changed(watch) ? "updated" : "unchanged");
     if (error != NULL)
         xcvr_cli_error("xcvrmap watch: cycle %" G_GUINT64_FORMAT " (%s): %s",
                        xcvr_watch_get_n_cycles(watch), reason != NULL ? reason : "-",
