@@ -495,10 +495,21 @@ on_link_changed(const char *ifname, gpointer data)
     xcvr_watch_trigger(w, reason);
 }
 
+/* A tick is one request already: it needs no debounce (a cycle already waiting serves it). */
 static gboolean
 on_interval(gpointer data)
 {
-    xcvr_watch_trigger(data, "interval");
+    XcvrWatch *w = data;
+
+    g_mutex_lock(&w->lock);
+    if (w->pending_reason == NULL)
+        w->pending_reason = g_strdup("interval");
+    g_mutex_unlock(&w->lock);
+    if (w->debounce == NULL) {
+        w->debounce = g_idle_source_new();
+        g_source_set_callback(w->debounce, on_debounce, w, NULL);
+        g_source_attach(w->debounce, w->context);
+    }
     return G_SOURCE_CONTINUE;
 }
 
