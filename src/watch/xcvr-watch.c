@@ -69,9 +69,10 @@ struct _XcvrWatch {
 XcvrWatch *
 xcvr_watch_new(XcvrWatchListFunc list, gpointer user_data, GDestroyNotify destroy)
 {
-    XcvrWatch *w = g_new0(XcvrWatch, 1);
+    XcvrWatch *w;
 
     g_return_val_if_fail(list != NULL, NULL);
+    w = g_new0(XcvrWatch, 1);
     w->list = list;
     w->list_data = user_data;
     w->list_destroy = destroy;
