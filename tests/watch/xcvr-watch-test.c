@@ -31,14 +31,6 @@ make_tmp(void)
     return dir;
 }
 
-static void
-rm_rf(const char *path)
-{
-    g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", path);
-
-    assert_int_equal(system(cmd), 0);
-}
-
 static ino_t
 inode_of(const char *path)
 {
@@ -145,7 +137,7 @@ test_state_write(void **state)
     g_clear_error(&error);
 
     /* a directory that vanished: the write fails, nothing is left behind */
-    rm_rf(dir);
+    xcvr_test_rm_rf(dir);
     assert_false(xcvr_state_write_file(dir, "map.json", "{}", 2, NULL, &error));
     assert_non_null(error);
 }
@@ -263,7 +255,7 @@ test_debounce(void **state)
     xcvr_watch_trigger(w, "late");
     (void)iterate_until(ctx, never, NULL, 0.5);
     assert_int_equal(c.after, 2);
-    rm_rf(dir);
+    xcvr_test_rm_rf(dir);
 }
 
 static void
@@ -301,7 +293,7 @@ test_failed_cycle_keeps_map(void **state)
     assert_int_equal(xcvr_watch_get_n_cycles(w), 2);
     /* the last good inventory is still there for readers */
     assert_non_null(xcvr_watch_get_inventory(w));
-    rm_rf(dir);
+    xcvr_test_rm_rf(dir);
 }
 
 /* ---- libvirt's test driver, in process ---- */
@@ -475,7 +467,7 @@ test_libvirt_events(void **state)
     virConnectClose(conn);
     g_hash_table_unref(lc.metadata_events);
     g_mutex_clear(&lc.lock);
-    rm_rf(dir);
+    xcvr_test_rm_rf(dir);
 }
 
 /* A URI that does not answer: the watch cannot start, and says why. */
@@ -491,7 +483,7 @@ test_libvirt_unreachable(void **state)
     assert_null(vw);
     assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT));
     assert_non_null(strstr(error->message, "no-such-socket"));
-    rm_rf(dir);
+    xcvr_test_rm_rf(dir);
 }
 
 int
