@@ -570,23 +570,4 @@ XCVR_PUBLIC gboolean xcvr_metrics_write_textfile(const char *path,
                                                  const XcvrInventory *inventory,
                                                  const XcvrHistory *history, GError **error);
 
-/**
- * xcvr_state_write_file:
- * @path: the file to replace
- * @data: (array length=len): its new contents
- * @len: the length of @data, or -1 when NUL-terminated
- * @error: return location for a #GError
- *
- * Replaces @path atomically and durably: a temporary file in the same directory, written,
- * fsync()ed, given mode 0644 and renamed over @path, then the directory fsync()ed. A crash
- * at any point leaves the old file or the new one, never a part; the temporary file is
- * removed on failure. For state files (`map.json`, `history.json`) and textfiles.
- *
- * Returns: %TRUE on success, else %FALSE with %XCVR_ERROR_IO.
- *
- * Since: 0.1
- */
-XCVR_PUBLIC gboolean xcvr_state_write_file(const char *path, const char *data, gssize len,
-                                           GError **error);
-
 G_END_DECLS

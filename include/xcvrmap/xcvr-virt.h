@@ -11,6 +11,7 @@
 #include "xcvr-version.h"
 #include "xcvr-vnic.h"
 #include "xcvr-nodedev.h"
+#include "xcvr-watch.h"
 
 G_BEGIN_DECLS
 
@@ -311,5 +312,78 @@ XCVR_PUBLIC XcvrPublishResult *xcvr_virt_set_domain_metadata(XcvrVirtConn *conn,
  */
 XCVR_PUBLIC char *xcvr_virt_get_domain_metadata(XcvrVirtConn *conn, const char *domain,
                                                 gboolean config, GError **error);
+
+/**
+ * XcvrVirtWatch:
+ *
+ * libvirt's events for a #XcvrWatch, and its VM source (xcvr-virt-watch.c). Opaque.
+ *
+ * Since: 0.1
+ */
+typedef struct _XcvrVirtWatch XcvrVirtWatch;
+
+/**
+ * xcvr_virt_watch_new:
+ * @uri: (nullable): a libvirt URI, as for xcvr_virt_list_vnics()
+ * @domains: (nullable) (array zero-terminated=1): only these domains, as for
+ *   xcvr_virt_list_vnics()
+ * @error: return location for a #GError
+ *
+ * Opens a read-only connection subscribed to domain lifecycle, device added/removed and
+ * network lifecycle events. libvirt's event loop is process-wide: this registers
+ * libvirt's default event implementation (once per process, so call this before the
+ * application opens other libvirt connections it wants events on, and do not register
+ * another implementation) and runs it in a thread of the library's for as long as a
+ * #XcvrVirtWatch exists. A connection that closes (libvirtd restarted, the keepalive of a
+ * remote one failed) is re-opened in that thread, after 1 s, doubling to 60 s between
+ * attempts; meanwhile xcvr_virt_watch_list_vnics() fails saying so.
+ *
+ * Returns: (transfer full) (nullable): the watch, or %NULL with @error set
+ * (%XCVR_ERROR_LIBVIRT) when the connection or the lifecycle subscription fails.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrVirtWatch *xcvr_virt_watch_new(const char *uri, const char *const *domains,
+                                               GError **error);
+
+/**
+ * xcvr_virt_watch_free:
+ * @watch: (nullable): a #XcvrVirtWatch
+ *
+ * Unsubscribes and closes; free it before the #XcvrWatch it was attached to.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_virt_watch_free(XcvrVirtWatch *watch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrVirtWatch, xcvr_virt_watch_free)
+
+/**
+ * xcvr_virt_watch_list_vnics:
+ * @user_data: a #XcvrVirtWatch
+ * @error: return location for a #GError
+ *
+ * A #XcvrWatchListFunc: xcvr_virt_list_vnics() through the watch's own connection, to
+ * give to xcvr_watch_new() with the #XcvrVirtWatch as its data.
+ *
+ * Returns: (transfer full) (element-type XcvrVnic) (nullable): the vNICs, or %NULL with
+ * @error set (%XCVR_ERROR_LIBVIRT, also while the connection is lost).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC GPtrArray *xcvr_virt_watch_list_vnics(gpointer user_data, GError **error);
+
+/**
+ * xcvr_virt_watch_attach:
+ * @vwatch: a #XcvrVirtWatch
+ * @watch: the #XcvrWatch its events ask for cycles
+ * @publish: also make @watch publish through libvirt: annotated node devices
+ *   (xcvr_virt_list_nodedevs() of the `net` and `pci` capabilities) and each domain's
+ *   metadata (xcvr_virt_set_domain_metadata() on a read-write connection opened when first
+ *   needed)
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_virt_watch_attach(XcvrVirtWatch *vwatch, XcvrWatch *watch,
+                                        gboolean publish);
 
 G_END_DECLS

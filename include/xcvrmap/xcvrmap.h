@@ -19,5 +19,7 @@
 #include "xcvr-nodedev.h"
 #include "xcvr-metadata.h"
 #include "xcvr-history.h"
+#include "xcvr-state.h"
+#include "xcvr-watch.h"
 
 #undef __XCVRMAP_H_INSIDE__

@@ -170,3 +170,15 @@ int xcvr_cli_publish(int argc, char **argv);
 
 /* `xcvrmap placement` (cli-placement.c). */
 int xcvr_cli_placement(int argc, char **argv);
+
+/* libxcvrmap-virt's event watch (cli-watch-load.c), typed from its header. */
+typedef struct {
+    __typeof__(&xcvr_virt_watch_new) watch_new;
+    __typeof__(&xcvr_virt_watch_free) watch_free;
+    __typeof__(&xcvr_virt_watch_list_vnics) watch_list_vnics;
+    __typeof__(&xcvr_virt_watch_attach) watch_attach;
+} XcvrCliVirtWatchApi;
+gboolean xcvr_cli_virt_watch_load(XcvrCliVirtWatchApi *api, GError **error);
+
+/* `xcvrmap watch` (cli-watch.c). */
+int xcvr_cli_watch(int argc, char **argv);

@@ -23,6 +23,7 @@ static const struct {
     { "pool", xcvr_cli_pool },
     { "publish", xcvr_cli_publish },
     { "topo", xcvr_cli_topo },
+    { "watch", xcvr_cli_watch },
 };
 
 static const char usage_text[] =
@@ -74,6 +75,12 @@ static const char usage_text[] =
     "      NETDEV…|--pci ADDRESS…\n"
     "  topo --demo [--timeout SECONDS] [--format text|json] [NETDEV…|--pci ADDRESS…]\n"
     "                 walk a netdev or PCI function to its physical uplinks\n"
+    "  watch [-c|--connect URI | --xapi[=SOCKET] | --demo] [--root DIR]\n"
+    "      [--ovsdb SOCKET|FILE] [--eeprom-dir DIR] [-d|--domain NAME]… [--no-modules]\n"
+    "      [--no-netlink] [--interval SECONDS] [--timeout SECONDS] [--state-dir DIR]\n"
+    "      [--textfile PATH] [--publish] [--once]\n"
+    "                 keep the map true: rebuilt on libvirt and link events, kept in\n"
+    "                 STATE_DIR/map.json (default /var/lib/xcvrmap)\n"
     "  help [COMMAND] this help, or a command's (as `xcvrmap COMMAND --help`)\n"
     "\n"
     "Options:\n"

@@ -11,6 +11,7 @@
 
 #include <xcvrmap/xcvr-error.h>
 #include <xcvrmap/xcvr-history.h>
+#include <xcvrmap/xcvr-state.h>
 
 #include "core/xcvr-host-file-private.h"
 
@@ -118,7 +119,6 @@ xcvr_history_read(const char *state_dir, GError **error)
 gboolean
 xcvr_history_save(const XcvrHistory *history, const char *state_dir, GError **error)
 {
-    g_autofree char *path = NULL;
     g_autofree char *json = NULL;
 
     g_return_val_if_fail(history != NULL, FALSE);
@@ -129,7 +129,6 @@ xcvr_history_save(const XcvrHistory *history, const char *state_dir, GError **er
                     g_strerror(errno));
         return FALSE;
     }
-    path = g_build_filename(state_dir, XCVR_HISTORY_FILE, NULL);
     json = xcvr_history_to_json(history);
-    return xcvr_state_write_file(path, json, -1, error);
+    return xcvr_state_write_file(state_dir, XCVR_HISTORY_FILE, json, strlen(json), NULL, error);
 }

@@ -20,6 +20,7 @@
 
 #include "virt/xcvr-virt-bounded-private.h"
 #include "virt/xcvr-virt-private.h"
+#include "virt/xcvr-virt-conn-private.h"
 
 static void
 conn_close(virConnect *conn)
@@ -105,6 +106,19 @@ connect_hint(void)
     default:
         return "";
     }
+}
+
+void
+xcvr_virt_set_connect_error(const char *uri, GError **error)
+{
+    if (uri != NULL)
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT,
+                    "cannot connect to libvirt at '%s': %s%s", uri, last_message(),
+                    connect_hint());
+    else
+        g_set_error(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT,
+                    "cannot connect to libvirt's default URI: %s%s", last_message(),
+                    connect_hint());
 }
 
 typedef struct {
@@ -303,34 +317,13 @@ has_domain(GPtrArray *doms, virDomain *dom)
     return FALSE;
 }
 
-static GPtrArray *
-list_vnics(const char *uri, const char *const *domains, char **ret_uri, GError **error)
+GPtrArray *
+xcvr_virt_list_vnics_conn(virConnect *conn, const char *const *domains, GError **error)
 {
-    g_autoptr(virConnect) conn = NULL;
     g_autoptr(GPtrArray) doms = NULL;
     g_autoptr(GPtrArray) out = NULL;
     g_autoptr(GHashTable) networks = NULL;
     ListContext ctx;
-
-    /*
-     * Until the connection exists, libvirt reports through its process-wide handler (which
-     * prints unless the application set one with virSetErrorFunc); that is the
-     * application's to decide, so it is left alone here. A NULL URI stays NULL: libvirt
-     * then reads LIBVIRT_DEFAULT_URI and libvirt.conf's uri_default itself, as for virsh.
-     */
-    conn = virConnectOpenReadOnly(uri);
-    if (conn == NULL) {
-        if (uri != NULL)
-            g_set_error(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT,
-                        "cannot connect to libvirt at '%s': %s%s", uri, last_message(),
-                        connect_hint());
-        else
-            g_set_error(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT,
-                        "cannot connect to libvirt's default URI: %s%s", last_message(),
-                        connect_hint());
-        return NULL;
-    }
-    virConnSetErrorFunc(conn, NULL, quiet_error);
 
     doms = g_ptr_array_new_with_free_func((GDestroyNotify)domain_unref);
     if (domains != NULL && domains[0] != NULL) {
@@ -368,6 +361,31 @@ list_vnics(const char *uri, const char *const *domains, char **ret_uri, GError *
     out = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_vnic_free);
     for (guint i = 0; i < doms->len; i++)
         describe_domain(&ctx, g_ptr_array_index(doms, i), out);
+    return g_steal_pointer(&out);
+}
+
+static GPtrArray *
+list_vnics(const char *uri, const char *const *domains, char **ret_uri, GError **error)
+{
+    g_autoptr(virConnect) conn = NULL;
+    g_autoptr(GPtrArray) out = NULL;
+
+    /*
+     * Until the connection exists, libvirt reports through its process-wide handler (which
+     * prints unless the application set one with virSetErrorFunc); that is the
+     * application's to decide, so it is left alone here. A NULL URI stays NULL: libvirt
+     * then reads LIBVIRT_DEFAULT_URI and libvirt.conf's uri_default itself, as for virsh.
+     */
+    conn = virConnectOpenReadOnly(uri);
+    if (conn == NULL) {
+        xcvr_virt_set_connect_error(uri, error);
+        return NULL;
+    }
+    virConnSetErrorFunc(conn, NULL, quiet_error);
+
+    out = xcvr_virt_list_vnics_conn(conn, domains, error);
+    if (out == NULL)
+        return NULL;
     if (ret_uri != NULL)
         *ret_uri = connected_uri(conn);
     return g_steal_pointer(&out);

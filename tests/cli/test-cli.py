@@ -356,10 +356,11 @@ def help_and_version(r):
 
     blocks = usage_blocks(main_help)
     report(sorted(blocks) == ["help", "map", "metrics", "module", "nodedev-dumpxml",
-                              "nodedev-list", "placement", "pool", "publish", "topo"],
+                              "nodedev-list", "placement", "pool", "publish", "topo",
+                              "watch"],
            "the main usage lists every command and help", sorted(blocks))
     for cmd in ("map", "metrics", "module", "nodedev-dumpxml", "nodedev-list", "placement",
-                "pool", "publish", "topo"):
+                "pool", "publish", "topo", "watch"):
         rc, own, err = r.text([cmd, "--help"])
         rc2, via_help, _ = r.text(["help", cmd])
         report(rc == 0 and rc2 == 0 and own == via_help and own.startswith("Usage:"),

@@ -1,0 +1,207 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# test-watch-netns.sh: `xcvrmap watch` kept true by rtnetlink link events of a real kernel,
+# in a network namespace of the test's own, with an interval of an hour (so no change can
+# come from polling):
+#
+#  1. carrier: a host made by tests/hostgen/hostgen.py (one physical uplink enp1s0f0 under
+#     a bridge, a domain riding it, libvirt's test driver) whose uplink's `carrier` and
+#     `operstate` attributes are the real ones of a veth in the namespace (bind-mounted over
+#     the tree's files, in the private mount namespace `ip netns exec` makes); the veth's
+#     peer is set down and up, and map.json's uplink follows (link, carrier, health) within
+#     seconds; the time each change took is printed;
+#  2. master: a real tap in a real bridge (--root /: the namespace's own sysfs) leaves the
+#     bridge and joins it again, and the vNIC's path in map.json follows;
+#  3. SIGTERM ends the watch with exit status 0 and a map.json valid against the schema.
+#
+# Usage: test-watch-netns.sh XCVRMAP HOSTGEN SCHEMA
+# Needs root (`ip netns add`, mount); exits 77 (skip) without it. Prints "N passed, M
+# failed" last; exit status 1 when a check failed.
+set -u
+
+if [ $# -ne 3 ]; then
+    echo "Usage: $0 XCVRMAP HOSTGEN SCHEMA" >&2
+    exit 2
+fi
+xcvrmap=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+hostgen=$2
+schema=$3
+command -v ip >/dev/null 2>&1 || { echo "SKIP: ip not found"; exit 77; }
+
+# shellcheck source=../netns-lib.sh
+. "$(dirname "$0")/../netns-lib.sh"
+netns_setup xwatch
+# (started with `ip netns exec … &` directly, never through in_ns, so that $! is the
+# watch itself: ip execs it)
+watch_pids=()
+trap 'for p in "${watch_pids[@]}"; do kill "$p" 2>/dev/null; done; ip netns del "$ns" 2>/dev/null; rm -rf "$work"' EXIT
+
+in_ns ip link add xup0 type veth peer name xup1 || { echo "SKIP: no veth in a namespace"; exit 77; }
+in_ns ip link set xup0 up
+in_ns ip link set xup1 up
+
+# query FILE PYTHON-EXPRESSION: prints the expression's value over map.json (m)
+query() {
+    python3 - "$1" "$2" <<'PY' 2>/dev/null
+import json, sys
+try:
+    m = json.load(open(sys.argv[1]))
+except Exception:
+    print("unreadable")
+    sys.exit(0)
+def up(name):
+    return next(u for u in m["uplinks"] if u["netdev"] == name)
+def vnic(domain):
+    return next(v for v in m["vnics"] if v["domain"] == domain)
+def path(v):
+    return " ".join("%s:%s" % (h["kind"], h["name"]) for h in v["path"])
+print(eval(sys.argv[2]))
+PY
+}
+
+# wait_for FILE EXPRESSION EXPECTED SECONDS: polls map.json until the expression reads
+# EXPECTED; prints the milliseconds from the call to the file's modification (what the
+# watch took, not this loop's polling); status 1 on timeout
+wait_for() {
+    local start now got
+    start=$(date +%s%N)
+    while :; do
+        got=$(query "$1" "$2")
+        if [ "$got" = "$3" ]; then
+            now=$(date -r "$1" +%s%N)
+            echo $(((now - start) / 1000000))
+            return 0
+        fi
+        now=$(date +%s%N)
+        if [ $(((now - start) / 1000000000)) -ge "$4" ]; then
+            echo "timeout (last: $got)"
+            return 1
+        fi
+        sleep 0.02
+    done
+}
+
+# ---- 1. carrier ----
+cat >"$work/spec.json" <<'JSON'
+{
+ "hostname": "watch-netns",
+ "ports": [
+  {"name": "enp1s0f0", "pci": "0000:01:00.0", "driver": "ixgbe", "vendor": "0x8086",
+   "device": "0x10fb", "mac": "90:e2:ba:00:00:01", "speed": 10000, "operstate": "up",
+   "module": null}
+ ],
+ "bridges": [{"name": "br0", "ports": ["enp1s0f0"]}],
+ "networks": [],
+ "domains": [
+  {"name": "web1", "state": "running",
+   "interfaces": [{"type": "bridge", "source": "br0", "target": "web1-eth0"}]}
+ ]
+}
+JSON
+if ! python3 "$hostgen" "$work/spec.json" "$work/host" >"$work/err" 2>&1; then
+    report 1 "hostgen made the host" "$work/err"
+    echo "$passed passed, $failed failed"
+    exit 1
+fi
+updir=$(readlink -f "$work/host/sys/class/net/enp1s0f0")
+mkdir -p "$work/state1"
+# the watch sees the veth's carrier and operstate as the uplink's own
+G_MESSAGES_DEBUG=all ip netns exec "$ns" sh -c 'mount --bind /sys/class/net/xup0/carrier "$1/carrier" &&
+             mount --bind /sys/class/net/xup0/operstate "$1/operstate" && shift &&
+             exec "$@"' sh "$updir" \
+    "$xcvrmap" watch -c "test://$work/host/libvirt.xml" --root "$work/host" --ovsdb "" \
+    --eeprom-dir "$work/host/eeprom" --interval 3600 --state-dir "$work/state1" \
+    >"$work/watch1.out" 2>"$work/watch1.err" &
+watch_pids+=($!)
+pid1=$!
+
+t=$(wait_for "$work/state1/map.json" 'up("enp1s0f0")["link"]["carrier"]' True 20)
+report $? "carrier: the first map shows the veth's carrier on the uplink" "$work/watch1.err"
+
+in_ns ip link set xup1 down
+t=$(wait_for "$work/state1/map.json" \
+    '(up("enp1s0f0")["link"]["carrier"], up("enp1s0f0")["health"]["verdict"])' \
+    "(False, 'down')" 10)
+ok=$?
+echo "carrier lost -> map.json: $t ms"
+report $ok "carrier lost: map.json's uplink is down with no carrier, by the link event ($t ms)" \
+    "$work/watch1.err"
+
+in_ns ip link set xup1 up
+t=$(wait_for "$work/state1/map.json" 'up("enp1s0f0")["link"]["carrier"]' True 10)
+ok=$?
+echo "carrier back -> map.json: $t ms"
+report $ok "carrier back: map.json follows again ($t ms)" "$work/watch1.err"
+
+# a change the map does not show (an MTU) starts no cycle (G_MESSAGES_DEBUG: one line
+# per cycle, on stdout); a real one afterwards does, so the count is not stuck
+sleep 0.5
+cycles_before=$(grep -c ": cycle " "$work/watch1.out")
+in_ns ip link set xup0 mtu 1400
+sleep 1
+cycles_after=$(grep -c ": cycle " "$work/watch1.out")
+[ "$cycles_before" -gt 0 ] && [ "$cycles_after" -eq "$cycles_before" ]
+report $? "an MTU change is not a change the map depends on: no cycle for it ($cycles_before, $cycles_after cycles)" "$work/watch1.out"
+in_ns ip link set xup0 down
+t=$(wait_for "$work/state1/map.json" 'up("enp1s0f0")["link"]["state"]' down 10)
+report $? "the uplink set down: map.json follows ($t ms)" "$work/watch1.err"
+
+kill -TERM "$pid1"
+wait "$pid1"
+rc=$?
+report $((rc != 0)) "SIGTERM: exit status 0 (got $rc)" "$work/watch1.err"
+grep -q "stopped by" "$work/watch1.err"
+report $? "SIGTERM: the watch says it stopped" "$work/watch1.err"
+ls -a "$work/state1" | grep -q '\.tmp-'
+report $((1 - $?)) "SIGTERM: no temporary file left in the state directory"
+
+if python3 -c 'import jsonschema' 2>/dev/null; then
+    python3 - "$schema" "$work/state1/map.json" >"$work/why" 2>&1 <<'PY'
+import json, sys, jsonschema
+jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
+PY
+    report $? "map.json after SIGTERM validates against the map schema" "$work/why"
+fi
+
+# ---- 2. master ----
+in_ns ip link add xbr0 type bridge
+in_ns ip tuntap add dev xvm0 mode tap
+in_ns ip link set xvm0 master xbr0
+cat >"$work/host2.xml" <<XML
+<node>
+  <domain type='test'>
+    <name>alpha</name>
+    <memory>65536</memory>
+    <os><type>hvm</type></os>
+    <devices>
+      <interface type='bridge'>
+        <mac address='52:54:00:aa:00:01'/>
+        <source bridge='xbr0'/>
+        <target dev='xvm0'/>
+      </interface>
+    </devices>
+  </domain>
+</node>
+XML
+mkdir -p "$work/state2"
+ip netns exec "$ns" "$xcvrmap" watch -c "test://$work/host2.xml" --ovsdb "" --no-modules \
+    --interval 3600 --state-dir "$work/state2" >/dev/null 2>"$work/watch2.err" &
+watch_pids+=($!)
+pid2=$!
+t=$(wait_for "$work/state2/map.json" 'path(vnic("alpha"))' "tap:xvm0 bridge:xbr0" 20)
+report $? "master: the first map has tap xvm0 in bridge xbr0" "$work/watch2.err"
+in_ns ip link set xvm0 nomaster
+t=$(wait_for "$work/state2/map.json" 'path(vnic("alpha"))' "tap:xvm0" 10)
+ok=$?
+echo "master removed -> map.json: $t ms"
+report $ok "master removed: the path follows by the link event ($t ms)" "$work/watch2.err"
+in_ns ip link set xvm0 master xbr0
+t=$(wait_for "$work/state2/map.json" 'path(vnic("alpha"))' "tap:xvm0 bridge:xbr0" 10)
+report $? "master back: the path follows ($t ms)" "$work/watch2.err"
+kill -TERM "$pid2"
+wait "$pid2"
+rc=$?
+report $((rc != 0)) "SIGTERM: exit status 0 (got $rc)" "$work/watch2.err"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
