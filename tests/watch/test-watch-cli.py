@@ -3,8 +3,8 @@
 """test-watch-cli.py: `xcvrmap watch` as a command, on real parts (libvirt's test driver
 over hosts made by tests/hostgen/hostgen.py, corpus modules, the bundled demo host):
 
-- `--once` writes STATE_DIR/map.json, byte for byte what `map --format json` prints for the
-  same sources, valid against the map schema, and exits 0; `--demo --once` likewise;
+- `--once` writes STATE_DIR/map.json, byte for byte what `map --state-dir STATE_DIR
+  --format json` prints for the same sources (the map with the history the cycle saved), valid against the map schema, and exits 0; `--demo --once` likewise;
   `--demo --once --publish` also keeps the annotated node devices as nodedev/NAME.xml;
 - an unreachable VM source: `--once` exits 1 saying why, and a map.json already there is
   left as it was;
@@ -134,11 +134,12 @@ def run_checks(xcvrmap, args, schema, work):
     state = os.path.join(work, "state-once")
     r = run([xcvrmap, "watch", "--once", "--state-dir", state] + sources)
     report(r.returncode == 0, "--once: exit status 0 (got %d)" % r.returncode, r.stderr)
-    m = run([xcvrmap, "map", "--format", "json"] + sources)
+    m = run([xcvrmap, "map", "--format", "json", "--state-dir", state] + sources)
     got = open(os.path.join(state, "map.json")).read() if os.path.exists(
         os.path.join(state, "map.json")) else ""
     report(got == m.stdout and m.stdout != "",
-           "--once: map.json is what `map --format json` prints for the same sources",
+           "--once: map.json is what `map --state-dir STATE --format json` prints for the "
+           "same sources",
            got[:1500])
     doc, why = load_map(os.path.join(state, "map.json"))
     report(doc is not None and not schema.problems(doc),
@@ -147,6 +148,8 @@ def run_checks(xcvrmap, args, schema, work):
            and len(doc["uplinks"]) == 2, "--once: both domains and both uplinks mapped",
            json.dumps(doc)[:800])
     report(not temporaries(state), "--once: no temporary file left", os.listdir(state))
+    report(os.path.exists(os.path.join(state, "history.json")),
+           "--once: the history is kept as history.json", os.listdir(state))
 
     # a relative --state-dir is the caller's, not the demo tree's
     rel = os.path.join(work, "rel")
@@ -155,11 +158,13 @@ def run_checks(xcvrmap, args, schema, work):
     report(r.returncode == 0 and os.path.exists(os.path.join(rel, "st", "map.json")),
            "--demo --once: a relative --state-dir is taken from the working directory",
            r.stderr)
-    demo_map = run([xcvrmap, "map", "--demo", "--format", "json"])
+    demo_map = run([xcvrmap, "map", "--demo", "--format", "json", "--state-dir",
+                    os.path.join(rel, "st")])
     got = open(os.path.join(rel, "st", "map.json")).read() if os.path.exists(
         os.path.join(rel, "st", "map.json")) else ""
     report(got == demo_map.stdout and got != "",
-           "--demo --once: map.json is what `map --demo --format json` prints", got[:800])
+           "--demo --once: map.json is what `map --demo --state-dir ST --format json` prints",
+           got[:800])
 
     # --publish: the annotated node devices of the uplinks
     pub = os.path.join(work, "state-publish")
@@ -173,19 +178,27 @@ def run_checks(xcvrmap, args, schema, work):
     same = True
     for n in names:
         dev = n[:-len(".xml")]
-        want = run([xcvrmap, "nodedev-dumpxml", "--demo", dev]).stdout
+        want = run([xcvrmap, "nodedev-dumpxml", "--demo", "--state-dir", pub, dev]).stdout
         have = open(os.path.join(nodedev, n)).read()
         if want != have:
             same = False
             report(False, "nodedev/%s is what nodedev-dumpxml --demo prints" % n, have[:800])
             break
-    report(same and names, "every nodedev/NAME.xml is what `nodedev-dumpxml --demo NAME` "
+    report(same and names, "every nodedev/NAME.xml is what `nodedev-dumpxml --demo "
+           "--state-dir STATE NAME` "
            "prints (%d documents)" % len(names))
 
-    # --textfile is accepted (the metrics renderer plugs into its after-cycle hook)
-    r = run([xcvrmap, "watch", "--demo", "--once", "--state-dir", os.path.join(work, "st-tf"),
-             "--textfile", os.path.join(work, "metrics.prom")])
-    report(r.returncode == 0, "--textfile PATH is accepted (exit 0)", r.stderr)
+    # --textfile: what `metrics --state-dir` prints for the same poll, replaced atomically
+    st_tf = os.path.join(work, "st-tf")
+    prom = os.path.join(work, "metrics.prom")
+    r = run([xcvrmap, "watch", "--demo", "--once", "--state-dir", st_tf, "--textfile", prom])
+    have = open(prom).read() if os.path.exists(prom) else ""
+    want = run([xcvrmap, "metrics", "--demo", "--state-dir", st_tf]).stdout
+    report(r.returncode == 0 and have == want and "xcvrmap_link_up{" in have
+           and "xcvrmap_alarm_raised_total" in have,
+           "--textfile PATH: the metrics of the cycle, with the history's counters, as "
+           "`metrics --state-dir` prints them", r.stderr + have[:400])
+    report(not temporaries(work), "--textfile: no temporary file left", os.listdir(work))
 
     # ---- failures ----
     bad_uri = "qemu+unix:///system?socket=%s/no-such-socket" % work
