@@ -41,8 +41,9 @@ xcvr_cli_demo_leave(XcvrCliDemo *demo)
 {
     if (demo->old_cwd >= 0) {
         /* back where the user was before the tree goes away (nothing is read after this) */
-        if (fchdir(demo->old_cwd) != 0)
-            (void)chdir("/");
+        if (fchdir(demo->old_cwd) != 0 && chdir("/") != 0) {
+            /* nowhere to go: the tree is still removed by its absolute path */
+        }
         close(demo->old_cwd);
         demo->old_cwd = -1;
     }

@@ -30,6 +30,7 @@ xcvr_cli_placement(int argc, char **argv)
     g_autoptr(XcvrInventory) inv = NULL;
     g_autofree char *text = NULL;
     guint timeout_ms = 0;
+    gint64 deadline = 0;
     const GOptionEntry entries[] = {
         { "connect", 'c', 0, G_OPTION_ARG_STRING, &uri,
           "libvirt URI, as for virsh (default: libvirt's choice)", "URI" },
@@ -82,12 +83,15 @@ xcvr_cli_placement(int argc, char **argv)
         fprintf(stderr, "xcvrmap placement: demo host: %s\n", error->message);
         return XCVR_EXIT_FAILURE;
     }
-    vnics = xcvr_cli_virt_list_vnics(demo ? host.uri : uri, NULL, NULL, &error);
+    /* the default deadline of every command bounds libvirt, the walk and the reads */
     (void)xcvr_cli_timeout_ms("placement", XCVR_CLI_DEFAULT_TIMEOUT_S, &timeout_ms);
+    deadline = xcvr_cli_deadline(XCVR_CLI_DEFAULT_TIMEOUT_S);
+    vnics = xcvr_cli_virt_list_vnics_until(demo ? host.uri : uri, NULL, deadline, NULL, &error);
     xcvr_inventory_options_set_root(opts, demo ? XCVR_CLI_DEMO_ROOT : root);
     xcvr_inventory_options_set_ovsdb(opts, demo ? XCVR_CLI_DEMO_OVSDB : ovsdb);
     xcvr_inventory_options_set_eeprom_dir(opts, demo ? XCVR_CLI_DEMO_EEPROM_DIR : eeprom_dir);
     xcvr_inventory_options_set_timeout_ms(opts, timeout_ms);
+    xcvr_inventory_options_set_deadline(opts, deadline);
     xcvr_inventory_options_set_no_modules(opts, no_modules);
     xcvr_inventory_options_set_all_uplinks(opts, TRUE);
     if (vnics != NULL)

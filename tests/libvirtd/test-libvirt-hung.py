@@ -70,6 +70,8 @@ def main():
         (["nodedev-dumpxml", "-c", uri, "--timeout", "1", "eth0"], 1),
         (["publish", "-c", uri, "--timeout", "1"], 1),
         (["publish", "-c", uri, "--timeout", "1", "--dry-run"], 1),
+        # placement has no --timeout of its own: the default deadline of every command
+        (["placement", "-c", uri], 5),
     ]
     for args, seconds in cases:
         before = daemon.accepted
