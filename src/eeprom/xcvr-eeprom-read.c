@@ -269,7 +269,7 @@ reader_poll(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **e
  * serve are left out (the decoder then says what is missing); anything else stops. With
  * @cache, a module read before is polled, and a full read is remembered. */
 static XcvrModule *
-reader_run(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **error)
+reader_run_once(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **error)
 {
     g_autoptr(XcvrPageMap) map = xcvr_page_map_new();
     g_autoptr(GHashTable) tried = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -352,6 +352,18 @@ reader_run(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **er
         return module;
     }
     return xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, flags, error);
+}
+
+/* Any failure (no module, no driver, a timeout) forgets the module: what answers next is
+ * read in full. */
+static XcvrModule *
+reader_run(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **error)
+{
+    XcvrModule *module = reader_run_once(r, cache, flags, error);
+
+    if (module == NULL && cache != NULL)
+        xcvr_eeprom_cache_invalidate(cache, r->ifname);
+    return module;
 }
 
 /* The interfaces with an abandoned read still in the kernel (name → count), shared by a
