@@ -233,9 +233,9 @@ reader_read_span(Reader *r, const XcvrPageRequest *req, guint8 *buf)
     return got < req->length ? -EIO : 0;
 }
 
-/* A poll of a cached module: its spans patched into the cached map. NULL without @error
- * when there is nothing cached or a sentinel changed (read in full); any failure forgets
- * the module, so the next read is a full one. */
+/* A poll of a cached module: its spans patched into a copy of the cached map, decoded as
+ * a full read's map is. NULL without @error when there is nothing cached or a sentinel
+ * changed: read in full (which replaces the cached map). */
 static XcvrModule *
 reader_poll(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **error)
 {
@@ -253,16 +253,13 @@ reader_poll(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **e
         int ret = reader_read_span(r, &span->req, buf);
 
         if (ret < 0) {
-            xcvr_eeprom_cache_invalidate(cache, r->ifname);
             set_errno_error(error, r->ifname, -ret, r->stats.source);
             return NULL;
         }
-        if (!xcvr_eeprom_cache_patch(map, span, buf)) {
-            xcvr_eeprom_cache_invalidate(cache, r->ifname);
+        if (!xcvr_eeprom_cache_patch(map, span, buf))
             return NULL;
-        }
     }
-    return xcvr_module_decode_map(map, family, flags, error);
+    return xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, flags, error);
 }
 
 /* Reads what the plan asks for, round after round. Pages the module or driver does not

@@ -174,6 +174,20 @@ def run_path(opts, images, netlink):
         for name in images:
             check((again[name]["requests"], again[name]["bytes"]) == POLL_COST[(name, path)],
                   "%s %s: cheap again after the swap" % (path, name))
+        # a changed state (CMIS module state, SFF-8636 data not ready): the first span read
+        # is the sentinel that holds it, and the poll becomes a full read at once
+        data["cmis0"][3] ^= 0x02
+        data["qsfp0"][2] ^= 0x01
+        write_all()
+        polled = pr.run("poll cmis0 qsfp0")
+        full = pr.run("full cmis0 qsfp0")
+        for name, first_span in (("cmis0", 4), ("qsfp0", 3)):
+            p, f = polled[name], full[name]
+            check(same(p, f), "%s %s: changed state decoded as a full read" % (path, name))
+            check((p["requests"], p["bytes"]) == (1 + f["requests"], first_span + f["bytes"]),
+                  "%s %s: changed state costs its sentinel and a full read (%d/%d)"
+                  % (path, name, p["requests"], p["bytes"]))
+        full = pr.run("full sfp0")
         # a link event: the watch forgets the module, the next poll reads it in full
         pr.run("invalidate sfp0")
         after = pr.run("poll sfp0")["sfp0"]
