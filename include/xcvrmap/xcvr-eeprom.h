@@ -272,6 +272,39 @@ XCVR_PUBLIC XcvrModule *xcvr_eeprom_reader_read(XcvrEepromReader *reader,
                                                 GError **error);
 
 /**
+ * xcvr_eeprom_reader_set_caching:
+ * @reader: a #XcvrEepromReader
+ * @caching: whether to remember modules between reads
+ *
+ * With caching, the first read of an interface through @reader is a full one and its
+ * pages are kept; later reads poll: they read only the identifier, status and state bytes,
+ * the checksum byte over the serial number, and the monitors and flags (SFF-8472 A0h 0 and
+ * 95, A2h 96-117; SFF-8636 lower bytes 0-14, 22-27 and 34-57, page 00h 223; CMIS lower
+ * bytes 0-3 and 8-25, page 00h 222, and page 11h 128-152 and the advertised lane monitors
+ * of each bank read) and decode them with the kept pages, which gives what a full read of
+ * the same module gives. A changed identifier, status, module state, data-path state or
+ * serial checksum makes the poll a full read; a failed read or
+ * xcvr_eeprom_reader_invalidate() makes the next read a full one.
+ * Bytes a poll does not read (ID fields, thresholds, host controls such as SFF-8636 byte 86
+ * Tx disable) are those of the last full read. Turning caching off forgets every module.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_eeprom_reader_set_caching(XcvrEepromReader *reader, gboolean caching);
+
+/**
+ * xcvr_eeprom_reader_invalidate:
+ * @reader: a #XcvrEepromReader
+ * @ifname: (nullable): an interface whose module may have changed, or %NULL for all
+ *
+ * Forgets the kept pages of @ifname's module (a link event: the module may have been
+ * swapped), so its next read through @reader is a full one. Nothing when caching is off.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_eeprom_reader_invalidate(XcvrEepromReader *reader, const char *ifname);
+
+/**
  * xcvr_eeprom_read:
  * @ifname: a network interface
  * @options: (nullable): how to read; %NULL: the defaults of xcvr_eeprom_options_new()

@@ -15,6 +15,7 @@
 #include <xcvrmap/xcvr-error.h>
 #include <xcvrmap/xcvr-page-map.h>
 
+#include "eeprom/xcvr-eeprom-cache-private.h"
 #include "eeprom/xcvr-eeprom-private.h"
 
 #include "core/xcvr-enum.h"
@@ -216,10 +217,56 @@ set_errno_error(GError **error, const char *ifname, int err, XcvrEepromSource so
     }
 }
 
-/* Reads what the plan asks for, round after round. Pages the module or driver does not
- * serve are left out (the decoder then says what is missing); anything else stops. */
+/* Reads @span; -ETIMEDOUT past the deadline, -EIO on a short read. */
+static int
+reader_read_span(Reader *r, const XcvrPageRequest *req, guint8 *buf)
+{
+    guint got = 0;
+    int ret;
+
+    if (r->deadline != 0 && g_get_monotonic_time() >= r->deadline)
+        return -ETIMEDOUT;
+    ret = reader_read(r, req, buf, &got);
+    if (ret < 0)
+        return ret;
+    r->stats.bytes += got;
+    return got < req->length ? -EIO : 0;
+}
+
+/* A poll of a cached module: its spans patched into a copy of the cached map, decoded as
+ * a full read's map is. NULL without @error when there is nothing cached or a sentinel
+ * changed: read in full (which replaces the cached map). */
 static XcvrModule *
-reader_run(Reader *r, XcvrDecodeFlags flags, GError **error)
+reader_poll(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **error)
+{
+    g_autoptr(GArray) spans = g_array_new(FALSE, FALSE, sizeof(XcvrEepromSpan));
+    g_autoptr(XcvrPageMap) map = NULL;
+    XcvrFamily family = XCVR_FAMILY_UNKNOWN;
+    guint8 buf[128];
+    guint i;
+
+    map = xcvr_eeprom_cache_begin(cache, r->ifname, r->stats.source, &family, spans);
+    if (map == NULL)
+        return NULL;
+    for (i = 0; i < spans->len; i++) {
+        const XcvrEepromSpan *span = &g_array_index(spans, XcvrEepromSpan, i);
+        int ret = reader_read_span(r, &span->req, buf);
+
+        if (ret < 0) {
+            set_errno_error(error, r->ifname, -ret, r->stats.source);
+            return NULL;
+        }
+        if (!xcvr_eeprom_cache_patch(map, span, buf))
+            return NULL;
+    }
+    return xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, flags, error);
+}
+
+/* Reads what the plan asks for, round after round. Pages the module or driver does not
+ * serve are left out (the decoder then says what is missing); anything else stops. With
+ * @cache, a module read before is polled, and a full read is remembered. */
+static XcvrModule *
+reader_run_once(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **error)
 {
     g_autoptr(XcvrPageMap) map = xcvr_page_map_new();
     g_autoptr(GHashTable) tried = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -231,6 +278,17 @@ reader_run(Reader *r, XcvrDecodeFlags flags, GError **error)
     if (ret < 0) {
         set_errno_error(error, r->ifname, -ret, r->stats.source);
         return NULL;
+    }
+    if (cache != NULL) {
+        GError *local = NULL;
+        XcvrModule *module = reader_poll(r, cache, flags, &local);
+
+        if (local != NULL) {
+            g_propagate_error(error, local);
+            return NULL;
+        }
+        if (module != NULL)
+            return module;
     }
     for (round = 0; round < MAX_ROUNDS; round++) {
         g_autoptr(GArray) reqs = g_array_new(FALSE, FALSE, sizeof(XcvrPageRequest));
@@ -282,7 +340,27 @@ reader_run(Reader *r, XcvrDecodeFlags flags, GError **error)
         if (added == 0)
             break;
     }
+    if (cache != NULL) {
+        XcvrModule *module = xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, flags, error);
+
+        if (module != NULL)
+            xcvr_eeprom_cache_store(cache, r->ifname, r->stats.source,
+                                    xcvr_module_get_family(module), map);
+        return module;
+    }
     return xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, flags, error);
+}
+
+/* Any failure (no module, no driver, a timeout) forgets the module: what answers next is
+ * read in full. */
+static XcvrModule *
+reader_run(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **error)
+{
+    XcvrModule *module = reader_run_once(r, cache, flags, error);
+
+    if (module == NULL && cache != NULL)
+        xcvr_eeprom_cache_invalidate(cache, r->ifname);
+    return module;
 }
 
 /* The interfaces with an abandoned read still in the kernel (name → count), shared by a
@@ -348,6 +426,7 @@ outstanding_remove(Outstanding *out, const char *ifname)
 
 struct _XcvrEepromReader {
     Outstanding *outstanding;
+    XcvrEepromCache *cache; /* NULL: every read is a full one */
 };
 
 XcvrEepromReader *
@@ -369,6 +448,7 @@ xcvr_eeprom_reader_free(XcvrEepromReader *reader)
     if (reader == NULL)
         return;
     outstanding_unref(reader->outstanding);
+    xcvr_eeprom_cache_unref(reader->cache);
     g_free(reader);
 }
 
@@ -402,6 +482,7 @@ typedef struct {
     GError *error;
     XcvrEepromStats stats;
     Outstanding *outstanding; /* set when the caller abandoned it: whom to tell */
+    XcvrEepromCache *cache;   /* the reader's, or NULL */
 } Job;
 
 static void
@@ -412,6 +493,7 @@ job_unref(Job *job)
     g_mutex_clear(&job->lock);
     g_cond_clear(&job->done_cond);
     g_free(job->ifname);
+    xcvr_eeprom_cache_unref(job->cache);
     xcvr_module_free(job->module);
     g_clear_error(&job->error);
     g_free(job);
@@ -424,7 +506,7 @@ job_thread(gpointer data)
     Reader r = { .ifname = job->ifname, .no_netlink = job->options.no_netlink,
                  .deadline = job->deadline, .fd = -1 };
     GError *error = NULL;
-    XcvrModule *module = reader_run(&r, job->options.flags, &error);
+    XcvrModule *module = reader_run(&r, job->cache, job->options.flags, &error);
 
     Outstanding *out;
 
@@ -446,8 +528,8 @@ job_thread(gpointer data)
 }
 
 static XcvrModule *
-read_on_thread(Outstanding *outstanding, const char *ifname, const XcvrEepromOptions *options,
-               XcvrEepromStats *ret_stats, GError **error)
+read_on_thread(Outstanding *outstanding, XcvrEepromCache *cache, const char *ifname,
+               const XcvrEepromOptions *options, XcvrEepromStats *ret_stats, GError **error)
 {
     const XcvrEepromOptions defaults = { XCVR_DECODE_NONE, DEFAULT_TIMEOUT_MS, FALSE };
     Job *job;
@@ -462,6 +544,7 @@ read_on_thread(Outstanding *outstanding, const char *ifname, const XcvrEepromOpt
     g_mutex_init(&job->lock);
     g_cond_init(&job->done_cond);
     job->ifname = g_strdup(ifname);
+    job->cache = cache != NULL ? xcvr_eeprom_cache_ref(cache) : NULL;
     job->options = *options;
     job->deadline = options->timeout_ms > 0
                         ? g_get_monotonic_time() + (gint64)options->timeout_ms * 1000
@@ -509,7 +592,7 @@ xcvr_eeprom_read(const char *ifname,
     g_return_val_if_fail(ifname != NULL, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
 
-    return read_on_thread(NULL, ifname, options, ret_stats, error);
+    return read_on_thread(NULL, NULL, ifname, options, ret_stats, error);
 }
 
 XcvrModule *
@@ -531,5 +614,23 @@ xcvr_eeprom_reader_read(XcvrEepromReader *reader,
                     "driver, and it is not asked again until that returns", ifname);
         return NULL;
     }
-    return read_on_thread(reader->outstanding, ifname, options, ret_stats, error);
+    return read_on_thread(reader->outstanding, reader->cache, ifname, options, ret_stats, error);
+}
+
+void
+xcvr_eeprom_reader_set_caching(XcvrEepromReader *reader, gboolean caching)
+{
+    g_return_if_fail(reader != NULL);
+    if (caching && reader->cache == NULL)
+        reader->cache = xcvr_eeprom_cache_new();
+    else if (!caching)
+        g_clear_pointer(&reader->cache, xcvr_eeprom_cache_unref);
+}
+
+void
+xcvr_eeprom_reader_invalidate(XcvrEepromReader *reader, const char *ifname)
+{
+    g_return_if_fail(reader != NULL);
+    if (reader->cache != NULL)
+        xcvr_eeprom_cache_invalidate(reader->cache, ifname);
 }

@@ -80,6 +80,8 @@ xcvr_watch_new(XcvrWatchListFunc list, gpointer user_data, GDestroyNotify destro
     w->list_destroy = destroy;
     w->options = xcvr_inventory_options_new();
     w->reader = xcvr_eeprom_reader_new();
+    /* polls read monitors and flags only; a link event forgets the module */
+    xcvr_eeprom_reader_set_caching(w->reader, TRUE);
     xcvr_inventory_options_set_reader(w->options, w->reader);
     w->after = g_array_new(FALSE, FALSE, sizeof(AfterCycle));
     w->interval_ms = 60 * 1000;
@@ -521,6 +523,7 @@ on_link_changed(const char *ifname, gpointer data)
     g_autofree char *reason =
         ifname != NULL ? g_strdup_printf("link %s", ifname) : g_strdup("link events lost");
 
+    xcvr_eeprom_reader_invalidate(w->reader, ifname);
     xcvr_watch_trigger(w, reason);
 }
 
