@@ -273,8 +273,9 @@ def domains(r, opts, work):
     uri = "test://" + os.path.abspath(opts.virt_host)
     root = os.path.join(work, "root")
     os.makedirs(os.path.join(root, "sys", "class", "net"), exist_ok=True)
+    # a deadline far from what a loaded sanitizer build needs: -d is tested here, not time
     base = ["map", "-c", uri, "--root", root, "--ovsdb", "", "--no-modules",
-            "--format", "json"]
+            "--format", "json", "--timeout", "120"]
 
     def doms(args):
         p = r.run(base + args)
