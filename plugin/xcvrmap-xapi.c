@@ -79,6 +79,17 @@ success_json(JsonNode *root)
     return xcvr_plugin_response_success(text, strlen(text));
 }
 
+/* What is left of the worker's budget, for a client that takes a timeout: every call to
+ * xapi or ovsdb ends by the work deadline, so one that hangs is named in the answer, well
+ * before the call's own XCVRMAP_TIMEOUT (which is only for a worker stuck in the kernel). */
+static guint
+work_left_ms(const Job *job)
+{
+    gint64 left = (job->work_deadline - g_get_monotonic_time()) / 1000;
+
+    return left < 1 ? 1 : (guint)MIN(left, (gint64)G_MAXUINT);
+}
+
 /* The map of this host: the VMs from xapi (the caller's session), the walk, the modules. */
 static XcvrInventory *
 build_inventory(Job *job, char **ret_failure)
@@ -105,7 +116,7 @@ build_inventory(Job *job, char **ret_failure)
                                     XCVR_OVS_DEFAULT_SOCKET, NULL);
     if (ovs_path[0] != '\0' &&
         (job->ovsdb != NULL || g_file_test(ovs_path, G_FILE_TEST_EXISTS))) {
-        ovs = xcvr_ovs_open(ovs_path, job->timeout_ms, &error);
+        ovs = xcvr_ovs_open(ovs_path, work_left_ms(job), &error);
         if (ovs == NULL) {
             g_prefix_error(&error, "Open vSwitch (%s): ", ovs_path);
             *ret_failure = failure_from_error(error, "XCVRMAP_HOST_UNREADABLE");
@@ -114,7 +125,7 @@ build_inventory(Job *job, char **ret_failure)
     }
     /* the session xapi handed over is the caller's: reused, never logged out */
     xapi = xcvr_xapi_open(job->xapi, g_str_has_prefix(session, "OpaqueRef:") ? session : NULL,
-                          job->timeout_ms, &error);
+                          work_left_ms(job), &error);
     if (xapi != NULL)
         vnics = xcvr_xapi_list_vnics(xapi, job->root, ovs, NULL, &error);
     if (vnics == NULL) {

@@ -10,7 +10,8 @@ POOL.json: {"classes": {"VM": {"OpaqueRef:…": {…}}, …},
             "plugins": {"OpaqueRef:host": {"path": "/…/xcvrmap-xapi" | null, "down": false,
                                            "hang": false, "args": {"root": …}}}}
 Every call is appended to LOG as one JSON line: {"method", "session", "bytes" (of the
-reply body), "plugin_seconds" (host.call_plugin: how long the plugin ran)}.
+reply body), "plugin_seconds", "plugin_host", "plugin_timeout" (host.call_plugin: how long
+the plugin ran, on which host, and the timeout argument the caller gave it)}.
 host.call_plugin runs the host's plugin exactly as xapi does: one argv (the methodCall with
 the session ref and the args), PATH-only environment, stdin /dev/null, no timeout; a host
 "down" answers HOST_OFFLINE, a host without the plugin XENAPI_MISSING_PLUGIN.
@@ -74,6 +75,8 @@ def call_plugin(host, plugin, fn, args):
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        env={"PATH": "/sbin:/usr/sbin:/bin:/usr/bin"})
     local.plugin_seconds = time.monotonic() - t0
+    local.plugin_host = host
+    local.plugin_timeout = args.get("timeout")
     if p.returncode != 0:
         return fail("XENAPI_PLUGIN_FAILURE", "non-zero exit", p.stdout.decode(errors="replace"),
                     p.stderr.decode(errors="replace"))
@@ -145,12 +148,16 @@ class Handler(BaseHTTPRequestHandler):
         else:
             params, method = xmlrpc.client.loads(body)
             local.plugin_seconds = None
+            local.plugin_host = None
+            local.plugin_timeout = None
             out = xmlrpc.client.dumps((dispatch(method, params),), methodresponse=True,
                                       allow_none=False).encode()
             entry = {"method": method, "session": params[0] if params else None,
                      "bytes": len(out)}
             if local.plugin_seconds is not None:
                 entry["plugin_seconds"] = local.plugin_seconds
+                entry["plugin_host"] = local.plugin_host
+                entry["plugin_timeout"] = local.plugin_timeout
             log(entry)
         self.send_response(200)
         self.send_header("Content-Type", "text/xml")

@@ -82,12 +82,19 @@ def main():
                 check(err.get("code") == code and err.get("message") and
                       "map" not in hosts.get(name, {}),
                       "%s: error %s (%s)" % (name, code, err))
+            # host E: pool hands its plugin 4/5 of the per-host timeout, and the plugin's own
+            # budget ends the xapi call that hangs, naming it, before that
             err = hosts.get("xcp-e", {}).get("error") or {}
             check(err.get("code") == "XCVRMAP_TIMEOUT" and
-                  "did not finish within 2.4 s" in err.get("message", ""),
-                  "xcp-e: the plugin's own timeout, at 4/5 of pool's (%s)" % err)
+                  "hang.sock: xapi did not answer in time" in err.get("message", ""),
+                  "xcp-e: the plugin's own timeout names the xapi that hung (%s)" % err)
             check(secs < 8, "hosts asked at once: %.1fs with a 3 s per-host timeout" % secs)
             calls = fake.calls()
+            e_calls = [c for c in calls if c.get("plugin_host") == xapi_pool.ref("hE")]
+            check(len(e_calls) == 1 and e_calls[0].get("plugin_timeout") == "2.4" and
+                  e_calls[0]["plugin_seconds"] < 2.4,
+                  "xcp-e: the plugin was given 4/5 of pool's timeout and ended within it (%s)"
+                  % e_calls)
             check([c["method"] for c in calls].count("session.logout") == 1,
                   "one session, logged out once")
             r = subprocess.run([a.xcvrmap, "pool", "--xapi=" + fake.socket, "--timeout", "3"],
