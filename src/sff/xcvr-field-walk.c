@@ -248,6 +248,8 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
         return ctx->thresholds;
     case XCVR_COND_LASER_TEMP:
         return ctx->laser_temp_aux != 0;
+    case XCVR_COND_PAGE10:
+        return ctx->page10;
     case _XCVR_COND_LAST:
     default:
         return FALSE;

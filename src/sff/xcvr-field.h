@@ -99,6 +99,7 @@ typedef enum {
     XCVR_COND_RX_AVG,      /* SFF-8636: RX power is average power */
     XCVR_COND_PAGE03,      /* SFF-8636: page 03h (thresholds) was read */
     XCVR_COND_LASER_TEMP,  /* CMIS: an aux monitor advertised as laser temperature */
+    XCVR_COND_PAGE10,      /* CMIS: paged, and page 10h (bank 0) was read */
 
     _XCVR_COND_LAST
 } XcvrCond;
@@ -241,6 +242,7 @@ struct _XcvrDecodeCtx {
     gboolean clei;       /* CMIS CLEI code present */
     guint n_lanes;       /* lanes of per-module lane fields (8 per bank on CMIS) */
     guint8 laser_temp_aux; /* CMIS: the aux monitor (2 or 3) that holds laser temperature */
+    gboolean page10;     /* CMIS: page 10h (bank 0) was read */
 };
 
 const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);

@@ -873,6 +873,44 @@ def gen_active_state(w):
               {**aux, ("01h", 145): types, ("01h", 159): mons})
 
 
+def gen_page10(w):
+    """Page 10h of each bank, which ethtool 6.1 never reads and the decoder reads as the
+    control values: output disable per lane (130, 138; advertised by page 01h 155/156 bit 1),
+    Staged Control Set 0 (145-152 ApSel/DataPathID/explicit per lane), and its signal
+    integrity targets (153-173) where page 01h 161/162 advertise them."""
+    scs0 = bytes([0x12, 0x12, 0x12, 0x12, 0x25, 0x25, 0x00, 0xF1])
+    si = bytes([0x0F, 0x00, 0x00, 0x21, 0x43, 0x65, 0xDC, 0x0F, 0xF0,
+                0x10, 0x32, 0x54, 0x76, 0x10, 0x32, 0x54, 0x98, 0x10, 0x32, 0xF4, 0x54])
+    for name, base, banks in (("page10", "dr4", 1), ("page10-osfp2", "osfp2", 2),
+                              ("page10-4bank", "bank4", 4)):
+        for adv in ("all", "none"):
+            m = BASES[base]()
+            for b in range(banks):
+                label = "10h" if b == 0 else "b%d:10h" % b
+                m.add_page(label)
+                m.put(label, 130, 0x81 >> b)
+                m.put(label, 138, 0x0F << b & 0xFF)
+                m.put(label, 145, scs0 if b == 0 else bytes([0x30 | b << 1] * 8))
+                m.put(label, 153, si)
+            if adv == "all":
+                apply(m, {("01h", 155): 0x02, ("01h", 156): 0x02,
+                          ("01h", 161): 0x0F, ("01h", 162): 0x1F})
+            else:
+                apply(m, {("01h", 155): 0x00, ("01h", 156): 0x00,
+                          ("01h", 161): 0x00, ("01h", 162): 0x00})
+            w.emit("%s-adv-%s" % (name, adv), m)
+    # page 10h of bank 0 only, on a two-bank module: bank 1's lanes are unread
+    m = BASES["osfp2"]()
+    m.add_page("10h")
+    m.put("10h", 145, scs0)
+    w.emit("page10-bank1-missing", m)
+    # a flat module keeps no page 10h: its bytes in the file are ignored
+    m = BASES["dac"]()
+    m.add_page("10h")
+    m.put("10h", 130, 0xFF)
+    w.emit("page10-flat", m)
+
+
 def gen_checksum(w):
     m = base_dr4()
     m.fix_checksum()
@@ -932,8 +970,8 @@ GENERATORS = (gen_basics, gen_identifier, gen_revision, gen_lower_byte2,
               gen_module_monitors, gen_power, gen_cable_length, gen_connector,
               gen_media_tech, gen_strings, gen_oui, gen_page01,
               gen_bias_multiplier, gen_thresholds, gen_lane_flags,
-              gen_lane_monitors, gen_banks, gen_app_codes, gen_active_state, gen_checksum,
-              gen_partial)
+              gen_lane_monitors, gen_banks, gen_app_codes, gen_active_state, gen_page10,
+              gen_checksum, gen_partial)
 
 
 def main(argv=None):
