@@ -276,6 +276,79 @@ test_laser_temperature(void **state)
     }
 }
 
+/* TEC current (aux 1 or 2) and Vcc2 (aux 3) as page 01h bytes 145 and 159 advertise them,
+ * with their page 02h thresholds and their lower byte 10-11 flags; absent when not
+ * advertised. */
+static void
+test_aux_monitors(void **state)
+{
+    static const struct {
+        guint8 types;
+        guint8 mons;
+        double tec;    /* % of max; NAN: absent */
+        double vcc2;   /* V; NAN: absent */
+        double laser;  /* degrees C; NAN: absent */
+    } cases[] = {
+        { 0x07, 0x1c, 50.0, 1.2, NAN },     /* aux1 TEC current, aux2 TEC, aux3 Vcc2 */
+        { 0x02, 0x18, -25.0, NAN, -3.25 },  /* aux2 TEC current, aux3 laser temperature */
+        { 0x01, 0x18, NAN, NAN, 45.5 },     /* aux1 TEC current but not implemented */
+        { 0x04, 0x10, NAN, 1.2, NAN },      /* aux3 Vcc2 only */
+        { 0x00, 0x04, NAN, NAN, NAN },      /* aux1 custom: nothing standard */
+        { 0x07, 0x00, NAN, NAN, NAN },      /* no aux monitor implemented */
+    };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        guint8 img[MAX_LEN];
+        gsize len = build_qsfpdd(img, 1);
+        g_autoptr(XcvrModule) m = NULL;
+
+        xcvr_test_put_u16(img + 18, 16384);                        /* 50.0 % (16383.5) */
+        xcvr_test_put_u16(img + 20, (guint16)(gint16)-8192);       /* -25.0 % */
+        xcvr_test_put_u16(img + 22, 12000);                        /* 1.2 V */
+        if ((cases[i].types & 0x04) == 0)
+            xcvr_test_put_u16(img + 22, (guint16)(gint16)(-3.25 * 256));
+        if ((cases[i].types & 0x02) == 0)
+            xcvr_test_put_u16(img + 20, (guint16)(45.5 * 256));
+        xcvr_test_put_u16(img + P02 + 144 - 128, 32767);           /* aux1 high alarm */
+        xcvr_test_put_u16(img + P02 + 152 - 128, 100);             /* aux2 high alarm */
+        xcvr_test_put_u16(img + P02 + 166 - 128, 11000);           /* aux3 low warning */
+        img[10] = 0x81;  /* aux1 high alarm, aux2 low warning */
+        img[11] = 0x08;  /* aux3 low warning */
+        img[P01 + 145 - 128] = cases[i].types;
+        img[P01 + 159 - 128] = cases[i].mons;
+        m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+        if (isnan(cases[i].tec)) {
+            assert_int_equal(xcvr_test_count(m, "tec_current"), 0);
+            assert_int_equal(xcvr_test_count(m, "tec_current_high_alarm_threshold"), 0);
+            assert_int_equal(xcvr_test_count(m, "tec_current_high_alarm"), 0);
+        } else {
+            gboolean aux1 = cases[i].tec > 0;
+
+            assert_true(fabs(xcvr_test_number(m, "tec_current", "%") - cases[i].tec) < 0.01);
+            assert_true(fabs(xcvr_test_number(m, "tec_current_high_alarm_threshold", "%") -
+                             (aux1 ? 100.0 : 100 * 100.0 / 32767)) < 1e-9);
+            assert_int_equal(xcvr_test_raw(m, "tec_current_high_alarm", 0), aux1);
+            assert_int_equal(xcvr_test_raw(m, "tec_current_low_warning", 0), !aux1);
+        }
+        if (isnan(cases[i].vcc2)) {
+            assert_int_equal(xcvr_test_count(m, "vcc2_voltage"), 0);
+            assert_int_equal(xcvr_test_count(m, "vcc2_voltage_low_warning"), 0);
+        } else {
+            assert_true(fabs(xcvr_test_number(m, "vcc2_voltage", "V") - cases[i].vcc2) < 1e-9);
+            assert_true(fabs(xcvr_test_number(m, "vcc2_voltage_low_warning_threshold", "V") -
+                             1.1) < 1e-9);
+            assert_int_equal(xcvr_test_raw(m, "vcc2_voltage_low_warning", 0), 1);
+            assert_int_equal(xcvr_test_raw(m, "vcc2_voltage_high_alarm", 0), 0);
+        }
+        if (isnan(cases[i].laser))
+            assert_int_equal(xcvr_test_count(m, "laser_temperature"), 0);
+        else
+            assert_true(fabs(xcvr_test_number(m, "laser_temperature", "degrees C") -
+                             cases[i].laser) < 1e-9);
+    }
+}
+
 static void
 test_module_monitors_and_flags(void **state)
 {
@@ -629,6 +702,7 @@ main(void)
         cmocka_unit_test(test_applications),
         cmocka_unit_test(test_active_state),
         cmocka_unit_test(test_page10),
+        cmocka_unit_test(test_aux_monitors),
         cmocka_unit_test(test_laser_temperature),
         cmocka_unit_test(test_module_monitors_and_flags),
         cmocka_unit_test(test_thresholds),

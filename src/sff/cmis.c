@@ -23,6 +23,8 @@ enum {
     CMIS_MEMORY_MODEL = 2,    /* bit 7: flat memory */
     CMIS_MODULE_STATE = 3,    /* bits 3-1 */
     CMIS_MODULE_FLAGS = 9,    /* temperature and Vcc alarm/warning flags */
+    CMIS_AUX_FLAGS = 10,      /* 10: aux1 (bits 3-0), aux2 (7-4); 11: aux3 (3-0) */
+    CMIS_AUX1 = 18,           /* 18-23: aux monitors 1-3, 2 bytes each */
     CMIS_TEMP = 14,
     CMIS_VCC = 16,
     CMIS_MODULE_CONTROL = 26,
@@ -46,11 +48,12 @@ enum {
     CMIS_HW_REV = 130,        /* 130-131 major.minor */
     CMIS_BANKS = 142,         /* bits 1-0: banks; bit 6: VDM pages 20h-2Fh */
     CMIS_DP_DURATIONS = 144,  /* bits 3-0: DPInit, 7-4: DPDeinit */
-    CMIS_AUX_TYPES = 145,     /* bit 1: aux2 is TEC current (else laser temperature);
-                               * bit 2: aux3 is Vcc2 (else laser temperature) */
+    CMIS_AUX_TYPES = 145,     /* bit 0: aux1 is TEC current (else custom); bit 1: aux2 is
+                               * TEC current (else laser temperature); bit 2: aux3 is Vcc2
+                               * (else laser temperature) */
     CMIS_TX_CONTROLS_ADV = 155, /* bit 1: OutputDisableTx supported */
     CMIS_RX_CONTROLS_ADV = 156, /* bit 1: OutputDisableRx supported */
-    CMIS_MODULE_MONITORS = 159, /* bit 3: aux2 monitor implemented, bit 4: aux3 */
+    CMIS_MODULE_MONITORS = 159, /* bits 2-4: aux1-aux3 monitors implemented */
     CMIS_RX_POWER_TYPE = 151, /* bit 4: average power */
     CMIS_LANE_MONITORS = 160, /* bits 0-2: bias, TX power, RX power; bits 4-3: bias mult */
     CMIS_TX_SI = 161,         /* bit 1: Tx CDR bypass control, 2: fixed input eq,
@@ -464,23 +467,64 @@ hook_lane_byte_bits(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrVal
     return TRUE;
 }
 
-/* Laser temperature: aux monitor 2 or 3, whichever page 01h bytes 145 and 159 say holds it
- * (ctx->laser_temp_aux); its reading (lower 18 + 2·(aux-1)) and thresholds (page 02h
- * 144 + 8·(aux-1)) lie @desc->lane_stride bytes apart per aux monitor from aux 1's. */
-static gboolean
-hook_aux_temp(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+/* The aux monitor (1-3) that page 01h bytes 145 and 159 say holds the quantity of @desc:
+ * laser temperature, TEC current or Vcc2 (cmis_prepare worked them out). */
+static guint
+aux_of(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
 {
-    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, desc->page,
-                                        desc->offset +
-                                            desc->lane_stride * (ctx->laser_temp_aux - 1u),
-                                        2);
-    gint16 raw;
+    switch (desc->quantity) {
+    case XCVR_QTY_TEMPERATURE:
+        return ctx->laser_temp_aux;
+    case XCVR_QTY_TEC_CURRENT:
+        return ctx->tec_current_aux;
+    case XCVR_QTY_VOLTAGE:
+        return ctx->vcc2_aux;
+    case XCVR_QTY_NONE:
+    case XCVR_QTY_CURRENT:
+    case XCVR_QTY_TX_POWER:
+    case XCVR_QTY_RX_POWER:
+    case _XCVR_QTY_LAST:
+    default:
+        return 0;
+    }
+}
 
+/* An aux monitor reading (lower 18 + 2·(aux-1)) or threshold (page 02h 144 + 8·(aux-1)):
+ * @desc->offset is aux 1's, @desc->lane_stride the step from one aux monitor to the next. */
+static gboolean
+hook_aux(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint aux = aux_of(ctx, desc);
+    const guint8 *p;
+    guint16 u;
+    gint64 raw;
+
+    if (aux == 0)
+        return FALSE;
+    p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, desc->page,
+                          desc->offset + desc->lane_stride * (aux - 1u), 2);
     if (p == NULL)
         return FALSE;
-    raw = (gint16)(guint16)((p[0] << 8) | p[1]);
-    value->raw = (guint64)(gint64)raw;
-    value->number = xcvr_quantity_scale(XCVR_QTY_TEMPERATURE, raw);
+    u = (guint16)((p[0] << 8) | p[1]);
+    /* temperature and TEC current are signed (CMIS Table 8-10), Vcc2 is not */
+    raw = desc->quantity == XCVR_QTY_VOLTAGE ? (gint64)u : (gint64)(gint16)u;
+    value->raw = (guint64)raw;
+    value->number = xcvr_quantity_scale(desc->quantity, raw);
+    return TRUE;
+}
+
+/* An aux monitor's alarm or warning flag: lower byte 10 (aux 1 in bits 3-0, aux 2 in 7-4) or
+ * 11 (aux 3 in bits 3-0), @desc->mask the bit in the low nibble (Table 8-9). */
+static gboolean
+hook_aux_flag(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint aux = aux_of(ctx, desc);
+    guint8 b;
+
+    if (aux == 0 || !xcvr_page_map_get_u8(ctx->map, XCVR_I2C_A0, 0,
+                                          CMIS_AUX_FLAGS + (aux - 1u) / 2, &b))
+        return FALSE;
+    value->raw = (b & (desc->mask << ((aux - 1u) % 2 * 4))) != 0;
     return TRUE;
 }
 
@@ -578,11 +622,27 @@ hook_applications(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue
       .len = 1, .mask = m, .codes = &duration_table, .cond = XCVR_COND_PAGED, \
       .flags = XCVR_FIELD_TEXT_NAME_ONLY, .hook = hook_nibble, \
       .ref = REF("page 01h bytes 144, 167, 168") }
-#define LASER_TEMP(k, xl, pg, off, stride) \
+/* An aux monitor's reading, thresholds and flags, for the aux monitor (1-3) page 01h
+ * advertises for the quantity @q (reading and thresholds @stride bytes apart per aux). */
+#define AUX(k, xl, pg, off, stride, q, c) \
     { .key = k, .xlabel = xl, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = pg, .offset = off, \
-      .len = 2, .lane_stride = stride, .quantity = XCVR_QTY_TEMPERATURE, \
-      .cond = XCVR_COND_LASER_TEMP, .hook = hook_aux_temp, \
+      .len = 2, .lane_stride = stride, .quantity = q, .cond = c, .hook = hook_aux, \
       .ref = REF("lower 18-23, page 02h 144-167; page 01h bytes 145, 159") }
+#define AUX_FLAG(k, xl, m, q, c) \
+    { .key = k, .xlabel = xl, .kind = XCVR_KIND_FLAG, .i2c = A0, .offset = CMIS_AUX_FLAGS, \
+      .len = 1, .mask = m, .quantity = q, .cond = c, .hook = hook_aux_flag, \
+      .ref = REF("Table 8-9 lower bytes 10-11; page 01h bytes 145, 159") }
+/* All of one aux observable: reading, four thresholds (page 02h), four flags (lower 10-11). */
+#define AUX_ALL(k, xl, q, c) \
+    AUX(k, xl, 0, CMIS_AUX1, 2, q, c), \
+    AUX(k "_high_alarm_threshold", xl " high alarm threshold", P02, 144, 8, q, c), \
+    AUX(k "_low_alarm_threshold", xl " low alarm threshold", P02, 146, 8, q, c), \
+    AUX(k "_high_warning_threshold", xl " high warning threshold", P02, 148, 8, q, c), \
+    AUX(k "_low_warning_threshold", xl " low warning threshold", P02, 150, 8, q, c), \
+    AUX_FLAG(k "_high_alarm", xl " high alarm", 0x01, q, c), \
+    AUX_FLAG(k "_low_alarm", xl " low alarm", 0x02, q, c), \
+    AUX_FLAG(k "_high_warning", xl " high warning", 0x04, q, c), \
+    AUX_FLAG(k "_low_warning", xl " low warning", 0x08, q, c)
 /* page 10h, Staged Control Set 0 per lane; @adv_off/@adv_bit: where page 01h advertises it
  * (0: always there) */
 #define SCS0_LANE(k, xl, kd, off, m) \
@@ -797,15 +857,10 @@ static const XcvrFieldDesc cmis_fields[] = {
     DURATION("dp_tx_turn_on_max_duration", "Max duration DPTxTurnOn", CMIS_TX_DURATIONS, 0x0f),
     DURATION("dp_tx_turn_off_max_duration", "Max duration DPTxTurnOff", CMIS_TX_DURATIONS,
              0xf0),
-    LASER_TEMP("laser_temperature", "Laser temperature", 0, 18, 2),
-    LASER_TEMP("laser_temperature_high_alarm_threshold", "Laser temperature high alarm threshold",
-               P02, 144, 8),
-    LASER_TEMP("laser_temperature_low_alarm_threshold", "Laser temperature low alarm threshold",
-               P02, 146, 8),
-    LASER_TEMP("laser_temperature_high_warning_threshold",
-               "Laser temperature high warning threshold", P02, 148, 8),
-    LASER_TEMP("laser_temperature_low_warning_threshold",
-               "Laser temperature low warning threshold", P02, 150, 8),
+    AUX_ALL("laser_temperature", "Laser temperature", XCVR_QTY_TEMPERATURE,
+            XCVR_COND_LASER_TEMP),
+    AUX_ALL("tec_current", "TEC current", XCVR_QTY_TEC_CURRENT, XCVR_COND_TEC_CURRENT),
+    AUX_ALL("vcc2_voltage", "Vcc2 voltage", XCVR_QTY_VOLTAGE, XCVR_COND_VCC2),
     /* page 10h as read: what the host staged and the output controls it set */
     SCS0_LANE("staged_application", "Staged application (Lane %u)", XCVR_KIND_UINT,
               CMIS_SCS0_DPCONFIG, 0xf0),
@@ -938,11 +993,21 @@ cmis_prepare(XcvrModule *module, XcvrDecodeCtx *ctx)
     if (ctx->paged && have(ctx, P01, CMIS_AUX_TYPES) && have(ctx, P01, CMIS_MODULE_MONITORS)) {
         guint8 types = byte_at(ctx, P01, CMIS_AUX_TYPES);
         guint8 mons = byte_at(ctx, P01, CMIS_MODULE_MONITORS);
+        gboolean aux1 = (mons & 0x04) != 0;
+        gboolean aux2 = (mons & 0x08) != 0;
+        gboolean aux3 = (mons & 0x10) != 0;
 
-        if ((types & 0x02) == 0 && (mons & 0x08) != 0)
+        /* where two aux monitors could hold one quantity, the lower numbered one is taken */
+        if (aux2 && (types & 0x02) == 0)
             ctx->laser_temp_aux = 2;
-        else if ((types & 0x02) != 0 && (types & 0x04) == 0 && (mons & 0x10) != 0)
+        else if (aux3 && (types & 0x04) == 0)
             ctx->laser_temp_aux = 3;
+        if (aux1 && (types & 0x01) != 0)
+            ctx->tec_current_aux = 1;
+        else if (aux2 && (types & 0x02) != 0)
+            ctx->tec_current_aux = 2;
+        if (aux3 && (types & 0x04) != 0)
+            ctx->vcc2_aux = 3;
     }
 
     if (xcvr_page_map_valid(module->map, XCVR_I2C_A0, 0, P00, XCVR_HALF_PAGE) < XCVR_HALF_PAGE)

@@ -374,6 +374,7 @@ sff8472_calibrate(const XcvrDecodeCtx *ctx, XcvrQuantity qty, gint64 raw)
         slope_at = SFF8472_A2_CAL_V_SLP;
         break;
     case XCVR_QTY_NONE:
+    case XCVR_QTY_TEC_CURRENT:
     case _XCVR_QTY_LAST:
     default:
         return raw;

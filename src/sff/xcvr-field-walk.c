@@ -24,6 +24,8 @@ xcvr_quantity_unit(XcvrQuantity qty)
     case XCVR_QTY_TX_POWER:
     case XCVR_QTY_RX_POWER:
         return "mW";
+    case XCVR_QTY_TEC_CURRENT:
+        return "%";
     case XCVR_QTY_NONE:
     case _XCVR_QTY_LAST:
     default:
@@ -45,6 +47,8 @@ xcvr_quantity_scale(XcvrQuantity qty, gint64 raw)
     case XCVR_QTY_TX_POWER:
     case XCVR_QTY_RX_POWER:
         return raw / 10000.0;
+    case XCVR_QTY_TEC_CURRENT:
+        return raw * 100.0 / 32767.0;
     case XCVR_QTY_NONE:
     case _XCVR_QTY_LAST:
     default:
@@ -250,6 +254,10 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
         return ctx->laser_temp_aux != 0;
     case XCVR_COND_PAGE10:
         return ctx->page10;
+    case XCVR_COND_TEC_CURRENT:
+        return ctx->tec_current_aux != 0;
+    case XCVR_COND_VCC2:
+        return ctx->vcc2_aux != 0;
     case _XCVR_COND_LAST:
     default:
         return FALSE;

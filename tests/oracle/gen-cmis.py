@@ -871,6 +871,21 @@ def gen_active_state(w):
     for types, mons in ((0x00, 0x0B), (0x02, 0x13), (0x00, 0x03), (0x06, 0x1F)):
         w.var("aux-145-0x%02x-159-0x%02x" % (types, mons),
               {**aux, ("01h", 145): types, ("01h", 159): mons})
+    # Every aux observable: aux1 TEC current or custom (145 bit 0), aux2 laser temperature
+    # or TEC current (bit 1), aux3 laser temperature or Vcc2 (bit 2), each implemented or not
+    # (159 bits 2-4); readings, page 02h thresholds 144-167, flags in lower 10-11.
+    aux_all = {18: s16be(16384), 20: s16be(-8192), 22: u16be(12000),
+               10: 0x81, 11: 0x08,
+               ("02h", 144): s16s(32767, -32767, 30000, -30000),
+               ("02h", 152): s16s(100, -100, 90, -90),
+               ("02h", 160): u16s(13000, 11000, 12500, 11500)}
+    for types in range(8):
+        for mons in (0x03, 0x1F):
+            w.var("aux-all-145-0x%02x-159-0x%02x" % (types, mons),
+                  {**aux_all, ("01h", 145): types, ("01h", 159): mons})
+    for flags in (0x00, 0xFF):
+        w.var("aux-flags-10-11-0x%02x" % flags,
+              {**aux_all, 10: flags, 11: flags, ("01h", 145): 0x07, ("01h", 159): 0x1F})
 
 
 def gen_page10(w):
