@@ -580,6 +580,36 @@ test_page10(void **state)
     assert_null(xcvr_test_value(half, "staged_application", 9)); /* not decoded */
 }
 
+/* The pages the decoder reads and the read did not bring are named, not guessed: lower
+ * memory and page 00h alone (an ioctl-only kernel) lack 01h, 02h, 11h and 10h; a two-bank
+ * image without page 10h lacks it in both banks; nothing is missing, nothing is listed. */
+static void
+test_pages_unread(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 2);
+    guint8 p10[128] = { 0 };
+    g_autoptr(XcvrModule) ioctl_only = xcvr_test_decode(img, 256, XCVR_DECODE_NONE);
+    g_autoptr(XcvrModule) no_p10 = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+    g_autoptr(XcvrModule) full = decode_with_page10(img, p10, TRUE);
+    g_autoptr(XcvrModule) half = decode_with_page10(img, p10, FALSE);
+    g_autoptr(GPtrArray) a = xcvr_module_get_items(ioctl_only, "pages_unread");
+    g_autoptr(GPtrArray) b = xcvr_module_get_items(no_p10, "pages_unread");
+    g_autoptr(GPtrArray) c = xcvr_module_get_items(half, "pages_unread");
+
+    assert_int_equal(a->len, 4);
+    assert_string_equal(a->pdata[0], "01h");
+    assert_string_equal(a->pdata[1], "02h");
+    assert_string_equal(a->pdata[2], "11h");
+    assert_string_equal(a->pdata[3], "10h");
+    assert_int_equal(b->len, 2);
+    assert_string_equal(b->pdata[0], "10h");
+    assert_string_equal(b->pdata[1], "b1:10h");
+    assert_int_equal(c->len, 1);
+    assert_string_equal(c->pdata[0], "b1:10h");
+    assert_int_equal(xcvr_test_count(full, "pages_unread"), 0);
+}
+
 static GArray *
 plan(const guint8 *img, gboolean with_p01)
 {
@@ -703,6 +733,7 @@ main(void)
         cmocka_unit_test(test_active_state),
         cmocka_unit_test(test_page10),
         cmocka_unit_test(test_aux_monitors),
+        cmocka_unit_test(test_pages_unread),
         cmocka_unit_test(test_laser_temperature),
         cmocka_unit_test(test_module_monitors_and_flags),
         cmocka_unit_test(test_thresholds),

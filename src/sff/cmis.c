@@ -893,6 +893,7 @@ static const XcvrFieldDesc cmis_fields[] = {
     { .key = "cdb_instances", .xlabel = "CDB instances supported", .kind = XCVR_KIND_UINT,
       .i2c = A0, .page = P01, .offset = CMIS_CDB, .len = 1, .cond = XCVR_COND_PAGED,
       .hook = hook_cdb_instances, .ref = REF("page 01h byte 163 bits 7-6") },
+    XCVR_FIELD_PAGES_UNREAD("CMIS"),
 };
 
 /* ---- family interface ------------------------------------------------------------------ */
@@ -1039,9 +1040,9 @@ cmis_checksums(XcvrModule *module)
 }
 
 /* Page 00h; on paged memory 01h and 02h, then 11h and 10h of every bank page 01h
- * advertises. */
+ * advertises (@guess: of bank 0 while page 01h is unread). */
 static void
-cmis_plan(const XcvrPageMap *map, GArray *requests)
+cmis_plan_pages(const XcvrPageMap *map, GArray *requests, gboolean guess)
 {
     guint bank;
 
@@ -1051,7 +1052,7 @@ cmis_plan(const XcvrPageMap *map, GArray *requests)
     xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, P01, XCVR_HALF_PAGE);
     xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, P02, XCVR_HALF_PAGE);
     /* the bank count lives in page 01h: ask for banked pages once it is read */
-    if (xcvr_page_map_valid(map, XCVR_I2C_A0, 0, P01, XCVR_HALF_PAGE) == 0)
+    if (!guess && xcvr_page_map_valid(map, XCVR_I2C_A0, 0, P01, XCVR_HALF_PAGE) == 0)
         return;
     for (bank = 0; bank < cmis_banks(map); bank++)
         xcvr_plan_page(map, requests, XCVR_I2C_A0, (guint8)bank, P11, XCVR_HALF_PAGE);
@@ -1059,6 +1060,18 @@ cmis_plan(const XcvrPageMap *map, GArray *requests)
      * page 10h costs nothing else */
     for (bank = 0; bank < cmis_banks(map); bank++)
         xcvr_plan_page(map, requests, XCVR_I2C_A0, (guint8)bank, P10, XCVR_HALF_PAGE);
+}
+
+static void
+cmis_plan(const XcvrPageMap *map, GArray *requests)
+{
+    cmis_plan_pages(map, requests, FALSE);
+}
+
+static void
+cmis_wanted(const XcvrPageMap *map, GArray *requests)
+{
+    cmis_plan_pages(map, requests, TRUE);
 }
 
 const XcvrFamilyDecoder xcvr_cmis_decoder = {
@@ -1070,4 +1083,5 @@ const XcvrFamilyDecoder xcvr_cmis_decoder = {
     .prepare = cmis_prepare,
     .checksums = cmis_checksums,
     .plan = cmis_plan,
+    .wanted = cmis_wanted,
 };

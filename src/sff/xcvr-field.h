@@ -103,6 +103,7 @@ typedef enum {
     XCVR_COND_PAGE10,      /* CMIS: paged, and page 10h (bank 0) was read */
     XCVR_COND_TEC_CURRENT, /* CMIS: an aux monitor advertised as TEC current */
     XCVR_COND_VCC2,        /* CMIS: aux monitor 3 advertised as Vcc2 */
+    XCVR_COND_PAGES_UNREAD, /* a page the decoder wants was not read (ctx->unread) */
 
     _XCVR_COND_LAST
 } XcvrCond;
@@ -248,6 +249,8 @@ struct _XcvrDecodeCtx {
     gboolean page10;     /* CMIS: page 10h (bank 0) was read */
     guint8 tec_current_aux; /* CMIS: the aux monitor (1 or 2) that holds TEC current */
     guint8 vcc2_aux;     /* CMIS: 3 when aux monitor 3 holds Vcc2 */
+    const GArray *unread; /* XcvrPageRequest: pages the decoder wants that were not read */
+    gboolean a0h_names;  /* SFF-8472: pages are named by I2C address (A0h, A2h) */
 };
 
 const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);

@@ -622,6 +622,8 @@ class Suite:
             self.res.report(not more, "ioctl path: xcvrmap reads no more bytes than ethtool",
                             "\n".join(more) + "\n" + "\n".join(lines))
 
+        self.ioctl_only_cmis()
+
         # --no-netlink: the ioctl even where netlink works; the netlink socket stays unused.
         d = self.run.newdir("no-netlink")
         img = images[0]
@@ -648,6 +650,54 @@ class Suite:
                         any(x.cmd == "GMODULEEEPROM" for x in r.log),
                         "ethtool family without MODULE_EEPROM_GET (kernel < 5.13): falls back "
                         "to the ioctl", "entry %r\n%s" % (e, r.describe()))
+
+    def ioctl_only_cmis(self):
+        """A paged CMIS module on a kernel with only the ioctl (XCP-ng's 4.19 serves lower
+        memory and page 00h): it decodes, and the pages it could not read are named in JSON
+        (fields.pages_unread), XML and the text's Also-decoded section, not guessed."""
+        paged = [img for img in self.images if img.cmis_paged]
+        if not paged:
+            print("NOTE: no paged CMIS image: no ioctl-only CMIS check")
+            return
+        d = self.run.newdir("ioctl-only-cmis")
+        names = []
+        for i, img in enumerate(paged):
+            img.write(d, "eth%d" % i)
+            names.append("eth%d" % i)
+        env = {"XCVR_SHIM_EEPROM_DIR": d}
+        j = self.run.xcvrmap(["--format", "json"] + names, env)
+        t = self.run.xcvrmap(names, env)
+        x = self.run.xcvrmap(["--format", "xml"] + names, env)
+        entries, order = json_modules(j)
+        bad = []
+        if entries is None:
+            bad.append("JSON: " + order)
+            entries = {}
+        want = ["01h", "02h", "11h", "10h"]
+        for ifname in names:
+            e = entries.get(ifname, {})
+            got = (e.get("fields") or {}).get("pages_unread")
+            if e.get("source") != "ioctl" or got != want:
+                bad.append("%s: source %r, pages_unread %r (want %r)"
+                           % (ifname, e.get("source"), got, want))
+        # one interface gets no "Module NAME:" heading
+        sections = text_sections(t.out) if len(names) > 1 else {names[0]: t.out}
+        for ifname in names:
+            body = sections.get(ifname) or ""
+            lines = [ln.split(":", 1)[1].strip() for ln in body.splitlines()
+                     if ln.strip().startswith("Page not read")]
+            if lines != want:
+                bad.append("%s: text says %r not read" % (ifname, lines))
+        if x.out.count("<item>10h</item>") != len(names):
+            bad.append("XML: <item>10h</item> %d times for %d modules"
+                       % (x.out.count("<item>10h</item>"), len(names)))
+        beyond = [r for r in j.log if r.is_read and r.offset + r.length > 2 * HALF]
+        if beyond:
+            bad.append("ioctl reads beyond lower memory and page 00h: %r" % beyond[:3])
+        self.res.report(not bad and j.rc == 0 and t.rc == 0 and x.rc == 0,
+                        "ioctl-only host: %d paged CMIS modules decode and name pages 01h, "
+                        "02h, 11h and 10h as not read" % len(names),
+                        "\n".join(bad) + "\n" + j.describe())
 
     # -- one failing interface among good ones --
 
