@@ -276,6 +276,79 @@ test_laser_temperature(void **state)
     }
 }
 
+/* TEC current (aux 1 or 2) and Vcc2 (aux 3) as page 01h bytes 145 and 159 advertise them,
+ * with their page 02h thresholds and their lower byte 10-11 flags; absent when not
+ * advertised. */
+static void
+test_aux_monitors(void **state)
+{
+    static const struct {
+        guint8 types;
+        guint8 mons;
+        double tec;    /* % of max; NAN: absent */
+        double vcc2;   /* V; NAN: absent */
+        double laser;  /* degrees C; NAN: absent */
+    } cases[] = {
+        { 0x07, 0x1c, 50.0, 1.2, NAN },     /* aux1 TEC current, aux2 TEC, aux3 Vcc2 */
+        { 0x02, 0x18, -25.0, NAN, -3.25 },  /* aux2 TEC current, aux3 laser temperature */
+        { 0x01, 0x18, NAN, NAN, 45.5 },     /* aux1 TEC current but not implemented */
+        { 0x04, 0x10, NAN, 1.2, NAN },      /* aux3 Vcc2 only */
+        { 0x00, 0x04, NAN, NAN, NAN },      /* aux1 custom: nothing standard */
+        { 0x07, 0x00, NAN, NAN, NAN },      /* no aux monitor implemented */
+    };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        guint8 img[MAX_LEN];
+        gsize len = build_qsfpdd(img, 1);
+        g_autoptr(XcvrModule) m = NULL;
+
+        xcvr_test_put_u16(img + 18, 16384);                        /* 50.0 % (16383.5) */
+        xcvr_test_put_u16(img + 20, (guint16)(gint16)-8192);       /* -25.0 % */
+        xcvr_test_put_u16(img + 22, 12000);                        /* 1.2 V */
+        if ((cases[i].types & 0x04) == 0)
+            xcvr_test_put_u16(img + 22, (guint16)(gint16)(-3.25 * 256));
+        if ((cases[i].types & 0x02) == 0)
+            xcvr_test_put_u16(img + 20, (guint16)(45.5 * 256));
+        xcvr_test_put_u16(img + P02 + 144 - 128, 32767);           /* aux1 high alarm */
+        xcvr_test_put_u16(img + P02 + 152 - 128, 100);             /* aux2 high alarm */
+        xcvr_test_put_u16(img + P02 + 166 - 128, 11000);           /* aux3 low warning */
+        img[10] = 0x81;  /* aux1 high alarm, aux2 low warning */
+        img[11] = 0x08;  /* aux3 low warning */
+        img[P01 + 145 - 128] = cases[i].types;
+        img[P01 + 159 - 128] = cases[i].mons;
+        m = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+        if (isnan(cases[i].tec)) {
+            assert_int_equal(xcvr_test_count(m, "tec_current"), 0);
+            assert_int_equal(xcvr_test_count(m, "tec_current_high_alarm_threshold"), 0);
+            assert_int_equal(xcvr_test_count(m, "tec_current_high_alarm"), 0);
+        } else {
+            gboolean aux1 = cases[i].tec > 0;
+
+            assert_true(fabs(xcvr_test_number(m, "tec_current", "%") - cases[i].tec) < 0.01);
+            assert_true(fabs(xcvr_test_number(m, "tec_current_high_alarm_threshold", "%") -
+                             (aux1 ? 100.0 : 100 * 100.0 / 32767)) < 1e-9);
+            assert_int_equal(xcvr_test_raw(m, "tec_current_high_alarm", 0), aux1);
+            assert_int_equal(xcvr_test_raw(m, "tec_current_low_warning", 0), !aux1);
+        }
+        if (isnan(cases[i].vcc2)) {
+            assert_int_equal(xcvr_test_count(m, "vcc2_voltage"), 0);
+            assert_int_equal(xcvr_test_count(m, "vcc2_voltage_low_warning"), 0);
+        } else {
+            assert_true(fabs(xcvr_test_number(m, "vcc2_voltage", "V") - cases[i].vcc2) < 1e-9);
+            assert_true(fabs(xcvr_test_number(m, "vcc2_voltage_low_warning_threshold", "V") -
+                             1.1) < 1e-9);
+            assert_int_equal(xcvr_test_raw(m, "vcc2_voltage_low_warning", 0), 1);
+            assert_int_equal(xcvr_test_raw(m, "vcc2_voltage_high_alarm", 0), 0);
+        }
+        if (isnan(cases[i].laser))
+            assert_int_equal(xcvr_test_count(m, "laser_temperature"), 0);
+        else
+            assert_true(fabs(xcvr_test_number(m, "laser_temperature", "degrees C") -
+                             cases[i].laser) < 1e-9);
+    }
+}
+
 static void
 test_module_monitors_and_flags(void **state)
 {
@@ -410,6 +483,133 @@ test_flat_memory(void **state)
     assert_int_equal(m->warnings->len, 0);
 }
 
+/* The page 10h control values as read: a flat image has no page 10h, so the pages are laid
+ * into a map as a paged read brings them (bank 0's page 10h; bank 1's when @bank1). */
+static XcvrModule *
+decode_with_page10(guint8 *img, const guint8 *p10, gboolean bank1)
+{
+    g_autoptr(XcvrPageMap) map = xcvr_page_map_new();
+    guint bank;
+
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0, 0, img, 128);
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x00, 128, img + P00, 128);
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x01, 128, img + P01, 128);
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x02, 128, img + P02, 128);
+    for (bank = 0; bank < 2; bank++)
+        xcvr_page_map_add(map, XCVR_I2C_A0, (guint8)bank, 0x11, 128, img + P11(bank), 128);
+    if (p10 != NULL)
+        xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x10, 128, p10, 128);
+    if (p10 != NULL && bank1)
+        xcvr_page_map_add(map, XCVR_I2C_A0, 1, 0x10, 128, p10, 128);
+    return xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, XCVR_DECODE_NONE, NULL);
+}
+
+static void
+test_page10(void **state)
+{
+    guint8 img[MAX_LEN];
+    guint8 p10[128] = { 0 };
+    g_autoptr(XcvrModule) none = NULL;
+    g_autoptr(XcvrModule) m = NULL;
+    g_autoptr(XcvrModule) unadvertised = NULL;
+    g_autoptr(XcvrModule) half = NULL;
+    guint lane;
+
+    build_qsfpdd(img, 2);
+    p10[130 - 128] = 0x81;            /* Tx output disabled on lanes 1 and 8 */
+    p10[138 - 128] = 0x0f;            /* Rx output disabled on lanes 1-4 */
+    for (lane = 0; lane < 8; lane++)  /* ApSel 1, DataPathID 0 on lanes 1-4; 2, 4 on 5-8 */
+        p10[145 - 128 + lane] = lane < 4 ? 0x10 : 0x29;
+    p10[152 - 128] = 0xf1;            /* lane 8: ApSel 15, DataPathID 0, explicit */
+    p10[153 - 128] = 0x0f;            /* adaptive Tx input eq on lanes 1-4 */
+    p10[156 - 128] = 0xc3;            /* fixed Tx eq: lane 1 3 dB, lane 2 12 dB */
+    p10[157 - 128] = 0x0d;            /* lane 3: reserved */
+    p10[160 - 128] = 0xff;            /* Tx CDR enabled on every lane */
+    p10[162 - 128] = 0x71;            /* Rx pre-cursor: lane 1 0.5 dB, lane 2 3.5 dB */
+    p10[166 - 128] = 0x27;            /* Rx post-cursor: lane 1 7 dB, lane 2 2 dB */
+    p10[170 - 128] = 0xf3;            /* Rx amplitude: lane 1 600-1200 mV, lane 2 custom */
+
+    none = decode_with_page10(img, NULL, FALSE);
+    assert_int_equal(xcvr_test_count(none, "staged_application"), 0);
+    assert_int_equal(xcvr_test_count(none, "tx_output_disable"), 0);
+
+    /* nothing advertised: the DPConfig bytes are there, controls and SI targets are not */
+    img[P01 + 155 - 128] = 0x00;
+    img[P01 + 156 - 128] = 0x00;
+    img[P01 + 161 - 128] = 0x00;
+    img[P01 + 162 - 128] = 0x00;
+    unadvertised = decode_with_page10(img, p10, TRUE);
+    assert_int_equal(xcvr_test_count(unadvertised, "staged_application"), 16);
+    assert_int_equal(xcvr_test_count(unadvertised, "tx_output_disable"), 0);
+    assert_int_equal(xcvr_test_count(unadvertised, "staged_tx_fixed_eq_target"), 0);
+    assert_int_equal(xcvr_test_count(unadvertised, "staged_rx_amplitude_target"), 0);
+
+    img[P01 + 155 - 128] = 0x02;      /* OutputDisableTx supported */
+    img[P01 + 156 - 128] = 0x02;      /* OutputDisableRx supported */
+    img[P01 + 161 - 128] = 0x0e;      /* Tx CDR bypass, fixed and adaptive input eq */
+    img[P01 + 162 - 128] = 0x1e;      /* Rx CDR bypass, amplitude, pre- and post-cursor */
+    m = decode_with_page10(img, p10, TRUE);
+    assert_int_equal(xcvr_test_raw(m, "staged_application", 1), 1);
+    assert_int_equal(xcvr_test_raw(m, "staged_application", 5), 2);
+    assert_int_equal(xcvr_test_raw(m, "staged_application", 8), 15);
+    assert_int_equal(xcvr_test_raw(m, "staged_data_path_id", 1), 0);
+    assert_int_equal(xcvr_test_raw(m, "staged_data_path_id", 5), 4);
+    assert_int_equal(xcvr_test_raw(m, "staged_explicit_control", 5), 1);
+    assert_int_equal(xcvr_test_raw(m, "staged_explicit_control", 1), 0);
+    assert_int_equal(xcvr_test_raw(m, "staged_application", 13), 2); /* bank 1 */
+    assert_int_equal(xcvr_test_raw(m, "tx_output_disable", 0), 0x8181);
+    assert_int_equal(xcvr_test_raw(m, "rx_output_disable", 0), 0x0f0f);
+    assert_int_equal(xcvr_test_raw(m, "staged_tx_adaptive_eq_enable", 0), 0x0f0f);
+    assert_int_equal(xcvr_test_raw(m, "staged_tx_cdr_enable", 0), 0xffff);
+    assert_string_equal(xcvr_test_value(m, "staged_tx_fixed_eq_target", 1)->text, "3 dB");
+    assert_string_equal(xcvr_test_value(m, "staged_tx_fixed_eq_target", 2)->text, "12 dB");
+    assert_string_equal(xcvr_test_value(m, "staged_tx_fixed_eq_target", 3)->text, "reserved");
+    assert_string_equal(xcvr_test_value(m, "staged_rx_pre_cursor_target", 1)->text, "0.5 dB");
+    assert_string_equal(xcvr_test_value(m, "staged_rx_pre_cursor_target", 2)->text, "3.5 dB");
+    assert_string_equal(xcvr_test_value(m, "staged_rx_post_cursor_target", 1)->text, "7 dB");
+    assert_string_equal(xcvr_test_value(m, "staged_rx_post_cursor_target", 2)->text, "2 dB");
+    assert_string_equal(xcvr_test_value(m, "staged_rx_amplitude_target", 1)->text,
+                        "600-1200 mV");
+    assert_string_equal(xcvr_test_value(m, "staged_rx_amplitude_target", 2)->text, "custom");
+    assert_int_equal(xcvr_test_count(m, "staged_rx_cdr_enable"), 1);
+
+    /* bank 1's page 10h unread: its lanes are there, without values */
+    half = decode_with_page10(img, p10, FALSE);
+    assert_int_equal(xcvr_test_count(half, "staged_application"), 16);
+    assert_non_null(xcvr_test_value(half, "staged_application", 8));
+    assert_null(xcvr_test_value(half, "staged_application", 9)); /* not decoded */
+}
+
+/* The pages the decoder reads and the read did not bring are named, not guessed: lower
+ * memory and page 00h alone (an ioctl-only kernel) lack 01h, 02h, 11h and 10h; a two-bank
+ * image without page 10h lacks it in both banks; nothing is missing, nothing is listed. */
+static void
+test_pages_unread(void **state)
+{
+    guint8 img[MAX_LEN];
+    gsize len = build_qsfpdd(img, 2);
+    guint8 p10[128] = { 0 };
+    g_autoptr(XcvrModule) ioctl_only = xcvr_test_decode(img, 256, XCVR_DECODE_NONE);
+    g_autoptr(XcvrModule) no_p10 = xcvr_test_decode(img, len, XCVR_DECODE_NONE);
+    g_autoptr(XcvrModule) full = decode_with_page10(img, p10, TRUE);
+    g_autoptr(XcvrModule) half = decode_with_page10(img, p10, FALSE);
+    g_autoptr(GPtrArray) a = xcvr_module_get_items(ioctl_only, "pages_unread");
+    g_autoptr(GPtrArray) b = xcvr_module_get_items(no_p10, "pages_unread");
+    g_autoptr(GPtrArray) c = xcvr_module_get_items(half, "pages_unread");
+
+    assert_int_equal(a->len, 4);
+    assert_string_equal(a->pdata[0], "01h");
+    assert_string_equal(a->pdata[1], "02h");
+    assert_string_equal(a->pdata[2], "11h");
+    assert_string_equal(a->pdata[3], "10h");
+    assert_int_equal(b->len, 2);
+    assert_string_equal(b->pdata[0], "10h");
+    assert_string_equal(b->pdata[1], "b1:10h");
+    assert_int_equal(c->len, 1);
+    assert_string_equal(c->pdata[0], "b1:10h");
+    assert_int_equal(xcvr_test_count(full, "pages_unread"), 0);
+}
+
 static GArray *
 plan(const guint8 *img, gboolean with_p01)
 {
@@ -434,7 +634,8 @@ assert_request(const GArray *reqs, guint i, guint8 bank, guint8 page)
     assert_int_equal(r->length, 128);
 }
 
-/* Paged: 00h, 01h, 02h, then page 11h of every bank page 01h advertises; flat: 00h only. */
+/* Paged: 00h, 01h, 02h, then pages 11h and 10h of every bank page 01h advertises; flat: 00h
+ * only. */
 static void
 test_plan(void **state)
 {
@@ -450,11 +651,13 @@ test_plan(void **state)
     assert_request(first, 1, 0, 0x01);
     assert_request(first, 2, 0, 0x02);
     two_banks = plan(img, TRUE);
-    assert_int_equal(two_banks->len, 4);
+    assert_int_equal(two_banks->len, 6);
     assert_request(two_banks, 0, 0, 0x00);
     assert_request(two_banks, 1, 0, 0x02);
     assert_request(two_banks, 2, 0, 0x11);
     assert_request(two_banks, 3, 1, 0x11);
+    assert_request(two_banks, 4, 0, 0x10);
+    assert_request(two_banks, 5, 1, 0x10);
 
     img[2] = 0x80;
     flat = plan(img, FALSE);
@@ -528,6 +731,9 @@ main(void)
         cmocka_unit_test(test_identity),
         cmocka_unit_test(test_applications),
         cmocka_unit_test(test_active_state),
+        cmocka_unit_test(test_page10),
+        cmocka_unit_test(test_aux_monitors),
+        cmocka_unit_test(test_pages_unread),
         cmocka_unit_test(test_laser_temperature),
         cmocka_unit_test(test_module_monitors_and_flags),
         cmocka_unit_test(test_thresholds),

@@ -185,11 +185,13 @@ test_cmis(void **state)
 
     assert_int_equal(flat->len, 2); /* lower, page 00h */
     assert_string_equal(flat->pdata[1], "0:00h@128");
-    /* lower, 00h, 01h, 02h, then 11h of banks 0 and 1 */
-    assert_int_equal(two->len, 6);
+    /* lower, 00h, 01h, 02h, then 11h of banks 0 and 1, then their 10h */
+    assert_int_equal(two->len, 8);
     assert_string_equal(two->pdata[4], "0:11h@128");
     assert_string_equal(two->pdata[5], "1:11h@128");
-    assert_int_equal(four->len, 8);
+    assert_string_equal(two->pdata[6], "0:10h@128");
+    assert_string_equal(two->pdata[7], "1:10h@128");
+    assert_int_equal(four->len, 12);
     for (i = 0; i < four->len; i++) {
         guint j;
 

@@ -38,6 +38,9 @@ render_measure(GString *out, XcvrQuantity qty, gint64 raw)
     case XCVR_QTY_RX_POWER:
         g_string_append_printf(out, "%.4f mW / %.2f dBm", v, xcvr_mw_to_dbm(v));
         break;
+    case XCVR_QTY_TEC_CURRENT:
+        g_string_append_printf(out, "%.2f %%", v);
+        break;
     case XCVR_QTY_NONE:
     case _XCVR_QTY_LAST:
     default:

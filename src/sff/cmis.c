@@ -23,6 +23,8 @@ enum {
     CMIS_MEMORY_MODEL = 2,    /* bit 7: flat memory */
     CMIS_MODULE_STATE = 3,    /* bits 3-1 */
     CMIS_MODULE_FLAGS = 9,    /* temperature and Vcc alarm/warning flags */
+    CMIS_AUX_FLAGS = 10,      /* 10: aux1 (bits 3-0), aux2 (7-4); 11: aux3 (3-0) */
+    CMIS_AUX1 = 18,           /* 18-23: aux monitors 1-3, 2 bytes each */
     CMIS_TEMP = 14,
     CMIS_VCC = 16,
     CMIS_MODULE_CONTROL = 26,
@@ -46,18 +48,34 @@ enum {
     CMIS_HW_REV = 130,        /* 130-131 major.minor */
     CMIS_BANKS = 142,         /* bits 1-0: banks; bit 6: VDM pages 20h-2Fh */
     CMIS_DP_DURATIONS = 144,  /* bits 3-0: DPInit, 7-4: DPDeinit */
-    CMIS_AUX_TYPES = 145,     /* bit 1: aux2 is TEC current (else laser temperature);
-                               * bit 2: aux3 is Vcc2 (else laser temperature) */
-    CMIS_MODULE_MONITORS = 159, /* bit 3: aux2 monitor implemented, bit 4: aux3 */
+    CMIS_AUX_TYPES = 145,     /* bit 0: aux1 is TEC current (else custom); bit 1: aux2 is
+                               * TEC current (else laser temperature); bit 2: aux3 is Vcc2
+                               * (else laser temperature) */
+    CMIS_TX_CONTROLS_ADV = 155, /* bit 1: OutputDisableTx supported */
+    CMIS_RX_CONTROLS_ADV = 156, /* bit 1: OutputDisableRx supported */
+    CMIS_MODULE_MONITORS = 159, /* bits 2-4: aux1-aux3 monitors implemented */
     CMIS_RX_POWER_TYPE = 151, /* bit 4: average power */
     CMIS_LANE_MONITORS = 160, /* bits 0-2: bias, TX power, RX power; bits 4-3: bias mult */
-    CMIS_TX_SI = 161,
-    CMIS_RX_SI = 162,
+    CMIS_TX_SI = 161,         /* bit 1: Tx CDR bypass control, 2: fixed input eq,
+                               * 3: adaptive input eq */
+    CMIS_RX_SI = 162,         /* bit 1: Rx CDR bypass control, 2: output amplitude,
+                               * 3: output eq pre-cursor, 4: post-cursor */
     CMIS_CDB = 163,           /* bits 7-6: CDB instances */
     CMIS_MODULE_DURATIONS = 167, /* bits 3-0: ModulePwrUp, 7-4: ModulePwrDn */
     CMIS_TX_DURATIONS = 168,  /* bits 3-0: DPTxTurnOn, 7-4: DPTxTurnOff */
     CMIS_MEDIA_LANE_OPTS = 176, /* 176-190: media lane assignment of applications 1-15 */
     CMIS_APPS_MORE = 223,     /* 223-250: descriptors 9-15 */
+    /* page 10h (a copy per bank): lane controls and Staged Control Set 0, as read */
+    CMIS_OUTPUT_DISABLE_TX = 130, /* a bit per lane */
+    CMIS_OUTPUT_DISABLE_RX = 138,
+    CMIS_SCS0_DPCONFIG = 145, /* 145-152: ApSel (7-4), DataPathID (3-1), explicit (0) */
+    CMIS_SCS0_ADAPTIVE_EQ_TX = 153, /* a bit per lane */
+    CMIS_SCS0_FIXED_EQ_TX = 156, /* 156-159: a nibble per lane */
+    CMIS_SCS0_CDR_TX = 160,
+    CMIS_SCS0_CDR_RX = 161,
+    CMIS_SCS0_PRE_CURSOR_RX = 162, /* 162-165: a nibble per lane */
+    CMIS_SCS0_POST_CURSOR_RX = 166, /* 166-169 */
+    CMIS_SCS0_AMPLITUDE_RX = 170, /* 170-173 */
     /* page 11h */
     CMIS_DP_STATE = 128,      /* 128-131: a nibble per lane */
     CMIS_OUTPUT_RX = 132,     /* a bit per lane: Rx output valid */
@@ -81,6 +99,7 @@ enum {
 #define P00 0x00
 #define P01 0x01
 #define P02 0x02
+#define P10 0x10
 #define P11 0x11
 #define CMIS_IMAGE_FLAT_LEN 256
 
@@ -182,6 +201,54 @@ static const XcvrCodeRange config_status_ranges[] = {
 static const XcvrCodeTable config_status_table = {
     config_status_names, 256, "reserved or unknown", config_status_ranges,
     G_N_ELEMENTS(config_status_ranges)
+};
+
+/* Signal integrity targets of a lane (page 10h Staged Control Set 0, a nibble per lane):
+ * the code tables CMIS Rev 5.2 §6.2.4 gives for Tx input equalization, Rx output pre- and
+ * post-cursor equalization and Rx output amplitude. */
+static const XcvrCodeName tx_input_eq_names[16] = {
+    [0x0] = { "0 dB", NULL },  [0x1] = { "1 dB", NULL },   [0x2] = { "2 dB", NULL },
+    [0x3] = { "3 dB", NULL },  [0x4] = { "4 dB", NULL },   [0x5] = { "5 dB", NULL },
+    [0x6] = { "6 dB", NULL },  [0x7] = { "7 dB", NULL },   [0x8] = { "8 dB", NULL },
+    [0x9] = { "9 dB", NULL },  [0xa] = { "10 dB", NULL },  [0xb] = { "11 dB", NULL },
+    [0xc] = { "12 dB", NULL },
+};
+static const XcvrCodeRange tx_input_eq_ranges[] = { { 0x0d, 0x0f, "reserved" } };
+static const XcvrCodeTable tx_input_eq_table = {
+    tx_input_eq_names, 16, "reserved", tx_input_eq_ranges, G_N_ELEMENTS(tx_input_eq_ranges)
+};
+
+static const XcvrCodeName rx_pre_cursor_names[16] = {
+    [0x0] = { "0 dB", NULL },   [0x1] = { "0.5 dB", NULL }, [0x2] = { "1 dB", NULL },
+    [0x3] = { "1.5 dB", NULL }, [0x4] = { "2 dB", NULL },   [0x5] = { "2.5 dB", NULL },
+    [0x6] = { "3 dB", NULL },   [0x7] = { "3.5 dB", NULL },
+};
+static const XcvrCodeRange eq_rx_ranges[] = { { 0x08, 0x0f, "reserved" } };
+static const XcvrCodeTable rx_pre_cursor_table = {
+    rx_pre_cursor_names, 16, "reserved", eq_rx_ranges, G_N_ELEMENTS(eq_rx_ranges)
+};
+
+static const XcvrCodeName rx_post_cursor_names[16] = {
+    [0x0] = { "0 dB", NULL }, [0x1] = { "1 dB", NULL }, [0x2] = { "2 dB", NULL },
+    [0x3] = { "3 dB", NULL }, [0x4] = { "4 dB", NULL }, [0x5] = { "5 dB", NULL },
+    [0x6] = { "6 dB", NULL }, [0x7] = { "7 dB", NULL },
+};
+static const XcvrCodeTable rx_post_cursor_table = {
+    rx_post_cursor_names, 16, "reserved", eq_rx_ranges, G_N_ELEMENTS(eq_rx_ranges)
+};
+
+static const XcvrCodeName rx_amplitude_names[16] = {
+    [0x0] = { "100-400 mV", NULL },
+    [0x1] = { "300-600 mV", NULL },
+    [0x2] = { "400-800 mV", NULL },
+    [0x3] = { "600-1200 mV", NULL },
+};
+static const XcvrCodeRange rx_amplitude_ranges[] = {
+    { 0x04, 0x0e, "reserved" },
+    { 0x0f, 0x0f, "custom" },
+};
+static const XcvrCodeTable rx_amplitude_table = {
+    rx_amplitude_names, 16, "reserved", rx_amplitude_ranges, G_N_ELEMENTS(rx_amplitude_ranges)
 };
 
 /* ---- hooks ----------------------------------------------------------------------------- */
@@ -384,23 +451,80 @@ hook_active_apsel(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue
     return TRUE;
 }
 
-/* Laser temperature: aux monitor 2 or 3, whichever page 01h bytes 145 and 159 say holds it
- * (ctx->laser_temp_aux); its reading (lower 18 + 2·(aux-1)) and thresholds (page 02h
- * 144 + 8·(aux-1)) lie @desc->lane_stride bytes apart per aux monitor from aux 1's. */
+/* One of the bit groups @desc->mask of a lane's own byte in a banked page (page 10h Staged
+ * Control Set 0 DPConfigLane, bytes 145-152: ApSel 7-4, DataPathID 3-1, explicit 0). */
 static gboolean
-hook_aux_temp(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+hook_lane_byte_bits(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
 {
-    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, desc->page,
-                                        desc->offset +
-                                            desc->lane_stride * (ctx->laser_temp_aux - 1u),
-                                        2);
-    gint16 raw;
+    guint idx = (value->lane - 1) % XCVR_LANES_PER_BANK;
+    const guint8 *p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, xcvr_field_bank(desc, value),
+                                        desc->page, desc->offset + idx, 1);
 
     if (p == NULL)
         return FALSE;
-    raw = (gint16)(guint16)((p[0] << 8) | p[1]);
-    value->raw = (guint64)(gint64)raw;
-    value->number = xcvr_quantity_scale(XCVR_QTY_TEMPERATURE, raw);
+    value->raw = (guint64)(p[0] & desc->mask) >> g_bit_nth_lsf(desc->mask, -1);
+    value->number = (double)value->raw;
+    return TRUE;
+}
+
+/* The aux monitor (1-3) that page 01h bytes 145 and 159 say holds the quantity of @desc:
+ * laser temperature, TEC current or Vcc2 (cmis_prepare worked them out). */
+static guint
+aux_of(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
+{
+    switch (desc->quantity) {
+    case XCVR_QTY_TEMPERATURE:
+        return ctx->laser_temp_aux;
+    case XCVR_QTY_TEC_CURRENT:
+        return ctx->tec_current_aux;
+    case XCVR_QTY_VOLTAGE:
+        return ctx->vcc2_aux;
+    case XCVR_QTY_NONE:
+    case XCVR_QTY_CURRENT:
+    case XCVR_QTY_TX_POWER:
+    case XCVR_QTY_RX_POWER:
+    case _XCVR_QTY_LAST:
+    default:
+        return 0;
+    }
+}
+
+/* An aux monitor reading (lower 18 + 2·(aux-1)) or threshold (page 02h 144 + 8·(aux-1)):
+ * @desc->offset is aux 1's, @desc->lane_stride the step from one aux monitor to the next. */
+static gboolean
+hook_aux(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint aux = aux_of(ctx, desc);
+    const guint8 *p;
+    guint16 u;
+    gint64 raw;
+
+    if (aux == 0)
+        return FALSE;
+    p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, desc->page,
+                          desc->offset + desc->lane_stride * (aux - 1u), 2);
+    if (p == NULL)
+        return FALSE;
+    u = (guint16)((p[0] << 8) | p[1]);
+    /* temperature and TEC current are signed (CMIS Table 8-10), Vcc2 is not */
+    raw = desc->quantity == XCVR_QTY_VOLTAGE ? (gint64)u : (gint64)(gint16)u;
+    value->raw = (guint64)raw;
+    value->number = xcvr_quantity_scale(desc->quantity, raw);
+    return TRUE;
+}
+
+/* An aux monitor's alarm or warning flag: lower byte 10 (aux 1 in bits 3-0, aux 2 in 7-4) or
+ * 11 (aux 3 in bits 3-0), @desc->mask the bit in the low nibble (Table 8-9). */
+static gboolean
+hook_aux_flag(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint aux = aux_of(ctx, desc);
+    guint8 b;
+
+    if (aux == 0 || !xcvr_page_map_get_u8(ctx->map, XCVR_I2C_A0, 0,
+                                          CMIS_AUX_FLAGS + (aux - 1u) / 2, &b))
+        return FALSE;
+    value->raw = (b & (desc->mask << ((aux - 1u) % 2 * 4))) != 0;
     return TRUE;
 }
 
@@ -498,11 +622,45 @@ hook_applications(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue
       .len = 1, .mask = m, .codes = &duration_table, .cond = XCVR_COND_PAGED, \
       .flags = XCVR_FIELD_TEXT_NAME_ONLY, .hook = hook_nibble, \
       .ref = REF("page 01h bytes 144, 167, 168") }
-#define LASER_TEMP(k, xl, pg, off, stride) \
+/* An aux monitor's reading, thresholds and flags, for the aux monitor (1-3) page 01h
+ * advertises for the quantity @q (reading and thresholds @stride bytes apart per aux). */
+#define AUX(k, xl, pg, off, stride, q, c) \
     { .key = k, .xlabel = xl, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = pg, .offset = off, \
-      .len = 2, .lane_stride = stride, .quantity = XCVR_QTY_TEMPERATURE, \
-      .cond = XCVR_COND_LASER_TEMP, .hook = hook_aux_temp, \
+      .len = 2, .lane_stride = stride, .quantity = q, .cond = c, .hook = hook_aux, \
       .ref = REF("lower 18-23, page 02h 144-167; page 01h bytes 145, 159") }
+#define AUX_FLAG(k, xl, m, q, c) \
+    { .key = k, .xlabel = xl, .kind = XCVR_KIND_FLAG, .i2c = A0, .offset = CMIS_AUX_FLAGS, \
+      .len = 1, .mask = m, .quantity = q, .cond = c, .hook = hook_aux_flag, \
+      .ref = REF("Table 8-9 lower bytes 10-11; page 01h bytes 145, 159") }
+/* All of one aux observable: reading, four thresholds (page 02h), four flags (lower 10-11). */
+#define AUX_ALL(k, xl, q, c) \
+    AUX(k, xl, 0, CMIS_AUX1, 2, q, c), \
+    AUX(k "_high_alarm_threshold", xl " high alarm threshold", P02, 144, 8, q, c), \
+    AUX(k "_low_alarm_threshold", xl " low alarm threshold", P02, 146, 8, q, c), \
+    AUX(k "_high_warning_threshold", xl " high warning threshold", P02, 148, 8, q, c), \
+    AUX(k "_low_warning_threshold", xl " low warning threshold", P02, 150, 8, q, c), \
+    AUX_FLAG(k "_high_alarm", xl " high alarm", 0x01, q, c), \
+    AUX_FLAG(k "_low_alarm", xl " low alarm", 0x02, q, c), \
+    AUX_FLAG(k "_high_warning", xl " high warning", 0x04, q, c), \
+    AUX_FLAG(k "_low_warning", xl " low warning", 0x08, q, c)
+/* page 10h, Staged Control Set 0 per lane; @adv_off/@adv_bit: where page 01h advertises it
+ * (0: always there) */
+#define SCS0_LANE(k, xl, kd, off, m) \
+    { .key = k, .xlabel = xl, .kind = kd, .i2c = A0, .page = P10, .offset = off, .len = 1, \
+      .mask = m, .lanes = XCVR_LANES_MODULE, .cond = XCVR_COND_PAGE10, \
+      .flags = XCVR_FIELD_LANES_BANKED, .hook = hook_lane_byte_bits, \
+      .ref = REF("page 10h bytes 145-152 (Staged Control Set 0)") }
+#define CTRL_BITS(k, xl, off, adv_off, adv_bit, r) \
+    { .key = k, .xlabel = xl, .kind = XCVR_KIND_LANE_BITS, .i2c = A0, .page = P10, \
+      .offset = off, .len = 1, .mask = 0xff, .lanes = XCVR_LANES_MODULE, \
+      .cond = XCVR_COND_PAGE10, .flags = XCVR_FIELD_LANES_BANKED | XCVR_FIELD_ADVERTISED, \
+      .adv_page = P01, .adv_offset = adv_off, .adv_mask = adv_bit, .ref = REF(r) }
+#define SI_TARGET(k, xl, off, tbl, adv_off, adv_bit) \
+    { .key = k, .xlabel = xl, .kind = XCVR_KIND_ENUM, .i2c = A0, .page = P10, .offset = off, \
+      .len = 1, .codes = tbl, .lanes = XCVR_LANES_MODULE, .cond = XCVR_COND_PAGE10, \
+      .flags = XCVR_FIELD_LANES_BANKED | XCVR_FIELD_TEXT_NAME_ONLY | XCVR_FIELD_ADVERTISED, \
+      .adv_page = P01, .adv_offset = adv_off, .adv_mask = adv_bit, .hook = hook_lane_nibble, \
+      .ref = REF("page 10h bytes 156-173 (Staged Control Set 0 SI)") }
 #define THRESH(k, l, off, q, h) \
     { .key = k, .label = l, .kind = XCVR_KIND_MEASURE, .i2c = A0, .page = P02, .offset = off, \
       .len = 2, .quantity = q, .cond = XCVR_COND_PAGED, .hook = h, .ref = REF("Table 8-62") }
@@ -699,21 +857,43 @@ static const XcvrFieldDesc cmis_fields[] = {
     DURATION("dp_tx_turn_on_max_duration", "Max duration DPTxTurnOn", CMIS_TX_DURATIONS, 0x0f),
     DURATION("dp_tx_turn_off_max_duration", "Max duration DPTxTurnOff", CMIS_TX_DURATIONS,
              0xf0),
-    LASER_TEMP("laser_temperature", "Laser temperature", 0, 18, 2),
-    LASER_TEMP("laser_temperature_high_alarm_threshold", "Laser temperature high alarm threshold",
-               P02, 144, 8),
-    LASER_TEMP("laser_temperature_low_alarm_threshold", "Laser temperature low alarm threshold",
-               P02, 146, 8),
-    LASER_TEMP("laser_temperature_high_warning_threshold",
-               "Laser temperature high warning threshold", P02, 148, 8),
-    LASER_TEMP("laser_temperature_low_warning_threshold",
-               "Laser temperature low warning threshold", P02, 150, 8),
+    AUX_ALL("laser_temperature", "Laser temperature", XCVR_QTY_TEMPERATURE,
+            XCVR_COND_LASER_TEMP),
+    AUX_ALL("tec_current", "TEC current", XCVR_QTY_TEC_CURRENT, XCVR_COND_TEC_CURRENT),
+    AUX_ALL("vcc2_voltage", "Vcc2 voltage", XCVR_QTY_VOLTAGE, XCVR_COND_VCC2),
+    /* page 10h as read: what the host staged and the output controls it set */
+    SCS0_LANE("staged_application", "Staged application (Lane %u)", XCVR_KIND_UINT,
+              CMIS_SCS0_DPCONFIG, 0xf0),
+    SCS0_LANE("staged_data_path_id", "Staged data path ID (Lane %u)", XCVR_KIND_UINT,
+              CMIS_SCS0_DPCONFIG, 0x0e),
+    SCS0_LANE("staged_explicit_control", "Staged explicit control (Lane %u)", XCVR_KIND_BOOL,
+              CMIS_SCS0_DPCONFIG, 0x01),
+    CTRL_BITS("tx_output_disable", "Tx output disabled", CMIS_OUTPUT_DISABLE_TX,
+              CMIS_TX_CONTROLS_ADV, 0x02, "page 10h byte 130; page 01h byte 155 bit 1"),
+    CTRL_BITS("rx_output_disable", "Rx output disabled", CMIS_OUTPUT_DISABLE_RX,
+              CMIS_RX_CONTROLS_ADV, 0x02, "page 10h byte 138; page 01h byte 156 bit 1"),
+    CTRL_BITS("staged_tx_adaptive_eq_enable", "Staged Tx adaptive input eq enabled",
+              CMIS_SCS0_ADAPTIVE_EQ_TX, CMIS_TX_SI, 0x08,
+              "page 10h byte 153; page 01h byte 161 bit 3"),
+    CTRL_BITS("staged_tx_cdr_enable", "Staged Tx CDR enabled", CMIS_SCS0_CDR_TX, CMIS_TX_SI,
+              0x02, "page 10h byte 160; page 01h byte 161 bit 1"),
+    CTRL_BITS("staged_rx_cdr_enable", "Staged Rx CDR enabled", CMIS_SCS0_CDR_RX, CMIS_RX_SI,
+              0x02, "page 10h byte 161; page 01h byte 162 bit 1"),
+    SI_TARGET("staged_tx_fixed_eq_target", "Staged Tx fixed input eq target (Lane %u)",
+              CMIS_SCS0_FIXED_EQ_TX, &tx_input_eq_table, CMIS_TX_SI, 0x04),
+    SI_TARGET("staged_rx_pre_cursor_target", "Staged Rx output pre-cursor target (Lane %u)",
+              CMIS_SCS0_PRE_CURSOR_RX, &rx_pre_cursor_table, CMIS_RX_SI, 0x08),
+    SI_TARGET("staged_rx_post_cursor_target", "Staged Rx output post-cursor target (Lane %u)",
+              CMIS_SCS0_POST_CURSOR_RX, &rx_post_cursor_table, CMIS_RX_SI, 0x10),
+    SI_TARGET("staged_rx_amplitude_target", "Staged Rx output amplitude target (Lane %u)",
+              CMIS_SCS0_AMPLITUDE_RX, &rx_amplitude_table, CMIS_RX_SI, 0x04),
     { .key = "vdm_supported", .xlabel = "VDM pages (20h-2Fh) supported", .kind = XCVR_KIND_BOOL,
       .i2c = A0, .page = P01, .offset = CMIS_BANKS, .len = 1, .mask = 0x40,
       .cond = XCVR_COND_PAGED, .ref = REF("page 01h byte 142 bit 6") },
     { .key = "cdb_instances", .xlabel = "CDB instances supported", .kind = XCVR_KIND_UINT,
       .i2c = A0, .page = P01, .offset = CMIS_CDB, .len = 1, .cond = XCVR_COND_PAGED,
       .hook = hook_cdb_instances, .ref = REF("page 01h byte 163 bits 7-6") },
+    XCVR_FIELD_PAGES_UNREAD("CMIS"),
 };
 
 /* ---- family interface ------------------------------------------------------------------ */
@@ -808,14 +988,27 @@ cmis_prepare(XcvrModule *module, XcvrDecodeCtx *ctx)
     ctx->fault_state = ((state >> 1) & 0x07) == 0x05;
     ctx->clei = clei != NULL && clei[0] != 0x00 && !all_spaces(clei, 10);
     ctx->n_lanes = cmis_banks(module->map) * XCVR_LANES_PER_BANK;
+    /* page 10h (not read by ethtool 6.1, nor on a host with only the ioctl) */
+    ctx->page10 = ctx->paged &&
+                  xcvr_page_map_valid(module->map, XCVR_I2C_A0, 0, P10, XCVR_HALF_PAGE) != 0;
     if (ctx->paged && have(ctx, P01, CMIS_AUX_TYPES) && have(ctx, P01, CMIS_MODULE_MONITORS)) {
         guint8 types = byte_at(ctx, P01, CMIS_AUX_TYPES);
         guint8 mons = byte_at(ctx, P01, CMIS_MODULE_MONITORS);
+        gboolean aux1 = (mons & 0x04) != 0;
+        gboolean aux2 = (mons & 0x08) != 0;
+        gboolean aux3 = (mons & 0x10) != 0;
 
-        if ((types & 0x02) == 0 && (mons & 0x08) != 0)
+        /* where two aux monitors could hold one quantity, the lower numbered one is taken */
+        if (aux2 && (types & 0x02) == 0)
             ctx->laser_temp_aux = 2;
-        else if ((types & 0x02) != 0 && (types & 0x04) == 0 && (mons & 0x10) != 0)
+        else if (aux3 && (types & 0x04) == 0)
             ctx->laser_temp_aux = 3;
+        if (aux1 && (types & 0x01) != 0)
+            ctx->tec_current_aux = 1;
+        else if (aux2 && (types & 0x02) != 0)
+            ctx->tec_current_aux = 2;
+        if (aux3 && (types & 0x04) != 0)
+            ctx->vcc2_aux = 3;
     }
 
     if (xcvr_page_map_valid(module->map, XCVR_I2C_A0, 0, P00, XCVR_HALF_PAGE) < XCVR_HALF_PAGE)
@@ -846,9 +1039,10 @@ cmis_checksums(XcvrModule *module)
                              128, 221, CMIS_CC_PAGE00);
 }
 
-/* Page 00h; on paged memory 01h and 02h, then 11h of every bank page 01h advertises. */
+/* Page 00h; on paged memory 01h and 02h, then 11h and 10h of every bank page 01h
+ * advertises (@guess: of bank 0 while page 01h is unread). */
 static void
-cmis_plan(const XcvrPageMap *map, GArray *requests)
+cmis_plan_pages(const XcvrPageMap *map, GArray *requests, gboolean guess)
 {
     guint bank;
 
@@ -858,10 +1052,26 @@ cmis_plan(const XcvrPageMap *map, GArray *requests)
     xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, P01, XCVR_HALF_PAGE);
     xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, P02, XCVR_HALF_PAGE);
     /* the bank count lives in page 01h: ask for banked pages once it is read */
-    if (xcvr_page_map_valid(map, XCVR_I2C_A0, 0, P01, XCVR_HALF_PAGE) == 0)
+    if (!guess && xcvr_page_map_valid(map, XCVR_I2C_A0, 0, P01, XCVR_HALF_PAGE) == 0)
         return;
     for (bank = 0; bank < cmis_banks(map); bank++)
         xcvr_plan_page(map, requests, XCVR_I2C_A0, (guint8)bank, P11, XCVR_HALF_PAGE);
+    /* the control values as read, after what ethtool reads, so a driver that refuses
+     * page 10h costs nothing else */
+    for (bank = 0; bank < cmis_banks(map); bank++)
+        xcvr_plan_page(map, requests, XCVR_I2C_A0, (guint8)bank, P10, XCVR_HALF_PAGE);
+}
+
+static void
+cmis_plan(const XcvrPageMap *map, GArray *requests)
+{
+    cmis_plan_pages(map, requests, FALSE);
+}
+
+static void
+cmis_wanted(const XcvrPageMap *map, GArray *requests)
+{
+    cmis_plan_pages(map, requests, TRUE);
 }
 
 const XcvrFamilyDecoder xcvr_cmis_decoder = {
@@ -873,4 +1083,5 @@ const XcvrFamilyDecoder xcvr_cmis_decoder = {
     .prepare = cmis_prepare,
     .checksums = cmis_checksums,
     .plan = cmis_plan,
+    .wanted = cmis_wanted,
 };

@@ -374,6 +374,7 @@ sff8472_calibrate(const XcvrDecodeCtx *ctx, XcvrQuantity qty, gint64 raw)
         slope_at = SFF8472_A2_CAL_V_SLP;
         break;
     case XCVR_QTY_NONE:
+    case XCVR_QTY_TEC_CURRENT:
     case _XCVR_QTY_LAST:
     default:
         return raw;
@@ -550,6 +551,7 @@ static const XcvrFieldDesc sff8472_fields[] = {
     THRESH("laser_rx_power_high_warning_threshold", "Laser rx power high warning threshold", 36, XCVR_QTY_RX_POWER),
     THRESH("laser_rx_power_low_warning_threshold", "Laser rx power low warning threshold", 38, XCVR_QTY_RX_POWER),
 #undef THRESH
+    XCVR_FIELD_PAGES_UNREAD("SFF-8472"),
 };
 
 /* ---- family interface ------------------------------------------------------------------ */
@@ -601,6 +603,7 @@ sff8472_prepare(XcvrModule *module, XcvrDecodeCtx *ctx)
     guint8 enh;
 
     ctx->map = module->map;
+    ctx->a0h_names = TRUE;
     ctx->id = a0(ctx, SFF8472_ID);
     ctx->id_known = (ctx->id == 0x02 || ctx->id == 0x03) && a0(ctx, SFF8472_EXT_ID) == 0x04;
     ctx->cable = a0(ctx, SFF8472_CABLE_TECH) & 0x0c;

@@ -558,6 +558,7 @@ static const XcvrFieldDesc sff8636_fields[] = {
     { .key = "temperature_reading_suspect", .xlabel = "Temperature reads 0x0000 or 0xFFFF",
       .kind = XCVR_KIND_BOOL, .i2c = A0, .offset = SFF8636_TEMP, .len = 2,
       .hook = hook_temp_suspect, .ref = REF("Table 6-7 bytes 22-23") },
+    XCVR_FIELD_PAGES_UNREAD("SFF-8636"),
 };
 
 /* ---- family interface ------------------------------------------------------------------ */

@@ -24,6 +24,8 @@ xcvr_quantity_unit(XcvrQuantity qty)
     case XCVR_QTY_TX_POWER:
     case XCVR_QTY_RX_POWER:
         return "mW";
+    case XCVR_QTY_TEC_CURRENT:
+        return "%";
     case XCVR_QTY_NONE:
     case _XCVR_QTY_LAST:
     default:
@@ -45,6 +47,8 @@ xcvr_quantity_scale(XcvrQuantity qty, gint64 raw)
     case XCVR_QTY_TX_POWER:
     case XCVR_QTY_RX_POWER:
         return raw / 10000.0;
+    case XCVR_QTY_TEC_CURRENT:
+        return raw * 100.0 / 32767.0;
     case XCVR_QTY_NONE:
     case _XCVR_QTY_LAST:
     default:
@@ -198,6 +202,41 @@ xcvr_item_append(GString *out, const XcvrItem *item, gboolean label)
     return TRUE;
 }
 
+/* The pages the decoder wanted and the read did not bring (ctx->unread), one item each,
+ * named as in segment maps: "lower", "A0h"/"A2h" (SFF-8472), "NNh", "bB:NNh". */
+gboolean
+xcvr_field_pages_unread(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    guint i;
+
+    for (i = 0; ctx->unread != NULL && i < ctx->unread->len; i++) {
+        const XcvrPageRequest *r = &g_array_index(ctx->unread, XcvrPageRequest, i);
+        char buf[16];
+        gsize n = 0;
+
+        if (r->i2c == XCVR_I2C_A2 || ctx->a0h_names) {
+            buf[n++] = 'A';
+            buf[n++] = r->i2c == XCVR_I2C_A2 ? '2' : '0';
+            buf[n++] = 'h';
+        } else if (r->offset < XCVR_HALF_PAGE) {
+            memcpy(buf, "lower", 5);
+            n = 5;
+        } else {
+            if (r->bank != 0) {
+                buf[n++] = 'b';
+                n += xcvr_format_uint(buf + n, r->bank);
+                buf[n++] = ':';
+            }
+            buf[n++] = hex[r->page >> 4];
+            buf[n++] = hex[r->page & 0x0f];
+            buf[n++] = 'h';
+        }
+        xcvr_value_add_item(ctx, value, xcvr_ctx_keep(ctx, buf, n), NULL);
+    }
+    return TRUE;
+}
+
 static inline gboolean
 xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
 {
@@ -248,6 +287,14 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
         return ctx->thresholds;
     case XCVR_COND_LASER_TEMP:
         return ctx->laser_temp_aux != 0;
+    case XCVR_COND_PAGE10:
+        return ctx->page10;
+    case XCVR_COND_TEC_CURRENT:
+        return ctx->tec_current_aux != 0;
+    case XCVR_COND_VCC2:
+        return ctx->vcc2_aux != 0;
+    case XCVR_COND_PAGES_UNREAD:
+        return ctx->unread != NULL && ctx->unread->len > 0;
     case _XCVR_COND_LAST:
     default:
         return FALSE;

@@ -70,6 +70,7 @@ typedef enum {
     XCVR_QTY_CURRENT,     /* 2 uA */
     XCVR_QTY_TX_POWER,    /* 0.1 uW */
     XCVR_QTY_RX_POWER,    /* 0.1 uW */
+    XCVR_QTY_TEC_CURRENT, /* signed, 100/32767 % of the maximum TEC current (CMIS) */
 
     _XCVR_QTY_LAST
 } XcvrQuantity;
@@ -99,6 +100,10 @@ typedef enum {
     XCVR_COND_RX_AVG,      /* SFF-8636: RX power is average power */
     XCVR_COND_PAGE03,      /* SFF-8636: page 03h (thresholds) was read */
     XCVR_COND_LASER_TEMP,  /* CMIS: an aux monitor advertised as laser temperature */
+    XCVR_COND_PAGE10,      /* CMIS: paged, and page 10h (bank 0) was read */
+    XCVR_COND_TEC_CURRENT, /* CMIS: an aux monitor advertised as TEC current */
+    XCVR_COND_VCC2,        /* CMIS: aux monitor 3 advertised as Vcc2 */
+    XCVR_COND_PAGES_UNREAD, /* a page the decoder wants was not read (ctx->unread) */
 
     _XCVR_COND_LAST
 } XcvrCond;
@@ -241,6 +246,11 @@ struct _XcvrDecodeCtx {
     gboolean clei;       /* CMIS CLEI code present */
     guint n_lanes;       /* lanes of per-module lane fields (8 per bank on CMIS) */
     guint8 laser_temp_aux; /* CMIS: the aux monitor (2 or 3) that holds laser temperature */
+    gboolean page10;     /* CMIS: page 10h (bank 0) was read */
+    guint8 tec_current_aux; /* CMIS: the aux monitor (1 or 2) that holds TEC current */
+    guint8 vcc2_aux;     /* CMIS: 3 when aux monitor 3 holds Vcc2 */
+    const GArray *unread; /* XcvrPageRequest: pages the decoder wants that were not read */
+    gboolean a0h_names;  /* SFF-8472: pages are named by I2C address (A0h, A2h) */
 };
 
 const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);

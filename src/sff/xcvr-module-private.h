@@ -34,7 +34,19 @@ typedef struct {
     void (*checksums)(XcvrModule *module);
     /* Appends the reads still needed, given the lower page (always present when called). */
     void (*plan)(const XcvrPageMap *map, GArray *requests);
+    /* As @plan, but also what the plan would ask once pages still missing were read, guessing
+     * what they would say (CMIS: one bank without page 01h): whatever it appends for a
+     * decoded module was not read (the pages_unread field). NULL: @plan. */
+    void (*wanted)(const XcvrPageMap *map, GArray *requests);
 } XcvrFamilyDecoder;
+
+/* The pages_unread field's hook: the pages in ctx->unread, named as in segment maps. */
+gboolean xcvr_field_pages_unread(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc,
+                                 XcvrValue *value);
+#define XCVR_FIELD_PAGES_UNREAD(spec) \
+    { .key = "pages_unread", .xlabel = "Page not read", .kind = XCVR_KIND_BITS, \
+      .i2c = XCVR_I2C_A0, .cond = XCVR_COND_PAGES_UNREAD, .hook = xcvr_field_pages_unread, \
+      .ref = spec ": pages the decoder reads that the read did not bring" }
 
 void xcvr_plan_page(const XcvrPageMap *map, GArray *requests, guint8 i2c, guint8 bank,
                     guint8 page, guint offset);

@@ -185,9 +185,13 @@ xcvr_module_finish(XcvrModule *module_in, const XcvrFamilyDecoder *dec, XcvrDeco
                    GError **error)
 {
     g_autoptr(XcvrModule) module = module_in;
+    /* no data until a page is found missing, so a complete read costs no allocation here */
+    g_autoptr(GArray) unread = g_array_new(FALSE, FALSE, sizeof(XcvrPageRequest));
     XcvrDecodeCtx ctx = { 0 };
 
     dec->prepare(module, &ctx);
+    (dec->wanted != NULL ? dec->wanted : dec->plan)(module->map, unread);
+    ctx.unread = unread;
     dec->checksums(module);
     xcvr_module_walk(module, dec, &ctx);
 

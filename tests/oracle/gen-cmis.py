@@ -871,6 +871,59 @@ def gen_active_state(w):
     for types, mons in ((0x00, 0x0B), (0x02, 0x13), (0x00, 0x03), (0x06, 0x1F)):
         w.var("aux-145-0x%02x-159-0x%02x" % (types, mons),
               {**aux, ("01h", 145): types, ("01h", 159): mons})
+    # Every aux observable: aux1 TEC current or custom (145 bit 0), aux2 laser temperature
+    # or TEC current (bit 1), aux3 laser temperature or Vcc2 (bit 2), each implemented or not
+    # (159 bits 2-4); readings, page 02h thresholds 144-167, flags in lower 10-11.
+    aux_all = {18: s16be(16384), 20: s16be(-8192), 22: u16be(12000),
+               10: 0x81, 11: 0x08,
+               ("02h", 144): s16s(32767, -32767, 30000, -30000),
+               ("02h", 152): s16s(100, -100, 90, -90),
+               ("02h", 160): u16s(13000, 11000, 12500, 11500)}
+    for types in range(8):
+        for mons in (0x03, 0x1F):
+            w.var("aux-all-145-0x%02x-159-0x%02x" % (types, mons),
+                  {**aux_all, ("01h", 145): types, ("01h", 159): mons})
+    for flags in (0x00, 0xFF):
+        w.var("aux-flags-10-11-0x%02x" % flags,
+              {**aux_all, 10: flags, 11: flags, ("01h", 145): 0x07, ("01h", 159): 0x1F})
+
+
+def gen_page10(w):
+    """Page 10h of each bank, which ethtool 6.1 never reads and the decoder reads as the
+    control values: output disable per lane (130, 138; advertised by page 01h 155/156 bit 1),
+    Staged Control Set 0 (145-152 ApSel/DataPathID/explicit per lane), and its signal
+    integrity targets (153-173) where page 01h 161/162 advertise them."""
+    scs0 = bytes([0x12, 0x12, 0x12, 0x12, 0x25, 0x25, 0x00, 0xF1])
+    si = bytes([0x0F, 0x00, 0x00, 0x21, 0x43, 0x65, 0xDC, 0x0F, 0xF0,
+                0x10, 0x32, 0x54, 0x76, 0x10, 0x32, 0x54, 0x98, 0x10, 0x32, 0xF4, 0x54])
+    for name, base, banks in (("page10", "dr4", 1), ("page10-osfp2", "osfp2", 2),
+                              ("page10-4bank", "bank4", 4)):
+        for adv in ("all", "none"):
+            m = BASES[base]()
+            for b in range(banks):
+                label = "10h" if b == 0 else "b%d:10h" % b
+                m.add_page(label)
+                m.put(label, 130, 0x81 >> b)
+                m.put(label, 138, 0x0F << b & 0xFF)
+                m.put(label, 145, scs0 if b == 0 else bytes([0x30 | b << 1] * 8))
+                m.put(label, 153, si)
+            if adv == "all":
+                apply(m, {("01h", 155): 0x02, ("01h", 156): 0x02,
+                          ("01h", 161): 0x0F, ("01h", 162): 0x1F})
+            else:
+                apply(m, {("01h", 155): 0x00, ("01h", 156): 0x00,
+                          ("01h", 161): 0x00, ("01h", 162): 0x00})
+            w.emit("%s-adv-%s" % (name, adv), m)
+    # page 10h of bank 0 only, on a two-bank module: bank 1's lanes are unread
+    m = BASES["osfp2"]()
+    m.add_page("10h")
+    m.put("10h", 145, scs0)
+    w.emit("page10-bank1-missing", m)
+    # a flat module keeps no page 10h: its bytes in the file are ignored
+    m = BASES["dac"]()
+    m.add_page("10h")
+    m.put("10h", 130, 0xFF)
+    w.emit("page10-flat", m)
 
 
 def gen_checksum(w):
@@ -932,8 +985,8 @@ GENERATORS = (gen_basics, gen_identifier, gen_revision, gen_lower_byte2,
               gen_module_monitors, gen_power, gen_cable_length, gen_connector,
               gen_media_tech, gen_strings, gen_oui, gen_page01,
               gen_bias_multiplier, gen_thresholds, gen_lane_flags,
-              gen_lane_monitors, gen_banks, gen_app_codes, gen_active_state, gen_checksum,
-              gen_partial)
+              gen_lane_monitors, gen_banks, gen_app_codes, gen_active_state, gen_page10,
+              gen_checksum, gen_partial)
 
 
 def main(argv=None):

@@ -245,7 +245,7 @@ def main():
             csv.DictReader(open(os.path.join(opts.corpus, "index.tsv")), delimiter="\t")}
     images = {name: tr.Image(rows[f], opts.corpus) for name, f in MODULES.items()}
     cm = bytearray(images["cmis0"].data)
-    check(images["cmis0"].cmis_paged and len(cm) == 640, "cmis0: paged, pages 01h 02h 11h")
+    check(images["cmis0"].cmis_paged and len(cm) == 768, "cmis0: paged, pages 01h 02h 11h 10h")
     cm[256 + 160 - 128] = 0x07   # page 01h byte 160: bias, tx and rx power monitors
     images["cmis0"].data = bytes(cm)
     for netlink in (True, False):
