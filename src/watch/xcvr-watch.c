@@ -539,6 +539,9 @@ on_interval(gpointer data)
     g_mutex_unlock(&w->lock);
     if (w->debounce == NULL) {
         w->debounce = g_idle_source_new();
+        /* not below the interval's own priority: an interval shorter than a cycle would
+         * keep the timeout always due and starve the cycle for ever */
+        g_source_set_priority(w->debounce, G_PRIORITY_DEFAULT);
         g_source_set_callback(w->debounce, on_debounce, w, NULL);
         g_source_attach(w->debounce, w->context);
     }

@@ -149,6 +149,7 @@ typedef struct {
     gboolean fail;
     guint after;
     guint failures;
+    guint list_ms; /* each listing takes this long */
 } Counts;
 
 static GPtrArray *
@@ -157,6 +158,8 @@ list_nothing(gpointer data, GError **error)
     Counts *c = data;
 
     c->listed++;
+    if (c->list_ms != 0)
+        g_usleep(c->list_ms * 1000);
     if (c->fail) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT, "the VM source is away");
         return NULL;
@@ -255,6 +258,34 @@ test_debounce(void **state)
     xcvr_watch_trigger(w, "late");
     (void)iterate_until(ctx, never, NULL, 0.5);
     assert_int_equal(c.after, 2);
+    xcvr_test_rm_rf(dir);
+}
+
+static gboolean
+after_ten(gpointer data)
+{
+    return ((Counts *)data)->after >= 10;
+}
+
+/* An interval shorter than a cycle: the timeout is always due, and the cycle it asks for
+ * must still run (it once starved at a lower priority). */
+static void
+test_interval_shorter_than_cycle(void **state)
+{
+    g_autofree char *dir = make_tmp();
+    g_autofree char *root = g_build_filename(dir, "root", NULL);
+    g_autofree char *net = g_build_filename(root, "sys", "class", "net", NULL);
+    g_autoptr(GMainContext) ctx = g_main_context_new();
+    Counts c = { .list_ms = 20 };
+    g_autoptr(XcvrWatch) w = NULL;
+
+    assert_int_equal(g_mkdir_with_parents(net, 0755), 0);
+    w = plain_watch(&c, root);
+    xcvr_watch_set_interval(w, 1);
+    assert_true(xcvr_watch_start(w, ctx, NULL));
+    assert_true(iterate_until(ctx, after_ten, &c, 20));
+    assert_string_equal(xcvr_watch_get_cycle_reason(w), "interval");
+    xcvr_watch_stop(w);
     xcvr_test_rm_rf(dir);
 }
 
@@ -492,6 +523,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_state_write),
         cmocka_unit_test(test_debounce),
+        cmocka_unit_test(test_interval_shorter_than_cycle),
         cmocka_unit_test(test_failed_cycle_keeps_map),
         cmocka_unit_test(test_libvirt_events),
         cmocka_unit_test(test_libvirt_unreachable),
