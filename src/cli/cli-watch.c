@@ -77,10 +77,14 @@ log_after_cycle(XcvrWatch *watch, const XcvrInventory *inv, const GError *error,
 {
     const char *reason = xcvr_watch_get_cycle_reason(watch);
 
+    guint walked = 0;
+    guint kept = 0;
+
     /* every cycle, with G_MESSAGES_DEBUG=all */
-    g_debug("cycle %" G_GUINT64_FORMAT " (%s): map.json %s", xcvr_watch_get_n_cycles(watch),
-            reason != NULL ? reason : "-",
-            xcvr_watch_get_map_changed(watch) ? "updated" : "unchanged");
+    xcvr_watch_get_cycle_walks(watch, &walked, &kept);
+    g_debug("cycle %" G_GUINT64_FORMAT " (%s): map.json %s; %u vNICs walked, %u kept",
+            xcvr_watch_get_n_cycles(watch), reason != NULL ? reason : "-",
+            xcvr_watch_get_map_changed(watch) ? "updated" : "unchanged", walked, kept);
     if (error != NULL)
         xcvr_cli_error("xcvrmap watch: cycle %" G_GUINT64_FORMAT " (%s): %s",
                        xcvr_watch_get_n_cycles(watch), reason != NULL ? reason : "-",

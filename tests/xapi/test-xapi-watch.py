@@ -4,7 +4,7 @@
 (tests/xapi/fake-xapi.py: xapi's generations, blocking event.from, tokens) serves the
 two-host pool of xapi_pool.py; while `watch` runs with a one-hour interval, a halted VM is
 started here, a running one migrates away, a VIF is unplugged — each reaches map.json in
-seconds, through events alone — while a VM of the other host stopping asks for no cycle;
+seconds, through events alone, walking only that VM's vNICs — while a VM of the other host stopping asks for no cycle;
 SIGTERM ends a watch blocked in event.from at once and logs out. Against an xapi whose
 event.from fails, the watch lists again after 1, 2, 4 … s.
 
@@ -111,8 +111,11 @@ def events(a, tmp, dom0):
     fake = xapi_pool.FakeXapi(tmp, "xapi", xapi_pool.pool_classes())
     state = os.path.join(tmp, "st")
     mapf = os.path.join(state, "map.json")
-    p = subprocess.Popen(watch_cmd(a, dom0, fake, state), stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, text=True)
+    debug = open(os.path.join(tmp, "watch-debug.out"), "w")
+    # GLib prints debug messages (one per cycle) on stdout
+    p = subprocess.Popen(watch_cmd(a, dom0, fake, state), stdout=debug,
+                         stderr=subprocess.PIPE, text=True,
+                         env=dict(os.environ, G_MESSAGES_DEBUG="all"))
     try:
         # the start cycle, then the one the subscription asks for (what changed before it)
         ok = wait_for(lambda: n_calls(fake, "event.from") >= 1 and
@@ -160,6 +163,15 @@ def events(a, tmp, dom0):
               json.loads(r.stdout)["vnics"] == read_map(mapf)["vnics"],
               "map.json after the events equals map --xapi (%s)" % r.stderr.strip())
 
+        # a VM's event walks that VM's vNICs only, the others keep their walks
+        debug.flush()
+        with open(debug.name) as f:
+            vm_cycles = [line.rsplit("): ", 1)[1].strip() for line in f
+                         if "(xapi: event on VM" in line]
+        check(len(vm_cycles) >= 3 and all("kept" in c and not c.endswith(" 0 kept")
+                                          for c in vm_cycles),
+              "cycles asked for by VM events walk only those VMs' vNICs (%s)" % vm_cycles)
+
         # SIGTERM while event.from blocks (30 s): the watch ends at once and logs out
         t0 = time.monotonic()
         p.send_signal(signal.SIGTERM)
@@ -179,6 +191,7 @@ def events(a, tmp, dom0):
             p.kill()
             p.wait()
         fake.close()
+        debug.close()
 
 
 def fallback(a, tmp, dom0):
