@@ -355,4 +355,22 @@ XCVR_PUBLIC const char *xcvr_watch_get_cycle_reason(XcvrWatch *watch);
  */
 XCVR_PUBLIC gboolean xcvr_watch_get_map_changed(XcvrWatch *watch);
 
+/**
+ * xcvr_watch_get_cycle_walks:
+ * @watch: a #XcvrWatch
+ * @ret_walked: (out) (optional): vNICs the last cycle walked from their host side
+ * @ret_kept: (out) (optional): vNICs whose walk it kept from the cycle before
+ *
+ * A cycle asked for only by events that name domains (xcvr_watch_trigger_domain() with a
+ * domain: libvirt's domain events, XAPI's VM and VIF events) walks the vNICs of those
+ * domains only; every other vNIC described as before keeps its walk, every uplink seen
+ * before keeps its module as last read (the cycle polls nothing and the history is not
+ * updated), link states are read again. Anything else — a link event, the interval, a
+ * trigger without a domain, a failed cycle before — makes the next cycle a full one.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_watch_get_cycle_walks(XcvrWatch *watch, guint *ret_walked,
+                                            guint *ret_kept);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "xcvr-ovs.h"
 #include "xcvr-version.h"
 #include "xcvr-vnic.h"
+#include "xcvr-watch.h"
 
 G_BEGIN_DECLS
 
@@ -167,5 +168,74 @@ XCVR_PUBLIC char *xcvr_xapi_this_host_uuid(const char *root, GError **error);
 XCVR_PUBLIC GPtrArray *xcvr_xapi_list_vnics(XcvrXapi *xapi, const char *root,
                                             const XcvrOvs *ovs, const char *const *vms,
                                             GError **error);
+
+/**
+ * XcvrXapiWatch:
+ *
+ * XAPI's events (`event.from` on the VM, VIF and PIF classes) for a #XcvrWatch, as
+ * #XcvrVirtWatch gives libvirt's: a thread of its own holds one session. Opaque.
+ *
+ * Since: 0.1
+ */
+typedef struct _XcvrXapiWatch XcvrXapiWatch;
+
+/**
+ * xcvr_xapi_watch_new:
+ * @socket_path: (nullable): xapi's unix socket; %NULL for %XCVR_XAPI_DEFAULT_SOCKET
+ * @root: (nullable): the directory holding the host's `etc/` (this host's uuid); %NULL
+ *   for "/"
+ * @timeout_ms: deadline of each call but event.from's wait (0: 10000 ms)
+ *
+ * Nothing is asked of xapi before xcvr_xapi_watch_attach().
+ *
+ * Returns: (transfer full): the watch
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrXapiWatch *xcvr_xapi_watch_new(const char *socket_path, const char *root,
+                                               guint timeout_ms);
+
+/**
+ * xcvr_xapi_watch_attach:
+ * @xw: a #XcvrXapiWatch
+ * @watch: the #XcvrWatch its events ask for cycles; it must outlive @xw
+ * @error: return location for a #GError
+ *
+ * Starts the thread: it logs in, subscribes with `event.from` (then asks @watch for one
+ * cycle: what changed before the subscription is in no event), and asks @watch for a cycle
+ * naming the VM (xcvr_watch_trigger_domain()) whenever a VM that is resident on this host
+ * or whose affinity is this host, a VIF of such a VM, or a PIF of this host is added,
+ * removed, or changes a field the map reads, or stops being one of those (a migration
+ * away). When a call fails, @watch is asked for a cycle (listing again stands in for the
+ * events missed) and a new session subscribes after 1 s, doubling to 60 s.
+ *
+ * Returns: %FALSE with @error set when the thread cannot be started
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC gboolean xcvr_xapi_watch_attach(XcvrXapiWatch *xw, XcvrWatch *watch,
+                                            GError **error);
+
+/**
+ * xcvr_xapi_watch_get_n_batches:
+ * @xw: a #XcvrXapiWatch
+ *
+ * Returns: how many `event.from` answers asked for a cycle so far (any thread may ask)
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC guint xcvr_xapi_watch_get_n_batches(XcvrXapiWatch *xw);
+
+/**
+ * xcvr_xapi_watch_free:
+ * @xw: (nullable): a #XcvrXapiWatch
+ *
+ * Stops the thread (a blocked `event.from` is abandoned at once) and logs out. Free it
+ * before the #XcvrWatch it was attached to.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_xapi_watch_free(XcvrXapiWatch *xw);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrXapiWatch, xcvr_xapi_watch_free)
 
 G_END_DECLS

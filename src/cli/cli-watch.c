@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cli-watch.c: `xcvrmap watch`, the face of #XcvrWatch: `map`'s sources, a state
- * directory, libvirt's events (libxcvrmap-virt, loaded on demand) or XAPI polled at the
- * interval, and SIGTERM/SIGINT/SIGHUP ending the loop between cycles, so that a state
- * file is never left half written (each is replaced by rename anyway).
+ * directory, libvirt's events (libxcvrmap-virt) or XAPI's event.from (libxcvrmap-xapi),
+ * each loaded on demand, and SIGTERM/SIGINT/SIGHUP ending the loop between cycles, so that
+ * a state file is never left half written (each is replaced by rename anyway).
  */
 #include <signal.h>
 #include <stdio.h>
@@ -53,8 +53,8 @@ options_clear(Options *o)
 
 /* ---- sources ---- */
 
-/* XAPI has no events here (its event.from is not used yet): the VM list is read again at
- * each cycle, which the interval drives. */
+/* XAPI: the VM list is read again at each cycle, which libxcvrmap-xapi's event.from
+ * thread and the interval ask for. */
 typedef struct {
     const Options *o;
     guint timeout_ms;
@@ -77,10 +77,14 @@ log_after_cycle(XcvrWatch *watch, const XcvrInventory *inv, const GError *error,
 {
     const char *reason = xcvr_watch_get_cycle_reason(watch);
 
+    guint walked = 0;
+    guint kept = 0;
+
     /* every cycle, with G_MESSAGES_DEBUG=all */
-    g_debug("cycle %" G_GUINT64_FORMAT " (%s): map.json %s", xcvr_watch_get_n_cycles(watch),
-            reason != NULL ? reason : "-",
-            xcvr_watch_get_map_changed(watch) ? "updated" : "unchanged");
+    xcvr_watch_get_cycle_walks(watch, &walked, &kept);
+    g_debug("cycle %" G_GUINT64_FORMAT " (%s): map.json %s; %u vNICs walked, %u kept",
+            xcvr_watch_get_n_cycles(watch), reason != NULL ? reason : "-",
+            xcvr_watch_get_map_changed(watch) ? "updated" : "unchanged", walked, kept);
     if (error != NULL)
         xcvr_cli_error("xcvrmap watch: cycle %" G_GUINT64_FORMAT " (%s): %s",
                        xcvr_watch_get_n_cycles(watch), reason != NULL ? reason : "-",
@@ -234,6 +238,8 @@ watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms)
     g_autoptr(XcvrWatch) watch = NULL;
     XcvrCliVirtWatchApi api = { 0 };
     XcvrVirtWatch *vwatch = NULL;
+    XcvrCliXapiApi xapi_api = { 0 };
+    XcvrXapiWatch *xwatch = NULL;
     XapiSource xapi = { o, timeout_ms };
     XcvrInventoryOptions *opts;
     XcvrHistory *history;
@@ -241,6 +247,10 @@ watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms)
     int status;
 
     if (o->xapi.enabled) {
+        if (!xcvr_cli_xapi_load(&xapi_api, &error)) {
+            xcvr_cli_error("xcvrmap watch: %s", error->message);
+            return XCVR_EXIT_FAILURE;
+        }
         watch = xcvr_watch_new(list_xapi, &xapi, NULL);
     } else {
         if (!xcvr_cli_virt_watch_load(&api, &error) ||
@@ -275,6 +285,15 @@ watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms)
             api.watch_free(vwatch);
         return XCVR_EXIT_FAILURE;
     }
+    /* XAPI's events only for a watch that runs on (--once lists once) */
+    if (o->xapi.enabled && !o->once) {
+        xwatch = xapi_api.watch_new(o->xapi.socket_path, o->root, timeout_ms);
+        if (!xapi_api.watch_attach(xwatch, watch, &error)) {
+            xcvr_cli_error("xcvrmap watch: XAPI events: %s", error->message);
+            xapi_api.watch_free(xwatch);
+            return XCVR_EXIT_FAILURE;
+        }
+    }
     xcvr_watch_set_history(watch, history);
     /* the after-cycle hooks, in order */
     if (o->textfile != NULL)
@@ -285,9 +304,11 @@ watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms)
         status = xcvr_watch_run_cycle(watch, "once", NULL) ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;
     else
         status = run_loop(watch);
-    /* libvirt's event thread calls into the watch: it goes first */
+    /* libvirt's and XAPI's event threads call into the watch: they go first */
     if (vwatch != NULL)
         api.watch_free(vwatch);
+    if (xwatch != NULL)
+        xapi_api.watch_free(xwatch);
     return status;
 }
 
@@ -307,8 +328,8 @@ xcvr_cli_watch(int argc, char **argv)
           "libvirt URI, as for virsh (default: LIBVIRT_DEFAULT_URI, else libvirt.conf's "
           "uri_default, else libvirt's choice)", "URI" },
         XCVR_CLI_XAPI_OPTION_ENTRY("XCP-ng: the VMs from xapi on its unix socket instead of "
-                                   "libvirt (default /var/lib/xcp/xapi), read again at every "
-                                   "--interval"),
+                                   "libvirt (default /var/lib/xcp/xapi), read again on its "
+                                   "events (event.from) and at every --interval"),
         { "root", 0, 0, G_OPTION_ARG_FILENAME, &o.root,
           "Read the host's sysfs and procfs under DIR/sys and DIR/proc (default /)", "DIR" },
         { "ovsdb", 0, 0, G_OPTION_ARG_FILENAME, &o.ovsdb,

@@ -24,6 +24,11 @@ xcvr_cli_xapi_load(XcvrCliXapiApi *api, GError **error)
            xcvr_cli_dlsym(handle, so, "xcvr_xapi_get_session", (void **)&api->get_session,
                           error) &&
            xcvr_cli_dlsym(handle, so, "xcvr_xapi_list_vnics", (void **)&api->list_vnics,
+                          error) &&
+           xcvr_cli_dlsym(handle, so, "xcvr_xapi_watch_new", (void **)&api->watch_new, error) &&
+           xcvr_cli_dlsym(handle, so, "xcvr_xapi_watch_attach", (void **)&api->watch_attach,
+                          error) &&
+           xcvr_cli_dlsym(handle, so, "xcvr_xapi_watch_free", (void **)&api->watch_free,
                           error);
 }
 

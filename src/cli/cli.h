@@ -138,6 +138,9 @@ typedef struct {
     __typeof__(&xcvr_xapi_call) call;
     __typeof__(&xcvr_xapi_get_session) get_session;
     __typeof__(&xcvr_xapi_list_vnics) list_vnics;
+    __typeof__(&xcvr_xapi_watch_new) watch_new;
+    __typeof__(&xcvr_xapi_watch_attach) watch_attach;
+    __typeof__(&xcvr_xapi_watch_free) watch_free;
 } XcvrCliXapiApi;
 
 gboolean xcvr_cli_xapi_load(XcvrCliXapiApi *api, GError **error);

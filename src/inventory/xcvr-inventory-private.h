@@ -59,7 +59,20 @@ struct _XcvrInventory {
     GPtrArray *uplinks;       /* XcvrInvUplink*, ordered by netdev, then PCI address */
     char *ovsdb;              /* the Open vSwitch source used, or NULL */
     GPtrArray *notes;         /* char*: host-wide problems (an unreadable default ovsdb) */
+    guint n_walked;           /* vNICs walked for this inventory */
+    guint n_kept;             /* vNICs whose walk was taken from the previous one */
 };
+
+/* xcvr_inventory_new() after @previous, for a change that concerns the domains in
+ * @changed (names; a set) only: a vNIC of another domain described exactly as one of
+ * @previous keeps that one's walk (path, uplinks, status, reason) instead of walking
+ * again, and an uplink @previous had keeps its module as read then (taken from @previous,
+ * which is to be freed next: no module is read, this is no poll); link states are read
+ * again, new uplinks read in full. With the host unchanged but for those domains, the
+ * result is what xcvr_inventory_new() would make. */
+XcvrInventory *xcvr_inventory_new_after(GPtrArray *vnics, const XcvrInventoryOptions *options,
+                                        XcvrInventory *previous, GHashTable *changed,
+                                        GError **error);
 
 /* Module identity summary and health of @uplink, from what was read. */
 void xcvr_inv_uplink_judge(XcvrInvUplink *uplink);

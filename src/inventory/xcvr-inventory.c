@@ -111,26 +111,37 @@ typedef struct {
     XcvrEepromReader *reader;  /* the caller's, or this build's own */
 } Builder;
 
-static XcvrInvUplink *
-uplink_get(Builder *b, const XcvrUplink *found)
+static char *
+uplink_key(const char *netdev, const char *pci)
 {
-    g_autofree char *key = found->netdev != NULL ? g_strdup(found->netdev)
-                                                 : g_strconcat("pci:", found->pci, NULL);
+    return netdev != NULL ? g_strdup(netdev) : g_strconcat("pci:", pci, NULL);
+}
+
+static XcvrInvUplink *
+uplink_get_by(Builder *b, const char *netdev, const char *pci)
+{
+    g_autofree char *key = uplink_key(netdev, pci);
     XcvrInvUplink *up = g_hash_table_lookup(b->uplink_by_key, key);
 
     if (up != NULL) {
-        if (up->pci == NULL && found->pci != NULL)
-            up->pci = g_strdup(found->pci);
+        if (up->pci == NULL && pci != NULL)
+            up->pci = g_strdup(pci);
         return up;
     }
     up = g_new0(XcvrInvUplink, 1);
-    up->netdev = g_strdup(found->netdev);
-    up->pci = g_strdup(found->pci);
+    up->netdev = g_strdup(netdev);
+    up->pci = g_strdup(pci);
     up->health_reasons = g_ptr_array_new_with_free_func(g_free);
     up->vnics = g_ptr_array_new();
     g_ptr_array_add(b->inv->uplinks, up);
     g_hash_table_insert(b->uplink_by_key, g_steal_pointer(&key), up);
     return up;
+}
+
+static XcvrInvUplink *
+uplink_get(Builder *b, const XcvrUplink *found)
+{
+    return uplink_get_by(b, found->netdev, found->pci);
 }
 
 /* One place the vNIC's host side starts: walk it, and return its uplinks and path. */
@@ -320,6 +331,65 @@ map_vnic(Builder *b, const XcvrVnic *vnic)
     return iv;
 }
 
+/* What the walk of @vnic depends on, besides the host: two vNICs of one domain with the
+ * same key map alike. */
+static char *
+walk_key(const XcvrVnic *vnic)
+{
+    GString *k = g_string_new(NULL);
+    guint i;
+
+    g_string_append_printf(k, "%s\x1f%s\x1f%s\x1f%s\x1f%s", vnic->domain,
+                           vnic->error != NULL ? vnic->error : "\x1e",
+                           vnic->note != NULL ? vnic->note : "\x1e",
+                           vnic->no_uplink_reason != NULL ? vnic->no_uplink_reason : "\x1e",
+                           vnic->attach != NULL ? "" : "\x1e");
+    for (i = 0; vnic->attach != NULL && i < vnic->attach->len; i++) {
+        const XcvrVnicAttach *a = g_ptr_array_index(vnic->attach, i);
+
+        g_string_append_printf(k, "\x1f%d:%d:%s", (int)a->kind, a->ovs ? 1 : 0, a->name);
+    }
+    return g_string_free(k, FALSE);
+}
+
+static GPtrArray *
+hops_copy(const GPtrArray *hops)
+{
+    GPtrArray *out = hops_new();
+
+    for (guint i = 0; i < hops->len; i++)
+        g_ptr_array_add(out, xcvr_hop_copy(g_ptr_array_index(hops, i)));
+    return out;
+}
+
+/* @vnic mapped as @old was: its walk is not made again. */
+static XcvrInvVnic *
+keep_vnic(Builder *b, const XcvrVnic *vnic, const XcvrInvVnic *old)
+{
+    XcvrInvVnic *iv = g_new0(XcvrInvVnic, 1);
+    guint i;
+
+    iv->vnic = vnic;
+    iv->status = old->status;
+    iv->reason = g_strdup(old->reason);
+    iv->path = hops_copy(old->path);
+    iv->reaches = g_ptr_array_new_with_free_func((GDestroyNotify)inv_reach_free);
+    for (i = 0; i < old->reaches->len; i++) {
+        const XcvrInvReach *o = g_ptr_array_index(old->reaches, i);
+        XcvrInvUplink *up = uplink_get_by(b, o->uplink->netdev, o->uplink->pci);
+        XcvrInvReach *reach = g_new0(XcvrInvReach, 1);
+
+        reach->uplink = up;
+        reach->active = o->active;
+        reach->active_rule = o->active_rule;
+        reach->via = hops_copy(o->via);
+        g_ptr_array_add(iv->reaches, reach);
+        if (up->vnics->len == 0 || g_ptr_array_index(up->vnics, up->vnics->len - 1) != iv)
+            g_ptr_array_add(up->vnics, iv);
+    }
+    return iv;
+}
+
 /* Link state and module of one uplink. */
 static void
 read_uplink(Builder *b, XcvrInvUplink *up)
@@ -470,14 +540,19 @@ open_ovs(Builder *b, const char *root, GError **error)
     return TRUE;
 }
 
-XcvrInventory *
-xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError **error)
+/* The one builder: with @previous, vNICs of domains not in @changed keep its walks and its
+ * uplinks keep their modules. */
+static XcvrInventory *
+build(GPtrArray *vnics, const XcvrInventoryOptions *options, XcvrInventory *previous,
+      GHashTable *changed, GError **error)
 {
     static const XcvrInventoryOptions defaults = { 0 };
     g_autoptr(XcvrInventory) inv = NULL;
     g_autoptr(XcvrTopo) topo = NULL;
     g_autoptr(XcvrOvs) ovs = NULL;
     g_autoptr(GHashTable) by_key = NULL;
+    g_autoptr(GHashTable) kept = NULL;     /* walk key → XcvrInvVnic* of @previous */
+    g_autoptr(GHashTable) old_ups = NULL;  /* uplink key → XcvrInvUplink* of @previous */
     g_autoptr(XcvrEepromReader) own_reader = NULL;
     Builder b = { 0 };
     const char *root;
@@ -514,16 +589,71 @@ xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError
     xcvr_topo_set_ovs(topo, ovs);
     xcvr_topo_cache_devices(topo);
 
-    for (i = 0; i < vnics->len; i++)
-        g_ptr_array_add(inv->vnics, map_vnic(&b, g_ptr_array_index(vnics, i)));
+    if (previous != NULL) {
+        kept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        old_ups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        for (i = 0; i < previous->vnics->len; i++) {
+            XcvrInvVnic *old = g_ptr_array_index(previous->vnics, i);
+
+            if (!g_hash_table_contains(changed, old->vnic->domain))
+                g_hash_table_insert(kept, walk_key(old->vnic), old);
+        }
+        for (i = 0; i < previous->uplinks->len; i++) {
+            XcvrInvUplink *up = g_ptr_array_index(previous->uplinks, i);
+
+            g_hash_table_insert(old_ups, uplink_key(up->netdev, up->pci), up);
+        }
+    }
+    for (i = 0; i < vnics->len; i++) {
+        const XcvrVnic *vnic = g_ptr_array_index(vnics, i);
+        const XcvrInvVnic *old = NULL;
+
+        if (kept != NULL && !g_hash_table_contains(changed, vnic->domain)) {
+            g_autofree char *key = walk_key(vnic);
+
+            old = g_hash_table_lookup(kept, key);
+        }
+        if (old != NULL) {
+            g_ptr_array_add(inv->vnics, keep_vnic(&b, vnic, old));
+            inv->n_kept++;
+        } else {
+            g_ptr_array_add(inv->vnics, map_vnic(&b, vnic));
+            inv->n_walked++;
+        }
+    }
     if (options->all_uplinks)
         add_every_port(&b);
     g_ptr_array_sort(inv->uplinks, compare_uplinks);
     for (i = 0; i < inv->uplinks->len; i++) {
         XcvrInvUplink *up = g_ptr_array_index(inv->uplinks, i);
+        g_autofree char *key = old_ups != NULL ? uplink_key(up->netdev, up->pci) : NULL;
+        XcvrInvUplink *old = key != NULL ? g_hash_table_lookup(old_ups, key) : NULL;
 
-        read_uplink(&b, up);
+        if (old != NULL) {
+            /* the module as last read (no poll), the link as it is now */
+            if (up->netdev != NULL)
+                up->link = xcvr_topo_link_state(b.topo, up->netdev, NULL);
+            up->module = g_steal_pointer(&old->module);
+            up->module_source = g_steal_pointer(&old->module_source);
+            up->module_error = g_steal_pointer(&old->module_error);
+        } else {
+            read_uplink(&b, up);
+        }
         xcvr_inv_uplink_judge(up);
     }
     return g_steal_pointer(&inv);
+}
+
+XcvrInventory *
+xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError **error)
+{
+    return build(vnics, options, NULL, NULL, error);
+}
+
+XcvrInventory *
+xcvr_inventory_new_after(GPtrArray *vnics, const XcvrInventoryOptions *options,
+                         XcvrInventory *previous, GHashTable *changed, GError **error)
+{
+    g_return_val_if_fail(previous != NULL && changed != NULL, NULL);
+    return build(vnics, options, previous, changed, error);
 }

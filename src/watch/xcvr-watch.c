@@ -3,8 +3,9 @@
  * xcvr-watch.c: the watch loop: events (rtnetlink here, libvirt's through
  * xcvr_watch_trigger() from libxcvrmap-virt's event thread) and the interval ask for a
  * cycle; a burst of events is served by one cycle after a short debounce; a cycle lists
- * the VM source, rebuilds the inventory, keeps map.json, publishes, and calls the
- * after-cycle functions (history, metrics, logging).
+ * the VM source, builds the inventory (only the domains named walked again, and no module
+ * polled, when domains' events alone asked for it), keeps map.json, publishes, and calls
+ * the after-cycle functions (history, metrics, logging).
  */
 #include <errno.h>
 #include <string.h>
@@ -58,14 +59,17 @@ struct _XcvrWatch {
     guint64 cycles;
     char *cycle_reason;
     gboolean map_changed;
+    guint n_walked;            /* vNICs the last cycle walked */
+    guint n_kept;              /* vNICs whose walk it took from the cycle before */
 
     /* shared with the threads that trigger */
     GMutex lock;
     gboolean started;
     GSource *wakeup;           /* an idle queued by a trigger, not yet run */
     char *pending_reason;      /* the first reason since the last cycle started */
-    GHashTable *dirty;         /* domains named by events: publish again */
+    GHashTable *dirty;         /* domains named by events: walk and publish again */
     gboolean dirty_all;        /* every domain: publish again */
+    gboolean full_pending;     /* something not named by a domain asked: rebuild in full */
 };
 
 XcvrWatch *
@@ -90,6 +94,7 @@ xcvr_watch_new(XcvrWatchListFunc list, gpointer user_data, GDestroyNotify destro
     w->link_events = TRUE;
     w->published = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     w->dirty = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    w->full_pending = TRUE;
     g_mutex_init(&w->lock);
     return w;
 }
@@ -236,6 +241,16 @@ xcvr_watch_get_map_changed(XcvrWatch *w)
     return w->map_changed;
 }
 
+void
+xcvr_watch_get_cycle_walks(XcvrWatch *w, guint *ret_walked, guint *ret_kept)
+{
+    g_return_if_fail(w != NULL);
+    if (ret_walked != NULL)
+        *ret_walked = w->n_walked;
+    if (ret_kept != NULL)
+        *ret_kept = w->n_kept;
+}
+
 /* ---- one cycle ---- */
 
 /* Keeps @error as the cycle's first failure, or drops it. */
@@ -338,7 +353,8 @@ write_nodedevs(XcvrWatch *w, const XcvrInventory *inv, GError **error)
 /* Each domain's element, written where it differs from the one last written (or an event
  * named the domain); domains gone are forgotten. */
 static gboolean
-write_metadata(XcvrWatch *w, const XcvrInventory *inv, GError **error)
+write_metadata(XcvrWatch *w, const XcvrInventory *inv, GHashTable *dirty, gboolean dirty_all,
+               GError **error)
 {
     g_autoptr(GPtrArray) names = xcvr_metadata_domains(inv);
     g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -348,15 +364,11 @@ write_metadata(XcvrWatch *w, const XcvrInventory *inv, GError **error)
     GError *first = NULL;
     guint i;
 
-    g_mutex_lock(&w->lock);
-    if (w->dirty_all)
+    if (dirty_all)
         g_hash_table_remove_all(w->published);
-    g_hash_table_iter_init(&iter, w->dirty);
+    g_hash_table_iter_init(&iter, dirty);
     while (g_hash_table_iter_next(&iter, &key, NULL))
         g_hash_table_remove(w->published, key);
-    g_hash_table_remove_all(w->dirty);
-    w->dirty_all = FALSE;
-    g_mutex_unlock(&w->lock);
 
     for (i = 0; i < names->len; i++) {
         const char *name = names->pdata[i];
@@ -400,6 +412,9 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
 {
     g_autoptr(GPtrArray) vnics = NULL;
     g_autoptr(XcvrInventory) inv = NULL;
+    g_autoptr(GHashTable) dirty = NULL;
+    gboolean dirty_all;
+    gboolean partial;
     GError *first = NULL;
     GError *local = NULL;
 
@@ -407,27 +422,38 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
 
     w->cycles++;
     w->map_changed = FALSE;
+    w->n_walked = w->n_kept = 0;
     g_free(w->cycle_reason);
     w->cycle_reason = g_strdup(reason);
 
+    /* what asked for this cycle; what asks from now on asks for the next one */
+    g_mutex_lock(&w->lock);
+    dirty = g_steal_pointer(&w->dirty);
+    w->dirty = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    dirty_all = w->dirty_all;
+    /* only domains named: the others keep their walks and the modules are not polled */
+    partial = w->inventory != NULL && !w->full_pending && !dirty_all &&
+              g_hash_table_size(dirty) > 0;
+    w->full_pending = FALSE;
+    w->dirty_all = FALSE;
+    g_mutex_unlock(&w->lock);
+
     vnics = w->list(w->list_data, &local);
-    if (vnics == NULL) {
-        call_after(w, NULL, local);
-        g_propagate_error(error, local);
-        return FALSE;
-    }
+    if (vnics == NULL)
+        goto failed;
     xcvr_inventory_options_set_deadline(w->options,
                                         w->timeout_ms != 0
                                             ? g_get_monotonic_time() + w->timeout_ms * 1000LL
                                             : 0);
-    inv = xcvr_inventory_new(vnics, w->options, &local);
-    if (inv == NULL) {
-        call_after(w, NULL, local);
-        g_propagate_error(error, local);
-        return FALSE;
-    }
-    /* the history first, so that map.json and the node devices carry this poll */
-    if (w->history != NULL)
+    inv = partial ? xcvr_inventory_new_after(vnics, w->options, w->inventory, dirty, &local)
+                  : xcvr_inventory_new(vnics, w->options, &local);
+    if (inv == NULL)
+        goto failed;
+    w->n_walked = inv->n_walked;
+    w->n_kept = inv->n_kept;
+    /* the history first, so that map.json and the node devices carry this poll (a partial
+     * cycle polls nothing) */
+    if (w->history != NULL && !partial)
         xcvr_history_update(w->history, inv, g_get_real_time());
     if (w->state_dir != NULL && !write_map(w, inv, &local))
         keep_first(&first, g_steal_pointer(&local));
@@ -436,7 +462,7 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
         keep_first(&first, g_steal_pointer(&local));
     if (w->state_dir != NULL && w->nodedevs != NULL && !write_nodedevs(w, inv, &local))
         keep_first(&first, g_steal_pointer(&local));
-    if (w->metadata != NULL && !write_metadata(w, inv, &local))
+    if (w->metadata != NULL && !write_metadata(w, inv, dirty, dirty_all, &local))
         keep_first(&first, g_steal_pointer(&local));
 
     xcvr_inventory_free(w->inventory);
@@ -447,6 +473,24 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
         return FALSE;
     }
     return TRUE;
+
+failed:
+    /* nothing was built: the next cycle rebuilds in full, and publishes these again */
+    g_mutex_lock(&w->lock);
+    w->full_pending = TRUE;
+    w->dirty_all = w->dirty_all || dirty_all;
+    {
+        GHashTableIter iter;
+        gpointer key;
+
+        g_hash_table_iter_init(&iter, dirty);
+        while (g_hash_table_iter_next(&iter, &key, NULL))
+            g_hash_table_add(w->dirty, g_strdup(key));
+    }
+    g_mutex_unlock(&w->lock);
+    call_after(w, NULL, local);
+    g_propagate_error(error, local);
+    return FALSE;
 }
 
 /* ---- events ---- */
@@ -486,12 +530,13 @@ on_wakeup(gpointer data)
     return G_SOURCE_REMOVE;
 }
 
-void
-xcvr_watch_trigger(XcvrWatch *w, const char *reason)
+/* Asks for a cycle; @full: not only the domains named so far are concerned. */
+static void
+trigger(XcvrWatch *w, const char *reason, gboolean full)
 {
-    g_return_if_fail(w != NULL);
-
     g_mutex_lock(&w->lock);
+    if (full)
+        w->full_pending = TRUE;
     if (w->pending_reason == NULL)
         w->pending_reason = g_strdup(reason != NULL ? reason : "event");
     if (w->started && w->wakeup == NULL) {
@@ -500,6 +545,13 @@ xcvr_watch_trigger(XcvrWatch *w, const char *reason)
         g_source_attach(w->wakeup, w->context);
     }
     g_mutex_unlock(&w->lock);
+}
+
+void
+xcvr_watch_trigger(XcvrWatch *w, const char *reason)
+{
+    g_return_if_fail(w != NULL);
+    trigger(w, reason, TRUE);
 }
 
 void
@@ -513,7 +565,7 @@ xcvr_watch_trigger_domain(XcvrWatch *w, const char *domain, const char *reason)
     else
         w->dirty_all = TRUE;
     g_mutex_unlock(&w->lock);
-    xcvr_watch_trigger(w, reason);
+    trigger(w, reason, FALSE);
 }
 
 static void
@@ -534,11 +586,15 @@ on_interval(gpointer data)
     XcvrWatch *w = data;
 
     g_mutex_lock(&w->lock);
+    w->full_pending = TRUE; /* a poll */
     if (w->pending_reason == NULL)
         w->pending_reason = g_strdup("interval");
     g_mutex_unlock(&w->lock);
     if (w->debounce == NULL) {
         w->debounce = g_idle_source_new();
+        /* not below the interval's own priority: an interval shorter than a cycle would
+         * keep the timeout always due and starve the cycle for ever */
+        g_source_set_priority(w->debounce, G_PRIORITY_DEFAULT);
         g_source_set_callback(w->debounce, on_debounce, w, NULL);
         g_source_attach(w->debounce, w->context);
     }

@@ -26,6 +26,7 @@ typedef struct {
     const char *path;
     gint64 deadline;
     guint64 *read;
+    int cancel_fd; /* readable: give up now (-1: none) */
 } Conn;
 
 static int
@@ -43,7 +44,8 @@ static gboolean
 conn_wait(const Conn *c, short events, GError **error)
 {
     for (;;) {
-        struct pollfd pfd = { .fd = c->fd, .events = events };
+        struct pollfd pfd[2] = { { .fd = c->fd, .events = events },
+                                 { .fd = c->cancel_fd, .events = POLLIN } };
         int ms = remaining_ms(c);
         int r;
 
@@ -52,7 +54,11 @@ conn_wait(const Conn *c, short events, GError **error)
                         "%s: xapi did not answer in time", c->path);
             return FALSE;
         }
-        r = poll(&pfd, 1, ms);
+        r = poll(pfd, c->cancel_fd >= 0 ? 2 : 1, ms);
+        if (r > 0 && c->cancel_fd >= 0 && pfd[1].revents != 0) {
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_FAILED, "%s: call cancelled", c->path);
+            return FALSE;
+        }
         if (r > 0)
             return TRUE;
         if (r < 0 && errno != EINTR) {
@@ -207,7 +213,17 @@ xcvr_xapi_http_post(const char *socket_path, const char *body, gsize body_len,
                     gint64 deadline, gsize max_body, gsize *ret_len, guint64 *ret_read,
                     GError **error)
 {
-    Conn c = { .fd = -1, .path = socket_path, .deadline = deadline, .read = ret_read };
+    return xcvr_xapi_http_post_cancellable(socket_path, body, body_len, deadline, -1,
+                                           max_body, ret_len, ret_read, error);
+}
+
+char *
+xcvr_xapi_http_post_cancellable(const char *socket_path, const char *body, gsize body_len,
+                                gint64 deadline, int cancel_fd, gsize max_body,
+                                gsize *ret_len, guint64 *ret_read, GError **error)
+{
+    Conn c = { .fd = -1, .path = socket_path, .deadline = deadline, .read = ret_read,
+               .cancel_fd = cancel_fd };
     g_autoptr(GByteArray) buf = g_byte_array_new();
     g_autoptr(GByteArray) chunked = g_byte_array_new();
     g_autofree char *req = NULL;

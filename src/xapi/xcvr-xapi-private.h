@@ -18,6 +18,17 @@ GVariant *xcvr_xmlrpc_parse_response(const char *data, gsize len, GError **error
 char *xcvr_xapi_http_post(const char *socket_path, const char *body, gsize body_len,
                           gint64 deadline, gsize max_body, gsize *ret_len, guint64 *ret_read,
                           GError **error);
+/* The same, given up (XCVR_ERROR_FAILED) as soon as @cancel_fd is readable (-1: never):
+ * a blocking event.from stops when the watch does. */
+char *xcvr_xapi_http_post_cancellable(const char *socket_path, const char *body,
+                                      gsize body_len, gint64 deadline, int cancel_fd,
+                                      gsize max_body, gsize *ret_len, guint64 *ret_read,
+                                      GError **error);
+
+/* xcvr_xapi_call() with @extra_ms more than the session's call deadline (a blocking
+ * event.from waits its own timeout first) and @cancel_fd as above. */
+GVariant *xcvr_xapi_call_full(XcvrXapi *xapi, const char *method, GVariant *params,
+                              guint extra_ms, int cancel_fd, GError **error);
 
 /* Struct member helpers over a{sv} records. */
 const char *xcvr_xapi_rec_str(GVariant *rec, const char *key);

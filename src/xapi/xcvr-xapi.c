@@ -50,7 +50,8 @@ failure_message(GVariant *desc)
 
 /* One call with explicit leading params (the session ref or the login credentials). */
 static GVariant *
-call_raw(XcvrXapi *xapi, const char *method, GVariant *params, GError **error)
+call_raw_full(XcvrXapi *xapi, const char *method, GVariant *params, guint extra_ms,
+              int cancel_fd, GError **error)
 {
     g_autofree char *body = xcvr_xmlrpc_method_call(method, params);
     g_autofree char *reply = NULL;
@@ -58,11 +59,12 @@ call_raw(XcvrXapi *xapi, const char *method, GVariant *params, GError **error)
     g_autoptr(GVariant) desc = NULL;
     const char *status = NULL;
     gsize len = 0;
-    gint64 deadline = g_get_monotonic_time() + (gint64)xapi->timeout_ms * 1000;
+    gint64 deadline = g_get_monotonic_time() + ((gint64)xapi->timeout_ms + extra_ms) * 1000;
 
     xapi->calls++;
-    reply = xcvr_xapi_http_post(xapi->socket_path, body, strlen(body), deadline,
-                                XCVR_XAPI_MAX_REPLY, &len, &xapi->bytes, error);
+    reply = xcvr_xapi_http_post_cancellable(xapi->socket_path, body, strlen(body), deadline,
+                                            cancel_fd, XCVR_XAPI_MAX_REPLY, &len,
+                                            &xapi->bytes, error);
     if (reply == NULL) {
         g_prefix_error(error, "%s: ", method);
         return NULL;
@@ -90,6 +92,12 @@ call_raw(XcvrXapi *xapi, const char *method, GVariant *params, GError **error)
         g_set_error_literal(error, XCVR_XAPI_ERROR, XCVR_XAPI_ERROR_SERVER, msg);
     }
     return NULL;
+}
+
+static GVariant *
+call_raw(XcvrXapi *xapi, const char *method, GVariant *params, GError **error)
+{
+    return call_raw_full(xapi, method, params, 0, -1, error);
 }
 
 XcvrXapi *
@@ -135,6 +143,13 @@ xcvr_xapi_free(XcvrXapi *xapi)
 GVariant *
 xcvr_xapi_call(XcvrXapi *xapi, const char *method, GVariant *params, GError **error)
 {
+    return xcvr_xapi_call_full(xapi, method, params, 0, -1, error);
+}
+
+GVariant *
+xcvr_xapi_call_full(XcvrXapi *xapi, const char *method, GVariant *params, guint extra_ms,
+                    int cancel_fd, GError **error)
+{
     GVariantBuilder b;
     GVariantIter iter;
     GVariant *child;
@@ -150,7 +165,7 @@ xcvr_xapi_call(XcvrXapi *xapi, const char *method, GVariant *params, GError **er
             g_variant_builder_add_value(&b, child);
         g_variant_unref(params);
     }
-    return call_raw(xapi, method, g_variant_builder_end(&b), error);
+    return call_raw_full(xapi, method, g_variant_builder_end(&b), extra_ms, cancel_fd, error);
 }
 
 const char *

@@ -5,8 +5,9 @@
  * leaves the last map.json alone; and libvirt's test driver (test:///default, whose state
  * every connection of the process shares) with domains started, destroyed, defined and
  * undefined while the watch runs with no interval: each change reaches map.json through
- * libvirt's events alone, and the domain metadata is written for the domains that changed
- * only.
+ * libvirt's events alone, only the domain an event names is walked again (map.json byte
+ * for byte what a full rebuild writes), and the domain metadata is written for the domains
+ * that changed only.
  */
 #include "../xcvr-test-util.h"
 
@@ -149,6 +150,7 @@ typedef struct {
     gboolean fail;
     guint after;
     guint failures;
+    guint list_ms; /* each listing takes this long */
 } Counts;
 
 static GPtrArray *
@@ -157,6 +159,8 @@ list_nothing(gpointer data, GError **error)
     Counts *c = data;
 
     c->listed++;
+    if (c->list_ms != 0)
+        g_usleep(c->list_ms * 1000);
     if (c->fail) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_LIBVIRT, "the VM source is away");
         return NULL;
@@ -258,6 +262,34 @@ test_debounce(void **state)
     xcvr_test_rm_rf(dir);
 }
 
+static gboolean
+after_ten(gpointer data)
+{
+    return ((Counts *)data)->after >= 10;
+}
+
+/* An interval shorter than a cycle: the timeout is always due, and the cycle it asks for
+ * must still run (it once starved at a lower priority). */
+static void
+test_interval_shorter_than_cycle(void **state)
+{
+    g_autofree char *dir = make_tmp();
+    g_autofree char *root = g_build_filename(dir, "root", NULL);
+    g_autofree char *net = g_build_filename(root, "sys", "class", "net", NULL);
+    g_autoptr(GMainContext) ctx = g_main_context_new();
+    Counts c = { .list_ms = 20 };
+    g_autoptr(XcvrWatch) w = NULL;
+
+    assert_int_equal(g_mkdir_with_parents(net, 0755), 0);
+    w = plain_watch(&c, root);
+    xcvr_watch_set_interval(w, 1);
+    assert_true(xcvr_watch_start(w, ctx, NULL));
+    assert_true(iterate_until(ctx, after_ten, &c, 20));
+    assert_string_equal(xcvr_watch_get_cycle_reason(w), "interval");
+    xcvr_watch_stop(w);
+    xcvr_test_rm_rf(dir);
+}
+
 static void
 test_failed_cycle_keeps_map(void **state)
 {
@@ -312,6 +344,8 @@ typedef struct {
     const char *expect;
     GHashTable *metadata_events; /* domain → count (event thread writes, under lock) */
     GMutex lock;
+    XcvrWatch *watch;
+    guint64 cycles_after;
 } LibvirtCase;
 
 static gboolean
@@ -366,6 +400,14 @@ metadata_writes(LibvirtCase *lc, const char *domain)
 static void
 quiet(void *data, virErrorPtr err)
 {
+}
+
+static gboolean
+cycled(gpointer data)
+{
+    LibvirtCase *lc = data;
+
+    return xcvr_watch_get_n_cycles(lc->watch) > lc->cycles_after;
 }
 
 static void
@@ -438,6 +480,32 @@ test_libvirt_events(void **state)
     assert_non_null(strstr(meta, "52:54:00:77:00:01"));
     free(meta);
 
+    /* only w1 was walked again; "test" kept its walk; and map.json is byte for byte what a
+     * full rebuild writes */
+    {
+        g_autofree char *map_path = g_build_filename(st, "map.json", NULL);
+        g_autofree char *partial_map = NULL;
+        g_autofree char *full_map = NULL;
+        guint walked = 99, kept = 99, n;
+
+        (void)iterate_until(ctx, never, NULL, 0.3); /* the metadata event's cycle, if any */
+        xcvr_watch_get_cycle_walks(w, &walked, &kept);
+        assert_int_equal(walked, 1);  /* w1's one interface */
+        assert_true(kept >= 1);       /* every vNIC of "test" */
+        assert_true(g_file_get_contents(map_path, &partial_map, NULL, NULL));
+        n = (guint)xcvr_watch_get_n_cycles(w);
+        xcvr_watch_trigger(w, "full");
+        lc.cycles_after = n;
+        lc.watch = w;
+        assert_true(iterate_until(ctx, cycled, &lc, 10));
+        xcvr_watch_get_cycle_walks(w, &walked, &kept);
+        assert_int_equal(kept, 0);
+        assert_true(walked >= 2);
+        assert_false(xcvr_watch_get_map_changed(w));
+        assert_true(g_file_get_contents(map_path, &full_map, NULL, NULL));
+        assert_string_equal(partial_map, full_map);
+    }
+
     /* destroyed (transient: gone) */
     assert_int_equal(virDomainDestroy(dom), 0);
     virDomainFree(dom);
@@ -492,6 +560,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_state_write),
         cmocka_unit_test(test_debounce),
+        cmocka_unit_test(test_interval_shorter_than_cycle),
         cmocka_unit_test(test_failed_cycle_keeps_map),
         cmocka_unit_test(test_libvirt_events),
         cmocka_unit_test(test_libvirt_unreachable),

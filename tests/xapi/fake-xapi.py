@@ -9,15 +9,30 @@ as strings, ints as strings as XenAPI sends them, maps as structs, sets as array
 POOL.json: {"classes": {"VM": {"OpaqueRef:…": {…}}, …},
             "plugins": {"OpaqueRef:host": {"path": "/…/xcvrmap-xapi" | null, "down": false,
                                            "hang": false, "args": {"root": …}}}}
-Every call is appended to LOG as one JSON line: {"method", "session", "bytes" (of the
-reply body), "plugin_seconds", "plugin_host", "plugin_timeout" (host.call_plugin: how long
+Every call is appended to LOG as one JSON line when it is answered: {"method", "session",
+"bytes" (of the reply body), "t" (CLOCK_MONOTONIC seconds), "plugin_seconds", "plugin_host", "plugin_timeout" (host.call_plugin: how long
 the plugin ran, on which host, and the timeout argument the caller gave it)}.
 host.call_plugin runs the host's plugin exactly as xapi does: one argv (the methodCall with
 the session ref and the args), PATH-only environment, stdin /dev/null, no timeout; a host
 "down" answers HOST_OFFLINE, a host without the plugin XENAPI_MISSING_PLUGIN.
 Modes: hang accepts and never answers; garbage answers with something that is not XML-RPC;
-huge sends an endless body.
+huge sends an endless body; noevents answers event.from with MESSAGE_METHOD_UNKNOWN.
+
+Events as xapi's database has them: every object carries the generations at which it was
+created and last modified (and a deleted one when it was destroyed); event.from(session,
+classes, token, timeout) answers, as xapi does, with the objects of the subscribed classes
+("*", "vm", "vm/OpaqueRef:…"; any case) created, modified or deleted after the token's
+generation — an "add" and a "mod" for one created since, the record as "snapshot", none
+with "del" — blocking until there is one or the timeout (a float, seconds) has passed, and
+returns {"events", "valid_ref_counts" (live objects per class), "token"} with the token
+"%020d,%020d" (generation, message generation; "" is 0). A malformed token fails with
+EVENT_FROM_TOKEN_PARSE_FAILURE; a session logged out meanwhile with SESSION_INVALID.
+The pool changes through the calls xapi has for it (checked as xapi checks them, enough for
+the tests): VM.start(vm, start_paused, force), VM.start_on(vm, host, start_paused, force),
+VM.hard_shutdown(vm), VM.pool_migrate(vm, host, options), VIF.plug(vif), VIF.unplug(vif),
+VIF.destroy(vif).
 """
+import copy
 import json
 import os
 import socketserver
@@ -39,7 +54,33 @@ with open(POOL) as f:
 classes = pool["classes"]
 plugins = pool.get("plugins", {})
 sessions = set()
+logged_out = set()
 log_lock = threading.Lock()
+
+# the database's generations: (class, ref) -> [created, modified, deleted or None]
+db_cond = threading.Condition()
+generation = 0
+stats = {}
+for _cls in sorted(classes):
+    for _ref in sorted(classes[_cls]):
+        generation += 1
+        stats[(_cls, _ref)] = [generation, generation, None]
+
+
+def touch(cls, ref):
+    """One write to the database: a new generation, and every waiting event.from woken."""
+    global generation
+    generation += 1
+    stats[(cls, ref)][1] = generation
+    db_cond.notify_all()
+
+
+def destroy(cls, ref):
+    global generation
+    generation += 1
+    del classes[cls][ref]
+    stats[(cls, ref)][2] = generation
+    db_cond.notify_all()
 
 
 def log(entry):
@@ -92,6 +133,132 @@ def call_plugin(host, plugin, fn, args):
 
 local = threading.local()
 
+NULL_REF = "OpaqueRef:NULL"
+
+
+def subscriptions(names):
+    subs = []
+    for x in names:
+        if x == "*":
+            subs.append(("*", None))
+        else:
+            cls, _, obj = x.partition("/")
+            subs.append((cls.lower(), obj or None))
+    return subs
+
+
+def matches(subs, cls, ref):
+    return any(c == "*" or (c == cls.lower() and (o is None or o == ref)) for c, o in subs)
+
+
+def event_from(session, names, token, timeout):
+    if token == "":
+        since = 0
+    else:
+        parts = token.split(",")
+        try:
+            if len(parts) != 2:
+                raise ValueError(token)
+            since, _ = int(parts[0]), int(parts[1])
+        except ValueError:
+            return fail("EVENT_FROM_TOKEN_PARSE_FAILURE", token)
+    subs = subscriptions(names)
+    deadline = time.monotonic() + float(timeout)
+    with db_cond:
+        while True:
+            if session in logged_out:
+                return fail("SESSION_INVALID", session)
+            events = []
+            last = since
+            for (cls, ref), (created, modified, deleted) in sorted(stats.items()):
+                if not matches(subs, cls, ref):
+                    continue
+                last = max(last, modified, deleted or 0)
+                if deleted is not None:
+                    if deleted > since and created <= since:
+                        events.append({"id": str(deleted), "timestamp": "0.0",
+                                       "class": cls.lower(), "operation": "del", "ref": ref})
+                    continue
+                snap = classes[cls][ref]
+                if created > since:
+                    events.append({"id": str(created), "timestamp": "0.0", "class": cls.lower(),
+                                   "operation": "add", "ref": ref, "snapshot": copy.deepcopy(snap)})
+                if modified > since:
+                    events.append({"id": str(modified), "timestamp": "0.0",
+                                   "class": cls.lower(), "operation": "mod", "ref": ref,
+                                   "snapshot": copy.deepcopy(snap)})
+            left = deadline - time.monotonic()
+            if events or left <= 0:
+                break
+            since = last
+            db_cond.wait(left)
+        counts = {cls.lower(): len(objs) for cls, objs in classes.items()}
+        return ok({"events": events, "valid_ref_counts": counts,
+                   "token": "%020d,%020d" % (last, 0)})
+
+
+def vm_power(vm, state, host):
+    """What xapi writes when a VM starts, stops or moves: its power state, where it runs,
+    its domid, and its VIFs plugged or not."""
+    rec = classes["VM"][vm]
+    running = [int(r["domid"]) for r in classes["VM"].values()
+               if r["power_state"] in ("Running", "Paused")]
+    rec["power_state"] = state
+    rec["resident_on"] = host
+    rec["domid"] = str(max(running + [0]) + 1) if host != NULL_REF else "-1"
+    touch("VM", vm)
+    for v in rec["VIFs"]:
+        if v in classes["VIF"]:
+            classes["VIF"][v]["currently_attached"] = host != NULL_REF
+            touch("VIF", v)
+    return ok("")
+
+
+def mutate(method, params):
+    cls, _, op = method.partition(".")
+    with db_cond:
+        if cls == "VM" and op in ("start", "start_on", "hard_shutdown", "pool_migrate"):
+            vm = params[1]
+            if vm not in classes["VM"]:
+                return fail("HANDLE_INVALID", "VM", vm)
+            state = classes["VM"][vm]["power_state"]
+            if op in ("start", "start_on"):
+                if state != "Halted":
+                    return fail("VM_BAD_POWER_STATE", vm, "halted", state.lower())
+                host = params[2] if op == "start_on" else classes["VM"][vm]["affinity"]
+                if host == NULL_REF:
+                    host = classes["pool"][next(iter(classes["pool"]))]["master"]
+                paused = params[3] if op == "start_on" else params[2]
+                return vm_power(vm, "Paused" if paused else "Running", host)
+            if state not in ("Running", "Paused"):
+                return fail("VM_BAD_POWER_STATE", vm, "running", state.lower())
+            if op == "hard_shutdown":
+                return vm_power(vm, "Halted", NULL_REF)
+            if params[2] not in classes["host"]:
+                return fail("HANDLE_INVALID", "host", params[2])
+            return vm_power(vm, state, params[2])
+        if cls == "VIF" and op in ("plug", "unplug", "destroy"):
+            vif = params[1]
+            if vif not in classes["VIF"]:
+                return fail("HANDLE_INVALID", "VIF", vif)
+            rec = classes["VIF"][vif]
+            if op == "destroy":
+                if rec["currently_attached"]:
+                    return fail("OPERATION_NOT_ALLOWED", "VIF is attached")
+                vm = classes["VM"].get(rec["VM"])
+                if vm is not None:
+                    vm["VIFs"].remove(vif)
+                    touch("VM", rec["VM"])
+                destroy("VIF", vif)
+                return ok("")
+            if classes["VM"][rec["VM"]]["power_state"] != "Running":
+                return fail("VM_BAD_POWER_STATE", rec["VM"], "running",
+                            classes["VM"][rec["VM"]]["power_state"].lower())
+            rec["currently_attached"] = op == "plug"
+            touch("VIF", vif)
+            return ok("")
+    return None
+
 
 def dispatch(method, params):
     if method == "session.login_with_password":
@@ -104,11 +271,22 @@ def dispatch(method, params):
     if not params or not str(params[0]).startswith("OpaqueRef:"):
         return fail("SESSION_INVALID", params[0] if params else "")
     if method == "session.logout":
-        sessions.discard(params[0])
+        with db_cond:
+            sessions.discard(params[0])
+            logged_out.add(params[0])
+            db_cond.notify_all()
         return ok("")
+    if method == "event.from":
+        if MODE == "noevents":
+            return fail("MESSAGE_METHOD_UNKNOWN", method)
+        return event_from(params[0], *params[1:4])
+    changed = mutate(method, params)
+    if changed is not None:
+        return changed
     cls, _, op = method.partition(".")
     if op == "get_all_records" and cls in classes:
-        return ok(classes[cls])
+        with db_cond:
+            return ok(json.loads(json.dumps(classes[cls])))
     if op == "get_all_records":
         return ok({})
     if method == "pool.get_all_records":
@@ -153,7 +331,7 @@ class Handler(BaseHTTPRequestHandler):
             out = xmlrpc.client.dumps((dispatch(method, params),), methodresponse=True,
                                       allow_none=False).encode()
             entry = {"method": method, "session": params[0] if params else None,
-                     "bytes": len(out)}
+                     "bytes": len(out), "t": time.monotonic()}
             if local.plugin_seconds is not None:
                 entry["plugin_seconds"] = local.plugin_seconds
                 entry["plugin_host"] = local.plugin_host
@@ -168,6 +346,12 @@ class Handler(BaseHTTPRequestHandler):
 
 class Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # a client that gave up on a blocking event.from has closed its end: as xapi, say
+        # nothing
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
 
 if os.path.exists(SOCKET):
