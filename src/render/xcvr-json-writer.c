@@ -29,10 +29,30 @@ xcvr_json_writer_init(XcvrJsonWriter *w, GString *out, gboolean pretty, guint in
 static void
 xcvr_json_writer_indent(XcvrJsonWriter *w)
 {
+    static const char spaces[] = "                                ";
     guint n = w->depth * w->indent;
 
-    while (n-- > 0)
-        g_string_append_c(w->out, ' ');
+    while (n > 0) {
+        guint k = MIN(n, (guint)sizeof(spaces) - 1);
+
+        g_string_append_len(w->out, spaces, (gssize)k);
+        n -= k;
+    }
+}
+
+/* How many bytes from @s need no quoting (see xcvr_json_quote()). */
+XCVR_NO_COVERAGE static gsize
+json_plain_run(const char *s)
+{
+    const char *p;
+
+    for (p = s; *p != '\0'; p++) {
+        guchar c = (guchar)*p;
+
+        if (c == '"' || c == '\\' || (c < 0x20 && c != 0x1f) || c == 0x7f)
+            break;
+    }
+    return (gsize)(p - s);
 }
 
 /* Quotes @s as JSON does (json-glib's rule: '"', '\', C0 controls but 0x1f, and DEL). */
@@ -43,11 +63,9 @@ xcvr_json_quote(GString *out, const char *s)
     const char *p;
 
     g_string_append_c(out, '"');
-    for (p = s; *p != '\0'; p++) {
+    for (p = s + json_plain_run(s); *p != '\0'; p = run + json_plain_run(run)) {
         guchar c = (guchar)*p;
 
-        if (c != '"' && c != '\\' && (c == 0x1f || c >= 0x20) && c != 0x7f)
-            continue;
         g_string_append_len(out, run, p - run);
         run = p + 1;
         switch (c) {
@@ -85,15 +103,29 @@ xcvr_json_quote(GString *out, const char *s)
 static void
 xcvr_json_writer_next(XcvrJsonWriter *w)
 {
+    /* the comma, newline and indentation of the common depths in one append */
+    static const char sep[] = ",\n                                ";
+    gboolean first;
+    guint n;
+
     if (w->depth == 0)
         return;
-    if (!w->first[w->depth])
-        g_string_append_c(w->out, ',');
+    first = w->first[w->depth];
     w->first[w->depth] = FALSE;
-    if (w->pretty) {
-        g_string_append_c(w->out, '\n');
-        xcvr_json_writer_indent(w);
+    if (!w->pretty) {
+        if (!first)
+            g_string_append_c(w->out, ',');
+        return;
     }
+    n = w->depth * w->indent;
+    if (n <= sizeof(sep) - 3) {
+        g_string_append_len(w->out, sep + (first ? 1 : 0), (gssize)(n + (first ? 1 : 2)));
+        return;
+    }
+    if (!first)
+        g_string_append_c(w->out, ',');
+    g_string_append_c(w->out, '\n');
+    xcvr_json_writer_indent(w);
 }
 
 /* Starts a value: after its member name, or as the next element of an array. */

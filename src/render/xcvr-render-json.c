@@ -147,6 +147,7 @@ xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module)
     for (i = 0; i < module->values->len; i++) {
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
         guint j;
+        guint last;
 
         /* A per-lane field is one array under its key, lane 1 first, wherever its lanes
          * stand in the walk (lane-major runs interleave them). */
@@ -161,11 +162,14 @@ xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module)
             continue;
         }
         xcvr_json_writer_begin_array(w);
-        for (j = i; j < module->values->len; j++) {
+        /* the field's next lane is at most a lane-major run further: no scan to the end */
+        for (j = i, last = i; j < module->values->len && j - last <= XCVR_LANE_MAJOR_RUN_MAX;
+             j++) {
             const XcvrValue *u = &g_array_index(module->values, XcvrValue, j);
 
             if (u->desc != v->desc)
                 continue;
+            last = j;
             if (u->state == XCVR_VALUE_OK)
                 json_value(w, scratch, module, u);
             else

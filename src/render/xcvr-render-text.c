@@ -10,6 +10,7 @@
 
 #include <math.h>
 
+#include "core/xcvr-string-private.h"
 #include "sff/xcvr-module-private.h"
 
 static double
@@ -26,17 +27,17 @@ render_measure(GString *out, XcvrQuantity qty, gint64 raw)
 
     switch (qty) {
     case XCVR_QTY_TEMPERATURE:
-        g_string_append_printf(out, "%.2f degrees C / %.2f degrees F", v, v * 1.8 + 32.);
+        xcvr_string_append_printf(out, "%.2f degrees C / %.2f degrees F", v, v * 1.8 + 32.);
         break;
     case XCVR_QTY_VOLTAGE:
-        g_string_append_printf(out, "%.4f V", v);
+        xcvr_string_append_printf(out, "%.4f V", v);
         break;
     case XCVR_QTY_CURRENT:
-        g_string_append_printf(out, "%.3f mA", v);
+        xcvr_string_append_printf(out, "%.3f mA", v);
         break;
     case XCVR_QTY_TX_POWER:
     case XCVR_QTY_RX_POWER:
-        g_string_append_printf(out, "%.4f mW / %.2f dBm", v, xcvr_mw_to_dbm(v));
+        xcvr_string_append_printf(out, "%.4f mW / %.2f dBm", v, xcvr_mw_to_dbm(v));
         break;
     case XCVR_QTY_TEC_CURRENT:
         g_string_append_printf(out, "%.2f %%", v);
@@ -44,7 +45,7 @@ render_measure(GString *out, XcvrQuantity qty, gint64 raw)
     case XCVR_QTY_NONE:
     case _XCVR_QTY_LAST:
     default:
-        g_string_append_printf(out, "%" G_GINT64_FORMAT, raw);
+        xcvr_string_append_printf(out, "%" G_GINT64_FORMAT, raw);
         break;
     }
 }
@@ -53,13 +54,16 @@ render_measure(GString *out, XcvrQuantity qty, gint64 raw)
 static void
 render_line_start(GString *out, const XcvrValue *v, gboolean xlabel)
 {
+    static const char spaces[] = "                                         "; /* 41 */
     gsize start;
+    gsize width;
 
     g_string_append_c(out, '\t');
     start = out->len;
     xcvr_value_append_label(out, v, xlabel);
-    while (out->len - start < 41)
-        g_string_append_c(out, ' ');
+    width = out->len - start;
+    if (width < sizeof(spaces) - 1)
+        g_string_append_len(out, spaces, (gssize)(sizeof(spaces) - 1 - width));
     g_string_append(out, " : ");
 }
 
@@ -90,7 +94,7 @@ render_value(GString *out, const XcvrModule *module, const XcvrValue *v, gboolea
         if ((d->flags & XCVR_FIELD_TEXT_NAME_ONLY) != 0)
             g_string_append(out, v->label);
         else
-            g_string_append_printf(out, "0x%02x (%s)%s", (guint)v->raw, v->label,
+            xcvr_string_append_printf(out, "0x%02x (%s)%s", (guint)v->raw, v->label,
                                    d->text_suffix != NULL ? d->text_suffix : "");
         break;
     case XCVR_KIND_LANE_BITS:
@@ -100,13 +104,13 @@ render_value(GString *out, const XcvrModule *module, const XcvrValue *v, gboolea
         }
         g_string_append_c(out, '[');
         for (i = 0; i < v->n_bytes; i++)
-            g_string_append_printf(out, " %s%c", ((v->raw >> i) & 1) != 0 ? "Yes" : "No",
+            xcvr_string_append_printf(out, " %s%c", ((v->raw >> i) & 1) != 0 ? "Yes" : "No",
                                    i + 1 < v->n_bytes ? ',' : ' ');
         g_string_append_c(out, ']');
         break;
     case XCVR_KIND_HEXBYTES:
         for (i = 0; i < v->n_bytes; i++)
-            g_string_append_printf(out, "%s0x%02x", i > 0 ? " " : "", v->bytes[i]);
+            xcvr_string_append_printf(out, "%s0x%02x", i > 0 ? " " : "", v->bytes[i]);
         break;
     case XCVR_KIND_UINT: {
         const char *unit = d->text_unit != NULL ? d->text_unit : d->unit;
@@ -116,10 +120,10 @@ render_value(GString *out, const XcvrModule *module, const XcvrValue *v, gboolea
         if (v->text != NULL)
             g_string_append(out, v->text);
         else if (d->scale != 0)
-            g_string_append_printf(out, "%.*f%s", d->decimals, (double)v->raw * d->scale,
+            xcvr_string_append_printf(out, "%.*f%s", d->decimals, (double)v->raw * d->scale,
                                    unit != NULL ? unit : "");
         else
-            g_string_append_printf(out, "%" G_GUINT64_FORMAT "%s",
+            xcvr_string_append_printf(out, "%" G_GUINT64_FORMAT "%s",
                                    v->raw * (d->mult != 0 ? d->mult : 1),
                                    unit != NULL ? unit : "");
         break;
@@ -175,7 +179,7 @@ xcvr_render_text(const XcvrModule *module, GString *out, GError **error)
         render_value(out, module, v, TRUE);
     }
     for (i = 0; i < module->warnings->len; i++)
-        g_string_append_printf(out, "Warning: %s\n",
+        xcvr_string_append_printf(out, "Warning: %s\n",
                                (const char *)g_ptr_array_index(module->warnings, i));
     return TRUE;
 }

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "core/xcvr-enum.h"
+#include "core/xcvr-string-private.h"
 #include "sff/xcvr-module-private.h"
 
 /* The `kind` attribute of a value (private: the kinds are the decoders' own). */
@@ -42,16 +43,28 @@ xml_value(GString *out, GString *scratch, const XcvrModule *module, const XcvrVa
     gboolean first;
     guint i;
 
-    g_string_append_printf(out, "  <field key=\"%s\" kind=\"%s\"", d->key, xcvr_value_kind_to_string(d->kind));
+    xcvr_string_append_printf(out, "  <field key=\"%s\" kind=\"%s\"", d->key, xcvr_value_kind_to_string(d->kind));
     if (d->label != NULL) {
-        g_autofree char *label = xcvr_value_label(v);
+        const char *label;
+        gsize len;
 
+        /* the label without its surrounding spaces, built in @scratch */
+        g_string_truncate(scratch, 0);
+        xcvr_value_append_label(scratch, v, FALSE);
+        label = scratch->str;
+        len = scratch->len;
+        while (len > 0 && g_ascii_isspace(*label)) {
+            label++;
+            len--;
+        }
+        while (len > 0 && g_ascii_isspace(label[len - 1]))
+            len--;
         g_string_append(out, " label=\"");
-        xcvr_escape_xml_append(out, g_strstrip(label), -1);
+        xcvr_escape_xml_append(out, label, (gssize)len);
         g_string_append_c(out, '"');
     }
     if (v->lane > 0)
-        g_string_append_printf(out, " lane=\"%u\"", v->lane);
+        xcvr_string_append_printf(out, " lane=\"%u\"", v->lane);
     if (v->state != XCVR_VALUE_OK) {
         g_string_append(out, " state=\"truncated\"/>\n");
         return;
@@ -59,7 +72,7 @@ xml_value(GString *out, GString *scratch, const XcvrModule *module, const XcvrVa
 
     switch (d->kind) {
     case XCVR_KIND_ENUM:
-        g_string_append_printf(out, " code=\"%u\">", (guint)v->raw);
+        xcvr_string_append_printf(out, " code=\"%u\">", (guint)v->raw);
         xcvr_escape_xml_append(out, v->text, -1);
         g_string_append(out, "</field>\n");
         break;
@@ -81,11 +94,11 @@ xml_value(GString *out, GString *scratch, const XcvrModule *module, const XcvrVa
     case XCVR_KIND_HEXBYTES:
         g_string_append_c(out, '>');
         for (i = 0; i < v->n_bytes; i++)
-            g_string_append_printf(out, "%s0x%02x", i > 0 ? " " : "", v->bytes[i]);
+            xcvr_string_append_printf(out, "%s0x%02x", i > 0 ? " " : "", v->bytes[i]);
         g_string_append(out, "</field>\n");
         break;
     case XCVR_KIND_UINT:
-        g_string_append_printf(out, " unit=\"%s\">", d->unit != NULL ? d->unit : "");
+        xcvr_string_append_printf(out, " unit=\"%s\">", d->unit != NULL ? d->unit : "");
         append_double(out, v->number);
         g_string_append(out, "</field>\n");
         break;
@@ -97,7 +110,7 @@ xml_value(GString *out, GString *scratch, const XcvrModule *module, const XcvrVa
         break;
     case XCVR_KIND_BOOL:
     case XCVR_KIND_FLAG:
-        g_string_append_printf(out, ">%s</field>\n", v->raw != 0 ? "true" : "false");
+        xcvr_string_append_printf(out, ">%s</field>\n", v->raw != 0 ? "true" : "false");
         break;
     case XCVR_KIND_LANE_BITS:
         /* lanes whose bit is set, 1-based, space separated */
@@ -105,13 +118,13 @@ xml_value(GString *out, GString *scratch, const XcvrModule *module, const XcvrVa
         for (i = 0, first = TRUE; i < 64 && (v->raw >> i) != 0; i++) {
             if (((v->raw >> i) & 1) == 0)
                 continue;
-            g_string_append_printf(out, "%s%u", first ? "" : " ", i + 1);
+            xcvr_string_append_printf(out, "%s%u", first ? "" : " ", i + 1);
             first = FALSE;
         }
         g_string_append(out, "</field>\n");
         break;
     case XCVR_KIND_MEASURE:
-        g_string_append_printf(out, " unit=\"%s\"", xcvr_quantity_unit(d->quantity));
+        xcvr_string_append_printf(out, " unit=\"%s\"", xcvr_quantity_unit(d->quantity));
         if (d->quantity == XCVR_QTY_TX_POWER || d->quantity == XCVR_QTY_RX_POWER) {
             double dbm = 10. * log10(v->number);
 
@@ -142,18 +155,19 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
     g_return_val_if_fail(module != NULL, FALSE);
     g_return_val_if_fail(out != NULL, FALSE);
 
-    g_string_append_printf(out, "<module xmlns=\"%s\" family=\"%s\">\n", XCVR_XML_NAMESPACE,
+    xcvr_string_append_printf(out, "<module xmlns=\"%s\" family=\"%s\">\n", XCVR_XML_NAMESPACE,
                            xcvr_family_to_string(module->family));
-    g_string_append_printf(out, "  <checksums ok=\"%s\">\n",
+    xcvr_string_append_printf(out, "  <checksums ok=\"%s\">\n",
                            xcvr_module_checksums_ok(module) ? "true" : "false");
     for (i = 0; i < module->checksums->len; i++) {
         const XcvrChecksum *ck = &g_array_index(module->checksums, XcvrChecksum, i);
-        g_autofree char *covers = xcvr_escape_xml(ck->description, -1);
 
-        g_string_append_printf(out, "    <checksum key=\"%s\" status=\"%s\" covers=\"%s\"",
-                               ck->key, xcvr_checksum_status_to_string(ck->status), covers);
+        xcvr_string_append_printf(out, "    <checksum key=\"%s\" status=\"%s\" covers=\"",
+                                  ck->key, xcvr_checksum_status_to_string(ck->status));
+        xcvr_escape_xml_append(out, ck->description, -1);
+        g_string_append_c(out, '"');
         if (ck->status != XCVR_CHECKSUM_ABSENT)
-            g_string_append_printf(out, " stored=\"%u\" computed=\"%u\"", ck->stored,
+            xcvr_string_append_printf(out, " stored=\"%u\" computed=\"%u\"", ck->stored,
                                    ck->computed);
         g_string_append(out, "/>\n");
     }
@@ -163,9 +177,9 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
             xml_value(out, scratch, module, &g_array_index(module->values, XcvrValue, i));
     }
     for (i = 0; i < module->warnings->len; i++) {
-        g_autofree char *w = xcvr_escape_xml(g_ptr_array_index(module->warnings, i), -1);
-
-        g_string_append_printf(out, "  <warning>%s</warning>\n", w);
+        g_string_append(out, "  <warning>");
+        xcvr_escape_xml_append(out, g_ptr_array_index(module->warnings, i), -1);
+        g_string_append(out, "</warning>\n");
     }
     g_string_append(out, "</module>\n");
     return TRUE;

@@ -482,9 +482,8 @@ xcvr_field_advertised(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
            (adv & desc->adv_mask) != 0;
 }
 
-/* The largest field table, and the longest lane-major run, a walk takes. */
+/* The largest field table a walk takes (the longest lane-major run: xcvr-field.h). */
 #define XCVR_FIELDS_MAX 512
-#define XCVR_LANE_MAJOR_RUN_MAX 32
 
 /* Where a field's values go, decided once per field (page-map lookups included). */
 typedef enum {

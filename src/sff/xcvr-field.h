@@ -137,6 +137,10 @@ typedef enum {
     XCVR_FIELD_TEXT_OWN_COND = 1 << 8,
 } XcvrFieldFlags;
 
+/* The longest lane-major run a walk takes: so the values of one per-lane field stand at
+ * most this far apart in a module's values. */
+#define XCVR_LANE_MAJOR_RUN_MAX 32
+
 typedef enum {
     XCVR_VALUE_OK,
     XCVR_VALUE_TRUNCATED, /* its bytes were not read */
