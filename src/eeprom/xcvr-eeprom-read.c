@@ -295,7 +295,7 @@ reader_run_once(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError
         guint added = 0;
         guint i;
 
-        xcvr_module_plan(map, XCVR_FAMILY_UNKNOWN, reqs);
+        xcvr_module_plan_full(map, XCVR_FAMILY_UNKNOWN, flags, reqs);
         for (i = 0; i < reqs->len; i++) {
             const XcvrPageRequest *req = &g_array_index(reqs, XcvrPageRequest, i);
             gpointer key = GUINT_TO_POINTER((guint)req->i2c << 24 | (guint)req->bank << 16 |
