@@ -279,7 +279,8 @@ reader_run_once(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError
         set_errno_error(error, r->ifname, -ret, r->stats.source);
         return NULL;
     }
-    if (cache != NULL) {
+    /* a poll patches monitors and flags, not the VDM pages: with VDM every read is full */
+    if (cache != NULL && (flags & XCVR_DECODE_VDM) == 0) {
         GError *local = NULL;
         XcvrModule *module = reader_poll(r, cache, flags, &local);
 
