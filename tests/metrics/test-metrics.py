@@ -448,8 +448,13 @@ def test(a, x, work):
         shutil.copy(os.path.join(golden, "cmis-vdm-1group" + ext),
                     os.path.join(vdm_eeprom, "ens2f0" + ext))
     vsrc = ["-c", uri, "--root", host, "--ovsdb", "", "--eeprom-dir", vdm_eeprom]
-    plain = run([x, "metrics"] + vsrc).stdout.decode("utf-8")
-    vdm = run([x, "metrics", "--vdm"] + vsrc).stdout.decode("utf-8")
+    # LeakSanitizer's own tracer dies (signal 11) stopping this run's libvirt threads in the
+    # sanitizer build, only here; run by hand the same command exits 0 with no leak. Memory
+    # errors are still checked (as the nodedev and libvirt-hung tests do).
+    nolsan = dict(os.environ, ASAN_OPTIONS=":".join(
+        filter(None, [os.environ.get("ASAN_OPTIONS", ""), "detect_leaks=0"])))
+    plain = run([x, "metrics"] + vsrc, env=nolsan).stdout.decode("utf-8")
+    vdm = run([x, "metrics", "--vdm"] + vsrc, env=nolsan).stdout.decode("utf-8")
     report("xcvrmap_vdm_value" not in plain, "metrics without --vdm: no xcvrmap_vdm_value")
     want = ['xcvrmap_vdm_value{interface="ens2f0",lane="1",observable="esnr_media_input"} 18',
             'xcvrmap_vdm_value{interface="ens2f0",lane="2",observable="esnr_media_input"} 17.5',
