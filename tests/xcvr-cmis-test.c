@@ -665,6 +665,89 @@ test_plan(void **state)
     assert_request(flat, 0, 0, 0x00);
 }
 
+/* VDM (pages 20h-2Fh): planned only when asked for (XCVR_DECODE_VDM) and advertised (page 01h
+ * byte 142 bit 6), groups as page 2Fh says; decoded per lane and type, each in its format. */
+static void
+test_vdm(void **state)
+{
+    guint8 img[MAX_LEN];
+    guint8 p2f[128] = { 0 };
+    guint8 d20[128] = { 0 };
+    guint8 v24[128] = { 0 };
+    guint8 t28[128] = { 0 };
+    guint8 f2c[128] = { 0 };
+    g_autoptr(XcvrPageMap) map = xcvr_page_map_new();
+    g_autoptr(GArray) plain = g_array_new(FALSE, FALSE, sizeof(XcvrPageRequest));
+    g_autoptr(GArray) asked = g_array_new(FALSE, FALSE, sizeof(XcvrPageRequest));
+    g_autoptr(GArray) groups = g_array_new(FALSE, FALSE, sizeof(XcvrPageRequest));
+    g_autoptr(XcvrModule) without = NULL;
+    g_autoptr(XcvrModule) m = NULL;
+    guint i;
+
+    build_qsfpdd(img, 1);
+    img[P01 + 142 - 128] |= 0x40;              /* VDM advertised */
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0, 0, img, 128);
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x00, 128, img + P00, 128);
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x01, 128, img + P01, 128);
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x02, 128, img + P02, 128);
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x11, 128, img + P11(0), 128);
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x10, 128, img + P11(0), 128);
+    xcvr_module_plan_full(map, XCVR_FAMILY_UNKNOWN, XCVR_DECODE_NONE, plain);
+    assert_int_equal(plain->len, 0);            /* a plain read reads no VDM page */
+    xcvr_module_plan_full(map, XCVR_FAMILY_UNKNOWN, XCVR_DECODE_VDM, asked);
+    assert_int_equal(asked->len, 1);            /* page 2Fh first: how many groups */
+    assert_request(asked, 0, 0, 0x2f);
+
+    d20[0] = 0x00; d20[1] = 5;                  /* lane 1 eSNR media input, threshold set 0 */
+    d20[2] = 0x11; d20[3] = 15;                 /* lane 2 pre-FEC BER current, set 1 */
+    d20[4] = 0x20; d20[5] = 3;                  /* lane 1 laser frequency error, set 2 */
+    xcvr_test_put_u16(v24 + 0, 18 * 256 + 128); /* 18.5 dB */
+    xcvr_test_put_u16(v24 + 2, (13u << 11) | 250); /* 250 x 10^-11 = 2.5e-9 */
+    xcvr_test_put_u16(v24 + 4, (guint16)(gint16)-15); /* -150 MHz */
+    xcvr_test_put_u16(t28 + 0, 35 * 256);       /* set 0 high alarm */
+    xcvr_test_put_u16(t28 + 8 + 2, (20u << 11) | 1); /* set 1 low alarm 1e-4 */
+    xcvr_test_put_u16(t28 + 16 + 6, (guint16)(gint16)-20); /* set 2 low warning -200 MHz */
+    f2c[0] = 0x81;                              /* obs 0 high alarm, obs 1 low warning */
+    f2c[1] = 0x02;                              /* obs 2 low alarm */
+    p2f[0] = 0x01;                              /* two groups */
+    xcvr_page_map_add(map, XCVR_I2C_A0, 0, 0x2f, 128, p2f, 128);
+    xcvr_module_plan_full(map, XCVR_FAMILY_UNKNOWN, XCVR_DECODE_VDM, groups);
+    assert_int_equal(groups->len, 7);           /* 20h 24h 28h, 21h 25h 29h, 2Ch */
+    assert_request(groups, 0, 0, 0x20);
+    assert_request(groups, 5, 0, 0x29);
+    assert_request(groups, 6, 0, 0x2c);
+    for (i = 0; i < groups->len; i++) {
+        const XcvrPageRequest *r = &g_array_index(groups, XcvrPageRequest, i);
+        const guint8 *src = r->page == 0x20 ? d20 : r->page == 0x24 ? v24 :
+                            r->page == 0x28 ? t28 : r->page == 0x2c ? f2c : NULL;
+
+        if (src != NULL)
+            xcvr_page_map_add(map, XCVR_I2C_A0, 0, r->page, 128, src, 128);
+    }
+
+    without = xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, XCVR_DECODE_NONE, NULL);
+    assert_int_equal(xcvr_test_count(without, "vdm_esnr_media_input"), 0);
+    assert_int_equal(xcvr_test_count(without, "vdm_groups"), 0);
+    m = xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, XCVR_DECODE_VDM, NULL);
+    assert_int_equal(xcvr_test_raw(m, "vdm_groups", 0), 1); /* group 2 not read */
+    assert_true(fabs(xcvr_test_value(m, "vdm_esnr_media_input", 1)->number - 18.5) < 1e-9);
+    assert_null(xcvr_test_value(m, "vdm_esnr_media_input", 2));
+    assert_true(fabs(xcvr_test_value(m, "vdm_pre_fec_ber_current_media_input", 2)->number -
+                     2.5e-9) < 1e-18);
+    assert_true(xcvr_test_value(m, "vdm_laser_frequency_error", 1)->number == -150.0);
+    assert_true(xcvr_test_value(m, "vdm_esnr_media_input_high_alarm_threshold", 1)->number ==
+                35.0);
+    assert_true(fabs(xcvr_test_value(m, "vdm_pre_fec_ber_current_media_input_low_alarm_threshold",
+                                     2)->number - 1e-4) < 1e-15);
+    assert_true(xcvr_test_value(m, "vdm_laser_frequency_error_low_warning_threshold",
+                                1)->number == -200.0);
+    assert_int_equal(xcvr_test_raw(m, "vdm_esnr_media_input_high_alarm", 1), 1);
+    assert_int_equal(xcvr_test_raw(m, "vdm_pre_fec_ber_current_media_input_low_warning", 2), 1);
+    assert_int_equal(xcvr_test_raw(m, "vdm_laser_frequency_error_low_alarm", 1), 1);
+    assert_int_equal(xcvr_test_raw(m, "vdm_laser_frequency_error_high_alarm", 1), 0);
+    assert_int_equal(xcvr_test_count(m, "vdm_laser_age"), 0); /* type 1 not described */
+}
+
 static void
 test_checksum(void **state)
 {
@@ -734,6 +817,7 @@ main(void)
         cmocka_unit_test(test_page10),
         cmocka_unit_test(test_aux_monitors),
         cmocka_unit_test(test_pages_unread),
+        cmocka_unit_test(test_vdm),
         cmocka_unit_test(test_laser_temperature),
         cmocka_unit_test(test_module_monitors_and_flags),
         cmocka_unit_test(test_thresholds),

@@ -12,6 +12,7 @@
  *   <case>.json  xcvr_render_json(), pretty
  *   <case>.xml   xcvr_render_xml() as a document, what `--format xml` prints; the
  *                xml-schema test validates it against xcvrmap-module.rng
+ * A case named cmis-vdm-* is decoded as `module --vdm --file IMAGE` does (XCVR_DECODE_VDM).
  * A mismatch prints a diff. XCVR_TEST_REGENERATE_OUTPUT=1 rewrites the expected files that
  * differ (review them with git diff); an argument selects cases by glob, e.g. cmis/hisense-*.
  */
@@ -99,7 +100,9 @@ test_golden_case(void **state)
     const GoldenCase *c = *state;
     g_autoptr(GError) error = NULL;
     /* through the file reader, so segment maps (index.tsv, NAME.segments) apply */
-    g_autoptr(XcvrModule) m = xcvr_eeprom_file_decode(c->image, NULL, XCVR_DECODE_NONE, &error);
+    XcvrDecodeFlags flags = g_str_has_prefix(c->name, "cmis/cmis-vdm-") ? XCVR_DECODE_VDM
+                                                                          : XCVR_DECODE_NONE;
+    g_autoptr(XcvrModule) m = xcvr_eeprom_file_decode(c->image, NULL, flags, &error);
     g_autoptr(GString) text = g_string_new(NULL);
     g_autoptr(GString) xml = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     g_autofree char *json = NULL;

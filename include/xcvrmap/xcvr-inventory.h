@@ -122,6 +122,18 @@ XCVR_PUBLIC void xcvr_inventory_options_set_no_netlink(XcvrInventoryOptions *opt
                                                        gboolean no_netlink);
 
 /**
+ * xcvr_inventory_options_set_decode_flags:
+ * @options: a #XcvrInventoryOptions
+ * @flags: #XcvrDecodeFlags every module is read and decoded with (%XCVR_DECODE_VDM: the
+ *   CMIS VDM pages too, where advertised; a caching reader then reads such modules in
+ *   full on every poll, so their VDM samples are current)
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_inventory_options_set_decode_flags(XcvrInventoryOptions *options,
+                                                         XcvrDecodeFlags flags);
+
+/**
  * xcvr_inventory_options_set_all_uplinks:
  * @options: a #XcvrInventoryOptions
  * @all_uplinks: %TRUE to list every physical port of the host among the uplinks, with its

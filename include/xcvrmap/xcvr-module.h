@@ -37,12 +37,15 @@ typedef enum {
  * XcvrDecodeFlags:
  * @XCVR_DECODE_NONE: defaults: bad checksums are reported in the result.
  * @XCVR_DECODE_STRICT: fail with %XCVR_ERROR_CHECKSUM when any checksum is bad.
+ * @XCVR_DECODE_VDM: also plan and decode the CMIS VDM pages (20h-2Fh) where page 01h
+ *   advertises them; without it no VDM page is ever asked for.
  *
  * Since: 0.1
  */
 typedef enum {
     XCVR_DECODE_NONE = 0,
     XCVR_DECODE_STRICT = 1 << 0,
+    XCVR_DECODE_VDM = 1 << 1,
 } XcvrDecodeFlags;
 
 /**

@@ -106,6 +106,21 @@ XCVR_PUBLIC void xcvr_module_plan(const XcvrPageMap *map, XcvrFamily family,
                                   GArray *ret_requests);
 
 /**
+ * xcvr_module_plan_full:
+ * @map: what has been read so far (may be empty)
+ * @family: the family, or %XCVR_FAMILY_UNKNOWN to tell from the identifier once read
+ * @flags: #XcvrDecodeFlags the module will be decoded with (%XCVR_DECODE_VDM adds the
+ *   CMIS VDM pages the module advertises)
+ * @ret_requests: (element-type XcvrPageRequest): where the reads still needed are appended
+ *
+ * As xcvr_module_plan(), for a decode with @flags.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_module_plan_full(const XcvrPageMap *map, XcvrFamily family,
+                                       XcvrDecodeFlags flags, GArray *ret_requests);
+
+/**
  * xcvr_module_decode_map:
  * @map: the pages read (copied; the caller keeps @map)
  * @family: the family, or %XCVR_FAMILY_UNKNOWN to tell from the identifier

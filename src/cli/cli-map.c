@@ -46,6 +46,7 @@ xcvr_cli_map(int argc, char **argv)
     gboolean demo = FALSE;
     gboolean no_modules = FALSE;
     gboolean no_netlink = FALSE;
+    gboolean vdm = FALSE;
     double timeout = XCVR_CLI_DEFAULT_TIMEOUT_S;
     guint timeout_ms = 0;
     gint64 deadline = 0;
@@ -83,6 +84,9 @@ xcvr_cli_map(int argc, char **argv)
           "Add each uplink's history (verdict after hysteresis, flags with times and "
           "counts) from the history `xcvrmap watch` keeps in DIR (read only)", "DIR" },
         { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout, XCVR_CLI_TIMEOUT_HELP, "SECONDS" },
+        { "vdm", 0, 0, G_OPTION_ARG_NONE, &vdm, "Also read the CMIS VDM pages (SNR, pre-FEC BER…) where modules advertise them "
+          "(the map's module summary does not show them; `module --vdm` and `metrics --vdm` "
+          "do)", NULL },
         { "no-netlink", 0, 0, G_OPTION_ARG_NONE, &no_netlink,
           "Read modules through the SIOCETHTOOL ioctl even where ethtool netlink works",
           NULL },
@@ -167,6 +171,7 @@ xcvr_cli_map(int argc, char **argv)
     xcvr_inventory_options_set_timeout_ms(opts, timeout_ms);
     xcvr_inventory_options_set_deadline(opts, deadline);
     xcvr_inventory_options_set_no_netlink(opts, no_netlink);
+    xcvr_inventory_options_set_decode_flags(opts, vdm ? XCVR_DECODE_VDM : XCVR_DECODE_NONE);
     xcvr_inventory_options_set_no_modules(opts, no_modules);
     inv = xcvr_inventory_new(vnics, opts, &error);
     if (inv == NULL) {

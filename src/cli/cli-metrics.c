@@ -23,6 +23,7 @@ xcvr_cli_metrics(int argc, char **argv)
     g_autofree char *out = NULL;
     gboolean demo = FALSE;
     gboolean no_netlink = FALSE;
+    gboolean vdm = FALSE;
     double timeout = XCVR_CLI_DEFAULT_TIMEOUT_S;
     guint timeout_ms = 0;
     gint64 deadline = 0;
@@ -55,6 +56,8 @@ xcvr_cli_metrics(int argc, char **argv)
           "The history `xcvrmap watch` keeps in DIR: verdicts after hysteresis and "
           "xcvrmap_alarm_raised_total (read only)", "DIR" },
         { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout, XCVR_CLI_TIMEOUT_HELP, "SECONDS" },
+        { "vdm", 0, 0, G_OPTION_ARG_NONE, &vdm, "Also read the CMIS VDM pages (SNR, pre-FEC BER…) where modules advertise them: "
+          "xcvrmap_vdm_value per lane and observable", NULL },
         { "no-netlink", 0, 0, G_OPTION_ARG_NONE, &no_netlink,
           "Read modules through the SIOCETHTOOL ioctl even where ethtool netlink works",
           NULL },
@@ -121,6 +124,7 @@ xcvr_cli_metrics(int argc, char **argv)
     xcvr_inventory_options_set_timeout_ms(opts, timeout_ms);
     xcvr_inventory_options_set_deadline(opts, deadline);
     xcvr_inventory_options_set_no_netlink(opts, no_netlink);
+    xcvr_inventory_options_set_decode_flags(opts, vdm ? XCVR_DECODE_VDM : XCVR_DECODE_NONE);
     /* the health of every port, whether a guest rides it now or not */
     xcvr_inventory_options_set_all_uplinks(opts, TRUE);
     inv = xcvr_inventory_new(vnics, opts, &error);

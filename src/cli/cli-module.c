@@ -29,6 +29,7 @@ typedef struct {
 /* How to read what the sources name. */
 typedef struct {
     gboolean strict;
+    gboolean vdm;
     const char *segments;
     const char *eeprom_dir;
     XcvrEepromOptions *kernel;
@@ -79,7 +80,8 @@ add_file_sources(GPtrArray *sources, char **files)
 static XcvrModule *
 decode_source(Source *s, const ReadOptions *o)
 {
-    XcvrDecodeFlags flags = o->strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE;
+    XcvrDecodeFlags flags = (o->strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE) |
+                            (o->vdm ? XCVR_DECODE_VDM : XCVR_DECODE_NONE);
     XcvrModule *m;
 
     /* once the command's deadline passed, the ports left are not read at all */
@@ -334,6 +336,7 @@ xcvr_cli_module(int argc, char **argv)
     g_autofree char *eeprom_dir = NULL;
     g_autofree char *root = NULL;
     gboolean strict = FALSE;
+    gboolean vdm = FALSE;
     gboolean demo = FALSE;
     gboolean all = FALSE;
     gboolean verbose = FALSE;
@@ -375,6 +378,9 @@ xcvr_cli_module(int argc, char **argv)
           "Output format: text (as ethtool -m prints it), json or xml", "text|json|xml" },
         { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
           "Fail on a bad checksum or a truncated page instead of warning", NULL },
+        { "vdm", 0, 0, G_OPTION_ARG_NONE, &vdm,
+          "Also read and decode the CMIS VDM pages (20h-2Fh: SNR, pre-FEC BER…) where the "
+          "module advertises them", NULL },
         { NULL },
     };
 
@@ -416,10 +422,12 @@ xcvr_cli_module(int argc, char **argv)
         return XCVR_EXIT_USAGE;
     }
     ro.strict = strict;
+    ro.vdm = vdm;
     ro.segments = segments;
     ro.eeprom_dir = eeprom_dir;
     ro.verbose = verbose;
-    xcvr_eeprom_options_set_flags(kernel, strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE);
+    xcvr_eeprom_options_set_flags(kernel, (strict ? XCVR_DECODE_STRICT : XCVR_DECODE_NONE) |
+                                              (vdm ? XCVR_DECODE_VDM : XCVR_DECODE_NONE));
     xcvr_eeprom_options_set_timeout_ms(kernel, timeout_ms);
     xcvr_eeprom_options_set_no_netlink(kernel, no_netlink);
     ro.kernel = kernel;

@@ -30,6 +30,7 @@ typedef struct {
     gboolean demo;
     gboolean no_modules;
     gboolean no_netlink;
+    gboolean vdm;
     double interval;
     double timeout;
     char *state_dir;
@@ -269,6 +270,7 @@ watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms)
                                           o->demo ? XCVR_CLI_DEMO_EEPROM_DIR : o->eeprom_dir);
     xcvr_inventory_options_set_timeout_ms(opts, timeout_ms);
     xcvr_inventory_options_set_no_netlink(opts, o->no_netlink);
+    xcvr_inventory_options_set_decode_flags(opts, o->vdm ? XCVR_DECODE_VDM : XCVR_DECODE_NONE);
     xcvr_inventory_options_set_no_modules(opts, o->no_modules);
     xcvr_watch_set_cycle_timeout(watch, timeout_ms);
     xcvr_watch_set_state_dir(watch, o->state_dir);
@@ -342,6 +344,9 @@ xcvr_cli_watch(int argc, char **argv)
           "Only this domain (name or UUID); repeat for several", "NAME" },
         { "no-modules", 0, 0, G_OPTION_ARG_NONE, &o.no_modules,
           "Do not read the uplinks' modules", NULL },
+        { "vdm", 0, 0, G_OPTION_ARG_NONE, &o.vdm, "Also read the CMIS VDM pages (SNR, pre-FEC BER…) where modules advertise them, "
+          "every cycle (a full read of such modules: no cached poll); --textfile gets "
+          "xcvrmap_vdm_value", NULL },
         { "no-netlink", 0, 0, G_OPTION_ARG_NONE, &o.no_netlink,
           "Read modules through the SIOCETHTOOL ioctl even where ethtool netlink works",
           NULL },

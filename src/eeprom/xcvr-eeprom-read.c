@@ -279,7 +279,8 @@ reader_run_once(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError
         set_errno_error(error, r->ifname, -ret, r->stats.source);
         return NULL;
     }
-    if (cache != NULL) {
+    /* a poll patches monitors and flags, not the VDM pages: with VDM every read is full */
+    if (cache != NULL && (flags & XCVR_DECODE_VDM) == 0) {
         GError *local = NULL;
         XcvrModule *module = reader_poll(r, cache, flags, &local);
 
@@ -295,7 +296,7 @@ reader_run_once(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError
         guint added = 0;
         guint i;
 
-        xcvr_module_plan(map, XCVR_FAMILY_UNKNOWN, reqs);
+        xcvr_module_plan_full(map, XCVR_FAMILY_UNKNOWN, flags, reqs);
         for (i = 0; i < reqs->len; i++) {
             const XcvrPageRequest *req = &g_array_index(reqs, XcvrPageRequest, i);
             gpointer key = GUINT_TO_POINTER((guint)req->i2c << 24 | (guint)req->bank << 16 |

@@ -70,6 +70,13 @@ xcvr_inventory_options_set_no_netlink(XcvrInventoryOptions *o, gboolean no_netli
 }
 
 void
+xcvr_inventory_options_set_decode_flags(XcvrInventoryOptions *o, XcvrDecodeFlags flags)
+{
+    g_return_if_fail(o != NULL);
+    o->decode_flags = flags;
+}
+
+void
 xcvr_inventory_options_set_no_modules(XcvrInventoryOptions *o, gboolean no_modules)
 {
     g_return_if_fail(o != NULL);

@@ -48,6 +48,7 @@ struct _XcvrInventoryOptions {
     guint timeout_ms;
     gint64 deadline;          /* g_get_monotonic_time() µs the whole build ends by; 0 */
     gboolean no_netlink;
+    XcvrDecodeFlags decode_flags;
     gboolean no_modules;
     gboolean all_uplinks;     /* every physical port, ridden or not */
     XcvrEepromReader *reader; /* borrowed, or NULL */

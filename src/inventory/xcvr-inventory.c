@@ -410,7 +410,7 @@ read_uplink(Builder *b, XcvrInvUplink *up)
         return;
     }
     if (o->eeprom_dir != NULL && dump_name != NULL) {
-        up->module = xcvr_eeprom_dir_read(o->eeprom_dir, dump_name, XCVR_DECODE_NONE, &local);
+        up->module = xcvr_eeprom_dir_read(o->eeprom_dir, dump_name, o->decode_flags, &local);
         if (up->module != NULL) {
             up->module_source = g_strdup("file");
         } else if (g_error_matches(local, XCVR_ERROR, XCVR_ERROR_NO_DUMP) &&
@@ -450,6 +450,7 @@ read_uplink(Builder *b, XcvrInvUplink *up)
             timeout_ms = (guint)left;
         xcvr_eeprom_options_set_timeout_ms(eo, timeout_ms);
         xcvr_eeprom_options_set_no_netlink(eo, o->no_netlink);
+        xcvr_eeprom_options_set_flags(eo, o->decode_flags);
         up->module = xcvr_eeprom_reader_read(b->reader, up->netdev, eo, stats, &local);
         if (up->module != NULL)
             up->module_source =

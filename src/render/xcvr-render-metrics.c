@@ -34,6 +34,7 @@ typedef enum {
     FAM_LINK_UP,
     FAM_RAISED,
     FAM_VNIC,
+    FAM_VDM,
 
     FAM_LAST
 } Family;
@@ -72,6 +73,11 @@ static const FamilyDesc families[FAM_LAST] = {
                      "module now in the cage, all lanes together." },
     [FAM_VNIC] = { "xcvrmap_vnic_info", "gauge",
                    "A VM network interface and the uplink it leaves the host through." },
+    [FAM_VDM] = { "xcvrmap_vdm_value", "gauge",
+                  "A CMIS VDM observable's sample per lane (read with --vdm), in the unit of its "
+                  "type: % (laser_age, tec_current), MHz (laser_frequency_error), degrees C "
+                  "(laser_temperature), dB (esnr_*, pam4_ltp_*), a ratio (pre_fec_ber_*, "
+                  "errored_frames_*)." },
 };
 
 /* mA and mW to amperes and watts: a division, which (unlike × 1e-3) gives the double
@@ -223,6 +229,30 @@ module_flags(Out *o, const char *ifname, const XcvrModule *m)
     }
 }
 
+/* Every VDM observable's sample the module was read with (`--vdm`), per lane: the
+ * observable is its field key without "vdm_" (e.g. esnr_media_input). */
+static void
+module_vdm(Out *o, const char *ifname, const XcvrModule *m)
+{
+    guint i;
+
+    for (i = 0; i < m->values->len; i++) {
+        const XcvrValue *v = &g_array_index(m->values, XcvrValue, i);
+        g_autofree char *lane = NULL;
+
+        if ((v->desc->flags & XCVR_FIELD_VDM_TYPE) == 0 || v->desc->kind != XCVR_KIND_MEASURE ||
+            v->state != XCVR_VALUE_OK || g_str_has_suffix(v->desc->key, "_threshold"))
+            continue;
+        lane = g_strdup_printf("%u", v->lane);
+        {
+            const char *labels[] = { "interface", ifname, "lane", lane, "observable",
+                                     v->desc->key + strlen("vdm_"), NULL };
+
+            sample(o, FAM_VDM, v->number, labels);
+        }
+    }
+}
+
 static void
 uplink_health(Out *o, const char *ifname, XcvrHealth verdict)
 {
@@ -278,6 +308,7 @@ uplink(Out *o, const XcvrInvUplink *up, const XcvrHistory *history)
         lane_numbers(o, FAM_RX_POWER, ifname, m, "rx_power", MILLI);
         module_thresholds(o, ifname, m);
         module_flags(o, ifname, m);
+        module_vdm(o, ifname, m);
     }
     uplink_health(o, ifname, history != NULL ? xcvr_history_get_verdict(history, up)
                                               : up->health);

@@ -42,6 +42,18 @@ render_measure(GString *out, XcvrQuantity qty, gint64 raw)
     case XCVR_QTY_TEC_CURRENT:
         g_string_append_printf(out, "%.2f %%", v);
         break;
+    case XCVR_QTY_PERCENT:
+        g_string_append_printf(out, "%.0f %%", v);
+        break;
+    case XCVR_QTY_DB256:
+        g_string_append_printf(out, "%.2f dB", v);
+        break;
+    case XCVR_QTY_FREQ_ERROR:
+        g_string_append_printf(out, "%.0f MHz", v);
+        break;
+    case XCVR_QTY_F16:
+        g_string_append_printf(out, "%.3e", v);
+        break;
     case XCVR_QTY_NONE:
     case _XCVR_QTY_LAST:
     default:

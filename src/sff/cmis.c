@@ -101,6 +101,11 @@ enum {
 #define P02 0x02
 #define P10 0x10
 #define P11 0x11
+#define VDM_DESC 0x20   /* 20h-23h: descriptors of groups 1-4 */
+#define VDM_VALUE 0x24  /* 24h-27h: samples */
+#define VDM_THRESH 0x28 /* 28h-2Bh: threshold sets */
+#define VDM_FLAGS 0x2c  /* 2Ch: flags of every group */
+#define VDM_CONTROL 0x2f /* 2Fh byte 128 bits 1-0: groups supported - 1 */
 #define CMIS_IMAGE_FLAT_LEN 256
 
 /* ---- code tables ----------------------------------------------------------------------- */
@@ -480,6 +485,10 @@ aux_of(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
     case XCVR_QTY_VOLTAGE:
         return ctx->vcc2_aux;
     case XCVR_QTY_NONE:
+    case XCVR_QTY_DB256:
+    case XCVR_QTY_PERCENT:
+    case XCVR_QTY_FREQ_ERROR:
+    case XCVR_QTY_F16:
     case XCVR_QTY_CURRENT:
     case XCVR_QTY_TX_POWER:
     case XCVR_QTY_RX_POWER:
@@ -577,6 +586,99 @@ hook_applications(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue
             break;
         add_application(ctx, value, i + 9, more + i * 4);
     }
+    return TRUE;
+}
+
+/* ---- VDM (pages 20h-2Fh, bank 0) ------------------------------------------------------- */
+
+/* Where an observable of type @type on @lane is described: its group (page 20h + group) and
+ * index (bytes 128 + 2·index: threshold set ID in bits 7-4 and lane - 1 in bits 3-0 of the
+ * first byte, the type ID the second). FALSE when no descriptor has it. */
+static gboolean
+vdm_find(const XcvrDecodeCtx *ctx, guint type, guint lane, guint *ret_group, guint *ret_index,
+         guint *ret_tsid)
+{
+    guint g;
+    guint i;
+
+    for (g = 0; g < ctx->vdm_groups; g++) {
+        const guint8 *d = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, VDM_DESC + g, 128, 128);
+
+        for (i = 0; d != NULL && i < 64; i++) {
+            if (d[2 * i + 1] == type && (d[2 * i] & 0x0f) + 1u == lane) {
+                *ret_group = g;
+                *ret_index = i;
+                *ret_tsid = d[2 * i] >> 4;
+                return TRUE;
+            }
+        }
+    }
+    return FALSE;
+}
+
+/* A VDM observable's sample (@desc->page VDM_VALUE: page 24h + group, 2 bytes an index) or
+ * one of its thresholds (VDM_THRESH: page 28h + group, 8 bytes a threshold set, @desc->mask
+ * the threshold 0-3: high alarm, low alarm, high warning, low warning), in the format of its
+ * quantity; or its flag (VDM_FLAGS: page 2Ch, 4 bits an observable across the groups, bit
+ * @desc->mask of its nibble). */
+static gboolean
+hook_vdm(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint g;
+    guint i;
+    guint tsid;
+    const guint8 *p;
+    guint16 u;
+    gint64 raw;
+
+    if (!vdm_find(ctx, desc->offset, value->lane, &g, &i, &tsid))
+        return FALSE;
+    if (desc->page == VDM_FLAGS) {
+        guint n = g * 64 + i;
+
+        p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, VDM_FLAGS, 128 + n / 2, 1);
+        if (p == NULL)
+            return FALSE;
+        value->raw = (p[0] >> (4 * (n % 2) + desc->mask)) & 1u;
+        return TRUE;
+    }
+    if (desc->page == VDM_VALUE)
+        p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, VDM_VALUE + g, 128 + 2 * i, 2);
+    else
+        p = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, VDM_THRESH + g,
+                              128 + 8 * tsid + 2 * desc->mask, 2);
+    if (p == NULL)
+        return FALSE;
+    u = (guint16)((p[0] << 8) | p[1]);
+    switch (desc->quantity) {
+    case XCVR_QTY_TEMPERATURE:
+    case XCVR_QTY_TEC_CURRENT:
+    case XCVR_QTY_FREQ_ERROR:
+        raw = (gint16)u;
+        break;
+    case XCVR_QTY_NONE:
+    case XCVR_QTY_VOLTAGE:
+    case XCVR_QTY_CURRENT:
+    case XCVR_QTY_TX_POWER:
+    case XCVR_QTY_RX_POWER:
+    case XCVR_QTY_DB256:
+    case XCVR_QTY_PERCENT:
+    case XCVR_QTY_F16:
+    case _XCVR_QTY_LAST:
+    default:
+        raw = u;
+        break;
+    }
+    value->raw = (guint64)raw;
+    value->number = xcvr_quantity_scale(desc->quantity, raw);
+    return TRUE;
+}
+
+static gboolean
+hook_vdm_groups(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    value->raw = ctx->vdm_groups;
+    value->number = ctx->vdm_groups;
     return TRUE;
 }
 
@@ -896,6 +998,72 @@ static const XcvrFieldDesc cmis_fields[] = {
     XCVR_FIELD_PAGES_UNREAD("CMIS"),
 };
 
+/* VDM observables (CMIS Rev 5.2 §8.14, observable types 1-24), per lane: the sample, its
+ * four thresholds and four flags. Walked only when VDM was asked for and read. */
+#define VDM_REF REF("§8.14 pages 20h-2Fh (VDM)")
+#define VDM_TYPE(id, k, xl, q) \
+    { .key = "vdm_" k, .xlabel = "VDM " xl " (Lane %u)", .kind = XCVR_KIND_MEASURE, .i2c = A0, \
+      .page = VDM_VALUE, .offset = id, .len = 2, .quantity = q, .lanes = XCVR_LANES_MODULE, \
+      .cond = XCVR_COND_VDM, .flags = XCVR_FIELD_VDM_TYPE, .hook = hook_vdm, .ref = VDM_REF }, \
+    VDM_T(id, k, xl, q, 0, "_high_alarm_threshold", " high alarm threshold"), \
+    VDM_T(id, k, xl, q, 1, "_low_alarm_threshold", " low alarm threshold"), \
+    VDM_T(id, k, xl, q, 2, "_high_warning_threshold", " high warning threshold"), \
+    VDM_T(id, k, xl, q, 3, "_low_warning_threshold", " low warning threshold"), \
+    VDM_FL(id, k, xl, 0, "_high_alarm", " high alarm"), \
+    VDM_FL(id, k, xl, 1, "_low_alarm", " low alarm"), \
+    VDM_FL(id, k, xl, 2, "_high_warning", " high warning"), \
+    VDM_FL(id, k, xl, 3, "_low_warning", " low warning")
+#define VDM_T(id, k, xl, q, n, ks, xls) \
+    { .key = "vdm_" k ks, .xlabel = "VDM " xl xls " (Lane %u)", .kind = XCVR_KIND_MEASURE, \
+      .i2c = A0, .page = VDM_THRESH, .offset = id, .len = 2, .mask = n, .quantity = q, \
+      .lanes = XCVR_LANES_MODULE, .cond = XCVR_COND_VDM, .flags = XCVR_FIELD_VDM_TYPE, \
+      .hook = hook_vdm, .ref = VDM_REF }
+#define VDM_FL(id, k, xl, n, ks, xls) \
+    { .key = "vdm_" k ks, .xlabel = "VDM " xl xls " (Lane %u)", .kind = XCVR_KIND_FLAG, \
+      .i2c = A0, .page = VDM_FLAGS, .offset = id, .len = 1, .mask = n, \
+      .lanes = XCVR_LANES_MODULE, .cond = XCVR_COND_VDM, .flags = XCVR_FIELD_VDM_TYPE, \
+      .hook = hook_vdm, .ref = VDM_REF }
+
+static const XcvrFieldDesc cmis_vdm_fields[] = {
+    { .key = "vdm_groups", .xlabel = "VDM groups", .kind = XCVR_KIND_UINT, .i2c = A0,
+      .page = VDM_CONTROL, .offset = 128, .len = 1, .cond = XCVR_COND_VDM,
+      .hook = hook_vdm_groups, .ref = REF("page 2Fh byte 128 bits 1-0") },
+    VDM_TYPE(1, "laser_age", "laser age", XCVR_QTY_PERCENT),
+    VDM_TYPE(2, "tec_current", "TEC current", XCVR_QTY_TEC_CURRENT),
+    VDM_TYPE(3, "laser_frequency_error", "laser frequency error", XCVR_QTY_FREQ_ERROR),
+    VDM_TYPE(4, "laser_temperature", "laser temperature", XCVR_QTY_TEMPERATURE),
+    VDM_TYPE(5, "esnr_media_input", "eSNR media input", XCVR_QTY_DB256),
+    VDM_TYPE(6, "esnr_host_input", "eSNR host input", XCVR_QTY_DB256),
+    VDM_TYPE(7, "pam4_ltp_media_input", "PAM4 level transition media input", XCVR_QTY_DB256),
+    VDM_TYPE(8, "pam4_ltp_host_input", "PAM4 level transition host input", XCVR_QTY_DB256),
+    VDM_TYPE(9, "pre_fec_ber_min_media_input", "pre-FEC BER min media input", XCVR_QTY_F16),
+    VDM_TYPE(10, "pre_fec_ber_min_host_input", "pre-FEC BER min host input", XCVR_QTY_F16),
+    VDM_TYPE(11, "pre_fec_ber_max_media_input", "pre-FEC BER max media input", XCVR_QTY_F16),
+    VDM_TYPE(12, "pre_fec_ber_max_host_input", "pre-FEC BER max host input", XCVR_QTY_F16),
+    VDM_TYPE(13, "pre_fec_ber_avg_media_input", "pre-FEC BER avg media input", XCVR_QTY_F16),
+    VDM_TYPE(14, "pre_fec_ber_avg_host_input", "pre-FEC BER avg host input", XCVR_QTY_F16),
+    VDM_TYPE(15, "pre_fec_ber_current_media_input", "pre-FEC BER current media input",
+             XCVR_QTY_F16),
+    VDM_TYPE(16, "pre_fec_ber_current_host_input", "pre-FEC BER current host input",
+             XCVR_QTY_F16),
+    VDM_TYPE(17, "errored_frames_min_media_input", "errored frames min media input",
+             XCVR_QTY_F16),
+    VDM_TYPE(18, "errored_frames_min_host_input", "errored frames min host input",
+             XCVR_QTY_F16),
+    VDM_TYPE(19, "errored_frames_max_media_input", "errored frames max media input",
+             XCVR_QTY_F16),
+    VDM_TYPE(20, "errored_frames_max_host_input", "errored frames max host input",
+             XCVR_QTY_F16),
+    VDM_TYPE(21, "errored_frames_avg_media_input", "errored frames avg media input",
+             XCVR_QTY_F16),
+    VDM_TYPE(22, "errored_frames_avg_host_input", "errored frames avg host input",
+             XCVR_QTY_F16),
+    VDM_TYPE(23, "errored_frames_current_media_input", "errored frames current media input",
+             XCVR_QTY_F16),
+    VDM_TYPE(24, "errored_frames_current_host_input", "errored frames current host input",
+             XCVR_QTY_F16),
+};
+
 /* ---- family interface ------------------------------------------------------------------ */
 
 static gboolean
@@ -969,6 +1137,32 @@ all_spaces(const guint8 *p, guint n)
     return TRUE;
 }
 
+/* VDM, asked for and advertised: the groups whose descriptor pages were read (from page 2Fh;
+ * groups read past one that was not are left out) and the observable types they hold. */
+static void
+cmis_prepare_vdm(XcvrDecodeCtx *ctx)
+{
+    guint8 groups = 0;
+    guint g;
+    guint i;
+
+    if ((byte_at(ctx, P01, CMIS_BANKS) & 0x40) == 0 ||
+        !xcvr_page_map_get_u8(ctx->map, XCVR_I2C_A0, VDM_CONTROL, 128, &groups))
+        return;
+    for (g = 0; g <= (groups & 0x03u); g++) {
+        const guint8 *d = xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, VDM_DESC + g, 128, 128);
+
+        if (d == NULL)
+            break;
+        for (i = 0; i < 64; i++) {
+            if (d[2 * i + 1] != 0)
+                ctx->vdm_types[d[2 * i + 1] / 32] |= 1u << (d[2 * i + 1] % 32);
+        }
+        ctx->vdm_groups = (guint8)(g + 1);
+    }
+    ctx->extra_fields = ctx->vdm_groups != 0;
+}
+
 static void
 cmis_prepare(XcvrModule *module, XcvrDecodeCtx *ctx)
 {
@@ -1011,6 +1205,9 @@ cmis_prepare(XcvrModule *module, XcvrDecodeCtx *ctx)
             ctx->vcc2_aux = 3;
     }
 
+    if ((ctx->flags & XCVR_DECODE_VDM) != 0 && ctx->paged)
+        cmis_prepare_vdm(ctx);
+
     if (xcvr_page_map_valid(module->map, XCVR_I2C_A0, 0, P00, XCVR_HALF_PAGE) < XCVR_HALF_PAGE)
         xcvr_module_warn(module, "page 00h not read in full: identity fields missing");
     if (!ctx->paged)
@@ -1039,10 +1236,34 @@ cmis_checksums(XcvrModule *module)
                              128, 221, CMIS_CC_PAGE00);
 }
 
-/* Page 00h; on paged memory 01h and 02h, then 11h and 10h of every bank page 01h
- * advertises (@guess: of bank 0 while page 01h is unread). */
+/* VDM, asked for: page 2Fh where page 01h byte 142 bit 6 advertises VDM, then for each group
+ * 2Fh says is supported its descriptor, sample and threshold pages, and the flag page
+ * (@guess: group 1 while page 2Fh is unread). */
 static void
-cmis_plan_pages(const XcvrPageMap *map, GArray *requests, gboolean guess)
+cmis_plan_vdm(const XcvrPageMap *map, GArray *requests, gboolean guess)
+{
+    guint8 adv = 0;
+    guint8 groups = 0;
+    guint g;
+
+    if (!xcvr_page_map_get_u8(map, XCVR_I2C_A0, P01, CMIS_BANKS, &adv) || (adv & 0x40) == 0)
+        return;
+    xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, VDM_CONTROL, XCVR_HALF_PAGE);
+    if (!xcvr_page_map_get_u8(map, XCVR_I2C_A0, VDM_CONTROL, 128, &groups) && !guess)
+        return;
+    for (g = 0; g <= (groups & 0x03u); g++) {
+        xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, (guint8)(VDM_DESC + g), XCVR_HALF_PAGE);
+        xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, (guint8)(VDM_VALUE + g), XCVR_HALF_PAGE);
+        xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, (guint8)(VDM_THRESH + g), XCVR_HALF_PAGE);
+    }
+    xcvr_plan_page(map, requests, XCVR_I2C_A0, 0, VDM_FLAGS, XCVR_HALF_PAGE);
+}
+
+/* Page 00h; on paged memory 01h and 02h, then 11h and 10h of every bank page 01h
+ * advertises (@guess: of bank 0 while page 01h is unread); VDM when @flags ask for it. */
+static void
+cmis_plan_pages(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests,
+                gboolean guess)
 {
     guint bank;
 
@@ -1060,18 +1281,20 @@ cmis_plan_pages(const XcvrPageMap *map, GArray *requests, gboolean guess)
      * page 10h costs nothing else */
     for (bank = 0; bank < cmis_banks(map); bank++)
         xcvr_plan_page(map, requests, XCVR_I2C_A0, (guint8)bank, P10, XCVR_HALF_PAGE);
+    if ((flags & XCVR_DECODE_VDM) != 0)
+        cmis_plan_vdm(map, requests, guess);
 }
 
 static void
-cmis_plan(const XcvrPageMap *map, GArray *requests)
+cmis_plan(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests)
 {
-    cmis_plan_pages(map, requests, FALSE);
+    cmis_plan_pages(map, flags, requests, FALSE);
 }
 
 static void
-cmis_wanted(const XcvrPageMap *map, GArray *requests)
+cmis_wanted(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests)
 {
-    cmis_plan_pages(map, requests, TRUE);
+    cmis_plan_pages(map, flags, requests, TRUE);
 }
 
 const XcvrFamilyDecoder xcvr_cmis_decoder = {
@@ -1084,4 +1307,6 @@ const XcvrFamilyDecoder xcvr_cmis_decoder = {
     .checksums = cmis_checksums,
     .plan = cmis_plan,
     .wanted = cmis_wanted,
+    .extra_fields = cmis_vdm_fields,
+    .n_extra_fields = G_N_ELEMENTS(cmis_vdm_fields),
 };

@@ -375,6 +375,10 @@ sff8472_calibrate(const XcvrDecodeCtx *ctx, XcvrQuantity qty, gint64 raw)
         break;
     case XCVR_QTY_NONE:
     case XCVR_QTY_TEC_CURRENT:
+    case XCVR_QTY_DB256:
+    case XCVR_QTY_PERCENT:
+    case XCVR_QTY_FREQ_ERROR:
+    case XCVR_QTY_F16:
     case _XCVR_QTY_LAST:
     default:
         return raw;
@@ -636,7 +640,7 @@ sff8472_checksums(XcvrModule *module)
 /* Every field decoded lies in the lower halves: A0h 0-95, A2h 0-119. A2h only when the
  * module says it implements diagnostics (Table 8-5). */
 static void
-sff8472_plan(const XcvrPageMap *map, GArray *requests)
+sff8472_plan(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests)
 {
     guint8 diag = 0;
 

@@ -7,6 +7,7 @@
  */
 #include "sff/xcvr-module-private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "sff/sff8024.h"
@@ -25,7 +26,14 @@ xcvr_quantity_unit(XcvrQuantity qty)
     case XCVR_QTY_RX_POWER:
         return "mW";
     case XCVR_QTY_TEC_CURRENT:
+    case XCVR_QTY_PERCENT:
         return "%";
+    case XCVR_QTY_DB256:
+        return "dB";
+    case XCVR_QTY_FREQ_ERROR:
+        return "MHz";
+    case XCVR_QTY_F16:
+        return "";
     case XCVR_QTY_NONE:
     case _XCVR_QTY_LAST:
     default:
@@ -49,6 +57,19 @@ xcvr_quantity_scale(XcvrQuantity qty, gint64 raw)
         return raw / 10000.0;
     case XCVR_QTY_TEC_CURRENT:
         return raw * 100.0 / 32767.0;
+    case XCVR_QTY_DB256:
+        return raw / 256.0;
+    case XCVR_QTY_PERCENT:
+        return (double)raw;
+    case XCVR_QTY_FREQ_ERROR:
+        return raw * 10.0;
+    case XCVR_QTY_F16: {
+        /* divided by a power of ten that is exact, so 300 × 10^-9 reads 3e-07 */
+        int e = (int)((raw >> 11) & 0x1f) - 24;
+        double m = (double)(raw & 0x7ff);
+
+        return e < 0 ? m / pow(10.0, -e) : m * pow(10.0, e);
+    }
     case XCVR_QTY_NONE:
     case _XCVR_QTY_LAST:
     default:
@@ -295,6 +316,8 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
         return ctx->vcc2_aux != 0;
     case XCVR_COND_PAGES_UNREAD:
         return ctx->unread != NULL && ctx->unread->len > 0;
+    case XCVR_COND_VDM:
+        return ctx->vdm_groups != 0;
     case _XCVR_COND_LAST:
     default:
         return FALSE;
@@ -520,6 +543,9 @@ xcvr_field_walk_to(const XcvrDecodeCtx *ctx, guint32 conds, const XcvrFieldDesc 
     gboolean data = xcvr_conds_have(conds, desc->cond) && xcvr_field_advertised(ctx, desc);
     gboolean text;
 
+    if (data && (desc->flags & XCVR_FIELD_VDM_TYPE) != 0)
+        data = desc->offset < 256 &&
+               (ctx->vdm_types[desc->offset / 32] & (1u << (desc->offset % 32))) != 0;
     if (!data && (desc->flags & XCVR_FIELD_TEXT_OWN_COND) == 0)
         return XCVR_WALK_NONE;
     text = desc->label != NULL && xcvr_conds_have(conds, desc->text_cond) &&
@@ -564,6 +590,44 @@ xcvr_field_lanes(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
     return desc->lanes == XCVR_LANES_MODULE ? ctx->n_lanes : desc->lanes;
 }
 
+/* Walks @n fields of one table whose destinations are @to: their values in table order,
+ * a lane-major run lane by lane. */
+static void
+xcvr_walk_table(XcvrModule *module, const XcvrDecodeCtx *ctx, const XcvrFieldDesc *fields,
+                guint n, const XcvrWalkTo *to, guint *at)
+{
+    guint i = 0;
+
+    while (i < n) {
+        const XcvrFieldDesc *desc = &fields[i];
+        guint n_lanes = xcvr_field_lanes(ctx, desc);
+        guint end = i + 1;
+        guint lane;
+        guint j;
+
+        if ((desc->flags & XCVR_FIELD_LANE_MAJOR) != 0 && desc->lanes > 0) {
+            /* a lane-major run: every field for lane 1, then for lane 2, … */
+            while (end < n && end - i < XCVR_LANE_MAJOR_RUN_MAX &&
+                   (fields[end].flags & XCVR_FIELD_LANE_MAJOR) != 0 &&
+                   (fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
+                   fields[end].lanes == desc->lanes)
+                end++;
+            for (lane = 1; lane <= n_lanes; lane++) {
+                for (j = i; j < end; j++) {
+                    if (to[j] != XCVR_WALK_NONE)
+                        xcvr_module_add_value(module, ctx, &fields[j], lane, to[j], at);
+                }
+            }
+        } else if (to[i] != XCVR_WALK_NONE) {
+            if (n_lanes == 0)
+                xcvr_module_add_value(module, ctx, desc, 0, to[i], at);
+            for (lane = 1; lane <= n_lanes; lane++)
+                xcvr_module_add_value(module, ctx, desc, lane, to[i], at);
+        }
+        i = end;
+    }
+}
+
 void
 xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx_in)
 {
@@ -571,6 +635,8 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
     const XcvrDecodeCtx *ctx = &walk_ctx;
     XcvrWalkTo to[XCVR_FIELDS_MAX];
     guint32 conds = xcvr_conds_holding(ctx_in);
+    guint n_extra = ctx_in->extra_fields ? dec->n_extra_fields : 0;
+    guint n_all = dec->n_fields + n_extra;
     guint n_values = 0;
     guint n_items = 16; /* hooks add a few of their own: extended codes, applications */
     gsize n_bytes = 0;
@@ -580,9 +646,10 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
     /* Where each field goes, first; then the module's values, items and strings are laid
      * out once, sized from the table to what this module has: a value per field and lane,
      * an item per bit, the bytes of every text field. */
-    g_assert(dec->n_fields <= G_N_ELEMENTS(to));
-    for (i = 0; i < dec->n_fields; i++) {
-        const XcvrFieldDesc *desc = &dec->fields[i];
+    g_assert(n_all <= G_N_ELEMENTS(to));
+    for (i = 0; i < n_all; i++) {
+        const XcvrFieldDesc *desc = i < dec->n_fields ? &dec->fields[i]
+                                                      : &dec->extra_fields[i - dec->n_fields];
         guint n;
 
         to[i] = xcvr_field_walk_to(ctx, conds, desc);
@@ -601,34 +668,8 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
     walk_ctx.items = module->items;
     walk_ctx.strings = module->strings;
 
-    i = 0;
-    while (i < dec->n_fields) {
-        const XcvrFieldDesc *desc = &dec->fields[i];
-        guint n_lanes = xcvr_field_lanes(ctx, desc);
-        guint end = i + 1;
-        guint lane;
-        guint j;
-
-        if ((desc->flags & XCVR_FIELD_LANE_MAJOR) != 0 && desc->lanes > 0) {
-            /* a lane-major run: every field for lane 1, then for lane 2, … */
-            while (end < dec->n_fields && end - i < XCVR_LANE_MAJOR_RUN_MAX &&
-                   (dec->fields[end].flags & XCVR_FIELD_LANE_MAJOR) != 0 &&
-                   (dec->fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
-                   dec->fields[end].lanes == desc->lanes)
-                end++;
-            for (lane = 1; lane <= n_lanes; lane++) {
-                for (j = i; j < end; j++) {
-                    if (to[j] != XCVR_WALK_NONE)
-                        xcvr_module_add_value(module, ctx, &dec->fields[j], lane, to[j], &at);
-                }
-            }
-        } else if (to[i] != XCVR_WALK_NONE) {
-            if (n_lanes == 0)
-                xcvr_module_add_value(module, ctx, desc, 0, to[i], &at);
-            for (lane = 1; lane <= n_lanes; lane++)
-                xcvr_module_add_value(module, ctx, desc, lane, to[i], &at);
-        }
-        i = end;
-    }
+    xcvr_walk_table(module, ctx, dec->fields, dec->n_fields, to, &at);
+    if (n_extra > 0)
+        xcvr_walk_table(module, ctx, dec->extra_fields, n_extra, to + dec->n_fields, &at);
     g_array_set_size(module->values, at);
 }

@@ -71,6 +71,10 @@ typedef enum {
     XCVR_QTY_TX_POWER,    /* 0.1 uW */
     XCVR_QTY_RX_POWER,    /* 0.1 uW */
     XCVR_QTY_TEC_CURRENT, /* signed, 100/32767 % of the maximum TEC current (CMIS) */
+    XCVR_QTY_DB256,       /* 1/256 dB (CMIS VDM eSNR, PAM4 level transition) */
+    XCVR_QTY_PERCENT,     /* 1 % (CMIS VDM laser age) */
+    XCVR_QTY_FREQ_ERROR,  /* signed, 10 MHz (CMIS VDM laser frequency error) */
+    XCVR_QTY_F16,         /* CMIS F16: mantissa (bits 10-0) x 10^(exponent (15-11) - 24) */
 
     _XCVR_QTY_LAST
 } XcvrQuantity;
@@ -104,6 +108,7 @@ typedef enum {
     XCVR_COND_TEC_CURRENT, /* CMIS: an aux monitor advertised as TEC current */
     XCVR_COND_VCC2,        /* CMIS: aux monitor 3 advertised as Vcc2 */
     XCVR_COND_PAGES_UNREAD, /* a page the decoder wants was not read (ctx->unread) */
+    XCVR_COND_VDM,         /* CMIS: VDM asked for, advertised, and its pages read */
 
     _XCVR_COND_LAST
 } XcvrCond;
@@ -135,6 +140,9 @@ typedef enum {
      * exactly when @cond holds and it is advertised. A value only the text shows is marked
      * text_only. */
     XCVR_FIELD_TEXT_OWN_COND = 1 << 8,
+    /* CMIS VDM: the field exists when the module's VDM descriptors hold the observable type
+     * @offset (ctx->vdm_types). */
+    XCVR_FIELD_VDM_TYPE = 1 << 9,
 } XcvrFieldFlags;
 
 /* The longest lane-major run a walk takes: so the values of one per-lane field stand at
@@ -255,6 +263,10 @@ struct _XcvrDecodeCtx {
     guint8 vcc2_aux;     /* CMIS: 3 when aux monitor 3 holds Vcc2 */
     const GArray *unread; /* XcvrPageRequest: pages the decoder wants that were not read */
     gboolean a0h_names;  /* SFF-8472: pages are named by I2C address (A0h, A2h) */
+    guint flags;         /* XcvrDecodeFlags of the decode */
+    gboolean extra_fields; /* walk the family's extra fields too (CMIS VDM) */
+    guint8 vdm_groups;   /* CMIS: VDM groups decoded (0: none) */
+    guint32 vdm_types[8]; /* CMIS: a bit per observable type ID the descriptors hold */
 };
 
 const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);

@@ -33,11 +33,15 @@ typedef struct {
     /* Appends every checksum of the memory map to module->checksums. */
     void (*checksums)(XcvrModule *module);
     /* Appends the reads still needed, given the lower page (always present when called). */
-    void (*plan)(const XcvrPageMap *map, GArray *requests);
+    void (*plan)(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests);
     /* As @plan, but also what the plan would ask once pages still missing were read, guessing
      * what they would say (CMIS: one bank without page 01h): whatever it appends for a
      * decoded module was not read (the pages_unread field). NULL: @plan. */
-    void (*wanted)(const XcvrPageMap *map, GArray *requests);
+    void (*wanted)(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests);
+    /* Fields walked after @fields only when the decode asked for them (ctx->extra_fields):
+     * CMIS VDM observables. */
+    const XcvrFieldDesc *extra_fields;
+    guint n_extra_fields;
 } XcvrFamilyDecoder;
 
 /* The pages_unread field's hook: the pages in ctx->unread, named as in segment maps. */

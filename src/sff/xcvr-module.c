@@ -189,8 +189,9 @@ xcvr_module_finish(XcvrModule *module_in, const XcvrFamilyDecoder *dec, XcvrDeco
     g_autoptr(GArray) unread = g_array_new(FALSE, FALSE, sizeof(XcvrPageRequest));
     XcvrDecodeCtx ctx = { 0 };
 
+    ctx.flags = flags;
     dec->prepare(module, &ctx);
-    (dec->wanted != NULL ? dec->wanted : dec->plan)(module->map, unread);
+    (dec->wanted != NULL ? dec->wanted : dec->plan)(module->map, flags, unread);
     ctx.unread = unread;
     dec->checksums(module);
     xcvr_module_walk(module, dec, &ctx);
@@ -275,6 +276,13 @@ xcvr_module_decode_map(const XcvrPageMap *map,
 void
 xcvr_module_plan(const XcvrPageMap *map, XcvrFamily family, GArray *ret_requests)
 {
+    xcvr_module_plan_full(map, family, XCVR_DECODE_NONE, ret_requests);
+}
+
+void
+xcvr_module_plan_full(const XcvrPageMap *map, XcvrFamily family, XcvrDecodeFlags flags,
+                      GArray *ret_requests)
+{
     const XcvrFamilyDecoder *dec;
     guint8 id = 0;
     guint8 id_128 = 0;
@@ -308,7 +316,7 @@ xcvr_module_plan(const XcvrPageMap *map, XcvrFamily family, GArray *ret_requests
     }
     dec = xcvr_family_decoder(family, id, NULL);
     if (dec != NULL && dec->plan != NULL)
-        dec->plan(map, ret_requests);
+        dec->plan(map, flags, ret_requests);
 }
 
 /* Appends a request for a whole half page unless the map already holds it. */

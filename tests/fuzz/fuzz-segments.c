@@ -33,7 +33,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     if (map == NULL)
         return 0;
-    module = xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, XCVR_DECODE_NONE, &error);
+    /* with VDM: a superset of the plain decode, so the VDM pages of a map are reached too */
+    module = xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, XCVR_DECODE_VDM, &error);
     if ((module == NULL) != (error != NULL))
         abort();
     return 0;

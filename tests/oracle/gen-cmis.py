@@ -926,6 +926,60 @@ def gen_page10(w):
     w.emit("page10-flat", m)
 
 
+def f16(value):
+    """CMIS F16 (mantissa bits 10-0, exponent bits 15-11: m x 10^(e - 24)), the mantissa
+    nearest 1000."""
+    best = None
+    for e in range(32):
+        m = int(round(value / 10.0 ** (e - 24)))
+        if 1 <= m <= 0x7FF and (best is None or abs(m - 1000) < best[0]):
+            best = (abs(m - 1000), (e << 11) | m)
+    return u16be(best[1] if best else 0)
+
+
+def vdm_module(groups, observables, base="dr4", flags=b""):
+    """A module advertising VDM (page 01h byte 142 bit 6) with @groups groups (page 2Fh byte
+    128): page 20h + g descriptors (threshold set << 4 | lane - 1, type ID), 24h + g samples,
+    28h + g threshold sets (high/low alarm, high/low warning), 2Ch flags. @observables:
+    (group, index, lane, type, threshold set, sample bytes, four threshold bytes)."""
+    m = BASES[base]()
+    m.put("01h", 142, m.get("01h", 142) | 0x40)
+    for label in ["2Fh"] + ["%02Xh" % (0x20 + g + k) for k in (0, 4, 8)
+                            for g in range(groups)] + ["2Ch"]:
+        m.add_page(label)
+    m.put("2Fh", 128, groups - 1)
+    for g, i, lane, typ, ts, sample, thresholds in observables:
+        m.put("%02Xh" % (0x20 + g), 128 + 2 * i, bytes([ts << 4 | (lane - 1), typ]))
+        m.put("%02Xh" % (0x24 + g), 128 + 2 * i, sample)
+        m.put("%02Xh" % (0x28 + g), 128 + 8 * ts, thresholds)
+    if flags:
+        m.put("2Ch", 128, flags)
+    return m
+
+
+def gen_vdm(w):
+    """VDM pages 20h-2Fh, which ethtool 6.1 never reads and `--vdm` decodes: one observable
+    of every format (U16 %, S16 % and MHz, S16 1/256 C, U16 1/256 dB, F16), per lane, with
+    threshold sets and flags, in one group and across two."""
+    obs = [
+        (0, 0, 1, 5, 0, u16be(18 * 256), u16s(35 * 256, 5 * 256, 30 * 256, 7 * 256)),
+        (0, 1, 2, 5, 0, u16be(int(17.5 * 256)), u16s(35 * 256, 5 * 256, 30 * 256, 7 * 256)),
+        (0, 2, 1, 15, 1, f16(1.0e-5), f16(1.0e-3) + f16(0) + f16(1.0e-4) + f16(0)),
+        (0, 3, 2, 15, 1, f16(2.5e-6), f16(1.0e-3) + f16(0) + f16(1.0e-4) + f16(0)),
+        (0, 4, 1, 4, 2, s16be(45 * 256), s16s(80 * 256, -5 * 256, 75 * 256, 0)),
+        (0, 5, 1, 1, 3, u16be(12), u16s(90, 0, 80, 0)),
+        (0, 6, 1, 2, 4, s16be(-8192), s16s(32767, -32767, 30000, -30000)),
+        (0, 7, 1, 3, 5, s16be(-150), s16s(300, -300, 200, -200)),
+    ]
+    w.emit("vdm-1group", vdm_module(1, obs, flags=bytes([0x00, 0x81, 0x00, 0x04])))
+    two = obs + [(1, 0, 3, 6, 0, u16be(21 * 256), u16s(35 * 256, 5 * 256, 30 * 256, 7 * 256)),
+                 (1, 1, 3, 16, 1, f16(3.0e-7), f16(1.0e-3) + f16(0) + f16(1.0e-4) + f16(0))]
+    w.emit("vdm-2groups", vdm_module(2, two, flags=bytes(32) + bytes([0x12])))
+    m = vdm_module(1, obs)
+    m.put("01h", 142, m.get("01h", 142) & ~0x40)
+    w.emit("vdm-not-advertised", m)
+
+
 def gen_checksum(w):
     m = base_dr4()
     m.fix_checksum()
@@ -986,7 +1040,7 @@ GENERATORS = (gen_basics, gen_identifier, gen_revision, gen_lower_byte2,
               gen_media_tech, gen_strings, gen_oui, gen_page01,
               gen_bias_multiplier, gen_thresholds, gen_lane_flags,
               gen_lane_monitors, gen_banks, gen_app_codes, gen_active_state, gen_page10,
-              gen_checksum, gen_partial)
+              gen_vdm, gen_checksum, gen_partial)
 
 
 def main(argv=None):

@@ -518,12 +518,70 @@ class Suite:
                 twice.append("%s: %s" % (dev, "; ".join(dup)))
         self.res.report(not twice, "netlink path: no half page read twice",
                         "\n".join(twice))
+        self.vdm()
 
         # Against ethtool 6.1 through the same shim.
         if not os.access(self.opts.ethtool, os.X_OK):
             print("SKIP: ethtool not found at %s: no page-count comparison" % self.opts.ethtool)
             return
         self.compare_ethtool_netlink()
+
+    def vdm(self):
+        """VDM pages (20h-2Fh) cost nothing unless asked for: a paged CMIS module that
+        advertises VDM is read without any of them by a plain `module`, and with page 2Fh,
+        the descriptor, sample and threshold pages of each group and page 2Ch by `module
+        --vdm`, which decodes what `module --vdm --file` decodes from the same bytes."""
+        paged = [img for img in self.images if img.cmis_paged]
+        if not paged:
+            print("NOTE: no paged CMIS image: no VDM read check")
+            return
+        img = paged[0]
+        data = bytearray(img.data)
+        segs = img.segments.split()
+        p01 = [t for t in segs if t.startswith("01h@")][0]
+        off = int(p01.split("@")[1].split("+")[0])
+        data[off + 142 - HALF] |= 0x40                  # VDM advertised
+        pages = {0x2F: bytearray(HALF), 0x20: bytearray(HALF), 0x24: bytearray(HALF),
+                 0x28: bytearray(HALF), 0x2C: bytearray(HALF)}
+        pages[0x20][0:4] = bytes([0x00, 5, 0x01, 15])   # lane 1 eSNR, lane 2 pre-FEC BER
+        pages[0x24][0:4] = bytes([18, 0x80, (20 << 3) | 0, 3])
+        pages[0x28][0:2] = bytes([35, 0])
+        pages[0x2C][0] = 0x01
+        for page, body in sorted(pages.items()):
+            segs.append("%02Xh@%d+%d" % (page, len(data), HALF))
+            data += body
+        d = self.run.newdir("vdm")
+        with open(os.path.join(d, "eth0.bin"), "wb") as f:
+            f.write(bytes(data))
+        with open(os.path.join(d, "eth0.segments"), "w") as f:
+            f.write(" ".join(segs) + "\n")
+        env = {"XCVR_SHIM_NETLINK": "1", "XCVR_SHIM_EEPROM_DIR": d}
+        plain = self.run.xcvrmap(["--format", "json", "eth0"], env)
+        asked = self.run.xcvrmap(["--format", "json", "--vdm", "eth0"], env)
+        ref = self.run.xcvrmap(["--format", "json", "--vdm", "--file",
+                                os.path.join(d, "eth0.bin")], {})
+        vdm_reads = lambda res: sorted({r.page for r in res.log if r.is_read and
+                                        r.offset >= HALF and 0x20 <= r.page <= 0x2F})
+        bad = []
+        if vdm_reads(plain):
+            bad.append("plain read asked for VDM pages %s" % vdm_reads(plain))
+        if vdm_reads(asked) != [0x20, 0x24, 0x28, 0x2C, 0x2F]:
+            bad.append("--vdm read VDM pages %s" % vdm_reads(asked))
+        got, _ = json_modules(asked)
+        want = (ref.json() or {}).get("modules", [{}])[0]
+        e = (got or {}).get("eth0", {})
+        fields = e.get("fields") or {}
+        if fields.get("vdm_groups") != {"value": 1.0, "unit": ""}:
+            bad.append("vdm_groups %r" % fields.get("vdm_groups"))
+        if module_diff(want, e):
+            bad.append("--vdm read differs from --vdm --file: %s" % ", ".join(module_diff(want, e)))
+        pf = ((json_modules(plain)[0] or {}).get("eth0") or {}).get("fields") or {}
+        if any(k.startswith("vdm_") and k != "vdm_supported" for k in pf):
+            bad.append("plain read decoded VDM fields")
+        self.res.report(not bad and plain.rc == 0 and asked.rc == 0 and ref.rc == 0,
+                        "VDM: a plain read asks for no VDM page; --vdm reads 2Fh, 20h, 24h, "
+                        "28h, 2Ch and decodes as --vdm --file",
+                        "\n".join(bad) + "\n" + asked.describe())
 
     def compare_ethtool_netlink(self):
         d = self.run.newdir("ethtool-netlink")
