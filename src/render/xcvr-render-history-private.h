@@ -6,14 +6,14 @@
 #pragma once
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 
 #include <xcvrmap/xcvr-history.h>
 
 #include "inventory/xcvr-inventory-private.h"
+#include "render/xcvr-json-writer-private.h"
 
 /* The member `history`: the record xcvr_history_find() gives for @up, or null. */
-void xcvr_render_history_json(JsonBuilder *b, const XcvrHistory *history,
+void xcvr_render_history_json(XcvrJsonWriter *w, const XcvrHistory *history,
                               const XcvrInvUplink *up);
 
 /* `<PREFIXhistory verdict=… …>` with one `<PREFIXflag …/>` per flag of the record

@@ -6,8 +6,6 @@
  */
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
 #include <xcvrmap/xcvr-escape.h>
 #include <xcvrmap/xcvr-history.h>
 
@@ -42,68 +40,69 @@ unescape_bytes(const char *s)
 }
 
 static void
-json_name(JsonBuilder *b, const char *key, const char *escaped)
+json_name(XcvrJsonWriter *w, const char *key, const char *escaped)
 {
     g_autofree char *raw = unescape_bytes(escaped);
 
-    xcvr_render_json_string(b, key, raw);
+    xcvr_render_json_write_string(w, key, raw);
 }
 
 static void
-json_time(JsonBuilder *b, const char *key, gint64 us)
+json_time(XcvrJsonWriter *w, const char *key, gint64 us)
 {
     g_autofree char *text = us != 0 ? xcvr_history_format_time(us) : NULL;
 
-    xcvr_render_json_string(b, key, text);
+    xcvr_render_json_write_string(w, key, text);
 }
 
 void
-xcvr_render_history_json(JsonBuilder *b, const XcvrHistory *history, const XcvrInvUplink *up)
+xcvr_render_history_json(XcvrJsonWriter *w, const XcvrHistory *history,
+                         const XcvrInvUplink *up)
 {
     const XcvrHistoryRecord *r = xcvr_history_find(history, up);
     guint i;
 
-    json_builder_set_member_name(b, "history");
+    xcvr_json_writer_member(w, "history");
     if (r == NULL) {
-        json_builder_add_null_value(b);
+        xcvr_json_writer_null(w);
         return;
     }
-    json_builder_begin_object(b);
-    xcvr_render_json_string(b, "verdict", xcvr_health_to_string(r->verdict));
-    json_builder_set_member_name(b, "module");
-    json_builder_begin_object(b);
-    json_name(b, "vendor", r->vendor);
-    json_name(b, "pn", r->pn);
-    json_name(b, "sn", r->sn);
-    json_builder_end_object(b);
-    json_builder_set_member_name(b, "current");
-    json_builder_add_boolean_value(b, r->current);
-    json_time(b, "first_seen", r->first_seen_us);
-    json_time(b, "last_seen", r->last_seen_us);
-    json_builder_set_member_name(b, "polls");
-    json_builder_add_int_value(b, (gint64)r->polls);
-    json_builder_set_member_name(b, "flags");
-    json_builder_begin_array(b);
+    xcvr_json_writer_begin_object(w);
+    xcvr_render_json_write_string(w, "verdict", xcvr_health_to_string(r->verdict));
+    xcvr_json_writer_member(w, "module");
+    xcvr_json_writer_begin_object(w);
+    json_name(w, "vendor", r->vendor);
+    json_name(w, "pn", r->pn);
+    json_name(w, "sn", r->sn);
+    xcvr_json_writer_end_object(w);
+    xcvr_json_writer_member(w, "current");
+    xcvr_json_writer_boolean(w, r->current);
+    json_time(w, "first_seen", r->first_seen_us);
+    json_time(w, "last_seen", r->last_seen_us);
+    xcvr_json_writer_member(w, "polls");
+    xcvr_json_writer_int(w, (gint64)r->polls);
+    xcvr_json_writer_member(w, "flags");
+    xcvr_json_writer_begin_array(w);
     for (i = 0; i < r->flags->len; i++) {
         const XcvrHistoryFlag *f = g_ptr_array_index(r->flags, i);
 
-        json_builder_begin_object(b);
-        xcvr_render_json_string(b, "flag", f->key);
-        json_builder_set_member_name(b, "lane");
+        xcvr_json_writer_begin_object(w);
+        xcvr_render_json_write_string(w, "flag", f->key);
+        xcvr_json_writer_member(w, "lane");
         if (f->lane > 0)
-            json_builder_add_int_value(b, f->lane);
+            xcvr_json_writer_int(w, f->lane);
         else
-            json_builder_add_null_value(b);
-        xcvr_render_json_string(b, "state", xcvr_flag_state_to_string(f->state));
-        json_builder_set_member_name(b, "count");
-        json_builder_add_int_value(b, (gint64)f->count);
-        json_time(b, "first_set", f->first_set_us);
-        json_time(b, "last_set", f->last_set_us);
-        json_time(b, "last_clear", f->last_clear_us);
-        json_builder_end_object(b);
+            xcvr_json_writer_null(w);
+        xcvr_render_json_write_string(w, "state", xcvr_flag_state_to_string(f->state));
+        xcvr_json_writer_member(w, "count");
+        xcvr_json_writer_int(w, (gint64)f->count);
+        json_time(w, "first_set", f->first_set_us);
+        json_time(w, "last_set", f->last_set_us);
+        json_time(w, "last_clear", f->last_clear_us);
+        xcvr_json_writer_end_object(w);
     }
-    json_builder_end_array(b);
-    json_builder_end_object(b);
+    xcvr_json_writer_end_array(w);
+    xcvr_json_writer_end_object(w);
 }
 
 static void

@@ -186,34 +186,6 @@ xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module)
     xcvr_json_writer_end_array(w);
 }
 
-void
-xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module)
-{
-    g_autoptr(GString) text = g_string_sized_new(4096);
-    g_autoptr(JsonNode) root = NULL;
-    XcvrJsonWriter w;
-    JsonObject *object;
-    GList *members;
-
-    /* One writer for the module's members: a document built as a tree takes them from its
-     * text, unescaped (its own finish escapes every string once). */
-    xcvr_json_writer_init(&w, text, FALSE, 0);
-    w.escape = FALSE;
-    xcvr_json_writer_begin_object(&w);
-    xcvr_render_json_module_write(&w, module);
-    xcvr_json_writer_end_object(&w);
-    root = json_from_string(text->str, NULL);
-    if (root == NULL || !JSON_NODE_HOLDS_OBJECT(root))
-        return;
-    object = json_node_get_object(root);
-    members = json_object_get_members(object);
-    for (GList *l = members; l != NULL; l = l->next) {
-        json_builder_set_member_name(b, l->data);
-        json_builder_add_value(b, json_node_copy(json_object_get_member(object, l->data)));
-    }
-    g_list_free(members);
-}
-
 char *
 xcvr_render_json(const XcvrModule *module, gboolean pretty, GError **error)
 {

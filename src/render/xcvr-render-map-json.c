@@ -2,10 +2,9 @@
 /*
  * xcvr-render-map-json.c: the inventory as JSON, `{"vnics": [...], "uplinks": [...]}`: a
  * published contract, described by src/render/schemas/xcvrmap-map.schema.json. Keys are
- * only ever added.
+ * only ever added. Written by the streaming writer (xcvr-json-writer.c), byte for byte the
+ * text json-glib's builder and generator made of it.
  */
-#include <json-glib/json-glib.h>
-
 #include <xcvrmap/xcvr-error.h>
 #include <xcvrmap/xcvr-eeprom.h>
 
@@ -15,187 +14,187 @@
 #include "render/xcvr-render-private.h"
 
 static void
-add_int_or_null(JsonBuilder *b, const char *key, gint64 value, gboolean known)
+add_int_or_null(XcvrJsonWriter *w, const char *key, gint64 value, gboolean known)
 {
-    json_builder_set_member_name(b, key);
+    xcvr_json_writer_member(w, key);
     if (known)
-        json_builder_add_int_value(b, value);
+        xcvr_json_writer_int(w, value);
     else
-        json_builder_add_null_value(b);
+        xcvr_json_writer_null(w);
 }
 
 static void
-add_strings(JsonBuilder *b, const char *key, GPtrArray *values)
+add_strings(XcvrJsonWriter *w, const char *key, GPtrArray *values)
 {
     guint i;
 
-    json_builder_set_member_name(b, key);
-    json_builder_begin_array(b);
+    xcvr_json_writer_member(w, key);
+    xcvr_json_writer_begin_array(w);
     for (i = 0; values != NULL && i < values->len; i++)
-        json_builder_add_string_value(b, g_ptr_array_index(values, i));
-    json_builder_end_array(b);
+        xcvr_json_writer_string(w, g_ptr_array_index(values, i));
+    xcvr_json_writer_end_array(w);
 }
 
 /* One group of the vocabulary as an object under its own key; null when there is
  * nothing it could describe. */
 static void
-add_group(JsonBuilder *b, XcvrVocabGroup group, const XcvrInvUplink *up, gboolean present)
+add_group(XcvrJsonWriter *w, XcvrVocabGroup group, const XcvrInvUplink *up, gboolean present)
 {
     XcvrVocabSubject s = xcvr_vocab_subject_for_uplink(up);
     g_autoptr(GArray) values = NULL;
 
-    json_builder_set_member_name(b, xcvr_vocab_group_json_key(group));
+    xcvr_json_writer_member(w, xcvr_vocab_group_json_key(group));
     if (!present) {
-        json_builder_add_null_value(b);
+        xcvr_json_writer_null(w);
         return;
     }
     values = xcvr_vocab_evaluate(group, &s);
-    json_builder_begin_object(b);
-    xcvr_render_vocab_json_members(b, values);
-    json_builder_end_object(b);
+    xcvr_json_writer_begin_object(w);
+    xcvr_render_vocab_json_write(w, values);
+    xcvr_json_writer_end_object(w);
 }
 
 /* What a scheduler or an admin asks of a module first: who made it, what it is, how it
  * is doing; the vocabulary's module facts. The full decode is `xcvrmap module IFACE
  * --format json`. */
 static void
-add_module(JsonBuilder *b, const XcvrInvUplink *up)
+add_module(XcvrJsonWriter *w, const XcvrInvUplink *up)
 {
-    add_group(b, XCVR_VOCAB_MODULE, up, up->module != NULL);
+    add_group(w, XCVR_VOCAB_MODULE, up, up->module != NULL);
 }
 
 static void
-add_link(JsonBuilder *b, const XcvrInvUplink *up)
+add_link(XcvrJsonWriter *w, const XcvrInvUplink *up)
 {
-    add_group(b, XCVR_VOCAB_LINK, up, up->link != NULL);
+    add_group(w, XCVR_VOCAB_LINK, up, up->link != NULL);
 }
 
 /* The vocabulary's health object, {"verdict", "reasons"}, under @key; @compat_status adds
  * the "status" member the uplinks list carried before the vocabulary (kept). */
 static void
-add_health(JsonBuilder *b, const char *key, const XcvrInvUplink *up, gboolean compat_status)
+add_health(XcvrJsonWriter *w, const char *key, const XcvrInvUplink *up, gboolean compat_status)
 {
     XcvrVocabSubject s = xcvr_vocab_subject_for_uplink(up);
     g_autoptr(GArray) values = xcvr_vocab_evaluate(XCVR_VOCAB_HEALTH, &s);
 
-    json_builder_set_member_name(b, key);
-    json_builder_begin_object(b);
+    xcvr_json_writer_member(w, key);
+    xcvr_json_writer_begin_object(w);
     if (compat_status)
-        xcvr_render_json_string(b, "status", xcvr_health_to_string(up->health));
-    xcvr_render_vocab_json_members(b, values);
-    json_builder_end_object(b);
+        xcvr_render_json_write_string(w, "status", xcvr_health_to_string(up->health));
+    xcvr_render_vocab_json_write(w, values);
+    xcvr_json_writer_end_object(w);
 }
 
 /* The vocabulary's placement hints of @placement as the object `placement`. */
 static void
-add_placement(JsonBuilder *b, const XcvrPlacement *placement)
+add_placement(XcvrJsonWriter *w, const XcvrPlacement *placement)
 {
     XcvrVocabSubject s = { .placement = placement };
     g_autoptr(GArray) values = xcvr_vocab_evaluate(XCVR_VOCAB_PLACEMENT, &s);
 
-    json_builder_set_member_name(b, xcvr_vocab_group_json_key(XCVR_VOCAB_PLACEMENT));
-    json_builder_begin_object(b);
-    xcvr_render_vocab_json_members(b, values);
-    json_builder_end_object(b);
+    xcvr_json_writer_member(w, xcvr_vocab_group_json_key(XCVR_VOCAB_PLACEMENT));
+    xcvr_json_writer_begin_object(w);
+    xcvr_render_vocab_json_write(w, values);
+    xcvr_json_writer_end_object(w);
 }
 
 static void
-add_uplink_placement(JsonBuilder *b, const XcvrInvUplink *up)
+add_uplink_placement(XcvrJsonWriter *w, const XcvrInvUplink *up)
 {
     g_autoptr(XcvrPlacement) placement = xcvr_inv_uplink_get_placement(up);
 
-    add_placement(b, placement);
+    add_placement(w, placement);
 }
 
 static void
-add_vnic(JsonBuilder *b, const XcvrInvVnic *iv)
+add_vnic(XcvrJsonWriter *w, const XcvrInvVnic *iv)
 {
     const XcvrVnic *v = iv->vnic;
     g_autoptr(XcvrPlacement) placement = xcvr_inv_vnic_get_placement(iv);
     guint i;
 
-    json_builder_begin_object(b);
-    xcvr_render_json_string(b, "domain", v->domain);
-    xcvr_render_json_string(b, "domain_uuid", v->domain_uuid);
-    xcvr_render_json_string(b, "vm_source", v->vm_source);
-    xcvr_render_json_string(b, "vif_uuid", v->vif_uuid);
-    json_builder_set_member_name(b, "running");
-    json_builder_add_boolean_value(b, v->running);
-    xcvr_render_json_string(b, "mac", v->mac);
-    xcvr_render_json_string(b, "model", v->model);
-    xcvr_render_json_string(b, "type", xcvr_vnic_type_to_string(v->type));
-    xcvr_render_json_string(b, "source", v->source);
-    xcvr_render_json_string(b, "target", v->target);
-    add_int_or_null(b, "vlan", v->vlan, v->vlan >= 0);
-    xcvr_render_json_string(b, "status", xcvr_vnic_status_to_string(iv->status));
-    xcvr_render_json_string(b, "reason", iv->reason);
-    xcvr_render_json_hops(b, "path", iv->path);
-    json_builder_set_member_name(b, "uplinks");
-    json_builder_begin_array(b);
+    xcvr_json_writer_begin_object(w);
+    xcvr_render_json_write_string(w, "domain", v->domain);
+    xcvr_render_json_write_string(w, "domain_uuid", v->domain_uuid);
+    xcvr_render_json_write_string(w, "vm_source", v->vm_source);
+    xcvr_render_json_write_string(w, "vif_uuid", v->vif_uuid);
+    xcvr_json_writer_member(w, "running");
+    xcvr_json_writer_boolean(w, v->running);
+    xcvr_render_json_write_string(w, "mac", v->mac);
+    xcvr_render_json_write_string(w, "model", v->model);
+    xcvr_render_json_write_string(w, "type", xcvr_vnic_type_to_string(v->type));
+    xcvr_render_json_write_string(w, "source", v->source);
+    xcvr_render_json_write_string(w, "target", v->target);
+    add_int_or_null(w, "vlan", v->vlan, v->vlan >= 0);
+    xcvr_render_json_write_string(w, "status", xcvr_vnic_status_to_string(iv->status));
+    xcvr_render_json_write_string(w, "reason", iv->reason);
+    xcvr_render_json_write_hops(w, "path", iv->path);
+    xcvr_json_writer_member(w, "uplinks");
+    xcvr_json_writer_begin_array(w);
     for (i = 0; i < iv->reaches->len; i++) {
         const XcvrInvReach *r = g_ptr_array_index(iv->reaches, i);
 
-        json_builder_begin_object(b);
-        xcvr_render_json_string(b, "netdev", r->uplink->netdev);
-        xcvr_render_json_string(b, "pci", r->uplink->pci);
-        json_builder_set_member_name(b, "active");
+        xcvr_json_writer_begin_object(w);
+        xcvr_render_json_write_string(w, "netdev", r->uplink->netdev);
+        xcvr_render_json_write_string(w, "pci", r->uplink->pci);
+        xcvr_json_writer_member(w, "active");
         if (r->active >= 0)
-            json_builder_add_boolean_value(b, r->active == 1);
+            xcvr_json_writer_boolean(w, r->active == 1);
         else
-            json_builder_add_null_value(b);
-        xcvr_render_json_string(b, "active_rule", xcvr_bond_rule_to_string(r->active_rule));
-        xcvr_render_json_hops(b, "via", r->via);
-        add_module(b, r->uplink);
-        add_link(b, r->uplink);
+            xcvr_json_writer_null(w);
+        xcvr_render_json_write_string(w, "active_rule", xcvr_bond_rule_to_string(r->active_rule));
+        xcvr_render_json_write_hops(w, "via", r->via);
+        add_module(w, r->uplink);
+        add_link(w, r->uplink);
         /* "health" was the verdict alone: kept as it was; the vocabulary's object beside */
-        xcvr_render_json_string(b, "health", xcvr_health_to_string(r->uplink->health));
-        add_health(b, "health_detail", r->uplink, FALSE);
-        add_uplink_placement(b, r->uplink);
-        json_builder_end_object(b);
+        xcvr_render_json_write_string(w, "health", xcvr_health_to_string(r->uplink->health));
+        add_health(w, "health_detail", r->uplink, FALSE);
+        add_uplink_placement(w, r->uplink);
+        xcvr_json_writer_end_object(w);
     }
-    json_builder_end_array(b);
-    add_placement(b, placement);
-    json_builder_end_object(b);
+    xcvr_json_writer_end_array(w);
+    add_placement(w, placement);
+    xcvr_json_writer_end_object(w);
 }
 
 static void
-add_uplink(JsonBuilder *b, const XcvrInvUplink *up, const XcvrHistory *history)
+add_uplink(XcvrJsonWriter *w, const XcvrInvUplink *up, const XcvrHistory *history)
 {
     guint i;
 
-    json_builder_begin_object(b);
-    xcvr_render_json_string(b, "netdev", up->netdev);
-    xcvr_render_json_string(b, "pci", up->pci);
-    add_link(b, up);
-    add_module(b, up);
-    xcvr_render_json_error(b, "module_error", up->module_error);
-    add_health(b, "health", up, TRUE);
-    add_uplink_placement(b, up);
-    json_builder_set_member_name(b, "vnics");
-    json_builder_begin_array(b);
+    xcvr_json_writer_begin_object(w);
+    xcvr_render_json_write_string(w, "netdev", up->netdev);
+    xcvr_render_json_write_string(w, "pci", up->pci);
+    add_link(w, up);
+    add_module(w, up);
+    xcvr_render_json_write_error(w, "module_error", up->module_error);
+    add_health(w, "health", up, TRUE);
+    add_uplink_placement(w, up);
+    xcvr_json_writer_member(w, "vnics");
+    xcvr_json_writer_begin_array(w);
     for (i = 0; i < up->vnics->len; i++) {
         const XcvrInvVnic *iv = g_ptr_array_index(up->vnics, i);
 
         /* a vNIC without a MAC (unparsable domain) rides nothing; keep the array flat */
         if (iv->vnic->mac != NULL)
-            json_builder_add_string_value(b, iv->vnic->mac);
+            xcvr_json_writer_string(w, iv->vnic->mac);
     }
-    json_builder_end_array(b);
-    json_builder_set_member_name(b, "riders");
-    json_builder_begin_array(b);
+    xcvr_json_writer_end_array(w);
+    xcvr_json_writer_member(w, "riders");
+    xcvr_json_writer_begin_array(w);
     for (i = 0; i < up->vnics->len; i++) {
         const XcvrInvVnic *iv = g_ptr_array_index(up->vnics, i);
 
-        json_builder_begin_object(b);
-        xcvr_render_json_string(b, "domain", iv->vnic->domain);
-        xcvr_render_json_string(b, "mac", iv->vnic->mac);
-        json_builder_end_object(b);
+        xcvr_json_writer_begin_object(w);
+        xcvr_render_json_write_string(w, "domain", iv->vnic->domain);
+        xcvr_render_json_write_string(w, "mac", iv->vnic->mac);
+        xcvr_json_writer_end_object(w);
     }
-    json_builder_end_array(b);
+    xcvr_json_writer_end_array(w);
     /* only with a state directory: without one the document is what it always was */
     if (history != NULL)
-        xcvr_render_history_json(b, history, up);
-    json_builder_end_object(b);
+        xcvr_render_history_json(w, history, up);
+    xcvr_json_writer_end_object(w);
 }
 
 char *
@@ -207,25 +206,30 @@ xcvr_render_map_json(const XcvrInventory *inv)
 char *
 xcvr_render_map_json_with_history(const XcvrInventory *inv, const XcvrHistory *history)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
+    XcvrJsonWriter writer;
+    XcvrJsonWriter *w = &writer;
+    GString *out;
     guint i;
 
     g_return_val_if_fail(inv != NULL, NULL);
 
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "vnics");
-    json_builder_begin_array(b);
-    for (i = 0; i < inv->vnics->len; i++)
-        add_vnic(b, g_ptr_array_index(inv->vnics, i));
-    json_builder_end_array(b);
-    json_builder_set_member_name(b, "uplinks");
-    json_builder_begin_array(b);
-    for (i = 0; i < inv->uplinks->len; i++)
-        add_uplink(b, g_ptr_array_index(inv->uplinks, i), history);
-    json_builder_end_array(b);
-    xcvr_render_json_string(b, "ovsdb", inv->ovsdb);
-    add_strings(b, "notes", inv->notes);
-    json_builder_end_object(b);
+    /* written once, straight into its buffer (about 2 KiB a vNIC and an uplink) */
+    xcvr_render_json_document(w, &out, 2048 * ((gsize)inv->vnics->len + inv->uplinks->len));
 
-    return xcvr_render_json_finish(b, TRUE, 2);
+    xcvr_json_writer_begin_object(w);
+    xcvr_json_writer_member(w, "vnics");
+    xcvr_json_writer_begin_array(w);
+    for (i = 0; i < inv->vnics->len; i++)
+        add_vnic(w, g_ptr_array_index(inv->vnics, i));
+    xcvr_json_writer_end_array(w);
+    xcvr_json_writer_member(w, "uplinks");
+    xcvr_json_writer_begin_array(w);
+    for (i = 0; i < inv->uplinks->len; i++)
+        add_uplink(w, g_ptr_array_index(inv->uplinks, i), history);
+    xcvr_json_writer_end_array(w);
+    xcvr_render_json_write_string(w, "ovsdb", inv->ovsdb);
+    add_strings(w, "notes", inv->notes);
+    xcvr_json_writer_end_object(w);
+
+    return g_string_free(out, FALSE);
 }

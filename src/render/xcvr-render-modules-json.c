@@ -3,11 +3,10 @@
  * xcvr-render-modules-json.c: the document `xcvrmap module --format json` prints, whatever
  * the source and however many modules: `{"modules": [...]}`, each entry the module's
  * vocabulary summary beside its per-field detail, or its error in the map's
- * `module_error` shape. Schema: schemas/xcvrmap-module.schema.json.
+ * `module_error` shape, written by the streaming writer. Schema:
+ * schemas/xcvrmap-module.schema.json.
  */
 #include <xcvrmap/xcvr-render.h>
-
-#include <json-glib/json-glib.h>
 
 #include <xcvrmap/xcvr-error.h>
 
@@ -15,51 +14,54 @@
 #include "render/xcvr-render-private.h"
 
 static void
-add_entry(JsonBuilder *b, const XcvrModuleEntry *e)
+write_entry(XcvrJsonWriter *w, const XcvrModuleEntry *e)
 {
-    json_builder_begin_object(b);
-    xcvr_render_json_string(b, "name", e->name);
-    xcvr_render_json_string(b, "source", e->source);
+    xcvr_json_writer_begin_object(w);
+    xcvr_render_json_write_string(w, "name", e->name);
+    xcvr_render_json_write_string(w, "source", e->source);
     if (e->module != NULL) {
         XcvrVocabSubject s = { .module = e->module, .module_source = e->source };
         g_autoptr(GArray) values = xcvr_vocab_evaluate(XCVR_VOCAB_MODULE, &s);
 
-        json_builder_set_member_name(b, "summary");
-        json_builder_begin_object(b);
-        xcvr_render_vocab_json_members(b, values);
-        json_builder_end_object(b);
-        xcvr_render_json_module_members(b, e->module);
+        xcvr_json_writer_member(w, "summary");
+        xcvr_json_writer_begin_object(w);
+        xcvr_render_vocab_json_write(w, values);
+        xcvr_json_writer_end_object(w);
+        xcvr_render_json_module_write(w, e->module);
     } else {
         const char *code = xcvr_render_error_code(e->error);
         const char *message = e->error != NULL ? e->error->message : "no module was read";
 
-        json_builder_set_member_name(b, "module_error");
-        json_builder_begin_object(b);
-        xcvr_render_json_string(b, "code", code);
-        xcvr_render_json_string(b, "message", message);
-        json_builder_end_object(b);
+        xcvr_json_writer_member(w, "module_error");
+        xcvr_json_writer_begin_object(w);
+        xcvr_render_json_write_string(w, "code", code);
+        xcvr_render_json_write_string(w, "message", message);
+        xcvr_json_writer_end_object(w);
         /* the keys of the entry before the envelope was one: kept for compatibility */
-        xcvr_render_json_string(b, "error", code);
-        xcvr_render_json_string(b, "message", message);
+        xcvr_render_json_write_string(w, "error", code);
+        xcvr_render_json_write_string(w, "message", message);
     }
-    json_builder_end_object(b);
+    xcvr_json_writer_end_object(w);
 }
 
 char *
 xcvr_render_modules_json(const XcvrModuleEntry *entries, guint n_entries, gboolean pretty)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
+    GString *out;
+    XcvrJsonWriter w;
     guint i;
 
     g_return_val_if_fail(entries != NULL || n_entries == 0, NULL);
 
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "modules");
-    json_builder_begin_array(b);
+    /* written once: the module's detail is no longer rendered, parsed and regenerated */
+    out = g_string_sized_new(8192 * (gsize)MAX(n_entries, 1u));
+    xcvr_json_writer_init(&w, out, pretty, 2);
+    xcvr_json_writer_begin_object(&w);
+    xcvr_json_writer_member(&w, "modules");
+    xcvr_json_writer_begin_array(&w);
     for (i = 0; i < n_entries; i++)
-        add_entry(b, &entries[i]);
-    json_builder_end_array(b);
-    json_builder_end_object(b);
-
-    return xcvr_render_json_finish(b, pretty, 2);
+        write_entry(&w, &entries[i]);
+    xcvr_json_writer_end_array(&w);
+    xcvr_json_writer_end_object(&w);
+    return g_string_free(out, FALSE);
 }

@@ -19,7 +19,10 @@
 void xcvr_xml_escape_append(GString *out, const char *text);
 
 /* Writes each value of @values (XcvrVocabValue, from xcvr_vocab_evaluate()) as a member of
- * the object @b is building. */
+ * the object @w is writing. */
+void xcvr_render_vocab_json_write(XcvrJsonWriter *w, GArray *values);
+
+/* The same members, added to the object @b is building (written once, by the above). */
 void xcvr_render_vocab_json_members(JsonBuilder *b, GArray *values);
 
 /* Appends `<ELEMENT attr…>` for @values: scalars as attributes, per-lane numbers as one
@@ -34,10 +37,7 @@ void xcvr_render_vocab_xml_element_ns(GString *out, const char *indent, const ch
                                       const char *element, GArray *values);
 
 /* The per-field detail of a module (family, checksums, checksums_ok, fields, warnings) as
- * members of the object @b is building: what xcvr_render_json() prints. */
-void xcvr_render_json_module_members(JsonBuilder *b, const XcvrModule *module);
-
-/* The same members, written by @w into the object it is writing. */
+ * members of the object @w is writing: what xcvr_render_json() prints. */
 void xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module);
 
 /* A double as the shortest text that reads back as the same value. */
@@ -50,18 +50,17 @@ const char *xcvr_render_error_code(const GError *error);
 /* The member @key: the string @value, or null when @value is %NULL. */
 void xcvr_render_json_string(JsonBuilder *b, const char *key, const char *value);
 
+/* The same, written by @w into the object it is writing. */
+void xcvr_render_json_write_string(XcvrJsonWriter *w, const char *key, const char *value);
+
 /* The member @key: `{"code", "message"}` of @error (code from xcvr_render_error_code()),
  * or null when @error is %NULL. */
-void xcvr_render_json_error(JsonBuilder *b, const char *key, const GError *error);
-
-/* Rewrites every string value under @node by xcvr_escape_bytes(): no control character and
- * no invalid UTF-8 reaches a JSON document (member names are the renderers' own keys). */
-void xcvr_render_json_escape_node(JsonNode *node);
-
-/* The document @b built, as text: pretty-printed with @indent spaces (0: json-glib's own
- * default) or on one line. */
-char *xcvr_render_json_finish(JsonBuilder *b, gboolean pretty, guint indent);
+void xcvr_render_json_write_error(XcvrJsonWriter *w, const char *key, const GError *error);
 
 /* @hops (XcvrHop*) as the array member @key: `{"kind", "name", "detail"?}` each, the one
  * hop shape of the map's `path`/`via` and topo's `path`. */
-void xcvr_render_json_hops(JsonBuilder *b, const char *key, GPtrArray *hops);
+void xcvr_render_json_write_hops(XcvrJsonWriter *w, const char *key, GPtrArray *hops);
+
+/* A new document's writer: @out is sized for a document of about @size_hint bytes, written
+ * pretty with two-space indentation (json-glib's layout of the published documents). */
+void xcvr_render_json_document(XcvrJsonWriter *w, GString **out, gsize size_hint);

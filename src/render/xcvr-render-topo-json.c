@@ -2,63 +2,65 @@
 /*
  * xcvr-render-topo-json.c: `xcvrmap topo --format json`: for each netdev or PCI function
  * asked about, the path toward the wire and the physical uplinks it reaches, hops shaped
- * as the map's. Schema: schemas/xcvrmap-topo.schema.json.
+ * as the map's, written by the streaming writer. Schema: schemas/xcvrmap-topo.schema.json.
  */
 #include <xcvrmap/xcvr-topo.h>
-
-#include <json-glib/json-glib.h>
 
 #include "render/xcvr-render-private.h"
 
 static void
-add_walk(JsonBuilder *b, const XcvrTopoWalkEntry *w)
+add_walk(XcvrJsonWriter *w, const XcvrTopoWalkEntry *walk)
 {
     guint i;
 
-    json_builder_begin_object(b);
-    xcvr_render_json_string(b, "start", w->start);
-    xcvr_render_json_string(b, "start_kind", xcvr_topo_start_to_string(w->start_kind));
-    if (w->error != NULL) {
-        xcvr_render_json_error(b, "error", w->error);
-        json_builder_end_object(b);
+    xcvr_json_writer_begin_object(w);
+    xcvr_render_json_write_string(w, "start", walk->start);
+    xcvr_render_json_write_string(w, "start_kind", xcvr_topo_start_to_string(walk->start_kind));
+    if (walk->error != NULL) {
+        xcvr_render_json_write_error(w, "error", walk->error);
+        xcvr_json_writer_end_object(w);
         return;
     }
-    xcvr_render_json_hops(b, "path", w->path);
-    json_builder_set_member_name(b, "uplinks");
-    json_builder_begin_array(b);
-    for (i = 0; w->uplinks != NULL && i < w->uplinks->len; i++) {
-        const XcvrUplink *up = g_ptr_array_index(w->uplinks, i);
+    xcvr_render_json_write_hops(w, "path", walk->path);
+    xcvr_json_writer_member(w, "uplinks");
+    xcvr_json_writer_begin_array(w);
+    for (i = 0; walk->uplinks != NULL && i < walk->uplinks->len; i++) {
+        const XcvrUplink *up = g_ptr_array_index(walk->uplinks, i);
 
-        json_builder_begin_object(b);
-        xcvr_render_json_string(b, "netdev", up->netdev);
-        xcvr_render_json_string(b, "pci", up->pci);
-        json_builder_set_member_name(b, "active");
+        xcvr_json_writer_begin_object(w);
+        xcvr_render_json_write_string(w, "netdev", up->netdev);
+        xcvr_render_json_write_string(w, "pci", up->pci);
+        xcvr_json_writer_member(w, "active");
         if (up->active >= 0)
-            json_builder_add_boolean_value(b, up->active == 1);
+            xcvr_json_writer_boolean(w, up->active == 1);
         else
-            json_builder_add_null_value(b);
-        xcvr_render_json_hops(b, "path", up->path);
-        json_builder_end_object(b);
+            xcvr_json_writer_null(w);
+        xcvr_render_json_write_hops(w, "path", up->path);
+        xcvr_json_writer_end_object(w);
     }
-    json_builder_end_array(b);
-    json_builder_end_object(b);
+    xcvr_json_writer_end_array(w);
+    xcvr_json_writer_end_object(w);
 }
 
 char *
 xcvr_render_topo_json(const XcvrTopoWalkEntry *walks, guint n_walks)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
+    XcvrJsonWriter writer;
+    XcvrJsonWriter *w = &writer;
+    GString *out;
     guint i;
 
     g_return_val_if_fail(walks != NULL || n_walks == 0, NULL);
 
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "walks");
-    json_builder_begin_array(b);
-    for (i = 0; i < n_walks; i++)
-        add_walk(b, &walks[i]);
-    json_builder_end_array(b);
-    json_builder_end_object(b);
+    xcvr_render_json_document(w, &out, 1024 * (gsize)n_walks);
 
-    return xcvr_render_json_finish(b, TRUE, 2);
+    xcvr_json_writer_begin_object(w);
+    xcvr_json_writer_member(w, "walks");
+    xcvr_json_writer_begin_array(w);
+    for (i = 0; i < n_walks; i++)
+        add_walk(w, &walks[i]);
+    xcvr_json_writer_end_array(w);
+    xcvr_json_writer_end_object(w);
+
+    return g_string_free(out, FALSE);
 }

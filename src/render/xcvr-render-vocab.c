@@ -44,68 +44,96 @@ xcvr_render_append_double(GString *out, double v)
 }
 
 static void
-json_member(JsonBuilder *b, const XcvrVocabValue *v)
+json_member(XcvrJsonWriter *w, const XcvrVocabValue *v)
 {
     const XcvrVocabFact *f = v->fact;
     guint i;
 
     if (!v->present && f->omit_absent)
         return;
-    json_builder_set_member_name(b, f->json_key);
+    xcvr_json_writer_member(w, f->json_key);
     if (!v->present && f->kind == XCVR_VOCAB_STRINGS) {
-        json_builder_begin_array(b);
-        json_builder_end_array(b);
+        xcvr_json_writer_begin_array(w);
+        xcvr_json_writer_end_array(w);
         return;
     }
     if (!v->present) {
-        json_builder_add_null_value(b);
+        xcvr_json_writer_null(w);
         return;
     }
     switch (f->kind) {
     case XCVR_VOCAB_STRING:
-        json_builder_add_string_value(b, v->string);
+        xcvr_json_writer_string(w, v->string);
         break;
     case XCVR_VOCAB_NUMBER:
-        json_builder_add_double_value(b, v->number);
+        xcvr_json_writer_double(w, v->number);
         break;
     case XCVR_VOCAB_INTEGER:
-        json_builder_add_int_value(b, (gint64)v->number);
+        xcvr_json_writer_int(w, (gint64)v->number);
         break;
     case XCVR_VOCAB_BOOLEAN:
-        json_builder_add_boolean_value(b, v->boolean);
+        xcvr_json_writer_boolean(w, v->boolean);
         break;
     case XCVR_VOCAB_LANES:
-        json_builder_begin_array(b);
+        xcvr_json_writer_begin_array(w);
         for (i = 0; i < v->lanes->len; i++) {
             double d = g_array_index(v->lanes, double, i);
 
             if (isnan(d))
-                json_builder_add_null_value(b);
+                xcvr_json_writer_null(w);
             else
-                json_builder_add_double_value(b, d);
+                xcvr_json_writer_double(w, d);
         }
-        json_builder_end_array(b);
+        xcvr_json_writer_end_array(w);
         break;
     case XCVR_VOCAB_STRINGS:
-        json_builder_begin_array(b);
+        xcvr_json_writer_begin_array(w);
         for (i = 0; i < v->strings->len; i++)
-            json_builder_add_string_value(b, g_ptr_array_index(v->strings, i));
-        json_builder_end_array(b);
+            xcvr_json_writer_string(w, g_ptr_array_index(v->strings, i));
+        xcvr_json_writer_end_array(w);
         break;
     case _XCVR_VOCAB_KIND_LAST:
     default:
-        json_builder_add_null_value(b);
+        xcvr_json_writer_null(w);
         break;
     }
 }
 
 void
-xcvr_render_vocab_json_members(JsonBuilder *b, GArray *values)
+xcvr_render_vocab_json_write(XcvrJsonWriter *w, GArray *values)
 {
     guint i;
 
     for (i = 0; i < values->len; i++)
-        json_member(b, &g_array_index(values, XcvrVocabValue, i));
+        json_member(w, &g_array_index(values, XcvrVocabValue, i));
+}
+
+void
+xcvr_render_vocab_json_members(JsonBuilder *b, GArray *values)
+{
+    g_autoptr(GString) text = g_string_sized_new(1024);
+    g_autoptr(JsonNode) root = NULL;
+    XcvrJsonWriter w;
+    JsonObject *object;
+    GList *members;
+
+    /* written by the writer, unescaped (the tree's own finish escapes every string once),
+     * and read back, so the members are described once */
+    xcvr_json_writer_init(&w, text, FALSE, 0);
+    w.escape = FALSE;
+    xcvr_json_writer_begin_object(&w);
+    xcvr_render_vocab_json_write(&w, values);
+    xcvr_json_writer_end_object(&w);
+    root = json_from_string(text->str, NULL);
+    if (root == NULL || !JSON_NODE_HOLDS_OBJECT(root))
+        return;
+    object = json_node_get_object(root);
+    members = json_object_get_members(object);
+    for (GList *l = members; l != NULL; l = l->next) {
+        json_builder_set_member_name(b, l->data);
+        json_builder_add_value(b, json_node_copy(json_object_get_member(object, l->data)));
+    }
+    g_list_free(members);
 }
 
 static void
