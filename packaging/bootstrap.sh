@@ -71,6 +71,7 @@ setup build-asan -Dwerror=true -Dtests=true -Doracle=enabled \
 ninja -C build-asan
 # the real libvirtd (tests/libvirtd/) is started once per CI run, in stage 1 only
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 XCVR_SKIP_LIBVIRTD=1 \
     meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3
