@@ -147,31 +147,42 @@ on_sighup(gpointer data)
     return on_signal(data, SIGHUP);
 }
 
+/* Catches SIGTERM, SIGINT and SIGHUP from here on (before libvirt is loaded and the
+ * source opened, which take a while: a signal meanwhile ends the loop once it runs,
+ * instead of killing the process). */
+static void
+catch_signals(Stop *stop, guint ids[3])
+{
+    stop->loop = g_main_loop_new(NULL, FALSE);
+    ids[0] = g_unix_signal_add(SIGTERM, on_sigterm, stop);
+    ids[1] = g_unix_signal_add(SIGINT, on_sigint, stop);
+    ids[2] = g_unix_signal_add(SIGHUP, on_sighup, stop);
+}
+
+static void
+release_signals(Stop *stop, guint ids[3])
+{
+    for (guint i = 0; i < 3; i++)
+        if (ids[i] != 0)
+            g_source_remove(ids[i]);
+    g_clear_pointer(&stop->loop, g_main_loop_unref);
+}
+
 /* Runs @watch until a signal: cycles run inside the loop's dispatch, so a signal that
  * arrives during one is handled once it has finished writing. */
 static int
-run_loop(XcvrWatch *watch)
+run_loop(XcvrWatch *watch, Stop *stop)
 {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GMainLoop) loop = g_main_loop_new(NULL, FALSE);
-    Stop stop = { loop, 0 };
-    guint ids[3];
 
-    ids[0] = g_unix_signal_add(SIGTERM, on_sigterm, &stop);
-    ids[1] = g_unix_signal_add(SIGINT, on_sigint, &stop);
-    ids[2] = g_unix_signal_add(SIGHUP, on_sighup, &stop);
     if (!xcvr_watch_start(watch, NULL, &error)) {
         xcvr_cli_error("xcvrmap watch: %s", error->message);
-        for (guint i = 0; i < G_N_ELEMENTS(ids); i++)
-            g_source_remove(ids[i]);
         return XCVR_EXIT_FAILURE;
     }
-    g_main_loop_run(loop);
+    g_main_loop_run(stop->loop);
     xcvr_watch_stop(watch);
-    for (guint i = 0; i < G_N_ELEMENTS(ids); i++)
-        g_source_remove(ids[i]);
     xcvr_cli_error("xcvrmap watch: stopped by %s after %" G_GUINT64_FORMAT " cycles",
-                   g_strsignal(stop.signal), xcvr_watch_get_n_cycles(watch));
+                   g_strsignal(stop->signal), xcvr_watch_get_n_cycles(watch));
     return XCVR_EXIT_OK;
 }
 
@@ -232,7 +243,7 @@ check_options(Options *o, int argc, char **argv)
 
 /* Everything after the options are checked and the demo host (if any) entered. */
 static int
-watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms)
+watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms, Stop *stop)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrWatch) watch = NULL;
@@ -303,7 +314,7 @@ watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms)
     if (o->once)
         status = xcvr_watch_run_cycle(watch, "once", NULL) ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;
     else
-        status = run_loop(watch);
+        status = run_loop(watch, stop);
     /* libvirt's and XAPI's event threads call into the watch: they go first */
     if (vwatch != NULL)
         api.watch_free(vwatch);
@@ -322,6 +333,8 @@ xcvr_cli_watch(int argc, char **argv)
     g_autofree char *state_dir = NULL;
     g_autofree char *textfile = NULL;
     guint timeout_ms = 0;
+    Stop stop = { NULL, 0 };
+    guint signal_ids[3] = { 0, 0, 0 };
     int status;
     const GOptionEntry entries[] = {
         { "connect", 'c', 0, G_OPTION_ARG_STRING, &o.uri,
@@ -385,6 +398,8 @@ xcvr_cli_watch(int argc, char **argv)
         return status;
     }
 
+    if (!o.once)
+        catch_signals(&stop, signal_ids);
     /* absolute before --demo changes the working directory */
     state_dir = absolute(o.state_dir != NULL ? o.state_dir : XCVR_STATE_DIR_DEFAULT);
     textfile = absolute(o.textfile);
@@ -394,16 +409,19 @@ xcvr_cli_watch(int argc, char **argv)
     o.textfile = g_steal_pointer(&textfile);
     if (!xcvr_state_dir_prepare(o.state_dir, &error)) {
         xcvr_cli_error("xcvrmap watch: %s", error->message);
+        release_signals(&stop, signal_ids);
         options_clear(&o);
         return XCVR_EXIT_FAILURE;
     }
     if (o.demo && !xcvr_cli_demo_enter(&host, &error)) {
         xcvr_cli_error("xcvrmap watch: demo host: %s", error->message);
+        release_signals(&stop, signal_ids);
         options_clear(&o);
         return XCVR_EXIT_FAILURE;
     }
-    status = watch_host(&o, &host, timeout_ms);
+    status = watch_host(&o, &host, timeout_ms, &stop);
     xcvr_cli_demo_leave(&host);
+    release_signals(&stop, signal_ids);
     options_clear(&o);
     return status;
 }
