@@ -114,8 +114,13 @@ textfile_after_cycle(XcvrWatch *watch, const XcvrInventory *inv, const GError *e
 
 /* ---- the loop ---- */
 
+/* The watch's own main context: libvirt's default event loop iterates the default one
+ * from its thread, which would then run the watch's cycles there whenever this thread is
+ * not in the loop (before it starts, after it quits). */
 typedef struct {
+    GMainContext *context;
     GMainLoop *loop;
+    GSource *sources[3];
     int signal;
 } Stop;
 
@@ -151,21 +156,31 @@ on_sighup(gpointer data)
  * source opened, which take a while: a signal meanwhile ends the loop once it runs,
  * instead of killing the process). */
 static void
-catch_signals(Stop *stop, guint ids[3])
+catch_signals(Stop *stop)
 {
-    stop->loop = g_main_loop_new(NULL, FALSE);
-    ids[0] = g_unix_signal_add(SIGTERM, on_sigterm, stop);
-    ids[1] = g_unix_signal_add(SIGINT, on_sigint, stop);
-    ids[2] = g_unix_signal_add(SIGHUP, on_sighup, stop);
+    static const int sigs[3] = { SIGTERM, SIGINT, SIGHUP };
+    static const GSourceFunc funcs[3] = { on_sigterm, on_sigint, on_sighup };
+
+    stop->context = g_main_context_new();
+    stop->loop = g_main_loop_new(stop->context, FALSE);
+    for (guint i = 0; i < 3; i++) {
+        stop->sources[i] = g_unix_signal_source_new(sigs[i]);
+        g_source_set_callback(stop->sources[i], funcs[i], stop, NULL);
+        g_source_attach(stop->sources[i], stop->context);
+    }
 }
 
 static void
-release_signals(Stop *stop, guint ids[3])
+release_signals(Stop *stop)
 {
-    for (guint i = 0; i < 3; i++)
-        if (ids[i] != 0)
-            g_source_remove(ids[i]);
+    for (guint i = 0; i < 3; i++) {
+        if (stop->sources[i] != NULL) {
+            g_source_destroy(stop->sources[i]);
+            g_clear_pointer(&stop->sources[i], g_source_unref);
+        }
+    }
     g_clear_pointer(&stop->loop, g_main_loop_unref);
+    g_clear_pointer(&stop->context, g_main_context_unref);
 }
 
 /* Runs @watch until a signal: cycles run inside the loop's dispatch, so a signal that
@@ -175,7 +190,7 @@ run_loop(XcvrWatch *watch, Stop *stop)
 {
     g_autoptr(GError) error = NULL;
 
-    if (!xcvr_watch_start(watch, NULL, &error)) {
+    if (!xcvr_watch_start(watch, stop->context, &error)) {
         xcvr_cli_error("xcvrmap watch: %s", error->message);
         return XCVR_EXIT_FAILURE;
     }
@@ -333,8 +348,7 @@ xcvr_cli_watch(int argc, char **argv)
     g_autofree char *state_dir = NULL;
     g_autofree char *textfile = NULL;
     guint timeout_ms = 0;
-    Stop stop = { NULL, 0 };
-    guint signal_ids[3] = { 0, 0, 0 };
+    Stop stop = { 0 };
     int status;
     const GOptionEntry entries[] = {
         { "connect", 'c', 0, G_OPTION_ARG_STRING, &o.uri,
@@ -399,7 +413,7 @@ xcvr_cli_watch(int argc, char **argv)
     }
 
     if (!o.once)
-        catch_signals(&stop, signal_ids);
+        catch_signals(&stop);
     /* absolute before --demo changes the working directory */
     state_dir = absolute(o.state_dir != NULL ? o.state_dir : XCVR_STATE_DIR_DEFAULT);
     textfile = absolute(o.textfile);
@@ -409,19 +423,19 @@ xcvr_cli_watch(int argc, char **argv)
     o.textfile = g_steal_pointer(&textfile);
     if (!xcvr_state_dir_prepare(o.state_dir, &error)) {
         xcvr_cli_error("xcvrmap watch: %s", error->message);
-        release_signals(&stop, signal_ids);
+        release_signals(&stop);
         options_clear(&o);
         return XCVR_EXIT_FAILURE;
     }
     if (o.demo && !xcvr_cli_demo_enter(&host, &error)) {
         xcvr_cli_error("xcvrmap watch: demo host: %s", error->message);
-        release_signals(&stop, signal_ids);
+        release_signals(&stop);
         options_clear(&o);
         return XCVR_EXIT_FAILURE;
     }
     status = watch_host(&o, &host, timeout_ms, &stop);
     xcvr_cli_demo_leave(&host);
-    release_signals(&stop, signal_ids);
+    release_signals(&stop);
     options_clear(&o);
     return status;
 }
