@@ -115,8 +115,13 @@ textfile_after_cycle(XcvrWatch *watch, const XcvrInventory *inv, const GError *e
 
 /* ---- the loop ---- */
 
+/* The watch's own main context: libvirt's default event loop iterates the default one
+ * from its thread, which would then run the watch's cycles there whenever this thread is
+ * not in the loop (before it starts, after it quits). */
 typedef struct {
+    GMainContext *context;
     GMainLoop *loop;
+    GSource *sources[3];
     int signal;
 } Stop;
 
@@ -148,31 +153,52 @@ on_sighup(gpointer data)
     return on_signal(data, SIGHUP);
 }
 
+/* Catches SIGTERM, SIGINT and SIGHUP from here on (before libvirt is loaded and the
+ * source opened, which take a while: a signal meanwhile ends the loop once it runs,
+ * instead of killing the process). */
+static void
+catch_signals(Stop *stop)
+{
+    static const int sigs[3] = { SIGTERM, SIGINT, SIGHUP };
+    static const GSourceFunc funcs[3] = { on_sigterm, on_sigint, on_sighup };
+
+    stop->context = g_main_context_new();
+    stop->loop = g_main_loop_new(stop->context, FALSE);
+    for (guint i = 0; i < 3; i++) {
+        stop->sources[i] = g_unix_signal_source_new(sigs[i]);
+        g_source_set_callback(stop->sources[i], funcs[i], stop, NULL);
+        g_source_attach(stop->sources[i], stop->context);
+    }
+}
+
+static void
+release_signals(Stop *stop)
+{
+    for (guint i = 0; i < 3; i++) {
+        if (stop->sources[i] != NULL) {
+            g_source_destroy(stop->sources[i]);
+            g_clear_pointer(&stop->sources[i], g_source_unref);
+        }
+    }
+    g_clear_pointer(&stop->loop, g_main_loop_unref);
+    g_clear_pointer(&stop->context, g_main_context_unref);
+}
+
 /* Runs @watch until a signal: cycles run inside the loop's dispatch, so a signal that
  * arrives during one is handled once it has finished writing. */
 static int
-run_loop(XcvrWatch *watch)
+run_loop(XcvrWatch *watch, Stop *stop)
 {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GMainLoop) loop = g_main_loop_new(NULL, FALSE);
-    Stop stop = { loop, 0 };
-    guint ids[3];
 
-    ids[0] = g_unix_signal_add(SIGTERM, on_sigterm, &stop);
-    ids[1] = g_unix_signal_add(SIGINT, on_sigint, &stop);
-    ids[2] = g_unix_signal_add(SIGHUP, on_sighup, &stop);
-    if (!xcvr_watch_start(watch, NULL, &error)) {
+    if (!xcvr_watch_start(watch, stop->context, &error)) {
         xcvr_cli_error("xcvrmap watch: %s", error->message);
-        for (guint i = 0; i < G_N_ELEMENTS(ids); i++)
-            g_source_remove(ids[i]);
         return XCVR_EXIT_FAILURE;
     }
-    g_main_loop_run(loop);
+    g_main_loop_run(stop->loop);
     xcvr_watch_stop(watch);
-    for (guint i = 0; i < G_N_ELEMENTS(ids); i++)
-        g_source_remove(ids[i]);
     xcvr_cli_error("xcvrmap watch: stopped by %s after %" G_GUINT64_FORMAT " cycles",
-                   g_strsignal(stop.signal), xcvr_watch_get_n_cycles(watch));
+                   g_strsignal(stop->signal), xcvr_watch_get_n_cycles(watch));
     return XCVR_EXIT_OK;
 }
 
@@ -233,7 +259,7 @@ check_options(Options *o, int argc, char **argv)
 
 /* Everything after the options are checked and the demo host (if any) entered. */
 static int
-watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms)
+watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms, Stop *stop)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrWatch) watch = NULL;
@@ -305,7 +331,7 @@ watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms)
     if (o->once)
         status = xcvr_watch_run_cycle(watch, "once", NULL) ? XCVR_EXIT_OK : XCVR_EXIT_FAILURE;
     else
-        status = run_loop(watch);
+        status = run_loop(watch, stop);
     /* libvirt's and XAPI's event threads call into the watch: they go first */
     if (vwatch != NULL)
         api.watch_free(vwatch);
@@ -324,6 +350,7 @@ xcvr_cli_watch(int argc, char **argv)
     g_autofree char *state_dir = NULL;
     g_autofree char *textfile = NULL;
     guint timeout_ms = 0;
+    Stop stop = { 0 };
     int status;
     const GOptionEntry entries[] = {
         { "connect", 'c', 0, G_OPTION_ARG_STRING, &o.uri,
@@ -390,6 +417,8 @@ xcvr_cli_watch(int argc, char **argv)
         return status;
     }
 
+    if (!o.once)
+        catch_signals(&stop);
     /* absolute before --demo changes the working directory */
     state_dir = absolute(o.state_dir != NULL ? o.state_dir : XCVR_STATE_DIR_DEFAULT);
     textfile = absolute(o.textfile);
@@ -399,16 +428,19 @@ xcvr_cli_watch(int argc, char **argv)
     o.textfile = g_steal_pointer(&textfile);
     if (!xcvr_state_dir_prepare(o.state_dir, &error)) {
         xcvr_cli_error("xcvrmap watch: %s", error->message);
+        release_signals(&stop);
         options_clear(&o);
         return XCVR_EXIT_FAILURE;
     }
     if (o.demo && !xcvr_cli_demo_enter(&host, &error)) {
         xcvr_cli_error("xcvrmap watch: demo host: %s", error->message);
+        release_signals(&stop);
         options_clear(&o);
         return XCVR_EXIT_FAILURE;
     }
-    status = watch_host(&o, &host, timeout_ms);
+    status = watch_host(&o, &host, timeout_ms, &stop);
     xcvr_cli_demo_leave(&host);
+    release_signals(&stop);
     options_clear(&o);
     return status;
 }

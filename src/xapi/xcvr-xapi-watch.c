@@ -210,6 +210,12 @@ vm_here(XcvrXapiWatch *xw, GVariant *vm)
 typedef enum { CLASS_VM, CLASS_VIF, CLASS_PIF, N_CLASSES } Class;
 
 static const char *
+str_or_empty(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+static const char *
 vm_name(XcvrXapiWatch *xw, const char *vm_ref)
 {
     const Known *vm = vm_ref != NULL ? g_hash_table_lookup(xw->vms, vm_ref) : NULL;
@@ -237,7 +243,9 @@ take_event(XcvrXapiWatch *xw, Class cls, const char *op, const char *ref, GVaria
         if (snap == NULL || !g_variant_is_of_type(snap, G_VARIANT_TYPE_VARDICT))
             return FALSE; /* XAPI sends the record with every add and mod */
         here = cls == CLASS_VM    ? vm_here(xw, snap)
-               : cls == CLASS_VIF ? vm_name(xw, xcvr_xapi_rec_str(snap, "VM")) != NULL
+               : cls == CLASS_VIF ? g_hash_table_contains(xw->vms,
+                                                          str_or_empty(xcvr_xapi_rec_str(snap,
+                                                                                         "VM")))
                                   : g_strcmp0(xcvr_xapi_rec_str(snap, "host"), xw->host_ref) == 0;
         d = digest(snap, fields);
     }
