@@ -228,6 +228,21 @@ lv_define_guest() {
     lv_virsh define "$LIBVIRTD_WORK/$name.xml"
 }
 
+# lv_bridge_network NETWORK PREFIX: a Linux bridge (named PREFIX and the shell's pid, at
+# most 15 bytes, removed at exit) and a libvirt network NETWORK in bridge mode on it, defined
+# and started; sets $br, and reports the setup as one check.
+lv_bridge_network() {
+    local net=$1
+    br=$2$$
+    br=${br:0:15}
+    ip link add "$br" type bridge && lv_netdev_cleanup "$br" && ip link set "$br" up
+    printf "<network>\n  <name>%s</name>\n  <forward mode='bridge'/>\n  <bridge name='%s'/>\n</network>\n" \
+        "$net" "$br" > "$LIBVIRTD_WORK/$net.xml"
+    lv_virsh net-define "$LIBVIRTD_WORK/$net.xml" >/dev/null &&
+        lv_virsh net-start "$net" >/dev/null
+    report $? "a libvirt network on the test's bridge" "$LIBVIRTD_WORK/libvirtd.log"
+}
+
 report() { # report OK NAME [FILE...]: files are shown when the check failed
     local ok=$1 name=$2 f
     shift 2

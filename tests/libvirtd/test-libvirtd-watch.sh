@@ -22,19 +22,7 @@ libvirtd_enter "$0" "$@"
 xcvrmap=$1
 libvirtd_start
 w=$LIBVIRTD_WORK
-br=xcvrbw$$
-br=${br:0:15}
-
-ip link add "$br" type bridge && lv_netdev_cleanup "$br" && ip link set "$br" up
-cat > "$w/net.xml" <<EOF
-<network>
-  <name>xcvrwnet</name>
-  <forward mode='bridge'/>
-  <bridge name='$br'/>
-</network>
-EOF
-lv_virsh net-define "$w/net.xml" >/dev/null && lv_virsh net-start xcvrwnet >/dev/null
-report $? "a libvirt network on the test's bridge" "$w/libvirtd.log"
+lv_bridge_network xcvrwnet xcvrbw
 # ACPI on: the pc machine's PCI bus takes hot-plugged devices only through it
 lv_guest_xml g-watch 64 "<interface type='network'><source network='xcvrwnet'/><mac \
 address='52:54:00:cc:00:01'/><model type='virtio'/><rom enabled='no'/></interface>" |

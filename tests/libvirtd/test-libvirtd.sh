@@ -39,19 +39,7 @@ fi
 
 libvirtd_start
 w=$LIBVIRTD_WORK
-br=xcvrbr$$
-br=${br:0:15}
-
-ip link add "$br" type bridge && lv_netdev_cleanup "$br" && ip link set "$br" up
-cat > "$w/net.xml" <<EOF
-<network>
-  <name>xcvrnet</name>
-  <forward mode='bridge'/>
-  <bridge name='$br'/>
-</network>
-EOF
-lv_virsh net-define "$w/net.xml" >/dev/null && lv_virsh net-start xcvrnet >/dev/null
-report $? "a libvirt network on the test's bridge" "$w/libvirtd.log"
+lv_bridge_network xcvrnet xcvrbr
 
 macvtap="<interface type='direct'><source dev='$nic' mode='bridge'/><model type='virtio'/>"
 onnet="<interface type='network'><source network='xcvrnet'/><model type='virtio'/>"
