@@ -73,9 +73,45 @@ void xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const Xc
 gboolean xcvr_field_decode_generic(const XcvrDecodeCtx *ctx,
                                    const XcvrFieldDesc *desc,
                                    XcvrValue *value);
-guint8 xcvr_field_bank(const XcvrFieldDesc *desc, const XcvrValue *value);
-guint xcvr_field_offset(const XcvrFieldDesc *desc, const XcvrValue *value);
-guint8 xcvr_field_mask(const XcvrFieldDesc *desc, const XcvrValue *value);
+
+/* Where a value lies (bank, offset, mask): inline, as the walk asks for every value.
+ * Which bank holds a value: banked lanes come 8 to a bank. */
+static inline guint8
+xcvr_field_bank(const XcvrFieldDesc *desc, const XcvrValue *value)
+{
+    if (value->lane == 0 || (desc->flags & XCVR_FIELD_LANES_BANKED) == 0)
+        return 0;
+    return (guint8)((value->lane - 1) / XCVR_LANES_PER_BANK);
+}
+
+/* Where a value's byte is: per-lane fields step by stride, or two lanes to a byte. */
+static inline guint
+xcvr_field_offset(const XcvrFieldDesc *desc, const XcvrValue *value)
+{
+    guint lane0 = value->lane > 0 ? value->lane - 1 : 0;
+
+    if (value->lane == 0)
+        return desc->offset;
+    if ((desc->flags & XCVR_FIELD_LANES_BANKED) != 0)
+        lane0 %= XCVR_LANES_PER_BANK;
+    if ((desc->flags & XCVR_FIELD_LANES_BIT) != 0)
+        return desc->offset;
+    if ((desc->flags & XCVR_FIELD_LANES_NIBBLE) != 0)
+        return desc->offset + lane0 / 2;
+    return desc->offset + lane0 * desc->lane_stride;
+}
+
+static inline guint8
+xcvr_field_mask(const XcvrFieldDesc *desc, const XcvrValue *value)
+{
+    /* @mask names lane 1's bit, in the high nibble; even lanes use the low nibble. */
+    if (value->lane > 0 && (desc->flags & XCVR_FIELD_LANES_NIBBLE) != 0 && value->lane % 2 == 0)
+        return (guint8)(desc->mask >> 4);
+    if (value->lane > 0 && (desc->flags & XCVR_FIELD_LANES_BIT) != 0)
+        return (guint8)(1u << ((value->lane - 1) % XCVR_LANES_PER_BANK));
+    return desc->mask;
+}
+
 char *xcvr_value_label(const XcvrValue *value);
 
 /* Appends to @value an item of static strings (referenced, not copied). */

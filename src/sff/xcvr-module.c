@@ -325,7 +325,9 @@ xcvr_plan_page(const XcvrPageMap *map, GArray *requests, guint8 i2c, guint8 bank
                guint offset)
 {
     XcvrPageRequest r = { i2c, bank, page, (guint8)offset, XCVR_HALF_PAGE };
+    /* the map's inline lookup: every decode plans again, for pages_unread */
+    const XcvrHalfPage *h = xcvr_page_map_find(map, i2c, bank, page, offset);
 
-    if (xcvr_page_map_valid(map, i2c, bank, page, offset) == 0)
+    if (h == NULL || h->valid == 0)
         g_array_append_val(requests, r);
 }

@@ -95,35 +95,6 @@ xcvr_page_map_valid(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page
 }
 
 gboolean
-xcvr_page_map_get_u16be(const XcvrPageMap *map, guint8 i2c, guint8 page, guint offset,
-                        guint16 *ret_value)
-{
-    const guint8 *p = xcvr_page_map_get(map, i2c, 0, page, offset, 2);
-
-    if (p == NULL)
-        return FALSE;
-    *ret_value = (guint16)((p[0] << 8) | p[1]);
-    return TRUE;
-}
-
-gboolean
-xcvr_page_map_get_f32be(const XcvrPageMap *map, guint8 i2c, guint8 page, guint offset,
-                        float *ret_value)
-{
-    const guint8 *p = xcvr_page_map_get(map, i2c, 0, page, offset, 4);
-    guint32 bits;
-    float f;
-
-    if (p == NULL)
-        return FALSE;
-    bits = ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
-    G_STATIC_ASSERT(sizeof(f) == sizeof(bits));
-    memcpy(&f, &bits, sizeof(f));
-    *ret_value = f;
-    return TRUE;
-}
-
-gboolean
 xcvr_page_map_sum(const XcvrPageMap *map, guint8 i2c, guint8 page, guint first, guint last,
                   guint8 *ret_sum)
 {

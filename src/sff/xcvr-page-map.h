@@ -10,6 +10,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 #include <xcvrmap/xcvr-page-map.h>
 
@@ -111,10 +112,35 @@ xcvr_page_map_get_u8(const XcvrPageMap *map, guint8 i2c, guint8 page, guint offs
     *ret_value = p[0];
     return TRUE;
 }
-gboolean xcvr_page_map_get_u16be(const XcvrPageMap *map, guint8 i2c, guint8 page,
-                                 guint offset, guint16 *ret_value);
-gboolean xcvr_page_map_get_f32be(const XcvrPageMap *map, guint8 i2c, guint8 page,
-                                 guint offset, float *ret_value);
+
+static inline gboolean
+xcvr_page_map_get_u16be(const XcvrPageMap *map, guint8 i2c, guint8 page, guint offset,
+                        guint16 *ret_value)
+{
+    const guint8 *p = xcvr_page_map_get(map, i2c, 0, page, offset, 2);
+
+    if (p == NULL)
+        return FALSE;
+    *ret_value = (guint16)((p[0] << 8) | p[1]);
+    return TRUE;
+}
+
+static inline gboolean
+xcvr_page_map_get_f32be(const XcvrPageMap *map, guint8 i2c, guint8 page, guint offset,
+                        float *ret_value)
+{
+    const guint8 *p = xcvr_page_map_get(map, i2c, 0, page, offset, 4);
+    guint32 bits;
+    float f;
+
+    if (p == NULL)
+        return FALSE;
+    bits = ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+    G_STATIC_ASSERT(sizeof(f) == sizeof(bits));
+    memcpy(&f, &bits, sizeof(f));
+    *ret_value = f;
+    return TRUE;
+}
 
 /* Sum of bytes [first, last] modulo 256, the SFF checksum; FALSE when any byte is missing. */
 gboolean xcvr_page_map_sum(const XcvrPageMap *map, guint8 i2c, guint8 page, guint first,
