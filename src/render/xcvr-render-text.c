@@ -40,19 +40,19 @@ render_measure(GString *out, XcvrQuantity qty, gint64 raw)
         xcvr_string_append_printf(out, "%.4f mW / %.2f dBm", v, xcvr_mw_to_dbm(v));
         break;
     case XCVR_QTY_TEC_CURRENT:
-        g_string_append_printf(out, "%.2f %%", v);
+        xcvr_string_append_printf(out, "%.2f %%", v);
         break;
     case XCVR_QTY_PERCENT:
-        g_string_append_printf(out, "%.0f %%", v);
+        xcvr_string_append_printf(out, "%.0f %%", v);
         break;
     case XCVR_QTY_DB256:
-        g_string_append_printf(out, "%.2f dB", v);
+        xcvr_string_append_printf(out, "%.2f dB", v);
         break;
     case XCVR_QTY_FREQ_ERROR:
-        g_string_append_printf(out, "%.0f MHz", v);
+        xcvr_string_append_printf(out, "%.0f MHz", v);
         break;
     case XCVR_QTY_F16:
-        g_string_append_printf(out, "%.3e", v);
+        xcvr_string_append_printf(out, "%.3e", v);
         break;
     case XCVR_QTY_NONE:
     case _XCVR_QTY_LAST:
