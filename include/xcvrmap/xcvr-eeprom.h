@@ -279,11 +279,15 @@ XCVR_PUBLIC XcvrModule *xcvr_eeprom_reader_read(XcvrEepromReader *reader,
  * With caching, the first read of an interface through @reader is a full one and its
  * pages are kept; later reads poll: they read only the identifier, status and state bytes,
  * the checksum byte over the serial number, and the monitors and flags (SFF-8472 A0h 0 and
- * 95, A2h 96-117; SFF-8636 lower bytes 0-14, 22-27 and 34-57, page 00h 223; CMIS lower
- * bytes 0-3 and 8-25, page 00h 222, and page 11h 128-152 and the advertised lane monitors
- * of each bank read) and decode them with the kept pages, which gives what a full read of
- * the same module gives. A changed identifier, status, module state, data-path state or
- * serial checksum makes the poll a full read; a failed read or
+ * 95, A2h 96-117; SFF-8636 lower bytes 0-2, 3-14, 22-23, 26-27 and 34-57, page 00h 223;
+ * CMIS lower bytes 0-3, 8-11 and 12-25, page 00h 222, and page 11h 128-133, 134-152 and
+ * the advertised lane monitors of each bank read) and decode them with the kept pages,
+ * which gives what a full read of the same module gives. The latched flags (SFF-8636
+ * 3-14, CMIS 8-11 and page 11h 134-152) are read only while the module's interrupt status
+ * (SFF-8636 byte 2 bit 1, CMIS byte 3 bit 0) says one is set, unless a mask over them is
+ * set or the full read showed a latched flag beside a deasserted interrupt; otherwise they
+ * are zeros. A changed identifier, status (data not ready), module state, data-path state
+ * or serial checksum makes the poll a full read; a failed read or
  * xcvr_eeprom_reader_invalidate() makes the next read a full one.
  * Bytes a poll does not read (ID fields, thresholds, host controls such as SFF-8636 byte 86
  * Tx disable) are those of the last full read. Turning caching off forgets every module.

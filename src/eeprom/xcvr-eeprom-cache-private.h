@@ -12,12 +12,23 @@
 #include <xcvrmap/xcvr-eeprom.h>
 #include <xcvrmap/xcvr-page-map.h>
 
-/* One poll read. A sentinel span holds what says "this may be another module, or another
- * configuration" (identifier, status, module or data-path state): when it differs from the
- * cached bytes, the poll is dropped for a full read. */
+/* What a poll does with one span. A SENTINEL span holds what says "this may be another
+ * module, or another configuration" (identifier, serial checksum, module or data-path
+ * state): when it differs from the cached bytes (outside @volatile_last, bits of its last
+ * byte that may change freely), the poll is dropped for a full read. A FLAGS span holds
+ * latched, clear-on-read flags whose every bit the module's interrupt reports: it is read
+ * only when the status the poll has read so far says an interrupt is pending, and is
+ * zeros otherwise. */
+typedef enum {
+    XCVR_SPAN_DATA,
+    XCVR_SPAN_SENTINEL,
+    XCVR_SPAN_FLAGS,
+} XcvrSpanKind;
+
 typedef struct {
     XcvrPageRequest req;
-    gboolean sentinel;
+    XcvrSpanKind kind;
+    guint8 volatile_last;
 } XcvrEepromSpan;
 
 typedef struct _XcvrEepromCache XcvrEepromCache;
@@ -46,3 +57,10 @@ XcvrPageMap *xcvr_eeprom_cache_begin(XcvrEepromCache *cache, const char *ifname,
  * sentinel and its bytes differ from the cached ones. */
 gboolean xcvr_eeprom_cache_patch(XcvrPageMap *map, const XcvrEepromSpan *span,
                                  const guint8 *buf);
+
+/* Zeros @span's bytes in @map: a FLAGS span not read because no interrupt is pending. */
+void xcvr_eeprom_cache_clear(XcvrPageMap *map, const XcvrEepromSpan *span);
+
+/* Whether @map's status bytes, as patched so far, say the @family module's interrupt is
+ * asserted (SFF-8636 byte 2 bit 1 IntL low; CMIS byte 3 bit 0 clear). TRUE when unknown. */
+gboolean xcvr_eeprom_cache_interrupt_pending(const XcvrPageMap *map, XcvrFamily family);

@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * xcvr-eeprom-cache.c: what a poll of an unchanged module needs to read. ID fields,
- * thresholds, calibration and application tables do not change while a module stays
- * seated, so they are read once; each poll then reads the monitors, flags and states
- * (SFF-8472 A2h 96-117; SFF-8636 lower bytes 0-14, 22-27, 34-57; CMIS lower bytes 0-3 and
- * 8-25 and, per bank read, page 11h 128-152 and the advertised lane monitors of 154-201)
- * and patches them into the cached page map. A swap is caught by the identifier and by the
- * checksum byte over the serial number and date code (one byte where the serial is 16); a
- * link event, which a swap causes, makes the watch forget the module as well.
+ * thresholds, calibration, masks and application tables do not change while a module
+ * stays seated, so they are read once; each poll then reads the monitors and states
+ * (SFF-8472 A2h 96-117; SFF-8636 lower bytes 0-2, 22-23, 26-27, 34-57; CMIS lower bytes
+ * 0-3 and 12-25 and, per bank read, page 11h 128-133 and the advertised lane monitors of
+ * 154-201) and patches them into the cached page map. The latched flags (SFF-8636 3-14,
+ * CMIS 8-11 and page 11h 134-152) are read only when the module's interrupt says one is
+ * set: SFF-8636 and CMIS assert it while any unmasked flag is latched, so a quiet module
+ * costs no flag bytes. That shortcut is taken only where it is sound: every mask over
+ * those flags clear, and the full read not showing a latched flag beside a deasserted
+ * interrupt (a module that does not drive its interrupt status). A swap is caught by the
+ * identifier and by the checksum byte over the serial number and date code (one byte
+ * where the serial is 16); a link event, which a swap causes, makes the watch forget the
+ * module as well.
  */
 #include <string.h>
 
@@ -97,15 +103,33 @@ have_half(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page, guint of
 
 static void
 add_span(GArray *spans, guint8 i2c, guint8 bank, guint8 page, guint first, guint last,
-         gboolean sentinel)
+         XcvrSpanKind kind, guint8 volatile_last)
 {
     XcvrEepromSpan s = {
         .req = { .i2c = i2c, .bank = bank, .page = page, .offset = (guint8)first,
                  .length = (guint8)(last - first + 1) },
-        .sentinel = sentinel,
+        .kind = kind,
+        .volatile_last = volatile_last,
     };
 
     g_array_append_val(spans, s);
+}
+
+/* TRUE when every one of @map's bytes @first-@last (of one half page) was read and is 0;
+ * FALSE when one is set or was not read. */
+static gboolean
+all_zero(const XcvrPageMap *map, guint8 bank, guint8 page, guint first, guint last)
+{
+    const guint8 *p = xcvr_page_map_get(map, XCVR_I2C_A0, bank, page, first, last - first + 1);
+    guint i;
+
+    if (p == NULL)
+        return FALSE;
+    for (i = 0; i <= last - first; i++) {
+        if (p[i] != 0)
+            return FALSE;
+    }
+    return TRUE;
 }
 
 /* SFF-8472 Table 4-1 and §9: the identifier, CC_EXT (byte 95, over the serial number and
@@ -114,61 +138,114 @@ add_span(GArray *spans, guint8 i2c, guint8 bank, guint8 page, guint first, guint
 static void
 plan_sff8472(const XcvrPageMap *map, GArray *spans)
 {
-    add_span(spans, XCVR_I2C_A0, 0, 0, 0, 0, TRUE);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 0, 0, XCVR_SPAN_SENTINEL, 0);
     if (xcvr_page_map_valid(map, XCVR_I2C_A0, 0, 0, 0) > 95)
-        add_span(spans, XCVR_I2C_A0, 0, 0, 95, 95, TRUE);
+        add_span(spans, XCVR_I2C_A0, 0, 0, 95, 95, XCVR_SPAN_SENTINEL, 0);
     if (have_half(map, XCVR_I2C_A2, 0, 0, 0))
-        add_span(spans, XCVR_I2C_A2, 0, 0, 96, 117, FALSE);
+        add_span(spans, XCVR_I2C_A2, 0, 0, 96, 117, XCVR_SPAN_DATA, 0);
 }
 
-/* SFF-8636 Tables 6-2 to 6-8: identifier and status (data not ready), the interrupt flags,
- * the free-side monitors and the channel monitors; page 00h CC_EXT (byte 223, over the
- * serial number and date code). */
+/* SFF-8636 §6.2.3 and Table 6-2: IntL (byte 2 bit 1) is low while any unmasked flag of
+ * bytes 3-14 is latched. Masks: lower bytes 100-104 (LOS, Tx fault and adaptive EQ, CDR
+ * LOL, temperature, Vcc; Table 6-12) and page 03h 242-247 (Rx power, Tx bias, Tx power;
+ * Table 6-28). */
+static gboolean
+sff8636_interrupt_sound(const XcvrPageMap *map)
+{
+    guint8 status = 0;
+
+    if (!all_zero(map, 0, 0, 100, 104))
+        return FALSE;
+    if (have_half(map, XCVR_I2C_A0, 0, 0x03, XCVR_HALF_PAGE) && !all_zero(map, 0, 0x03, 242, 247))
+        return FALSE;
+    if (!xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 2, &status))
+        return FALSE;
+    return (status & 0x02) == 0 || all_zero(map, 0, 0, 3, 14);
+}
+
+/* SFF-8636 Tables 6-2 to 6-8: identifier and status (data not ready; IntL may change), the
+ * interrupt flags, the free-side monitors (temperature, Vcc) and the channel monitors;
+ * page 00h CC_EXT (byte 223, over the serial number and date code). */
 static void
 plan_sff8636(const XcvrPageMap *map, GArray *spans)
 {
-    add_span(spans, XCVR_I2C_A0, 0, 0, 0, 2, TRUE);
-    add_span(spans, XCVR_I2C_A0, 0, 0, 3, 14, FALSE);
-    add_span(spans, XCVR_I2C_A0, 0, 0, 22, 27, FALSE);
-    add_span(spans, XCVR_I2C_A0, 0, 0, 34, 57, FALSE);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 0, 2, XCVR_SPAN_SENTINEL, 0x02);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 3, 14,
+             sff8636_interrupt_sound(map) ? XCVR_SPAN_FLAGS : XCVR_SPAN_DATA, 0);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 22, 23, XCVR_SPAN_DATA, 0);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 26, 27, XCVR_SPAN_DATA, 0);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 34, 57, XCVR_SPAN_DATA, 0);
     if (have_half(map, XCVR_I2C_A0, 0, 0, XCVR_HALF_PAGE))
-        add_span(spans, XCVR_I2C_A0, 0, 0, 223, 223, TRUE);
+        add_span(spans, XCVR_I2C_A0, 0, 0, 223, 223, XCVR_SPAN_SENTINEL, 0);
 }
 
-/* CMIS 5 Tables 8-4 to 8-10 and 8-76 to 8-94: identifier to module state, the module flags
- * and monitors; per bank, the data-path states (a change means a reconfiguration: read in
- * full), the lane flags, and the lane monitors page 01h byte 160 advertises. */
+/* CMIS 5 §8.2.7: the interrupt (byte 3 bit 0 clear) is asserted while any unmasked flag is
+ * latched. A deasserted interrupt in the full read beside a latched flag means the module
+ * does not drive it: every flag is then read at every poll. */
+static gboolean
+cmis_interrupt_consistent(const XcvrPageMap *map)
+{
+    guint8 status = 0;
+    guint bank;
+
+    if (!xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 3, &status))
+        return FALSE;
+    if ((status & 0x01) == 0)
+        return TRUE;
+    if (!all_zero(map, 0, 0, 8, 11))
+        return FALSE;
+    for (bank = 0; bank < 4; bank++) {
+        if (have_half(map, XCVR_I2C_A0, (guint8)bank, 0x11, XCVR_HALF_PAGE) &&
+            !all_zero(map, (guint8)bank, 0x11, 134, 152))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* CMIS 5 Tables 8-4 to 8-10 and 8-76 to 8-94: identifier to module state (the interrupt
+ * may change), the module flags (masked by bytes 31-36) and monitors; per bank, the
+ * data-path states (a change means a reconfiguration: read in full), the output status,
+ * the lane flags (masked by the same bank's page 10h bytes 213-232) and the lane monitors
+ * page 01h byte 160 advertises. */
 static void
 plan_cmis(const XcvrPageMap *map, GArray *spans)
 {
+    gboolean sound = cmis_interrupt_consistent(map);
     guint8 adv = 0x07;
     guint bank;
 
-    add_span(spans, XCVR_I2C_A0, 0, 0, 0, 3, TRUE);
-    add_span(spans, XCVR_I2C_A0, 0, 0, 8, 25, FALSE);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 0, 3, XCVR_SPAN_SENTINEL, 0x01);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 8, 11,
+             sound && all_zero(map, 0, 0, 31, 36) ? XCVR_SPAN_FLAGS : XCVR_SPAN_DATA, 0);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 12, 25, XCVR_SPAN_DATA, 0);
     /* page 00h byte 222: the checksum over 128-221, the serial number among them */
     if (have_half(map, XCVR_I2C_A0, 0, 0, XCVR_HALF_PAGE))
-        add_span(spans, XCVR_I2C_A0, 0, 0, 222, 222, TRUE);
+        add_span(spans, XCVR_I2C_A0, 0, 0, 222, 222, XCVR_SPAN_SENTINEL, 0);
     (void)xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0x01, 160, &adv);
     for (bank = 0; bank < 4; bank++) {
         /* tx power 154-169 (bit 1), bias 170-185 (bit 0), rx power 186-201 (bit 2) */
         static const struct { guint8 bit; guint first; } mon[] = {
             { 0x02, 154 }, { 0x01, 170 }, { 0x04, 186 },
         };
+        gboolean masked;
         guint first = 0;
         guint i;
 
         if (!have_half(map, XCVR_I2C_A0, (guint8)bank, 0x11, XCVR_HALF_PAGE))
             continue;
-        add_span(spans, XCVR_I2C_A0, (guint8)bank, 0x11, 128, 131, TRUE);
-        add_span(spans, XCVR_I2C_A0, (guint8)bank, 0x11, 132, 152, FALSE);
+        masked = !all_zero(map, (guint8)bank, 0x10, 213, 232);
+        add_span(spans, XCVR_I2C_A0, (guint8)bank, 0x11, 128, 131, XCVR_SPAN_SENTINEL, 0);
+        add_span(spans, XCVR_I2C_A0, (guint8)bank, 0x11, 132, 133, XCVR_SPAN_DATA, 0);
+        add_span(spans, XCVR_I2C_A0, (guint8)bank, 0x11, 134, 152,
+                 sound && !masked ? XCVR_SPAN_FLAGS : XCVR_SPAN_DATA, 0);
         for (i = 0; i <= G_N_ELEMENTS(mon); i++) {
             gboolean on = i < G_N_ELEMENTS(mon) && (adv & mon[i].bit) != 0;
 
             if (on && first == 0)
                 first = mon[i].first;
             if (!on && first != 0) {
-                add_span(spans, XCVR_I2C_A0, (guint8)bank, 0x11, first, 154 + 16 * i - 1, FALSE);
+                add_span(spans, XCVR_I2C_A0, (guint8)bank, 0x11, first, 154 + 16 * i - 1,
+                         XCVR_SPAN_DATA, 0);
                 first = 0;
             }
         }
@@ -203,7 +280,7 @@ xcvr_eeprom_cache_begin(XcvrEepromCache *cache, const char *ifname, XcvrEepromSo
         plan_cmis(map, ret_spans);
         break;
     default:
-        add_span(ret_spans, XCVR_I2C_A0, 0, 0, 0, 0, TRUE);
+        add_span(ret_spans, XCVR_I2C_A0, 0, 0, 0, 0, XCVR_SPAN_SENTINEL, 0);
         break;
     }
     return map;
@@ -216,10 +293,41 @@ xcvr_eeprom_cache_patch(XcvrPageMap *map, const XcvrEepromSpan *span, const guin
     XcvrHalfPage *h = xcvr_page_map_find(map, req->i2c, req->bank, req->page, req->offset);
     guint at = req->offset % XCVR_HALF_PAGE;
 
-    if (h == NULL || at + req->length > XCVR_HALF_PAGE)
+    if (h == NULL || req->length == 0 || at + req->length > XCVR_HALF_PAGE)
         return FALSE;
-    if (span->sentinel && memcmp(h->data + at, buf, req->length) != 0)
-        return FALSE;
+    if (span->kind == XCVR_SPAN_SENTINEL) {
+        guint last = req->length - 1u;
+
+        if (memcmp(h->data + at, buf, last) != 0 ||
+            ((h->data[at + last] ^ buf[last]) & (guint8)~span->volatile_last) != 0)
+            return FALSE;
+    }
     memcpy(h->data + at, buf, req->length);
     return TRUE;
+}
+
+void
+xcvr_eeprom_cache_clear(XcvrPageMap *map, const XcvrEepromSpan *span)
+{
+    const XcvrPageRequest *req = &span->req;
+    XcvrHalfPage *h = xcvr_page_map_find(map, req->i2c, req->bank, req->page, req->offset);
+    guint at = req->offset % XCVR_HALF_PAGE;
+
+    if (h != NULL && at + req->length <= XCVR_HALF_PAGE)
+        memset(h->data + at, 0, req->length);
+}
+
+gboolean
+xcvr_eeprom_cache_interrupt_pending(const XcvrPageMap *map, XcvrFamily family)
+{
+    guint8 b = 0;
+
+    switch (family) {
+    case XCVR_FAMILY_SFF8636:
+        return !xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 2, &b) || (b & 0x02) == 0;
+    case XCVR_FAMILY_CMIS:
+        return !xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 3, &b) || (b & 0x01) == 0;
+    default:
+        return TRUE;
+    }
 }

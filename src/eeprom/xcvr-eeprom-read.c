@@ -17,6 +17,7 @@
 
 #include "eeprom/xcvr-eeprom-cache-private.h"
 #include "eeprom/xcvr-eeprom-private.h"
+#include "sff/xcvr-page-map.h"
 
 #include "core/xcvr-enum.h"
 
@@ -233,15 +234,26 @@ reader_read_span(Reader *r, const XcvrPageRequest *req, guint8 *buf)
     return got < req->length ? -EIO : 0;
 }
 
+static gboolean
+span_follows(const XcvrEepromSpan *a, const XcvrEepromSpan *b)
+{
+    return a->req.i2c == b->req.i2c && a->req.bank == b->req.bank &&
+           a->req.page == b->req.page && a->req.offset + a->req.length == b->req.offset &&
+           a->req.offset / XCVR_HALF_PAGE == b->req.offset / XCVR_HALF_PAGE;
+}
+
 /* A poll of a cached module: its spans patched into a copy of the cached map, decoded as
- * a full read's map is. NULL without @error when there is nothing cached or a sentinel
- * changed: read in full (which replaces the cached map). */
+ * a full read's map is. Flag spans are read only while the status read before them says
+ * an interrupt is pending, and spans read back to back are one request. NULL without
+ * @error when there is nothing cached or a sentinel changed: read in full (which replaces
+ * the cached map). */
 static XcvrModule *
 reader_poll(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **error)
 {
     g_autoptr(GArray) spans = g_array_new(FALSE, FALSE, sizeof(XcvrEepromSpan));
     g_autoptr(XcvrPageMap) map = NULL;
     XcvrFamily family = XCVR_FAMILY_UNKNOWN;
+    gboolean pending = TRUE;
     guint8 buf[128];
     guint i;
 
@@ -249,15 +261,31 @@ reader_poll(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **e
     if (map == NULL)
         return NULL;
     for (i = 0; i < spans->len; i++) {
-        const XcvrEepromSpan *span = &g_array_index(spans, XcvrEepromSpan, i);
-        int ret = reader_read_span(r, &span->req, buf);
+        XcvrEepromSpan span = g_array_index(spans, XcvrEepromSpan, i);
+        int ret;
 
+        if (span.kind == XCVR_SPAN_FLAGS && !pending) {
+            xcvr_eeprom_cache_clear(map, &span);
+            continue;
+        }
+        while (span.kind != XCVR_SPAN_SENTINEL && i + 1 < spans->len) {
+            const XcvrEepromSpan *next = &g_array_index(spans, XcvrEepromSpan, i + 1);
+
+            if (next->kind == XCVR_SPAN_SENTINEL || (next->kind == XCVR_SPAN_FLAGS && !pending) ||
+                !span_follows(&span, next))
+                break;
+            span.req.length += next->req.length;
+            i++;
+        }
+        ret = reader_read_span(r, &span.req, buf);
         if (ret < 0) {
             set_errno_error(error, r->ifname, -ret, r->stats.source);
             return NULL;
         }
-        if (!xcvr_eeprom_cache_patch(map, span, buf))
+        if (!xcvr_eeprom_cache_patch(map, &span, buf))
             return NULL;
+        if (span.kind == XCVR_SPAN_SENTINEL)
+            pending = xcvr_eeprom_cache_interrupt_pending(map, family);
     }
     return xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, flags, error);
 }

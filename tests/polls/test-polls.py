@@ -29,16 +29,29 @@ MODULES = {
     "qsfp0": "sff8636/finisar-ftlc9551repm-qsfp28-100g-sr4.bin",
     "cmis0": "cmis/hisense-def8504-2c02-cmis52-2x100g-aoc-p11.bin",
 }
-# (requests, bytes) of a poll of an unchanged module: the spans xcvr-eeprom-cache.c reads.
+# (requests, bytes) of a poll of an unchanged module whose interrupt is asserted, or which
+# cannot be trusted to drive it: the spans xcvr-eeprom-cache.c reads, those read back to
+# back in one request.
 POLL_COST = {
     ("sfp0", "netlink"): (3, 1 + 1 + 22),            # A0h 0, A0h 95, A2h 96-117
     ("sfp0", "ioctl"): (3, 1 + 1 + 22),
-    ("qsfp0", "netlink"): (5, 3 + 12 + 6 + 24 + 1),  # 0-2, 3-14, 22-27, 34-57, 223
-    ("qsfp0", "ioctl"): (5, 3 + 12 + 6 + 24 + 1),
+    # 0-2, flags 3-14, 22-23, 26-27, 34-57, 223
+    ("qsfp0", "netlink"): (6, 3 + 12 + 2 + 2 + 24 + 1),
+    ("qsfp0", "ioctl"): (6, 3 + 12 + 2 + 2 + 24 + 1),
     # lower 0-3, 8-25, page 00h 222; page 11h 128-131, 132-152, monitors 154-201
     ("cmis0", "netlink"): (6, 4 + 18 + 1 + 4 + 21 + 48),
     ("cmis0", "ioctl"): (3, 4 + 18 + 1),             # the ioctl serves no page 11h
 }
+# A quiet module (no flag latched, interrupt deasserted): no flag bytes. cmis0's module
+# masks (bytes 31-36) are not all clear, so its module flags 8-11 are read all the same;
+# its lane masks (page 10h 213-232) are, so its lane flags 134-152 are not.
+QUIET_COST = {
+    ("qsfp0", "netlink"): (5, 3 + 2 + 2 + 24 + 1),
+    ("qsfp0", "ioctl"): (5, 3 + 2 + 2 + 24 + 1),
+    ("cmis0", "netlink"): (6, 4 + 18 + 1 + 4 + 2 + 48),
+    ("cmis0", "ioctl"): (3, 4 + 18 + 1),
+}
+P11 = 512 - 128  # page 11h byte N of the completed paged CMIS image is at P11 + N
 
 failures = []
 
@@ -154,6 +167,7 @@ def run_path(opts, images, netlink):
                       % (path, name, step, p["requests"], p["bytes"], POLL_COST[(name, path)]))
             check(polled["sfp0"]["module"] != first["sfp0"]["module"],
                   "%s: changed monitors show" % path)
+        run_interrupt(pr, path, data, write_all)
         # a swapped module: the serial checksum sentinel differs, the poll becomes a full read
         for name in images:
             swap_serial(name, data[name])
@@ -205,6 +219,76 @@ def run_path(opts, images, netlink):
               (ref["requests"], ref["bytes"]), "%s: a module put back is read in full" % path)
         pr.close()
         return {name: POLL_COST[(name, path)] for name in images}
+
+
+def run_interrupt(pr, path, data, write_all):
+    """Flags read only while the interrupt says one is latched, where that is sound."""
+    q, c = data["qsfp0"], data["cmis0"]
+    mask103 = q[103]
+
+    def cycle(what, cost):
+        write_all()
+        polled = pr.run("poll qsfp0 cmis0")
+        full = pr.run("full qsfp0 cmis0")
+        for name in ("qsfp0", "cmis0"):
+            p, f = polled[name], full[name]
+            check(same(p, f), "%s %s %s: poll decodes as a full read" % (path, name, what))
+            check((p["requests"], p["bytes"]) == cost[(name, path)],
+                  "%s %s %s: poll cost %d requests / %d bytes, want %s"
+                  % (path, name, what, p["requests"], p["bytes"], cost[(name, path)]))
+        return polled
+
+    def quiet():
+        q[2] |= 0x02                      # IntL high: not asserted
+        q[3:15] = bytes(12)
+        c[3] |= 0x01                      # InterruptDeasserted
+        c[8:12] = bytes(4)
+        c[P11 + 134:P11 + 153] = bytes(19)
+
+    quiet()
+    calm = cycle("quiet", QUIET_COST)
+    # a flag latched (SFF-8636 temperature high alarm, CMIS lane 1 Rx LOS): the interrupt
+    # is asserted, the flags are read and show
+    q[2] &= ~0x02
+    q[6] = 0x80
+    c[3] &= ~0x01
+    c[P11 + 147] = 0x01
+    raised = cycle("flag latched", POLL_COST)
+    check(raised["qsfp0"]["module"] != calm["qsfp0"]["module"], "%s: latched flags show" % path)
+    if path == "netlink":  # the ioctl serves no page 11h
+        check(raised["cmis0"]["module"] != calm["cmis0"]["module"],
+              "%s: latched lane flags show" % path)
+    # read, the flags cleared: quiet again
+    quiet()
+    cycle("cleared", QUIET_COST)
+    # a module that does not drive its interrupt (its full read shows a latched flag beside
+    # a deasserted interrupt) has its flags read at every poll
+    q[6] = 0x80
+    write_all()
+    pr.run("invalidate qsfp0")
+    pr.run("poll qsfp0")
+    got = cycle("interrupt not driven", {("qsfp0", path): POLL_COST[("qsfp0", path)],
+                                          ("cmis0", path): QUIET_COST[("cmis0", path)]})
+    check("temperature" in json.dumps(got["qsfp0"]["module"]).lower(),
+          "%s: the flag of a module not driving its interrupt shows" % path)
+    # a flag masked (SFF-8636 byte 103, temperature) does not assert the interrupt: with a
+    # mask set, the flags are read at every poll
+    q[6] = 0
+    q[103] = 0x80
+    write_all()
+    pr.run("invalidate qsfp0")
+    pr.run("poll qsfp0")
+    q[6] = 0x80
+    cycle("masked", {("qsfp0", path): POLL_COST[("qsfp0", path)],
+                     ("cmis0", path): QUIET_COST[("cmis0", path)]})
+    # back to a module with its interrupt asserted, as the rest of the run expects
+    q[103] = mask103
+    q[2] &= ~0x02
+    c[3] &= ~0x01
+    write_all()
+    pr.run("invalidate qsfp0")
+    pr.run("invalidate cmis0")
+    pr.run("poll qsfp0 cmis0")
 
 
 def run_hung(opts, images):
