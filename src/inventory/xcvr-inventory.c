@@ -541,11 +541,52 @@ open_ovs(Builder *b, const char *root, GError **error)
     return TRUE;
 }
 
-/* The one builder: with @previous, vNICs of domains not in @changed keep its walks and its
- * uplinks keep their modules. */
+static gboolean
+hops_name_any(const GPtrArray *hops, GHashTable *names)
+{
+    for (guint i = 0; hops != NULL && i < hops->len; i++) {
+        const XcvrHop *hop = g_ptr_array_index(hops, i);
+
+        if (hop->name != NULL && g_hash_table_contains(names, hop->name))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Whether @iv's walk (its attachments, path, uplinks and the hops to them) passed through
+ * a netdev @names holds. */
+static gboolean
+walk_touches(const XcvrInvVnic *iv, GHashTable *names)
+{
+    const XcvrVnic *vnic = iv->vnic;
+    guint i;
+
+    if (names == NULL || g_hash_table_size(names) == 0)
+        return FALSE;
+    for (i = 0; vnic->attach != NULL && i < vnic->attach->len; i++) {
+        const XcvrVnicAttach *a = g_ptr_array_index(vnic->attach, i);
+
+        if (a->name != NULL && g_hash_table_contains(names, a->name))
+            return TRUE;
+    }
+    if (hops_name_any(iv->path, names))
+        return TRUE;
+    for (i = 0; i < iv->reaches->len; i++) {
+        const XcvrInvReach *r = g_ptr_array_index(iv->reaches, i);
+
+        if ((r->uplink->netdev != NULL && g_hash_table_contains(names, r->uplink->netdev)) ||
+            hops_name_any(r->via, names))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* The one builder: with @previous, vNICs of domains not in @changed whose walks @links
+ * does not touch keep its walks, and its uplinks @links does not name keep their
+ * modules. */
 static XcvrInventory *
 build(GPtrArray *vnics, const XcvrInventoryOptions *options, XcvrInventory *previous,
-      GHashTable *changed, GError **error)
+      GHashTable *changed, GHashTable *links, GError **error)
 {
     static const XcvrInventoryOptions defaults = { 0 };
     g_autoptr(XcvrInventory) inv = NULL;
@@ -596,7 +637,7 @@ build(GPtrArray *vnics, const XcvrInventoryOptions *options, XcvrInventory *prev
         for (i = 0; i < previous->vnics->len; i++) {
             XcvrInvVnic *old = g_ptr_array_index(previous->vnics, i);
 
-            if (!g_hash_table_contains(changed, old->vnic->domain))
+            if (!g_hash_table_contains(changed, old->vnic->domain) && !walk_touches(old, links))
                 g_hash_table_insert(kept, walk_key(old->vnic), old);
         }
         for (i = 0; i < previous->uplinks->len; i++) {
@@ -630,6 +671,9 @@ build(GPtrArray *vnics, const XcvrInventoryOptions *options, XcvrInventory *prev
         g_autofree char *key = old_ups != NULL ? uplink_key(up->netdev, up->pci) : NULL;
         XcvrInvUplink *old = key != NULL ? g_hash_table_lookup(old_ups, key) : NULL;
 
+        if (old != NULL && links != NULL && up->netdev != NULL &&
+            g_hash_table_contains(links, up->netdev))
+            old = NULL; /* its link changed: the module may have been swapped */
         if (old != NULL) {
             /* the module as last read (no poll), the link as it is now */
             if (up->netdev != NULL)
@@ -648,13 +692,14 @@ build(GPtrArray *vnics, const XcvrInventoryOptions *options, XcvrInventory *prev
 XcvrInventory *
 xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError **error)
 {
-    return build(vnics, options, NULL, NULL, error);
+    return build(vnics, options, NULL, NULL, NULL, error);
 }
 
 XcvrInventory *
 xcvr_inventory_new_after(GPtrArray *vnics, const XcvrInventoryOptions *options,
-                         XcvrInventory *previous, GHashTable *changed, GError **error)
+                         XcvrInventory *previous, GHashTable *changed, GHashTable *links,
+                         GError **error)
 {
     g_return_val_if_fail(previous != NULL && changed != NULL, NULL);
-    return build(vnics, options, previous, changed, error);
+    return build(vnics, options, previous, changed, links, error);
 }

@@ -4,7 +4,8 @@
  * to what the map depends on. The kernel sends RTM_NEWLINK for many changes the map does
  * not show (statistics, queue settings, an address of a peer): each link's last known
  * flags, operstate, carrier, master and name are kept, and only a difference in them (or a
- * link appearing or vanishing) is reported.
+ * link appearing or vanishing) is reported — by the link's name, and by the names of what
+ * the change concerns besides (its name before a rename, the masters it left or joined).
  *
  * rtnetlink(7): RTM_NEWLINK/RTM_DELLINK, struct ifinfomsg, IFLA_IFNAME, IFLA_OPERSTATE,
  * IFLA_CARRIER, IFLA_MASTER.
@@ -79,6 +80,30 @@ attr_cb(const struct nlattr *attr, void *data)
     return MNL_CB_OK;
 }
 
+/* The link itself and, so that whoever walked through them looks again, the name it had
+ * before a rename and the masters it left and joined. */
+static void
+report_change(XcvrLinkMonitor *m, const LinkState *old, const LinkState *now)
+{
+    m->func(now->name, m->user_data);
+    if (old == NULL)
+        return;
+    if (old->name[0] != '\0' && strcmp(old->name, now->name) != 0)
+        m->func(old->name, m->user_data);
+    if (old->master != now->master) {
+        guint masters[] = { old->master, now->master };
+
+        for (guint i = 0; i < G_N_ELEMENTS(masters); i++) {
+            const LinkState *ms = masters[i] != 0
+                ? g_hash_table_lookup(m->links, GINT_TO_POINTER((gint)masters[i]))
+                : NULL;
+
+            if (ms != NULL && ms->name[0] != '\0')
+                m->func(ms->name, m->user_data);
+        }
+    }
+}
+
 static int
 link_cb(const struct nlmsghdr *nlh, void *data)
 {
@@ -116,9 +141,9 @@ link_cb(const struct nlmsghdr *nlh, void *data)
     }
     if (old != NULL && memcmp(old, &now, sizeof now) == 0)
         return MNL_CB_OK;
-    g_hash_table_replace(m->links, key, g_memdup(&now, sizeof now));
     if (ctx->report)
-        m->func(now.name, m->user_data);
+        report_change(m, old, &now);
+    g_hash_table_replace(m->links, key, g_memdup(&now, sizeof now));
     return MNL_CB_OK;
 }
 

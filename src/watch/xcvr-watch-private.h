@@ -9,8 +9,9 @@
 typedef struct _XcvrLinkMonitor XcvrLinkMonitor;
 
 /* Called in @context's thread when a link appeared, vanished or changed what the map
- * depends on; @ifname is NULL when events were lost (the socket overran) and anything may
- * have changed. */
+ * depends on — once for the link, and once for each other name the change concerns (the
+ * link's name before a rename, a master it left or joined); @ifname is NULL when events
+ * were lost (the socket overran) and anything may have changed. */
 typedef void (*XcvrLinkChangedFunc)(const char *ifname, gpointer user_data);
 
 /* Subscribes to RTMGRP_LINK of the calling thread's network namespace, after reading every

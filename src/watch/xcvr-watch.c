@@ -3,9 +3,10 @@
  * xcvr-watch.c: the watch loop: events (rtnetlink here, libvirt's through
  * xcvr_watch_trigger() from libxcvrmap-virt's event thread) and the interval ask for a
  * cycle; a burst of events is served by one cycle after a short debounce; a cycle lists
- * the VM source, builds the inventory (only the domains named walked again, and no module
- * polled, when domains' events alone asked for it), keeps map.json, publishes, and calls
- * the after-cycle functions (history, metrics, logging).
+ * the VM source, builds the inventory (when events alone asked for it, only the domains
+ * they named and the vNICs whose walks pass through the netdevs they named are walked
+ * again, and only those netdevs' modules read), keeps map.json, publishes, and calls the
+ * after-cycle functions (history, metrics, logging).
  */
 #include <errno.h>
 #include <string.h>
@@ -68,6 +69,7 @@ struct _XcvrWatch {
     GSource *wakeup;           /* an idle queued by a trigger, not yet run */
     char *pending_reason;      /* the first reason since the last cycle started */
     GHashTable *dirty;         /* domains named by events: walk and publish again */
+    GHashTable *dirty_links;   /* netdevs named by link events: walk through them again */
     gboolean dirty_all;        /* every domain: publish again */
     gboolean full_pending;     /* something not named by a domain asked: rebuild in full */
 };
@@ -94,6 +96,7 @@ xcvr_watch_new(XcvrWatchListFunc list, gpointer user_data, GDestroyNotify destro
     w->link_events = TRUE;
     w->published = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     w->dirty = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    w->dirty_links = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     w->full_pending = TRUE;
     g_mutex_init(&w->lock);
     return w;
@@ -123,6 +126,7 @@ xcvr_watch_free(XcvrWatch *w)
     xcvr_eeprom_reader_free(w->reader);
     g_hash_table_unref(w->published);
     g_hash_table_unref(w->dirty);
+    g_hash_table_unref(w->dirty_links);
     g_free(w->state_dir);
     xcvr_history_free(w->history);
     g_free(w->cycle_reason);
@@ -413,6 +417,7 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
     g_autoptr(GPtrArray) vnics = NULL;
     g_autoptr(XcvrInventory) inv = NULL;
     g_autoptr(GHashTable) dirty = NULL;
+    g_autoptr(GHashTable) links = NULL;
     gboolean dirty_all;
     gboolean partial;
     GError *first = NULL;
@@ -430,10 +435,13 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
     g_mutex_lock(&w->lock);
     dirty = g_steal_pointer(&w->dirty);
     w->dirty = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    links = g_steal_pointer(&w->dirty_links);
+    w->dirty_links = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     dirty_all = w->dirty_all;
-    /* only domains named: the others keep their walks and the modules are not polled */
+    /* only domains and netdevs named: the others keep their walks and the modules of the
+     * netdevs not named are not polled */
     partial = w->inventory != NULL && !w->full_pending && !dirty_all &&
-              g_hash_table_size(dirty) > 0;
+              (g_hash_table_size(dirty) > 0 || g_hash_table_size(links) > 0);
     w->full_pending = FALSE;
     w->dirty_all = FALSE;
     g_mutex_unlock(&w->lock);
@@ -445,7 +453,8 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
                                         w->timeout_ms != 0
                                             ? g_get_monotonic_time() + w->timeout_ms * 1000LL
                                             : 0);
-    inv = partial ? xcvr_inventory_new_after(vnics, w->options, w->inventory, dirty, &local)
+    inv = partial ? xcvr_inventory_new_after(vnics, w->options, w->inventory, dirty, links,
+                                             &local)
                   : xcvr_inventory_new(vnics, w->options, &local);
     if (inv == NULL)
         goto failed;
@@ -568,15 +577,25 @@ xcvr_watch_trigger_domain(XcvrWatch *w, const char *domain, const char *reason)
     trigger(w, reason, FALSE);
 }
 
+/* A link event: the walks through that netdev are made again and its module is read in
+ * full (a swap takes the link down). Open vSwitch ports hang under `ovs-system` whatever
+ * bridge they are in (the bridge is in ovsdb, which sends no event here): a change there
+ * rebuilds everything, as do lost events. */
 static void
 on_link_changed(const char *ifname, gpointer data)
 {
     XcvrWatch *w = data;
     g_autofree char *reason =
         ifname != NULL ? g_strdup_printf("link %s", ifname) : g_strdup("link events lost");
+    gboolean full = ifname == NULL || strcmp(ifname, "ovs-system") == 0;
 
     xcvr_eeprom_reader_invalidate(w->reader, ifname);
-    xcvr_watch_trigger(w, reason);
+    if (!full) {
+        g_mutex_lock(&w->lock);
+        g_hash_table_add(w->dirty_links, g_strdup(ifname));
+        g_mutex_unlock(&w->lock);
+    }
+    trigger(w, reason, full);
 }
 
 /* A tick is one request already: it needs no debounce (a cycle already waiting serves it). */

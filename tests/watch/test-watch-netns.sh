@@ -12,6 +12,8 @@
 #     seconds; the time each change took is printed;
 #  2. master: a real tap in a real bridge (--root /: the namespace's own sysfs) leaves the
 #     bridge and joins it again, and the vNIC's path in map.json follows;
+#     only the vNICs whose walks pass through a netdev an event names are walked again,
+#     and the result is what a full map makes;
 #  3. SIGTERM ends the watch with exit status 0 and a map.json valid against the schema.
 #
 # Usage: test-watch-netns.sh XCVRMAP HOSTGEN SCHEMA
@@ -164,9 +166,16 @@ PY
 fi
 
 # ---- 2. master ----
+# alpha's tap in xbr0; beta's in xbr1: a link event walks again only the vNICs whose walks
+# pass through the netdevs it names (the debug line of each cycle says how many were
+# walked and kept)
 in_ns ip link add xbr0 type bridge
+in_ns ip link add xbr1 type bridge
 in_ns ip tuntap add dev xvm0 mode tap
+in_ns ip tuntap add dev xvm1 mode tap
 in_ns ip link set xvm0 master xbr0
+in_ns ip link set xvm1 master xbr1
+in_ns ip link add xoth0 type veth peer name xoth1
 cat >"$work/host2.xml" <<XML
 <node>
   <domain type='test'>
@@ -181,23 +190,89 @@ cat >"$work/host2.xml" <<XML
       </interface>
     </devices>
   </domain>
+  <domain type='test'>
+    <name>beta</name>
+    <memory>65536</memory>
+    <os><type>hvm</type></os>
+    <devices>
+      <interface type='bridge'>
+        <mac address='52:54:00:bb:00:01'/>
+        <source bridge='xbr1'/>
+        <target dev='xvm1'/>
+      </interface>
+    </devices>
+  </domain>
 </node>
 XML
 mkdir -p "$work/state2"
-ip netns exec "$ns" "$xcvrmap" watch -c "test://$work/host2.xml" --ovsdb "" --no-modules \
-    --interval 3600 --state-dir "$work/state2" >/dev/null 2>"$work/watch2.err" &
+G_MESSAGES_DEBUG=all ip netns exec "$ns" "$xcvrmap" watch -c "test://$work/host2.xml" \
+    --ovsdb "" --no-modules --interval 3600 --state-dir "$work/state2" \
+    >"$work/watch2.out" 2>"$work/watch2.err" &
 watch_pids+=($!)
 pid2=$!
+
+# last_cycle: the walked/kept counts of the last cycle line ("W walked K kept")
+last_cycle() {
+    grep ": cycle " "$work/watch2.out" | tail -1 |
+        sed -n 's/.*; \([0-9]*\) vNICs walked, \([0-9]*\) kept.*/\1 walked \2 kept/p'
+}
+# settle: waits until no cycle line has come for half a second
+settle() {
+    local n m
+    n=$(grep -c ": cycle " "$work/watch2.out")
+    while :; do
+        sleep 0.5
+        m=$(grep -c ": cycle " "$work/watch2.out")
+        [ "$m" = "$n" ] && return 0
+        n=$m
+    done
+}
+
 t=$(wait_for "$work/state2/map.json" 'path(vnic("alpha"))' "tap:xvm0 bridge:xbr0" 20)
 report $? "master: the first map has tap xvm0 in bridge xbr0" "$work/watch2.err"
+settle
 in_ns ip link set xvm0 nomaster
 t=$(wait_for "$work/state2/map.json" 'path(vnic("alpha"))' "tap:xvm0" 10)
 ok=$?
 echo "master removed -> map.json: $t ms"
 report $ok "master removed: the path follows by the link event ($t ms)" "$work/watch2.err"
+settle
+got=$(last_cycle)
+[ "$got" = "1 walked 1 kept" ]
+report $? "master removed: only alpha's vNIC walked again, beta's kept (got '$got')" "$work/watch2.out"
 in_ns ip link set xvm0 master xbr0
 t=$(wait_for "$work/state2/map.json" 'path(vnic("alpha"))' "tap:xvm0 bridge:xbr0" 10)
 report $? "master back: the path follows ($t ms)" "$work/watch2.err"
+settle
+got=$(last_cycle)
+[ "$got" = "1 walked 1 kept" ]
+report $? "master back: only alpha's vNIC walked again (got '$got')" "$work/watch2.out"
+# beta's bridge set up: beta's vNIC is walked again, alpha's kept
+in_ns ip link set xbr1 up
+settle
+got=$(last_cycle)
+[ "$got" = "1 walked 1 kept" ]
+report $? "beta's bridge up: only beta's vNIC walked again (got '$got')" "$work/watch2.out"
+# a netdev no walk passes through: a cycle (link states are read again), no walk
+before=$(grep -c ": cycle " "$work/watch2.out")
+in_ns ip link set xoth0 up
+settle
+after=$(grep -c ": cycle " "$work/watch2.out")
+got=$(last_cycle)
+[ "$after" -gt "$before" ] && [ "$got" = "0 walked 2 kept" ]
+report $? "a netdev no walk passes through: nothing walked again (got '$got')" "$work/watch2.out"
+# what a full map makes of the host now is what the partial cycles made
+ip netns exec "$ns" "$xcvrmap" map -c "test://$work/host2.xml" --ovsdb "" --no-modules \
+    --format json >"$work/full2.json" 2>"$work/map2.err"
+python3 - "$work/full2.json" "$work/state2/map.json" >"$work/why2" 2>&1 <<'PY'
+import difflib, json, sys
+# (the test driver gives domains without a <uuid> a new one at every connection)
+a, b = ([dict(v, domain_uuid=None) for v in json.load(open(p))["vnics"]] for p in sys.argv[1:3])
+x, y = (json.dumps(v, indent=1, sort_keys=True).splitlines() for v in (a, b))
+print("\n".join(difflib.unified_diff(x, y, "map", "watch", lineterm="")))
+sys.exit(0 if a == b else 1)
+PY
+report $? "the partial cycles' vNICs are what a full map makes" "$work/why2"
 kill -TERM "$pid2"
 wait "$pid2"
 rc=$?
