@@ -204,6 +204,16 @@ XCVR_PUBLIC void xcvr_vnic_add_attach(XcvrVnic *vnic, XcvrVnicAttachKind kind,
                                       const char *name, gboolean ovs);
 
 /**
+ * xcvr_vnic_copy:
+ * @vnic: a #XcvrVnic
+ *
+ * Returns: (transfer full): a deep copy of @vnic
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC XcvrVnic *xcvr_vnic_copy(const XcvrVnic *vnic);
+
+/**
  * xcvr_vnic_free:
  * @vnic: (nullable): a #XcvrVnic
  *

@@ -42,6 +42,24 @@ typedef struct _XcvrWatch XcvrWatch;
 typedef GPtrArray *(*XcvrWatchListFunc)(gpointer user_data, GError **error);
 
 /**
+ * XcvrWatchListDomainsFunc:
+ * @domains: (array zero-terminated=1): the names of the domains events named
+ * @user_data: the data given to xcvr_watch_new()
+ * @error: return location for a #GError
+ *
+ * Lists the vNICs of @domains only, described and ordered as the #XcvrWatchListFunc of
+ * the same watch describes and orders them (by domain name, then domain UUID); a domain
+ * that is gone lists none, and a restriction of the source to some domains still holds.
+ *
+ * Returns: (transfer full) (element-type XcvrVnic) (nullable): the vNICs, or %NULL with
+ * @error set.
+ *
+ * Since: 0.1
+ */
+typedef GPtrArray *(*XcvrWatchListDomainsFunc)(const char *const *domains, gpointer user_data,
+                                               GError **error);
+
+/**
  * XcvrWatchNodedevFunc:
  * @user_data: the data given with the function
  * @error: return location for a #GError
@@ -172,6 +190,21 @@ XCVR_PUBLIC void xcvr_watch_set_debounce(XcvrWatch *watch, guint debounce_ms);
  * Since: 0.1
  */
 XCVR_PUBLIC void xcvr_watch_set_cycle_timeout(XcvrWatch *watch, guint timeout_ms);
+
+/**
+ * xcvr_watch_set_list_domains:
+ * @watch: a #XcvrWatch
+ * @list_domains: (nullable): lists some domains' vNICs, with the list function's data
+ *
+ * For a VM source whose events name every domain that changes (libvirt's): a cycle only
+ * events naming domains or netdevs asked for then lists those domains alone and takes
+ * every other vNIC from the last cycle, instead of listing every domain again. Without it
+ * (the default) every cycle lists the whole source.
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC void xcvr_watch_set_list_domains(XcvrWatch *watch,
+                                             XcvrWatchListDomainsFunc list_domains);
 
 /**
  * xcvr_watch_set_link_events:
@@ -362,15 +395,31 @@ XCVR_PUBLIC gboolean xcvr_watch_get_map_changed(XcvrWatch *watch);
  * @ret_kept: (out) (optional): vNICs whose walk it kept from the cycle before
  *
  * A cycle asked for only by events that name domains (xcvr_watch_trigger_domain() with a
- * domain: libvirt's domain events, XAPI's VM and VIF events) walks the vNICs of those
- * domains only; every other vNIC described as before keeps its walk, every uplink seen
- * before keeps its module as last read (the cycle polls nothing and the history is not
- * updated), link states are read again. Anything else — a link event, the interval, a
- * trigger without a domain, a failed cycle before — makes the next cycle a full one.
+ * domain: libvirt's domain events, XAPI's VM and VIF events) or netdevs (the kernel's link
+ * events: the link, its name before a rename, the masters it left or joined) walks the
+ * vNICs of those domains and the vNICs whose walks pass through those netdevs only; every
+ * other vNIC described as before keeps its walk, every uplink seen before but those
+ * netdevs keeps its module as last read (the cycle polls no other module and the history
+ * is not updated), link states are read again. Anything else — the interval, a trigger
+ * without a domain, lost link events, a change under `ovs-system`, a failed cycle before —
+ * makes the next cycle a full one.
  *
  * Since: 0.1
  */
 XCVR_PUBLIC void xcvr_watch_get_cycle_walks(XcvrWatch *watch, guint *ret_walked,
                                             guint *ret_kept);
+
+/**
+ * xcvr_watch_get_cycle_listed:
+ * @watch: a #XcvrWatch
+ *
+ * Returns: -1 when the last cycle listed the whole VM source; otherwise (a cycle of the
+ * kind xcvr_watch_get_cycle_walks() describes, with xcvr_watch_set_list_domains()) how many
+ * domains it listed, every other vNIC taken from the cycle before (0 for a cycle of link
+ * events alone).
+ *
+ * Since: 0.1
+ */
+XCVR_PUBLIC int xcvr_watch_get_cycle_listed(XcvrWatch *watch);
 
 G_END_DECLS

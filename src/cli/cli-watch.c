@@ -80,12 +80,19 @@ log_after_cycle(XcvrWatch *watch, const XcvrInventory *inv, const GError *error,
 
     guint walked = 0;
     guint kept = 0;
+    int listed;
+    char domains[16];
 
     /* every cycle, with G_MESSAGES_DEBUG=all */
     xcvr_watch_get_cycle_walks(watch, &walked, &kept);
-    g_debug("cycle %" G_GUINT64_FORMAT " (%s): map.json %s; %u vNICs walked, %u kept",
+    listed = xcvr_watch_get_cycle_listed(watch);
+    if (listed >= 0)
+        g_snprintf(domains, sizeof domains, "%d", listed);
+    g_debug("cycle %" G_GUINT64_FORMAT " (%s): map.json %s; %u vNICs walked, %u kept; "
+            "domains listed: %s",
             xcvr_watch_get_n_cycles(watch), reason != NULL ? reason : "-",
-            xcvr_watch_get_map_changed(watch) ? "updated" : "unchanged", walked, kept);
+            xcvr_watch_get_map_changed(watch) ? "updated" : "unchanged", walked, kept,
+            listed >= 0 ? domains : "all");
     if (error != NULL)
         xcvr_cli_error("xcvrmap watch: cycle %" G_GUINT64_FORMAT " (%s): %s",
                        xcvr_watch_get_n_cycles(watch), reason != NULL ? reason : "-",

@@ -60,6 +60,34 @@ xcvr_vnic_add_attach(XcvrVnic *vnic, XcvrVnicAttachKind kind, const char *name, 
     g_ptr_array_add(vnic->attach, attach);
 }
 
+XcvrVnic *
+xcvr_vnic_copy(const XcvrVnic *vnic)
+{
+    XcvrVnic *copy;
+
+    g_return_val_if_fail(vnic != NULL, NULL);
+
+    copy = xcvr_vnic_new(vnic->domain, vnic->type);
+    copy->domain_uuid = g_strdup(vnic->domain_uuid);
+    copy->running = vnic->running;
+    copy->mac = g_strdup(vnic->mac);
+    copy->model = g_strdup(vnic->model);
+    copy->source = g_strdup(vnic->source);
+    copy->target = g_strdup(vnic->target);
+    copy->vlan = vnic->vlan;
+    for (guint i = 0; vnic->attach != NULL && i < vnic->attach->len; i++) {
+        const XcvrVnicAttach *a = g_ptr_array_index(vnic->attach, i);
+
+        xcvr_vnic_add_attach(copy, a->kind, a->name, a->ovs);
+    }
+    copy->no_uplink_reason = g_strdup(vnic->no_uplink_reason);
+    copy->error = g_strdup(vnic->error);
+    copy->vm_source = g_strdup(vnic->vm_source);
+    copy->vif_uuid = g_strdup(vnic->vif_uuid);
+    copy->note = g_strdup(vnic->note);
+    return copy;
+}
+
 void
 xcvr_vnic_free(XcvrVnic *vnic)
 {

@@ -8,9 +8,11 @@
 #include <glib.h>
 #include <libvirt/libvirt.h>
 
-/* xcvr_virt_list_vnics() on @conn, which the caller keeps open. */
+/* xcvr_virt_list_vnics() on @conn, which the caller keeps open; with @missing_ok, a name
+ * in @domains that names no domain (one undefined since) lists nothing instead of
+ * failing. */
 GPtrArray *xcvr_virt_list_vnics_conn(virConnect *conn, const char *const *domains,
-                                     GError **error);
+                                     gboolean missing_ok, GError **error);
 
 /* The XCVR_ERROR_LIBVIRT error of a failed open of @uri (NULL: the default URI), with
  * libvirt's reason and what to do about it. */

@@ -374,10 +374,10 @@ xcvr_virt_watch_free(XcvrVirtWatch *vw)
     g_free(vw);
 }
 
-GPtrArray *
-xcvr_virt_watch_list_vnics(gpointer user_data, GError **error)
+/* Both listings: every domain the watch is given (@domains NULL), or those named. */
+static GPtrArray *
+list_on_conn(XcvrVirtWatch *vw, const char *const *domains, GError **error)
 {
-    XcvrVirtWatch *vw = user_data;
     g_autoptr(GPtrArray) vnics = NULL;
     virConnect *conn = NULL;
     guint backoff = 0;
@@ -398,11 +398,32 @@ xcvr_virt_watch_list_vnics(gpointer user_data, GError **error)
                     backoff / 1000);
         return NULL;
     }
-    vnics = xcvr_virt_list_vnics_conn(conn, (const char *const *)vw->domains, error);
+    if (domains == NULL)
+        vnics = xcvr_virt_list_vnics_conn(conn, (const char *const *)vw->domains, FALSE, error);
+    else if (domains[0] == NULL)
+        vnics = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_vnic_free);
+    else
+        vnics = xcvr_virt_list_vnics_conn(conn, domains, TRUE, error);
     if (vnics == NULL && virConnectIsAlive(conn) == 0)
         mark_lost(vw, conn);
     virConnectClose(conn);
     return g_steal_pointer(&vnics);
+}
+
+GPtrArray *
+xcvr_virt_watch_list_vnics(gpointer user_data, GError **error)
+{
+    g_return_val_if_fail(user_data != NULL, NULL);
+    return list_on_conn(user_data, NULL, error);
+}
+
+/* Libvirt's events name every domain that changes (lifecycle, devices; a network event or
+ * a reconnection asks for a full cycle): a cycle for some domains lists them alone. */
+static GPtrArray *
+list_domain_vnics(const char *const *domains, gpointer user_data, GError **error)
+{
+    g_return_val_if_fail(domains != NULL, NULL);
+    return list_on_conn(user_data, domains, error);
 }
 
 /* The node devices of the net and pci capabilities: the ones an annotation can touch. */
@@ -454,6 +475,9 @@ xcvr_virt_watch_attach(XcvrVirtWatch *vw, XcvrWatch *watch, gboolean publish)
 
     if (publish)
         xcvr_watch_set_publisher(watch, list_nodedevs, write_metadata, vw, NULL);
+    /* a watch given some domains (by name or UUID) keeps listing them all each cycle */
+    if (vw->domains == NULL || vw->domains[0] == NULL)
+        xcvr_watch_set_list_domains(watch, list_domain_vnics);
     g_mutex_lock(&vw->lock);
     vw->watch = watch;
     g_mutex_unlock(&vw->lock);

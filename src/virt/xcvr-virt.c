@@ -318,7 +318,8 @@ has_domain(GPtrArray *doms, virDomain *dom)
 }
 
 GPtrArray *
-xcvr_virt_list_vnics_conn(virConnect *conn, const char *const *domains, GError **error)
+xcvr_virt_list_vnics_conn(virConnect *conn, const char *const *domains, gboolean missing_ok,
+                          GError **error)
 {
     g_autoptr(GPtrArray) doms = NULL;
     g_autoptr(GPtrArray) out = NULL;
@@ -329,10 +330,16 @@ xcvr_virt_list_vnics_conn(virConnect *conn, const char *const *domains, GError *
     if (domains != NULL && domains[0] != NULL) {
         /* every name must exist: a typo is an error naming it, not a shorter map */
         for (guint i = 0; domains[i] != NULL; i++) {
-            virDomain *dom = find_domain(conn, domains[i], error);
+            g_autoptr(GError) local = NULL;
+            virDomain *dom = find_domain(conn, domains[i], &local);
 
-            if (dom == NULL)
+            if (dom == NULL && missing_ok && g_error_matches(local, XCVR_ERROR,
+                                                             XCVR_ERROR_NO_DEVICE))
+                continue;
+            if (dom == NULL) {
+                g_propagate_error(error, g_steal_pointer(&local));
                 return NULL;
+            }
             if (has_domain(doms, dom))
                 domain_unref(dom);
             else
@@ -383,7 +390,7 @@ list_vnics(const char *uri, const char *const *domains, char **ret_uri, GError *
     }
     virConnSetErrorFunc(conn, NULL, quiet_error);
 
-    out = xcvr_virt_list_vnics_conn(conn, domains, error);
+    out = xcvr_virt_list_vnics_conn(conn, domains, FALSE, error);
     if (out == NULL)
         return NULL;
     if (ret_uri != NULL)

@@ -35,6 +35,7 @@ typedef struct {
 struct _XcvrWatch {
     /* set up before start; used in the context's thread only */
     XcvrWatchListFunc list;
+    XcvrWatchListDomainsFunc list_domains; /* or NULL: every cycle lists everything */
     gpointer list_data;
     GDestroyNotify list_destroy;
     XcvrWatchNodedevFunc nodedevs;
@@ -62,6 +63,7 @@ struct _XcvrWatch {
     gboolean map_changed;
     guint n_walked;            /* vNICs the last cycle walked */
     guint n_kept;              /* vNICs whose walk it took from the cycle before */
+    int n_listed;              /* domains the last cycle listed; -1: the whole source */
 
     /* shared with the threads that trigger */
     GMutex lock;
@@ -98,6 +100,7 @@ xcvr_watch_new(XcvrWatchListFunc list, gpointer user_data, GDestroyNotify destro
     w->dirty = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     w->dirty_links = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     w->full_pending = TRUE;
+    w->n_listed = -1;
     g_mutex_init(&w->lock);
     return w;
 }
@@ -184,6 +187,20 @@ xcvr_watch_set_cycle_timeout(XcvrWatch *w, guint timeout_ms)
 {
     g_return_if_fail(w != NULL);
     w->timeout_ms = timeout_ms;
+}
+
+int
+xcvr_watch_get_cycle_listed(XcvrWatch *w)
+{
+    g_return_val_if_fail(w != NULL, -1);
+    return w->n_listed;
+}
+
+void
+xcvr_watch_set_list_domains(XcvrWatch *w, XcvrWatchListDomainsFunc list_domains)
+{
+    g_return_if_fail(w != NULL);
+    w->list_domains = list_domains;
 }
 
 void
@@ -411,6 +428,55 @@ call_after(XcvrWatch *w, const XcvrInventory *inv, const GError *error)
     }
 }
 
+/* Orders vNICs as the sources list them: by domain name, then UUID. */
+static int
+vnic_order(const XcvrVnic *a, const XcvrVnic *b)
+{
+    int c = g_strcmp0(a->domain, b->domain);
+
+    return c != 0 ? c : g_strcmp0(a->domain_uuid, b->domain_uuid);
+}
+
+/* The last cycle's vNICs but those of the @dirty domains, which are listed again: both
+ * lists are in the source's order, so merging them gives what a full listing gives. */
+static GPtrArray *
+list_after(XcvrWatch *w, GHashTable *dirty, GError **error)
+{
+    const GPtrArray *old = w->inventory->source;
+    g_autoptr(GPtrArray) fresh = NULL;
+    g_autofree const char **names = NULL;
+    GPtrArray *out;
+    guint i = 0;
+    guint j = 0;
+
+    if (g_hash_table_size(dirty) > 0) {
+        names = (const char **)g_hash_table_get_keys_as_array(dirty, NULL);
+        fresh = w->list_domains(names, w->list_data, error);
+        if (fresh == NULL)
+            return NULL;
+    } else {
+        fresh = g_ptr_array_new();
+    }
+    out = g_ptr_array_new_full(old->len + fresh->len, (GDestroyNotify)xcvr_vnic_free);
+    while (i < old->len || j < fresh->len) {
+        const XcvrVnic *o = i < old->len ? g_ptr_array_index(old, i) : NULL;
+        XcvrVnic *f = j < fresh->len ? g_ptr_array_index(fresh, j) : NULL;
+
+        if (o != NULL && g_hash_table_contains(dirty, o->domain)) {
+            i++;
+            continue;
+        }
+        if (f != NULL && (o == NULL || vnic_order(f, o) < 0)) {
+            g_ptr_array_add(out, f);
+            fresh->pdata[j++] = NULL; /* moved into @out */
+        } else {
+            g_ptr_array_add(out, xcvr_vnic_copy(o));
+            i++;
+        }
+    }
+    return out;
+}
+
 gboolean
 xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
 {
@@ -428,6 +494,7 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
     w->cycles++;
     w->map_changed = FALSE;
     w->n_walked = w->n_kept = 0;
+    w->n_listed = -1;
     g_free(w->cycle_reason);
     w->cycle_reason = g_strdup(reason);
 
@@ -446,7 +513,12 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
     w->dirty_all = FALSE;
     g_mutex_unlock(&w->lock);
 
-    vnics = w->list(w->list_data, &local);
+    if (partial && w->list_domains != NULL) {
+        vnics = list_after(w, dirty, &local);
+        w->n_listed = (int)g_hash_table_size(dirty);
+    } else {
+        vnics = w->list(w->list_data, &local);
+    }
     if (vnics == NULL)
         goto failed;
     xcvr_inventory_options_set_deadline(w->options,

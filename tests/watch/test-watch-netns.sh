@@ -211,10 +211,11 @@ G_MESSAGES_DEBUG=all ip netns exec "$ns" "$xcvrmap" watch -c "test://$work/host2
 watch_pids+=($!)
 pid2=$!
 
-# last_cycle: the walked/kept counts of the last cycle line ("W walked K kept")
+# last_cycle: the counts of the last cycle line ("W walked K kept L listed": vNICs walked
+# and kept, domains listed or "all")
 last_cycle() {
     grep ": cycle " "$work/watch2.out" | tail -1 |
-        sed -n 's/.*; \([0-9]*\) vNICs walked, \([0-9]*\) kept.*/\1 walked \2 kept/p'
+        sed -n 's/.* \([0-9]*\) vNICs walked, \([0-9]*\) kept; domains listed: \([a-z0-9]*\).*/\1 walked \2 kept \3 listed/p'
 }
 # settle: waits until no cycle line has come for half a second
 settle() {
@@ -238,20 +239,20 @@ echo "master removed -> map.json: $t ms"
 report $ok "master removed: the path follows by the link event ($t ms)" "$work/watch2.err"
 settle
 got=$(last_cycle)
-[ "$got" = "1 walked 1 kept" ]
+[ "$got" = "1 walked 1 kept 0 listed" ]
 report $? "master removed: only alpha's vNIC walked again, beta's kept (got '$got')" "$work/watch2.out"
 in_ns ip link set xvm0 master xbr0
 t=$(wait_for "$work/state2/map.json" 'path(vnic("alpha"))' "tap:xvm0 bridge:xbr0" 10)
 report $? "master back: the path follows ($t ms)" "$work/watch2.err"
 settle
 got=$(last_cycle)
-[ "$got" = "1 walked 1 kept" ]
+[ "$got" = "1 walked 1 kept 0 listed" ]
 report $? "master back: only alpha's vNIC walked again (got '$got')" "$work/watch2.out"
 # beta's bridge set up: beta's vNIC is walked again, alpha's kept
 in_ns ip link set xbr1 up
 settle
 got=$(last_cycle)
-[ "$got" = "1 walked 1 kept" ]
+[ "$got" = "1 walked 1 kept 0 listed" ]
 report $? "beta's bridge up: only beta's vNIC walked again (got '$got')" "$work/watch2.out"
 # a netdev no walk passes through: a cycle (link states are read again), no walk
 before=$(grep -c ": cycle " "$work/watch2.out")
@@ -259,7 +260,7 @@ in_ns ip link set xoth0 up
 settle
 after=$(grep -c ": cycle " "$work/watch2.out")
 got=$(last_cycle)
-[ "$after" -gt "$before" ] && [ "$got" = "0 walked 2 kept" ]
+[ "$after" -gt "$before" ] && [ "$got" = "0 walked 2 kept 0 listed" ]
 report $? "a netdev no walk passes through: nothing walked again (got '$got')" "$work/watch2.out"
 # what a full map makes of the host now is what the partial cycles made
 ip netns exec "$ns" "$xcvrmap" map -c "test://$work/host2.xml" --ovsdb "" --no-modules \

@@ -492,6 +492,8 @@ test_libvirt_events(void **state)
         xcvr_watch_get_cycle_walks(w, &walked, &kept);
         assert_int_equal(walked, 1);  /* w1's one interface */
         assert_true(kept >= 1);       /* every vNIC of "test" */
+        /* listed: w1 alone, every other vNIC taken from the cycle before */
+        assert_true(xcvr_watch_get_cycle_listed(w) == 1);
         assert_true(g_file_get_contents(map_path, &partial_map, NULL, NULL));
         n = (guint)xcvr_watch_get_n_cycles(w);
         xcvr_watch_trigger(w, "full");
@@ -501,6 +503,7 @@ test_libvirt_events(void **state)
         xcvr_watch_get_cycle_walks(w, &walked, &kept);
         assert_int_equal(kept, 0);
         assert_true(walked >= 2);
+        assert_int_equal(xcvr_watch_get_cycle_listed(w), -1);
         assert_false(xcvr_watch_get_map_changed(w));
         assert_true(g_file_get_contents(map_path, &full_map, NULL, NULL));
         assert_string_equal(partial_map, full_map);
