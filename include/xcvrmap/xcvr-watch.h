@@ -198,8 +198,12 @@ XCVR_PUBLIC void xcvr_watch_set_cycle_timeout(XcvrWatch *watch, guint timeout_ms
  *
  * For a VM source whose events name every domain that changes (libvirt's): a cycle only
  * events naming domains or netdevs asked for then lists those domains alone and takes
- * every other vNIC from the last cycle, instead of listing every domain again. Without it
- * (the default) every cycle lists the whole source.
+ * every other vNIC from the last cycle, instead of listing every domain again; and a poll
+ * (the interval's cycle) keeps every walk too: it lists nothing, reads every module and
+ * link state, and updates the history — but every tenth poll in a row rebuilds in full,
+ * so what no event reports (an Open vSwitch port added, libvirt's update-device) shows
+ * within ten intervals. Without it (the default) every cycle lists the whole source and
+ * every poll rebuilds in full.
  *
  * Since: 0.1
  */
@@ -400,9 +404,10 @@ XCVR_PUBLIC gboolean xcvr_watch_get_map_changed(XcvrWatch *watch);
  * vNICs of those domains and the vNICs whose walks pass through those netdevs only; every
  * other vNIC described as before keeps its walk, every uplink seen before but those
  * netdevs keeps its module as last read (the cycle polls no other module and the history
- * is not updated), link states are read again. Anything else — the interval, a trigger
- * without a domain, lost link events, a change under `ovs-system`, a failed cycle before —
- * makes the next cycle a full one.
+ * is not updated), link states are read again. A poll (the interval) keeps the walks as
+ * xcvr_watch_set_list_domains() says. Anything else — a trigger without a domain, lost
+ * link events, a change under `ovs-system`, a failed cycle before — makes the next cycle a
+ * full one.
  *
  * Since: 0.1
  */

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include <xcvrmap/xcvr-eeprom.h>
+#include <xcvrmap/xcvr-module.h>
 #include <xcvrmap/xcvr-page-map.h>
 
 /* What a poll does with one span. A SENTINEL span holds what says "this may be another
@@ -43,15 +44,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(XcvrEepromCache, xcvr_eeprom_cache_unref)
 /* Forgets @ifname's module (NULL: every module), so its next read is a full one. */
 void xcvr_eeprom_cache_invalidate(XcvrEepromCache *cache, const char *ifname);
 
-/* Keeps the page map of a full read of @ifname's @family module over @source. */
+/* Keeps the page map of a full read of @ifname's @family module over @source, read with
+ * @flags (XCVR_DECODE_VDM: the VDM pages too). */
 void xcvr_eeprom_cache_store(XcvrEepromCache *cache, const char *ifname, XcvrEepromSource source,
-                             XcvrFamily family, const XcvrPageMap *map);
+                             XcvrFamily family, XcvrDecodeFlags flags, const XcvrPageMap *map);
 
-/* A copy of the cached map and, in @ret_spans (XcvrEepromSpan), what a poll reads; NULL
- * when nothing is cached for @ifname over @source (read it in full). */
+/* A copy of the cached map and, in @ret_spans (XcvrEepromSpan), what a poll decoded with
+ * @flags reads; NULL when nothing is cached for @ifname over @source, or the full read
+ * did not read what @flags asks for (VDM): read it in full. */
 XcvrPageMap *xcvr_eeprom_cache_begin(XcvrEepromCache *cache, const char *ifname,
-                                     XcvrEepromSource source, XcvrFamily *ret_family,
-                                     GArray *ret_spans);
+                                     XcvrEepromSource source, XcvrDecodeFlags flags,
+                                     XcvrFamily *ret_family, GArray *ret_spans);
 
 /* Writes a poll's @buf (span->req.length bytes) over @map's bytes; FALSE when the span is a
  * sentinel and its bytes differ from the cached ones. */

@@ -10,10 +10,11 @@
  * set: SFF-8636 and CMIS assert it while any unmasked flag is latched, so a quiet module
  * costs no flag bytes. That shortcut is taken only where it is sound: every mask over
  * those flags clear, and the full read not showing a latched flag beside a deasserted
- * interrupt (a module that does not drive its interrupt status). A swap is caught by the
- * identifier and by the checksum byte over the serial number and date code (one byte
- * where the serial is 16); a link event, which a swap causes, makes the watch forget the
- * module as well.
+ * interrupt (a module that does not drive its interrupt status). With VDM asked for, the
+ * samples and flags of the VDM instances in use are read too (pages 24h-27h, 2Ch). A swap
+ * is caught by the identifier and by the checksum byte over the serial number and date
+ * code (one byte where the serial is 16); a link event, which a swap causes, makes the
+ * watch forget the module as well.
  */
 #include <string.h>
 
@@ -24,6 +25,7 @@
 typedef struct {
     XcvrEepromSource source;
     XcvrFamily family;
+    XcvrDecodeFlags flags; /* what the full read was made for */
     XcvrPageMap *map;
 } Entry;
 
@@ -83,12 +85,13 @@ xcvr_eeprom_cache_invalidate(XcvrEepromCache *cache, const char *ifname)
 
 void
 xcvr_eeprom_cache_store(XcvrEepromCache *cache, const char *ifname, XcvrEepromSource source,
-                        XcvrFamily family, const XcvrPageMap *map)
+                        XcvrFamily family, XcvrDecodeFlags flags, const XcvrPageMap *map)
 {
     Entry *e = g_new0(Entry, 1);
 
     e->source = source;
     e->family = family;
+    e->flags = flags;
     e->map = xcvr_page_map_copy(map);
     g_mutex_lock(&cache->lock);
     g_hash_table_insert(cache->entries, g_strdup(ifname), e);
@@ -252,16 +255,50 @@ plan_cmis(const XcvrPageMap *map, GArray *spans)
     }
 }
 
+/* CMIS §8.14: the VDM samples (pages 24h-27h, 2 bytes an instance) up to the last instance
+ * a descriptor (pages 20h-23h, type ID in the second byte, 0 unused) describes, and the
+ * flags of page 2Ch (4 bits an instance, the groups one after another) up to the last one;
+ * descriptors, thresholds (28h-2Bh) and page 2Fh are as the full read found them. */
+static void
+plan_cmis_vdm(const XcvrPageMap *map, GArray *spans)
+{
+    guint last_flag = 0;
+    gboolean any = FALSE;
+    guint g;
+
+    for (g = 0; g < 4; g++) {
+        const guint8 *d = xcvr_page_map_get(map, XCVR_I2C_A0, 0, (guint8)(0x20 + g), 128, 128);
+        guint used = 0;
+        guint i;
+
+        if (d == NULL || !have_half(map, XCVR_I2C_A0, 0, (guint8)(0x24 + g), XCVR_HALF_PAGE))
+            continue;
+        for (i = 0; i < 64; i++) {
+            if (d[2 * i + 1] != 0)
+                used = i + 1;
+        }
+        if (used == 0)
+            continue;
+        add_span(spans, XCVR_I2C_A0, 0, (guint8)(0x24 + g), 128, 128 + 2 * used - 1,
+                 XCVR_SPAN_DATA, 0);
+        last_flag = (g * 64 + used - 1) / 2;
+        any = TRUE;
+    }
+    if (any && have_half(map, XCVR_I2C_A0, 0, 0x2c, XCVR_HALF_PAGE))
+        add_span(spans, XCVR_I2C_A0, 0, 0x2c, 128, 128 + last_flag, XCVR_SPAN_DATA, 0);
+}
+
 XcvrPageMap *
 xcvr_eeprom_cache_begin(XcvrEepromCache *cache, const char *ifname, XcvrEepromSource source,
-                        XcvrFamily *ret_family, GArray *ret_spans)
+                        XcvrDecodeFlags flags, XcvrFamily *ret_family, GArray *ret_spans)
 {
     XcvrPageMap *map = NULL;
     Entry *e;
 
     g_mutex_lock(&cache->lock);
     e = g_hash_table_lookup(cache->entries, ifname);
-    if (e != NULL && e->source == source && have_half(e->map, XCVR_I2C_A0, 0, 0, 0)) {
+    if (e != NULL && e->source == source && have_half(e->map, XCVR_I2C_A0, 0, 0, 0) &&
+        (flags & ~e->flags & XCVR_DECODE_VDM) == 0) {
         map = xcvr_page_map_copy(e->map);
         *ret_family = e->family;
     }
@@ -278,6 +315,8 @@ xcvr_eeprom_cache_begin(XcvrEepromCache *cache, const char *ifname, XcvrEepromSo
         break;
     case XCVR_FAMILY_CMIS:
         plan_cmis(map, ret_spans);
+        if ((flags & XCVR_DECODE_VDM) != 0)
+            plan_cmis_vdm(map, ret_spans);
         break;
     default:
         add_span(ret_spans, XCVR_I2C_A0, 0, 0, 0, 0, XCVR_SPAN_SENTINEL, 0);

@@ -257,7 +257,7 @@ reader_poll(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError **e
     guint8 buf[128];
     guint i;
 
-    map = xcvr_eeprom_cache_begin(cache, r->ifname, r->stats.source, &family, spans);
+    map = xcvr_eeprom_cache_begin(cache, r->ifname, r->stats.source, flags, &family, spans);
     if (map == NULL)
         return NULL;
     for (i = 0; i < spans->len; i++) {
@@ -307,8 +307,7 @@ reader_run_once(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError
         set_errno_error(error, r->ifname, -ret, r->stats.source);
         return NULL;
     }
-    /* a poll patches monitors and flags, not the VDM pages: with VDM every read is full */
-    if (cache != NULL && (flags & XCVR_DECODE_VDM) == 0) {
+    if (cache != NULL) {
         GError *local = NULL;
         XcvrModule *module = reader_poll(r, cache, flags, &local);
 
@@ -374,7 +373,7 @@ reader_run_once(Reader *r, XcvrEepromCache *cache, XcvrDecodeFlags flags, GError
 
         if (module != NULL)
             xcvr_eeprom_cache_store(cache, r->ifname, r->stats.source,
-                                    xcvr_module_get_family(module), map);
+                                    xcvr_module_get_family(module), flags, map);
         return module;
     }
     return xcvr_module_decode_map(map, XCVR_FAMILY_UNKNOWN, flags, error);

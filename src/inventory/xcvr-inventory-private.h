@@ -68,14 +68,14 @@ struct _XcvrInventory {
  * @changed (names; a set) and the netdevs in @links (names; a set, or NULL) only: a vNIC of
  * another domain described exactly as one of @previous, whose walk passed through none of
  * @links, keeps that one's walk (path, uplinks, status, reason) instead of walking again;
- * an uplink @previous had and @links does not name keeps its module as read then (taken
- * from @previous, which is to be freed next: no module is read, this is no poll); link
- * states are read again, the modules of new uplinks and of uplinks @links names read. With
- * the host unchanged but for those domains and netdevs, the result is what
- * xcvr_inventory_new() would make. */
+ * link states are read again. Without @poll, an uplink @previous had and @links does not
+ * name keeps its module as read then (taken from @previous, which is to be freed next: no
+ * module is read), and only new uplinks and those @links names are read; with @poll,
+ * every uplink's module is read. With the host unchanged but for those domains and
+ * netdevs, the result is what xcvr_inventory_new() would make. */
 XcvrInventory *xcvr_inventory_new_after(GPtrArray *vnics, const XcvrInventoryOptions *options,
                                         XcvrInventory *previous, GHashTable *changed,
-                                        GHashTable *links, GError **error);
+                                        GHashTable *links, gboolean poll, GError **error);
 
 /* Module identity summary and health of @uplink, from what was read. */
 void xcvr_inv_uplink_judge(XcvrInvUplink *uplink);

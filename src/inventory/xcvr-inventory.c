@@ -586,7 +586,7 @@ walk_touches(const XcvrInvVnic *iv, GHashTable *names)
  * modules. */
 static XcvrInventory *
 build(GPtrArray *vnics, const XcvrInventoryOptions *options, XcvrInventory *previous,
-      GHashTable *changed, GHashTable *links, GError **error)
+      GHashTable *changed, GHashTable *links, gboolean poll, GError **error)
 {
     static const XcvrInventoryOptions defaults = { 0 };
     g_autoptr(XcvrInventory) inv = NULL;
@@ -671,9 +671,9 @@ build(GPtrArray *vnics, const XcvrInventoryOptions *options, XcvrInventory *prev
         g_autofree char *key = old_ups != NULL ? uplink_key(up->netdev, up->pci) : NULL;
         XcvrInvUplink *old = key != NULL ? g_hash_table_lookup(old_ups, key) : NULL;
 
-        if (old != NULL && links != NULL && up->netdev != NULL &&
-            g_hash_table_contains(links, up->netdev))
-            old = NULL; /* its link changed: the module may have been swapped */
+        if (old != NULL && (poll || (links != NULL && up->netdev != NULL &&
+                                      g_hash_table_contains(links, up->netdev))))
+            old = NULL; /* polled, or its link changed (the module may have been swapped) */
         if (old != NULL) {
             /* the module as last read (no poll), the link as it is now */
             if (up->netdev != NULL)
@@ -692,14 +692,14 @@ build(GPtrArray *vnics, const XcvrInventoryOptions *options, XcvrInventory *prev
 XcvrInventory *
 xcvr_inventory_new(GPtrArray *vnics, const XcvrInventoryOptions *options, GError **error)
 {
-    return build(vnics, options, NULL, NULL, NULL, error);
+    return build(vnics, options, NULL, NULL, NULL, TRUE, error);
 }
 
 XcvrInventory *
 xcvr_inventory_new_after(GPtrArray *vnics, const XcvrInventoryOptions *options,
                          XcvrInventory *previous, GHashTable *changed, GHashTable *links,
-                         GError **error)
+                         gboolean poll, GError **error)
 {
     g_return_val_if_fail(previous != NULL && changed != NULL, NULL);
-    return build(vnics, options, previous, changed, links, error);
+    return build(vnics, options, previous, changed, links, poll, error);
 }

@@ -24,6 +24,10 @@
 #include "watch/xcvr-watch-private.h"
 
 #define MAP_FILE "map.json"
+/* With an event-complete VM source, polls keep the walks, but every this many'th one
+ * rebuilds in full: what no event reports (an Open vSwitch port added; libvirt's
+ * update-device) shows within that many intervals. */
+#define POLLS_PER_REWALK 10
 #define NODEDEV_DIR "nodedev"
 
 typedef struct {
@@ -64,6 +68,7 @@ struct _XcvrWatch {
     guint n_walked;            /* vNICs the last cycle walked */
     guint n_kept;              /* vNICs whose walk it took from the cycle before */
     int n_listed;              /* domains the last cycle listed; -1: the whole source */
+    guint polls_kept;          /* polls since the last full rebuild that kept the walks */
 
     /* shared with the threads that trigger */
     GMutex lock;
@@ -74,6 +79,7 @@ struct _XcvrWatch {
     GHashTable *dirty_links;   /* netdevs named by link events: walk through them again */
     gboolean dirty_all;        /* every domain: publish again */
     gboolean full_pending;     /* something not named by a domain asked: rebuild in full */
+    gboolean poll_pending;     /* the interval asked: poll every module */
 };
 
 XcvrWatch *
@@ -486,6 +492,7 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
     g_autoptr(GHashTable) links = NULL;
     gboolean dirty_all;
     gboolean partial;
+    gboolean poll;
     GError *first = NULL;
     GError *local = NULL;
 
@@ -505,13 +512,22 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
     links = g_steal_pointer(&w->dirty_links);
     w->dirty_links = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     dirty_all = w->dirty_all;
-    /* only domains and netdevs named: the others keep their walks and the modules of the
-     * netdevs not named are not polled */
-    partial = w->inventory != NULL && !w->full_pending && !dirty_all &&
-              (g_hash_table_size(dirty) > 0 || g_hash_table_size(links) > 0);
+    /* only domains and netdevs named: the others keep their walks, and the modules of the
+     * netdevs not named are not read; a poll reads every module, and keeps the walks too
+     * where the VM source's events name every change (but for every POLLS_PER_REWALK'th) */
+    poll = w->poll_pending;
+    if (w->inventory == NULL || w->full_pending || dirty_all)
+        partial = FALSE;
+    else if (poll)
+        partial = w->list_domains != NULL && w->polls_kept + 1 < POLLS_PER_REWALK;
+    else
+        partial = g_hash_table_size(dirty) > 0 || g_hash_table_size(links) > 0;
     w->full_pending = FALSE;
+    w->poll_pending = FALSE;
     w->dirty_all = FALSE;
     g_mutex_unlock(&w->lock);
+    if (!partial)
+        poll = TRUE;
 
     if (partial && w->list_domains != NULL) {
         vnics = list_after(w, dirty, &local);
@@ -526,15 +542,19 @@ xcvr_watch_run_cycle(XcvrWatch *w, const char *reason, GError **error)
                                             ? g_get_monotonic_time() + w->timeout_ms * 1000LL
                                             : 0);
     inv = partial ? xcvr_inventory_new_after(vnics, w->options, w->inventory, dirty, links,
-                                             &local)
+                                             poll, &local)
                   : xcvr_inventory_new(vnics, w->options, &local);
     if (inv == NULL)
         goto failed;
     w->n_walked = inv->n_walked;
     w->n_kept = inv->n_kept;
-    /* the history first, so that map.json and the node devices carry this poll (a partial
-     * cycle polls nothing) */
-    if (w->history != NULL && !partial)
+    if (!partial)
+        w->polls_kept = 0;
+    else if (poll)
+        w->polls_kept++;
+    /* the history first, so that map.json and the node devices carry this poll (a cycle
+     * of events alone polls nothing) */
+    if (w->history != NULL && poll)
         xcvr_history_update(w->history, inv, g_get_real_time());
     if (w->state_dir != NULL && !write_map(w, inv, &local))
         keep_first(&first, g_steal_pointer(&local));
@@ -677,7 +697,7 @@ on_interval(gpointer data)
     XcvrWatch *w = data;
 
     g_mutex_lock(&w->lock);
-    w->full_pending = TRUE; /* a poll */
+    w->poll_pending = TRUE;
     if (w->pending_reason == NULL)
         w->pending_reason = g_strdup("interval");
     g_mutex_unlock(&w->lock);

@@ -4,7 +4,8 @@
  * on stdin, so a test or benchmark can change the module bytes the shim serves between
  * polls. Commands: "poll IF…" (through the caching reader), "full IF…" (a fresh reader: a
  * full read, the reference), "invalidate IF" (a link event). Each read prints one JSON line:
- * ifname, mode, requests, bytes, ms, and the decoded module or the error.
+ * ifname, mode, requests, bytes, ms, and the decoded module or the error. --vdm reads and
+ * decodes the VDM pages too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,10 +50,12 @@ main(int argc, char **argv)
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--no-netlink") == 0)
             xcvr_eeprom_options_set_no_netlink(opts, TRUE);
+        else if (strcmp(argv[i], "--vdm") == 0)
+            xcvr_eeprom_options_set_flags(opts, XCVR_DECODE_VDM);
         else if (g_str_has_prefix(argv[i], "--timeout-ms="))
             xcvr_eeprom_options_set_timeout_ms(opts, (guint)atoi(argv[i] + 13));
         else {
-            fprintf(stderr, "usage: poll-probe [--no-netlink] [--timeout-ms=N] < commands\n");
+            fprintf(stderr, "usage: poll-probe [--no-netlink] [--vdm] [--timeout-ms=N] < commands\n");
             return 2;
         }
     }

@@ -5,7 +5,9 @@ completed as tests/reader/test-reader.py completes them (SFF-8472 with A2h, SFF-
 CMIS), over ethtool netlink and over the ioctl. A caching reader (tests/polls/poll-probe.c,
 as the watch holds one) must decode exactly what a full read of the same bytes decodes
 while monitors and flags change, read a swapped module (new serial number) in full, cost an
-exact number of requests and bytes per poll, and not let a hung port hold the others up.
+exact number of requests and bytes per poll, read latched flags only while the module's
+interrupt says one is set (unless a mask is set or the module does not drive it), read the
+VDM samples and flags in use when asked for VDM, and not let a hung port hold the others up.
 
 Usage: test-polls.py --probe PATH --shim PATH --corpus DIR
 """
@@ -291,6 +293,56 @@ def run_interrupt(pr, path, data, write_all):
     pr.run("poll qsfp0 cmis0")
 
 
+def run_vdm(opts, images):
+    """With VDM asked for, a poll reads the samples and flags of the VDM instances in use
+    (pages 24h, 2Ch) besides the usual spans; descriptors, thresholds and page 2Fh come from
+    the cache. cmis0 with page 01h advertising VDM and one group of three observables, as
+    xcvr-cmis-test.c's test_vdm describes them."""
+    im = images["cmis0"]
+    d = bytearray(im.data)
+    d[256 + 142 - 128] |= 0x40                      # page 01h: VDM pages supported
+    p2f, d20, v24, t28, f2c = (bytearray(128) for _ in range(5))
+    d20[0:6] = bytes([0x00, 5, 0x11, 15, 0x20, 3])  # eSNR lane 1, pre-FEC BER lane 2, freq error
+    v24[0:6] = bytes([18, 128, 0x68, 250, 0xff, 0xf1])
+    t28[0:2] = bytes([35, 0])
+    f2c[0:2] = bytes([0x81, 0x02])
+    base = len(d)
+    d += p2f + d20 + v24 + t28 + f2c
+    segs = im.segments + "".join(" %s@%d+128" % (n, base + 128 * k)
+                                 for k, n in enumerate(("2fh", "20h", "24h", "28h", "2ch")))
+    vdm = tr.Image.__new__(tr.Image)
+    vdm.__dict__.update(im.__dict__)
+    vdm.segments = segs
+    at24, at2c = base + 2 * 128, base + 4 * 128
+    # the usual netlink poll of cmis0 (interrupt asserted), then 24h 128-133 and 2Ch 128-129
+    want = (POLL_COST[("cmis0", "netlink")][0] + 2, POLL_COST[("cmis0", "netlink")][1] + 6 + 2)
+    with tempfile.TemporaryDirectory() as tmp:
+        vdm.write(tmp, "dd0", bytes(d))
+        pr = Probe(opts.probe, opts.shim, tmp, True, args=["--vdm"])
+        first = pr.run("poll dd0")["dd0"]
+        full = pr.run("full dd0")["dd0"]
+        check(same(first, full) and "vdm_esnr_media_input" in json.dumps(first["module"]),
+              "vdm: the first poll is a full read with the VDM observables")
+        for step in (1, 2):
+            d[at24 + 1] = (d[at24 + 1] + 64 * step) & 0xff   # eSNR sample
+            d[at2c] ^= 0x01                                  # its high alarm flag
+            vdm.write(tmp, "dd0", bytes(d))
+            p, f = pr.run("poll dd0")["dd0"], pr.run("full dd0")["dd0"]
+            check(same(p, f), "vdm step %d: poll decodes as a full read" % step)
+            check((p["requests"], p["bytes"]) == want,
+                  "vdm step %d: poll cost %d requests / %d bytes, want %s"
+                  % (step, p["requests"], p["bytes"], want))
+        pr.close()
+        # without VDM asked for, the same module's polls read no VDM page
+        pr = Probe(opts.probe, opts.shim, tmp, True)
+        pr.run("poll dd0")
+        again = pr.run("poll dd0")["dd0"]
+        check("vdm_esnr" not in json.dumps(again["module"]) and
+              (again["requests"], again["bytes"]) == POLL_COST[("cmis0", "netlink")],
+              "vdm: without --vdm a poll reads no VDM page")
+        pr.close()
+
+
 def run_hung(opts, images):
     """A port whose reads hang: its deadline once, then `timeout` at once; the other ports'
     polls go on at their usual cost in the same cycles."""
@@ -334,6 +386,7 @@ def main():
     images["cmis0"].data = bytes(cm)
     for netlink in (True, False):
         run_path(opts, images, netlink)
+    run_vdm(opts, images)
     run_hung(opts, images)
     print("%d failures" % len(failures))
     return 1 if failures else 0

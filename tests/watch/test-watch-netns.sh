@@ -14,7 +14,8 @@
 #     bridge and joins it again, and the vNIC's path in map.json follows;
 #     only the vNICs whose walks pass through a netdev an event names are walked again,
 #     and the result is what a full map makes;
-#  3. SIGTERM ends the watch with exit status 0 and a map.json valid against the schema.
+#  3. polls (the interval's cycles) keep every walk, every tenth in a row a full one;
+#  4. SIGTERM ends the watch with exit status 0 and a map.json valid against the schema.
 #
 # Usage: test-watch-netns.sh XCVRMAP HOSTGEN SCHEMA
 # Needs root (`ip netns add`, mount); exits 77 (skip) without it. Prints "N passed, M
@@ -278,6 +279,41 @@ kill -TERM "$pid2"
 wait "$pid2"
 rc=$?
 report $((rc != 0)) "SIGTERM: exit status 0 (got $rc)" "$work/watch2.err"
+
+# ---- 3. polls ----
+# the interval's cycles (polls) keep every walk and list nothing, but every tenth in a row
+# rebuilds in full
+mkdir -p "$work/state3"
+G_MESSAGES_DEBUG=all ip netns exec "$ns" "$xcvrmap" watch -c "test://$work/host2.xml" \
+    --ovsdb "" --no-modules --interval 0.1 --state-dir "$work/state3" \
+    >"$work/watch3.out" 2>"$work/watch3.err" &
+watch_pids+=($!)
+pid3=$!
+for _ in $(seq 100); do
+    [ "$(grep -c '(interval)' "$work/watch3.out" 2>/dev/null)" -ge 25 ] && break
+    sleep 0.1
+done
+kill -TERM "$pid3"
+wait "$pid3"
+grep '(interval)' "$work/watch3.out" |
+    sed -n 's/.* \([0-9]*\) vNICs walked, \([0-9]*\) kept; domains listed: \([a-z0-9]*\).*/\1 \2 \3/p' \
+    >"$work/polls3.txt"
+python3 - "$work/polls3.txt" >"$work/why3" 2>&1 <<'PY'
+import sys
+rows = [l.split() for l in open(sys.argv[1])]
+kept = [r == ["0", "2", "0"] for r in rows]
+full = [r == ["2", "0", "all"] for r in rows]
+print(rows)
+# every row is one or the other; at most nine kept polls in a row; some of each
+runs, n = [], 0
+for k in kept:
+    n = n + 1 if k else 0
+    runs.append(n)
+ok = len(rows) >= 20 and all(k or f for k, f in zip(kept, full)) and max(runs) <= 9 \
+    and sum(full) >= 2 and sum(kept) >= 15
+sys.exit(0 if ok else 1)
+PY
+report $? "polls keep the walks and list nothing; every tenth in a row rebuilds in full" "$work/why3"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
