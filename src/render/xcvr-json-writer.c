@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/xcvr-escape-private.h"
+#include "core/xcvr-string-private.h"
 #include <xcvrmap/xcvr-escape.h>
 
 void
@@ -35,7 +36,7 @@ xcvr_json_writer_indent(XcvrJsonWriter *w)
     while (n > 0) {
         guint k = MIN(n, (guint)sizeof(spaces) - 1);
 
-        g_string_append_len(w->out, spaces, (gssize)k);
+        xcvr_string_append_len(w->out, spaces, k);
         n -= k;
     }
 }
@@ -62,40 +63,40 @@ xcvr_json_quote(GString *out, const char *s)
     const char *run = s;
     const char *p;
 
-    g_string_append_c(out, '"');
+    xcvr_string_append_c(out, '"');
     for (p = s + json_plain_run(s); *p != '\0'; p = run + json_plain_run(run)) {
         guchar c = (guchar)*p;
 
-        g_string_append_len(out, run, p - run);
+        xcvr_string_append_len(out, run, (gsize)(p - run));
         run = p + 1;
         switch (c) {
         case '"':
         case '\\':
-            g_string_append_c(out, '\\');
-            g_string_append_c(out, (char)c);
+            xcvr_string_append_c(out, '\\');
+            xcvr_string_append_c(out, (char)c);
             break;
         case '\b':
-            g_string_append(out, "\\b");
+            xcvr_string_append(out, "\\b");
             break;
         case '\f':
-            g_string_append(out, "\\f");
+            xcvr_string_append(out, "\\f");
             break;
         case '\n':
-            g_string_append(out, "\\n");
+            xcvr_string_append(out, "\\n");
             break;
         case '\r':
-            g_string_append(out, "\\r");
+            xcvr_string_append(out, "\\r");
             break;
         case '\t':
-            g_string_append(out, "\\t");
+            xcvr_string_append(out, "\\t");
             break;
         default:
             g_string_append_printf(out, "\\u00%02x", (guint)c);
             break;
         }
     }
-    g_string_append_len(out, run, p - run);
-    g_string_append_c(out, '"');
+    xcvr_string_append_len(out, run, (gsize)(p - run));
+    xcvr_string_append_c(out, '"');
 }
 
 /* What comes before a value or a member: the comma after the previous one, the newline
@@ -114,17 +115,17 @@ xcvr_json_writer_next(XcvrJsonWriter *w)
     w->first[w->depth] = FALSE;
     if (!w->pretty) {
         if (!first)
-            g_string_append_c(w->out, ',');
+            xcvr_string_append_c(w->out, ',');
         return;
     }
     n = w->depth * w->indent;
     if (n <= sizeof(sep) - 3) {
-        g_string_append_len(w->out, sep + (first ? 1 : 0), (gssize)(n + (first ? 1 : 2)));
+        xcvr_string_append_len(w->out, sep + (first ? 1 : 0), n + (first ? 1 : 2));
         return;
     }
     if (!first)
-        g_string_append_c(w->out, ',');
-    g_string_append_c(w->out, '\n');
+        xcvr_string_append_c(w->out, ',');
+    xcvr_string_append_c(w->out, '\n');
     xcvr_json_writer_indent(w);
 }
 
@@ -144,7 +145,7 @@ xcvr_json_writer_member(XcvrJsonWriter *w, const char *name)
 {
     xcvr_json_writer_next(w);
     xcvr_json_quote(w->out, name);
-    g_string_append(w->out, w->pretty ? " : " : ":");
+    xcvr_string_append(w->out, w->pretty ? " : " : ":");
     w->named = TRUE;
 }
 
@@ -152,7 +153,7 @@ static void
 xcvr_json_writer_open(XcvrJsonWriter *w, char c)
 {
     xcvr_json_writer_value(w);
-    g_string_append_c(w->out, c);
+    xcvr_string_append_c(w->out, c);
     g_assert(w->depth + 1 < G_N_ELEMENTS(w->first));
     w->depth++;
     w->first[w->depth] = TRUE;
@@ -168,10 +169,10 @@ xcvr_json_writer_close(XcvrJsonWriter *w, char c)
     w->depth--;
     /* an empty container stays on its line: "[]", "{}" */
     if (w->pretty && !empty) {
-        g_string_append_c(w->out, '\n');
+        xcvr_string_append_c(w->out, '\n');
         xcvr_json_writer_indent(w);
     }
-    g_string_append_c(w->out, c);
+    xcvr_string_append_c(w->out, c);
 }
 
 void
@@ -203,7 +204,7 @@ xcvr_json_writer_string(XcvrJsonWriter *w, const char *s)
 {
     xcvr_json_writer_value(w);
     if (s == NULL) {
-        g_string_append(w->out, "null");
+        xcvr_string_append(w->out, "null");
         return;
     }
     if (w->escape && xcvr_escape_bytes_needed(s)) {
@@ -229,7 +230,7 @@ xcvr_json_writer_int(XcvrJsonWriter *w, gint64 v)
     } while (u != 0);
     if (v < 0)
         buf[--i] = '-';
-    g_string_append_len(w->out, buf + i, (gssize)(sizeof(buf) - i));
+    xcvr_string_append_len(w->out, buf + i, sizeof(buf) - i);
 }
 
 void
@@ -241,26 +242,26 @@ xcvr_json_writer_double(XcvrJsonWriter *w, double v)
      * (but -0, which keeps its sign) */
     if (fabs(v) < 9007199254740992.0 && v == (double)(gint64)v && (v != 0 || !signbit(v))) {
         xcvr_json_writer_int(w, (gint64)v);
-        g_string_append(w->out, ".0");
+        xcvr_string_append(w->out, ".0");
         return;
     }
     xcvr_json_writer_value(w);
-    g_string_append(w->out, g_ascii_dtostr(buf, sizeof(buf), v));
+    xcvr_string_append(w->out, g_ascii_dtostr(buf, sizeof(buf), v));
     /* a double stays a double when read back */
     if (strchr(buf, '.') == NULL)
-        g_string_append(w->out, ".0");
+        xcvr_string_append(w->out, ".0");
 }
 
 void
 xcvr_json_writer_boolean(XcvrJsonWriter *w, gboolean v)
 {
     xcvr_json_writer_value(w);
-    g_string_append(w->out, v ? "true" : "false");
+    xcvr_string_append(w->out, v ? "true" : "false");
 }
 
 void
 xcvr_json_writer_null(XcvrJsonWriter *w)
 {
     xcvr_json_writer_value(w);
-    g_string_append(w->out, "null");
+    xcvr_string_append(w->out, "null");
 }

@@ -16,8 +16,9 @@ tests/reader/test-reader.py completes them), served over ethtool netlink by the 
 (tests/shim). Modules are read from the kernel only for the host's own sysfs (a --root
 copy is never this kernel's), so the watch and `metrics` run in a private mount namespace
 with the generated sysfs bound over /sys (root; the benchmark skips otherwise). The watch
-runs with `--interval 0.001` (cycles back to back: each lists the
-domains, walks the host, polls every module, keeps history.json, map.json and a --textfile)
+runs with `--interval 0.001` (polls back to back: each polls every module and keeps
+history.json, map.json and a --textfile; every tenth also lists the domains and walks the
+host again, the others keep the walks)
 and is stopped after POLLS cycles; the baselines run K polls (default 10) and are given per
 poll. A benchmark: it prints figures and fails only when a tool fails.
 """
@@ -204,5 +205,6 @@ print("%-34s %10.2f %12.2f %9.1f MB %14d %14d" % (
 print("%-34s %10.2f %12.2f %9.1f MB %14s %14s" % (
     "xcvrmap metrics per poll, %d polls" % a.baseline_polls, met_cpu * 1000,
     met_wall * 1000, met_rss / 1024, "(as full)", "(as full)"))
-print("ethtool's RSS is one process's (64 run per poll); every watch poll also lists the "
-      "domains, walks the host and writes map.json, history.json and the textfile")
+print("ethtool's RSS is one process's (64 run per poll); every watch poll also reads the "
+      "link states and writes map.json, history.json and the textfile; every tenth lists "
+      "the domains and walks the host again (the others keep the walks)")
