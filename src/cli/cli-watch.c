@@ -70,6 +70,29 @@ list_xapi(gpointer data, GError **error)
                                     (const char *const *)s->o->domains, s->timeout_ms, error);
 }
 
+/* XAPI's events (VM, VIF and PIF classes) name every change the map reads, so the watch
+ * may keep its walks between them; a listing costs the same few get_all_records calls
+ * whatever it is for, so the domains named are taken from a whole listing. */
+static GPtrArray *
+list_xapi_domains(const char *const *domains, gpointer data, GError **error)
+{
+    g_autoptr(GPtrArray) all = list_xapi(data, error);
+    GPtrArray *out;
+
+    if (all == NULL)
+        return NULL;
+    out = g_ptr_array_new_with_free_func((GDestroyNotify)xcvr_vnic_free);
+    for (guint i = 0; i < all->len; i++) {
+        XcvrVnic *vnic = g_ptr_array_index(all, i);
+
+        if (g_strv_contains(domains, vnic->domain)) {
+            g_ptr_array_add(out, vnic);
+            all->pdata[i] = NULL; /* moved into @out */
+        }
+    }
+    return out;
+}
+
 /* ---- after each cycle ---- */
 
 /* Says on stderr (the journal, under systemd) what a cycle changed or why it failed. */
@@ -286,6 +309,7 @@ watch_host(Options *o, const XcvrCliDemo *host, guint timeout_ms, Stop *stop)
             return XCVR_EXIT_FAILURE;
         }
         watch = xcvr_watch_new(list_xapi, &xapi, NULL);
+        xcvr_watch_set_list_domains(watch, list_xapi_domains);
     } else {
         if (!xcvr_cli_virt_watch_load(&api, &error) ||
             (vwatch = api.watch_new(o->demo ? host->uri : o->uri,

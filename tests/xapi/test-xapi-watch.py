@@ -5,8 +5,9 @@
 two-host pool of xapi_pool.py; while `watch` runs with a one-hour interval, a halted VM is
 started here, a running one migrates away, a VIF is unplugged — each reaches map.json in
 seconds, through events alone, walking only that VM's vNICs — while a VM of the other host stopping asks for no cycle;
-SIGTERM ends a watch blocked in event.from at once and logs out. Against an xapi whose
-event.from fails, the watch lists again after 1, 2, 4 … s.
+SIGTERM ends a watch blocked in event.from at once and logs out. At a 0.1 s interval, polls
+keep the walks and ask xapi for no VM but every tenth. Against an xapi whose event.from
+fails, the watch lists again after 1, 2, 4 … s.
 
     test-xapi-watch.py --xcvrmap EXE --hostgen HOSTGEN.py
 """
@@ -232,6 +233,43 @@ def fallback(a, tmp, dom0):
         fake.close()
 
 
+def polls(a, tmp, dom0):
+    """Polls (the interval's cycles) keep the walks and ask xapi nothing, but every tenth in
+    a row, a full cycle, lists the VMs again."""
+    fake = xapi_pool.FakeXapi(tmp, "polls", xapi_pool.pool_classes())
+    state = os.path.join(tmp, "st-polls")
+    debug = open(os.path.join(tmp, "watch-polls.out"), "w")
+    cmd = watch_cmd(a, dom0, fake, state)
+    cmd[cmd.index("--interval") + 1] = "0.1"
+    p = subprocess.Popen(cmd, stdout=debug, stderr=subprocess.PIPE, text=True,
+                         env=dict(os.environ, G_MESSAGES_DEBUG="all"))
+    try:
+        def n_polls():
+            debug.flush()
+            with open(debug.name) as f:
+                return sum(1 for line in f if "(interval)" in line)
+        wait_for(lambda: n_calls(fake, "event.from") >= 1 and n_polls() >= 25, 60)
+        before = n_calls(fake, "VM.get_all_records")
+        start = n_polls()
+        wait_for(lambda: n_polls() >= start + 20, 60)
+        done = n_polls() - start
+        lists = n_calls(fake, "VM.get_all_records") - before
+        p.send_signal(signal.SIGTERM)
+        p.wait(timeout=20)
+        with open(debug.name) as f:
+            rows = [line.rsplit("): ", 1)[1].strip() for line in f if "(interval)" in line]
+        kept = [r for r in rows if r.endswith("domains listed: 0")]
+        check(done >= 20 and lists <= done // 10 + 2 and len(kept) >= len(rows) * 0.8,
+              "polls keep the walks and list no VM but every tenth (%d polls, %d VM listings, "
+              "%d of %d kept)" % (done, lists, len(kept), len(rows)))
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        fake.close()
+        debug.close()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--xcvrmap", required=True)
@@ -242,6 +280,7 @@ def main():
         dom0 = xapi_pool.Dom0(tmp, a.hostgen)
         try:
             events(a, tmp, dom0)
+            polls(a, tmp, dom0)
             fallback(a, tmp, dom0)
         finally:
             dom0.close()
