@@ -224,10 +224,11 @@ vm_name(XcvrXapiWatch *xw, const char *vm_ref)
 }
 
 /* One event of @cls: TRUE when it changes what the map reads, with *@ret_domain the VM it
- * concerns (NULL: not known, or a PIF: every domain). */
+ * concerns (NULL: not known, or a PIF: every domain) and *@ret_renamed the name that VM
+ * had before, when the event renames it (its vNICs are listed under that name so far). */
 static gboolean
 take_event(XcvrXapiWatch *xw, Class cls, const char *op, const char *ref, GVariant *snap,
-           char **ret_domain)
+           char **ret_domain, char **ret_renamed)
 {
     GHashTable *table = cls == CLASS_VM ? xw->vms : cls == CLASS_VIF ? xw->vifs : xw->pifs;
     const Known *was = g_hash_table_lookup(table, ref);
@@ -239,6 +240,7 @@ take_event(XcvrXapiWatch *xw, Class cls, const char *op, const char *ref, GVaria
     Known *k;
 
     *ret_domain = NULL;
+    *ret_renamed = NULL;
     if (g_strcmp0(op, "del") != 0) {
         if (snap == NULL || !g_variant_is_of_type(snap, G_VARIANT_TYPE_VARDICT))
             return FALSE; /* XAPI sends the record with every add and mod */
@@ -254,8 +256,11 @@ take_event(XcvrXapiWatch *xw, Class cls, const char *op, const char *ref, GVaria
     if (here && was != NULL && g_strcmp0(was->digest, d) == 0)
         return FALSE; /* only fields the map does not read */
 
-    if (cls == CLASS_VM)
+    if (cls == CLASS_VM) {
         *ret_domain = g_strdup(here ? xcvr_xapi_rec_str(snap, "name_label") : was->name);
+        if (here && was != NULL && g_strcmp0(was->name, *ret_domain) != 0)
+            *ret_renamed = g_strdup(was->name);
+    }
     else if (cls == CLASS_VIF)
         *ret_domain = g_strdup(vm_name(xw, here ? xcvr_xapi_rec_str(snap, "VM") : was->name));
     if (!here) {
@@ -304,15 +309,18 @@ take_batch(XcvrXapiWatch *xw, GVariant *events, gboolean seeding)
             const char *name = xcvr_xapi_rec_str(ev, "class");
             const char *ref = xcvr_xapi_rec_str(ev, "ref");
             char *domain = NULL;
+            char *renamed = NULL;
 
             if (name != NULL && ref != NULL && class_of(name) == cls &&
                 take_event(xw, (Class)cls, xcvr_xapi_rec_str(ev, "operation"), ref, snap,
-                           &domain)) {
+                           &domain, &renamed)) {
                 any = TRUE;
                 if (domain != NULL)
                     g_ptr_array_add(domains, domain);
                 else
                     every = TRUE;
+                if (renamed != NULL)
+                    g_ptr_array_add(domains, renamed);
             }
             g_variant_unref(ev);
         }

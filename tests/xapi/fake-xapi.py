@@ -237,6 +237,13 @@ def mutate(method, params):
             if params[2] not in classes["host"]:
                 return fail("HANDLE_INVALID", "host", params[2])
             return vm_power(vm, state, params[2])
+        if cls == "VM" and op == "set_name_label":
+            vm = params[1]
+            if vm not in classes["VM"]:
+                return fail("HANDLE_INVALID", "VM", vm)
+            classes["VM"][vm]["name_label"] = params[2]
+            touch("VM", vm)
+            return ok("")
         if cls == "VIF" and op in ("plug", "unplug", "destroy"):
             vif = params[1]
             if vif not in classes["VIF"]:

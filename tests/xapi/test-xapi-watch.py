@@ -157,6 +157,10 @@ def events(a, tmp, dom0):
              lambda d: d is not None and vnic(d, "v10") is None and vnic(d, "v50") is not None),
             ("VIF.unplug", (ref("v20"),), "a VIF unplugged",
              lambda d: "unplugged" in ((vnic(d, "v20") or {}).get("reason") or "")),
+            # renamed: its vNICs under the new name only (none left under the old one)
+            ("VM.set_name_label", (ref("halted-here"), "renamed-vm"), "a VM renamed",
+             lambda d: (vnic(d, "v50") or {}).get("domain") == "renamed-vm" and
+             sum(1 for v in d["vnics"] if v.get("vif_uuid") == u("v50")) == 1),
         ]
         for method, args, what, pred in steps:
             t0 = time.monotonic()
