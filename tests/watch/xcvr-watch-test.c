@@ -521,6 +521,9 @@ test_libvirt_events(void **state)
     dom = virDomainDefineXML(conn, xml);
     assert_non_null(dom);
     expect_map(ctx, &lc, "test,w2");
+    /* renamed: its vNIC under the new name only (the events name the old and the new) */
+    assert_int_equal(virDomainRename(dom, "w3", 0), 0);
+    expect_map(ctx, &lc, "test,w3");
     assert_int_equal(virDomainUndefine(dom), 0);
     virDomainFree(dom);
     expect_map(ctx, &lc, "test");
