@@ -177,38 +177,38 @@ in_ns ip tuntap add dev xvm1 mode tap
 in_ns ip link set xvm0 master xbr0
 in_ns ip link set xvm1 master xbr1
 in_ns ip link add xoth0 type veth peer name xoth1
-cat >"$work/host2.xml" <<XML
-<node>
+# domain_xml NAME MAC BRIDGE TAP: a test-driver domain with one bridge interface
+domain_xml() {
+    cat <<XML
   <domain type='test'>
-    <name>alpha</name>
+    <name>$1</name>
     <memory>65536</memory>
     <os><type>hvm</type></os>
     <devices>
       <interface type='bridge'>
-        <mac address='52:54:00:aa:00:01'/>
-        <source bridge='xbr0'/>
-        <target dev='xvm0'/>
+        <mac address='$2'/>
+        <source bridge='$3'/>
+        <target dev='$4'/>
       </interface>
     </devices>
   </domain>
-  <domain type='test'>
-    <name>beta</name>
-    <memory>65536</memory>
-    <os><type>hvm</type></os>
-    <devices>
-      <interface type='bridge'>
-        <mac address='52:54:00:bb:00:01'/>
-        <source bridge='xbr1'/>
-        <target dev='xvm1'/>
-      </interface>
-    </devices>
-  </domain>
-</node>
 XML
-mkdir -p "$work/state2"
-G_MESSAGES_DEBUG=all ip netns exec "$ns" "$xcvrmap" watch -c "test://$work/host2.xml" \
-    --ovsdb "" --no-modules --interval 3600 --state-dir "$work/state2" \
-    >"$work/watch2.out" 2>"$work/watch2.err" &
+}
+{
+    echo "<node>"
+    domain_xml alpha 52:54:00:aa:00:01 xbr0 xvm0
+    domain_xml beta 52:54:00:bb:00:01 xbr1 xvm1
+    echo "</node>"
+} >"$work/host2.xml"
+# start_watch2 N INTERVAL: a watch of host2.xml in the namespace, its state in stateN and
+# its debug lines (one per cycle) in watchN.out; $! is the watch
+start_watch2() {
+    mkdir -p "$work/state$1"
+    G_MESSAGES_DEBUG=all ip netns exec "$ns" "$xcvrmap" watch -c "test://$work/host2.xml" \
+        --ovsdb "" --no-modules --interval "$2" --state-dir "$work/state$1" \
+        >"$work/watch$1.out" 2>"$work/watch$1.err" &
+}
+start_watch2 2 3600
 watch_pids+=($!)
 pid2=$!
 
@@ -283,10 +283,7 @@ report $((rc != 0)) "SIGTERM: exit status 0 (got $rc)" "$work/watch2.err"
 # ---- 3. polls ----
 # the interval's cycles (polls) keep every walk and list nothing, but every tenth in a row
 # rebuilds in full
-mkdir -p "$work/state3"
-G_MESSAGES_DEBUG=all ip netns exec "$ns" "$xcvrmap" watch -c "test://$work/host2.xml" \
-    --ovsdb "" --no-modules --interval 0.1 --state-dir "$work/state3" \
-    >"$work/watch3.out" 2>"$work/watch3.err" &
+start_watch2 3 0.1
 watch_pids+=($!)
 pid3=$!
 for _ in $(seq 100); do

@@ -119,6 +119,15 @@ def watch_cmd(a, dom0, fake, state):
             "--state-dir", state, "--interval", "3600"]
 
 
+def stop(p, fake, debug):
+    """Whatever a case left: the watch killed, the fake xapi and the debug file closed."""
+    if p.poll() is None:
+        p.kill()
+        p.wait()
+    fake.close()
+    debug.close()
+
+
 def events(a, tmp, dom0):
     fake = xapi_pool.FakeXapi(tmp, "xapi", xapi_pool.pool_classes())
     state = os.path.join(tmp, "st")
@@ -203,11 +212,7 @@ def events(a, tmp, dom0):
         check(len(sessions) == 1 and sessions <= out,
               "one session for the events, logged out at the end")
     finally:
-        if p.poll() is None:
-            p.kill()
-            p.wait()
-        fake.close()
-        debug.close()
+        stop(p, fake, debug)
 
 
 def fallback(a, tmp, dom0):
@@ -267,11 +272,7 @@ def polls(a, tmp, dom0):
               "polls keep the walks and list no VM but every tenth (%d polls, %d VM listings, "
               "%d of %d kept)" % (done, lists, len(kept), len(rows)))
     finally:
-        if p.poll() is None:
-            p.kill()
-            p.wait()
-        fake.close()
-        debug.close()
+        stop(p, fake, debug)
 
 
 def main():
