@@ -22,6 +22,13 @@
 
 #include "sff/xcvr-page-map.h"
 
+/* The interrupt status bits (SFF-8636 byte 2 bit 1, IntL, low when asserted; CMIS byte 3
+ * bit 0, InterruptDeasserted): they may change between polls of one module. */
+#define SFF8636_STATUS 2
+#define SFF8636_INTL 0x02
+#define CMIS_STATUS 3
+#define CMIS_INT_DEASSERTED 0x01
+
 typedef struct {
     XcvrEepromSource source;
     XcvrFamily family;
@@ -155,15 +162,12 @@ plan_sff8472(const XcvrPageMap *map, GArray *spans)
 static gboolean
 sff8636_interrupt_sound(const XcvrPageMap *map)
 {
-    guint8 status = 0;
-
     if (!all_zero(map, 0, 0, 100, 104))
         return FALSE;
     if (have_half(map, XCVR_I2C_A0, 0, 0x03, XCVR_HALF_PAGE) && !all_zero(map, 0, 0x03, 242, 247))
         return FALSE;
-    if (!xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 2, &status))
-        return FALSE;
-    return (status & 0x02) == 0 || all_zero(map, 0, 0, 3, 14);
+    return xcvr_eeprom_cache_interrupt_pending(map, XCVR_FAMILY_SFF8636) ||
+           all_zero(map, 0, 0, 3, 14);
 }
 
 /* SFF-8636 Tables 6-2 to 6-8: identifier and status (data not ready; IntL may change), the
@@ -172,7 +176,7 @@ sff8636_interrupt_sound(const XcvrPageMap *map)
 static void
 plan_sff8636(const XcvrPageMap *map, GArray *spans)
 {
-    add_span(spans, XCVR_I2C_A0, 0, 0, 0, 2, XCVR_SPAN_SENTINEL, 0x02);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 0, SFF8636_STATUS, XCVR_SPAN_SENTINEL, SFF8636_INTL);
     add_span(spans, XCVR_I2C_A0, 0, 0, 3, 14,
              sff8636_interrupt_sound(map) ? XCVR_SPAN_FLAGS : XCVR_SPAN_DATA, 0);
     add_span(spans, XCVR_I2C_A0, 0, 0, 22, 23, XCVR_SPAN_DATA, 0);
@@ -188,12 +192,9 @@ plan_sff8636(const XcvrPageMap *map, GArray *spans)
 static gboolean
 cmis_interrupt_consistent(const XcvrPageMap *map)
 {
-    guint8 status = 0;
     guint bank;
 
-    if (!xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 3, &status))
-        return FALSE;
-    if ((status & 0x01) == 0)
+    if (xcvr_eeprom_cache_interrupt_pending(map, XCVR_FAMILY_CMIS))
         return TRUE;
     if (!all_zero(map, 0, 0, 8, 11))
         return FALSE;
@@ -217,7 +218,7 @@ plan_cmis(const XcvrPageMap *map, GArray *spans)
     guint8 adv = 0x07;
     guint bank;
 
-    add_span(spans, XCVR_I2C_A0, 0, 0, 0, 3, XCVR_SPAN_SENTINEL, 0x01);
+    add_span(spans, XCVR_I2C_A0, 0, 0, 0, CMIS_STATUS, XCVR_SPAN_SENTINEL, CMIS_INT_DEASSERTED);
     add_span(spans, XCVR_I2C_A0, 0, 0, 8, 11,
              sound && all_zero(map, 0, 0, 31, 36) ? XCVR_SPAN_FLAGS : XCVR_SPAN_DATA, 0);
     add_span(spans, XCVR_I2C_A0, 0, 0, 12, 25, XCVR_SPAN_DATA, 0);
@@ -363,9 +364,11 @@ xcvr_eeprom_cache_interrupt_pending(const XcvrPageMap *map, XcvrFamily family)
 
     switch (family) {
     case XCVR_FAMILY_SFF8636:
-        return !xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 2, &b) || (b & 0x02) == 0;
+        return !xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, SFF8636_STATUS, &b) ||
+               (b & SFF8636_INTL) == 0;
     case XCVR_FAMILY_CMIS:
-        return !xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 3, &b) || (b & 0x01) == 0;
+        return !xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, CMIS_STATUS, &b) ||
+               (b & CMIS_INT_DEASSERTED) == 0;
     default:
         return TRUE;
     }
