@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/xcvr-dtoa-private.h"
 #include "core/xcvr-escape-private.h"
 #include "core/xcvr-string-private.h"
 #include <xcvrmap/xcvr-escape.h>
@@ -236,7 +237,8 @@ xcvr_json_writer_int(XcvrJsonWriter *w, gint64 v)
 void
 xcvr_json_writer_double(XcvrJsonWriter *w, double v)
 {
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    char buf[XCVR_DTOA_BUF_SIZE];
+    gsize len;
 
     /* a whole number below 2^53 is its digits and ".0", as "%.17g" then ".0" write it
      * (but -0, which keeps its sign) */
@@ -246,9 +248,10 @@ xcvr_json_writer_double(XcvrJsonWriter *w, double v)
         return;
     }
     xcvr_json_writer_value(w);
-    xcvr_string_append(w->out, g_ascii_dtostr(buf, sizeof(buf), v));
+    len = xcvr_dtoa(buf, v);
+    xcvr_string_append_len(w->out, buf, len);
     /* a double stays a double when read back */
-    if (strchr(buf, '.') == NULL)
+    if (memchr(buf, '.', len) == NULL)
         xcvr_string_append(w->out, ".0");
 }
 

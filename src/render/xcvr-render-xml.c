@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "core/xcvr-dtoa-private.h"
 #include "core/xcvr-enum.h"
 #include "core/xcvr-string-private.h"
 #include "sff/xcvr-module-private.h"
@@ -27,13 +28,14 @@ XCVR_ENUM_IMPL(value_kind, XcvrFieldKind, _XCVR_KIND_LAST, "number",
     [XCVR_KIND_LANE_BITS] = "lanes",
 )
 
-/* Shortest text that reads back as the same double ("%.17g" would print 0.59699999…). */
+/* "%.17g", as every published double: exact, and the same text as the JSON of the field. */
 static void
 append_double(GString *out, double v)
 {
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    char buf[XCVR_DTOA_BUF_SIZE];
+    gsize len = xcvr_dtoa(buf, v);
 
-    g_string_append(out, g_ascii_dtostr(buf, sizeof(buf), v));
+    xcvr_string_append_len(out, buf, len);
 }
 
 static void
