@@ -57,6 +57,46 @@ json_plain_run(const char *s)
     return (gsize)(p - s);
 }
 
+/* Printable ASCII but '"' and '\\': what needs neither xcvr_escape_bytes() nor JSON's
+ * quoting, so a key or a value made only of these is copied as it is. */
+static const guint8 json_plain_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    /* 0x80-0xff, not ASCII: 0 */
+};
+
+/* Writes "@s" when every byte of @s is plain; FALSE, and nothing written, otherwise. */
+static gboolean
+json_quote_plain(GString *out, const char *s)
+{
+    const guchar *p = (const guchar *)s;
+    gsize n;
+
+    while (json_plain_byte[*p])
+        p++;
+    if (*p != '\0')
+        return FALSE;
+    n = (gsize)(p - (const guchar *)s);
+    if (G_UNLIKELY(out->len + n + 2 >= out->allocated_len)) {
+        xcvr_string_append_c(out, '"');
+        xcvr_string_append_len(out, s, n);
+        xcvr_string_append_c(out, '"');
+        return TRUE;
+    }
+    out->str[out->len] = '"';
+    memcpy(out->str + out->len + 1, s, n);
+    out->str[out->len + 1 + n] = '"';
+    out->len += n + 2;
+    out->str[out->len] = '\0';
+    return TRUE;
+}
+
 /* Quotes @s as JSON does (json-glib's rule: '"', '\', C0 controls but 0x1f, and DEL). */
 static void
 xcvr_json_quote(GString *out, const char *s)
@@ -64,6 +104,8 @@ xcvr_json_quote(GString *out, const char *s)
     const char *run = s;
     const char *p;
 
+    if (json_quote_plain(out, s))
+        return;
     xcvr_string_append_c(out, '"');
     for (p = s + json_plain_run(s); *p != '\0'; p = run + json_plain_run(run)) {
         guchar c = (guchar)*p;
@@ -208,6 +250,8 @@ xcvr_json_writer_string(XcvrJsonWriter *w, const char *s)
         xcvr_string_append(w->out, "null");
         return;
     }
+    if (json_quote_plain(w->out, s))
+        return;
     if (w->escape && xcvr_escape_bytes_needed(s)) {
         g_autofree char *esc = xcvr_escape_bytes(s, -1);
 
