@@ -9,6 +9,7 @@
 #include <xcvrmap/xcvr-inventory.h>
 #include <xcvrmap/xcvr-module.h>
 #include <xcvrmap/xcvr-ovs.h>
+#include <xcvrmap/xcvr-placement.h>
 #include <xcvrmap/xcvr-topo.h>
 
 /* One physical uplink of the host, shared by every vNIC that rides it. */
@@ -23,6 +24,10 @@ struct _XcvrInvUplink {
     GPtrArray *health_reasons; /* char* */
     GPtrArray *vnics;         /* XcvrInvVnic* (borrowed) that ride it, in vNIC order */
     XcvrHealth health_base;   /* the verdict without the module's flags (the history's base) */
+    /* @module's medium class and lane count, worked out once (every vNIC's placement and
+     * the vocabulary ask for them): xcvr_inv_uplink_read_hints() */
+    XcvrMedia media;
+    guint lanes;
 };
 
 /* One uplink as one vNIC reaches it. */
@@ -79,3 +84,6 @@ XcvrInventory *xcvr_inventory_new_after(GPtrArray *vnics, const XcvrInventoryOpt
 
 /* Module identity summary and health of @uplink, from what was read. */
 void xcvr_inv_uplink_judge(XcvrInvUplink *uplink);
+
+/* @uplink's media and lanes, from its module as read. */
+void xcvr_inv_uplink_read_hints(XcvrInvUplink *uplink);

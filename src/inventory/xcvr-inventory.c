@@ -685,6 +685,7 @@ build(GPtrArray *vnics, const XcvrInventoryOptions *options, XcvrInventory *prev
             read_uplink(&b, up);
         }
         xcvr_inv_uplink_judge(up);
+        xcvr_inv_uplink_read_hints(up);
     }
     return g_steal_pointer(&inv);
 }

@@ -268,11 +268,18 @@ xcvr_placement_free(XcvrPlacement *placement)
     g_free(placement);
 }
 
+void
+xcvr_inv_uplink_read_hints(XcvrInvUplink *up)
+{
+    up->media = xcvr_media_of_module(up->module);
+    up->lanes = xcvr_module_get_lanes(up->module);
+}
+
 static void
 uplink_hints(const XcvrInvUplink *up, XcvrPlacement *p)
 {
-    p->media = xcvr_media_of_module(up->module);
-    p->lanes = xcvr_module_get_lanes(up->module);
+    p->media = up->media;
+    p->lanes = up->lanes;
     p->speed_mbps = up->link != NULL && up->link->speed_mbps > 0 ? up->link->speed_mbps : 0;
 }
 

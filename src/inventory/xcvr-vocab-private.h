@@ -87,6 +87,8 @@ typedef struct {
     XcvrHealth health;
     GPtrArray *health_reasons;      /* char* */
     const XcvrPlacement *placement;
+    gboolean has_media;             /* @media is @module's, worked out already */
+    XcvrMedia media;
 } XcvrVocabSubject;
 
 /* What the vocabulary describes of one uplink of the inventory: its module, link and

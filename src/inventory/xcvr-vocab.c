@@ -325,7 +325,7 @@ eval_module(XcvrVocabValue *v, const XcvrVocabSubject *s)
         v->present = v->string != NULL;
         break;
     case XCVR_VOCAB_FROM_MEDIA:
-        v->string = xcvr_media_to_string(xcvr_media_of_module(m));
+        v->string = xcvr_media_to_string(s->has_media ? s->media : xcvr_media_of_module(m));
         v->present = TRUE;
         break;
     case XCVR_VOCAB_FROM_LINK:
@@ -465,6 +465,8 @@ xcvr_vocab_subject_for_uplink(const XcvrInvUplink *up)
         .has_health = TRUE,
         .health = up->health,
         .health_reasons = up->health_reasons,
+        .has_media = TRUE,
+        .media = up->media,
     };
 
     return s;
