@@ -188,19 +188,39 @@ xcvr_ctx_keep_version(const XcvrDecodeCtx *ctx, const char *prefix, guint major,
     return xcvr_ctx_keep(ctx, buf, n);
 }
 
-/* A CMIS application descriptor (CMIS 5.2 Table 8-23) as one line. */
+/* " (0xNN)" and the like: a byte as two lower-case hex digits after @prefix. */
+static void
+xcvr_append_hex_byte(GString *out, const char *prefix, guint8 byte)
+{
+    static const char hex[] = "0123456789abcdef";
+
+    g_string_append(out, prefix);
+    g_string_append_c(out, hex[byte >> 4]);
+    g_string_append_c(out, hex[byte & 0x0f]);
+}
+
+/* A CMIS application descriptor (CMIS 5.2 Table 8-23) as one line: "N: host (0xHH) /
+ * media (0xMM); host lanes H, media lanes M, host lane options 0xOO" and, when the module
+ * gives them, ", media lane options 0xOO". */
 static void
 xcvr_item_append_application(GString *out, const XcvrItem *item)
 {
     const guint8 *a = item->args;
 
-    g_string_append_printf(out, "%u: %s (0x%02x) / %s (0x%02x); host lanes %u, media lanes %u, "
-                           "host lane options 0x%02x",
-                           a[0], xcvr_code_table_name(&xcvr_sff8024_host_interface, a[1]), a[1],
-                           xcvr_code_table_name(xcvr_sff8024_media_table(a[5]), a[2]), a[2],
-                           a[3] >> 4, a[3] & 0x0f, a[4]);
+    xcvr_append_uint(out, a[0]);
+    g_string_append(out, ": ");
+    g_string_append(out, xcvr_code_table_name(&xcvr_sff8024_host_interface, a[1]));
+    xcvr_append_hex_byte(out, " (0x", a[1]);
+    g_string_append(out, ") / ");
+    g_string_append(out, xcvr_code_table_name(xcvr_sff8024_media_table(a[5]), a[2]));
+    xcvr_append_hex_byte(out, " (0x", a[2]);
+    g_string_append(out, "); host lanes ");
+    xcvr_append_uint(out, a[3] >> 4);
+    g_string_append(out, ", media lanes ");
+    xcvr_append_uint(out, a[3] & 0x0f);
+    xcvr_append_hex_byte(out, ", host lane options 0x", a[4]);
     if (a[7] != 0)
-        g_string_append_printf(out, ", media lane options 0x%02x", a[6]);
+        xcvr_append_hex_byte(out, ", media lane options 0x", a[6]);
 }
 
 gboolean
