@@ -3,8 +3,8 @@
  * xcvr-json-writer-test.c: the streaming JSON writer's strings and member names are byte
  * for byte what json-glib's generator makes: a string value after the one escaping rule
  * (xcvr_escape_bytes()), a member name (always ours: a table's key) as it is; for random
- * strings of every byte class at every length around the writer's eight-byte steps. Its
- * doubles are json-glib's too.
+ * strings of every length with a byte of every class anywhere, where the writer's plain
+ * copy must give way to quoting. Its doubles are json-glib's too.
  */
 #include "xcvr-test-util.h"
 
@@ -79,8 +79,7 @@ test_chosen(void **state)
     }
 }
 
-/* Random strings: mostly plain ASCII with one hostile byte at a random place, so every
- * position in and around an eight-byte word is where the scan must stop. */
+/* Random strings: plain ASCII, or with one hostile byte at a random place. */
 static void
 test_random(void **state)
 {

@@ -75,31 +75,14 @@ static const guint8 json_plain_byte[256] = {
 static gboolean
 json_quote_plain(GString *out, const char *s)
 {
-    const guint64 ones = 0x0101010101010101ULL;
-    const guint64 highs = 0x8080808080808080ULL;
-    gsize n = strlen(s);
-    gsize i = 0;
+    const guchar *p = (const guchar *)s;
+    gsize n;
 
-    /* eight bytes at a time; per byte, a high bit is set by (x - 0x20) & ~x where a byte is
-     * below 0x20, by the same of q and b against 1 where one is '"' or '\\', by x or x + 1
-     * where one is 0x7f or above. Borrows and carries only add bits beside a byte that is
-     * not plain: a word that passes is plain, one that fails is settled byte by byte. */
-    for (; i + 8 <= n; i += 8) {
-        guint64 x;
-        guint64 q;
-        guint64 b;
-
-        memcpy(&x, s + i, sizeof(x));
-        q = x ^ (ones * '"');
-        b = x ^ (ones * '\\');
-        if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x |
-             (x + ones)) & highs)
-            break;
-    }
-    for (; i < n; i++) {
-        if (!json_plain_byte[(guchar)s[i]])
-            return FALSE;
-    }
+    while (json_plain_byte[*p])
+        p++;
+    if (*p != '\0')
+        return FALSE;
+    n = (gsize)(p - (const guchar *)s);
     if (G_UNLIKELY(out->len + n + 2 >= out->allocated_len)) {
         xcvr_string_append_c(out, '"');
         xcvr_string_append_len(out, s, n);
