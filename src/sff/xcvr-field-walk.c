@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/xcvr-string-private.h"
 #include "sff/sff8024.h"
 
 const char *
@@ -101,7 +102,7 @@ xcvr_append_uint(GString *out, guint n)
 {
     char buf[XCVR_UINT_DIGITS];
 
-    g_string_append_len(out, buf, (gssize)xcvr_format_uint(buf, n));
+    xcvr_string_append_len(out, buf, xcvr_format_uint(buf, n));
 }
 
 void
@@ -113,12 +114,12 @@ xcvr_value_append_label(GString *out, const XcvrValue *value, gboolean xlabel)
 
     /* a per-lane label holds one "%u", the lane */
     if (value->lane > 0 && (at = strstr(label, "%u")) != NULL) {
-        g_string_append_len(out, label, at - label);
+        xcvr_string_append_len(out, label, (gsize)(at - label));
         xcvr_append_uint(out, value->lane);
-        g_string_append(out, at + 2);
+        xcvr_string_append(out, at + 2);
         return;
     }
-    g_string_append(out, label);
+    xcvr_string_append(out, label);
 }
 
 /* The ethtool label of a value; per-lane labels carry the lane number. */
@@ -194,9 +195,9 @@ xcvr_append_hex_byte(GString *out, const char *prefix, guint8 byte)
 {
     static const char hex[] = "0123456789abcdef";
 
-    g_string_append(out, prefix);
-    g_string_append_c(out, hex[byte >> 4]);
-    g_string_append_c(out, hex[byte & 0x0f]);
+    xcvr_string_append(out, prefix);
+    xcvr_string_append_c(out, hex[byte >> 4]);
+    xcvr_string_append_c(out, hex[byte & 0x0f]);
 }
 
 /* A CMIS application descriptor (CMIS 5.2 Table 8-23) as one line: "N: host (0xHH) /
@@ -208,15 +209,15 @@ xcvr_item_append_application(GString *out, const XcvrItem *item)
     const guint8 *a = item->args;
 
     xcvr_append_uint(out, a[0]);
-    g_string_append(out, ": ");
-    g_string_append(out, xcvr_code_table_name(&xcvr_sff8024_host_interface, a[1]));
+    xcvr_string_append(out, ": ");
+    xcvr_string_append(out, xcvr_code_table_name(&xcvr_sff8024_host_interface, a[1]));
     xcvr_append_hex_byte(out, " (0x", a[1]);
-    g_string_append(out, ") / ");
-    g_string_append(out, xcvr_code_table_name(xcvr_sff8024_media_table(a[5]), a[2]));
+    xcvr_string_append(out, ") / ");
+    xcvr_string_append(out, xcvr_code_table_name(xcvr_sff8024_media_table(a[5]), a[2]));
     xcvr_append_hex_byte(out, " (0x", a[2]);
-    g_string_append(out, "); host lanes ");
+    xcvr_string_append(out, "); host lanes ");
     xcvr_append_uint(out, a[3] >> 4);
-    g_string_append(out, ", media lanes ");
+    xcvr_string_append(out, ", media lanes ");
     xcvr_append_uint(out, a[3] & 0x0f);
     xcvr_append_hex_byte(out, ", host lane options 0x", a[4]);
     if (a[7] != 0)
@@ -238,8 +239,8 @@ xcvr_item_append(GString *out, const XcvrItem *item, gboolean label)
     if (text[0] == '\0' && (prefix == NULL || prefix[0] == '\0'))
         return FALSE;
     if (prefix != NULL)
-        g_string_append(out, prefix);
-    g_string_append(out, text);
+        xcvr_string_append(out, prefix);
+    xcvr_string_append(out, text);
     return TRUE;
 }
 
