@@ -15,6 +15,10 @@
 #include <xcvrmap/xcvr-escape.h>
 
 #include "render/xcvr-json-writer-private.h"
+#include "sff/cmis.h"
+#include "sff/sff8472.h"
+#include "sff/sff8636.h"
+#include "sff/xcvr-module-private.h"
 
 /* What json-glib writes for {"<name>": "<value>"}, the value escaped first as the writer
  * does. */
@@ -127,6 +131,53 @@ test_doubles(void **state)
     }
 }
 
+static void
+assert_key(const char *key)
+{
+    assert_non_null(key);
+    assert_true(key[0] != '\0');
+    for (const char *p = key; *p != '\0'; p++) {
+        if (!(g_ascii_islower(*p) || g_ascii_isdigit(*p) || *p == '_'))
+            fail_msg("key \"%s\" has '%c'", key, *p);
+    }
+}
+
+static void
+test_keys(void **state)
+{
+    static const XcvrFamilyDecoder *const decoders[] = {
+        &xcvr_sff8472_decoder, &xcvr_sff8636_decoder, &xcvr_cmis_decoder,
+    };
+    static const char *const families[] = { "sff8472", "sff8636", "cmis" };
+
+    (void)state;
+    for (gsize i = 0; i < G_N_ELEMENTS(decoders); i++) {
+        for (guint j = 0; j < decoders[i]->n_fields; j++)
+            assert_key(decoders[i]->fields[j].key);
+        for (guint j = 0; j < decoders[i]->n_extra_fields; j++)
+            assert_key(decoders[i]->extra_fields[j].key);
+    }
+    for (gsize f = 0; f < G_N_ELEMENTS(families); f++) {
+        g_autoptr(GPtrArray) names = xcvr_test_list(families[f]);
+
+        for (guint i = 0; i < names->len; i++) {
+            g_autoptr(GBytes) bytes = xcvr_test_load(g_ptr_array_index(names, i));
+            g_autoptr(XcvrModule) m = NULL;
+            const XcvrChecksum *ck;
+            gsize len = 0;
+            const guint8 *data = g_bytes_get_data(bytes, &len);
+            guint n = 0;
+
+            m = xcvr_module_decode(data, len, XCVR_FAMILY_UNKNOWN, XCVR_DECODE_NONE, NULL);
+            if (m == NULL)
+                continue;
+            ck = xcvr_module_get_checksums(m, &n);
+            for (guint k = 0; k < n; k++)
+                assert_key(ck[k].key);
+        }
+    }
+}
+
 int
 main(void)
 {
@@ -134,6 +185,7 @@ main(void)
         cmocka_unit_test(test_chosen),
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_doubles),
+        cmocka_unit_test(test_keys),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

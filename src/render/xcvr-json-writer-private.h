@@ -31,6 +31,10 @@ void xcvr_json_writer_begin_array(XcvrJsonWriter *w);
 void xcvr_json_writer_end_array(XcvrJsonWriter *w);
 /* The name of the next member of the object being written. */
 void xcvr_json_writer_member(XcvrJsonWriter *w, const char *name);
+/* As xcvr_json_writer_member() for a name that needs no quoting: one of our own keys, made
+ * of [a-z0-9_] (a field table's, a checksum's: xcvr-json-writer-test checks every one),
+ * copied without the scan every other name and string gets. */
+void xcvr_json_writer_key(XcvrJsonWriter *w, const char *key);
 /* A string, or null for %NULL. */
 void xcvr_json_writer_string(XcvrJsonWriter *w, const char *s);
 void xcvr_json_writer_int(XcvrJsonWriter *w, gint64 v);

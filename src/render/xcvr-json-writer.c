@@ -184,6 +184,16 @@ xcvr_json_writer_value(XcvrJsonWriter *w)
 }
 
 void
+xcvr_json_writer_key(XcvrJsonWriter *w, const char *key)
+{
+    xcvr_json_writer_next(w);
+    xcvr_string_append_c(w->out, '"');
+    xcvr_string_append(w->out, key);
+    xcvr_string_append(w->out, w->pretty ? "\" : " : "\":");
+    w->named = TRUE;
+}
+
+void
 xcvr_json_writer_member(XcvrJsonWriter *w, const char *name)
 {
     xcvr_json_writer_next(w);

@@ -19,9 +19,9 @@ static void
 json_number_with_unit(XcvrJsonWriter *w, double value, const char *unit)
 {
     xcvr_json_writer_begin_object(w);
-    xcvr_json_writer_member(w, "value");
+    xcvr_json_writer_key(w, "value");
     xcvr_json_writer_double(w, value);
-    xcvr_json_writer_member(w, "unit");
+    xcvr_json_writer_key(w, "unit");
     xcvr_json_writer_string(w, unit != NULL ? unit : "");
     xcvr_json_writer_end_object(w);
 }
@@ -35,9 +35,9 @@ json_value(XcvrJsonWriter *w, GString *scratch, const XcvrModule *module, const 
     switch (d->kind) {
     case XCVR_KIND_ENUM:
         xcvr_json_writer_begin_object(w);
-        xcvr_json_writer_member(w, "code");
+        xcvr_json_writer_key(w, "code");
         xcvr_json_writer_int(w, (gint64)v->raw);
-        xcvr_json_writer_member(w, "name");
+        xcvr_json_writer_key(w, "name");
         xcvr_json_writer_string(w, v->text);
         xcvr_json_writer_end_object(w);
         break;
@@ -76,14 +76,14 @@ json_value(XcvrJsonWriter *w, GString *scratch, const XcvrModule *module, const 
         break;
     case XCVR_KIND_MEASURE:
         xcvr_json_writer_begin_object(w);
-        xcvr_json_writer_member(w, "value");
+        xcvr_json_writer_key(w, "value");
         xcvr_json_writer_double(w, v->number);
-        xcvr_json_writer_member(w, "unit");
+        xcvr_json_writer_key(w, "unit");
         xcvr_json_writer_string(w, xcvr_quantity_unit(d->quantity));
         if (d->quantity == XCVR_QTY_TX_POWER || d->quantity == XCVR_QTY_RX_POWER) {
             double dbm = 10. * log10(v->number);
 
-            xcvr_json_writer_member(w, "dbm");
+            xcvr_json_writer_key(w, "dbm");
             /* JSON has no -inf: no light is null. */
             if (isfinite(dbm))
                 xcvr_json_writer_double(w, round(dbm * 100.) / 100.);
@@ -91,7 +91,7 @@ json_value(XcvrJsonWriter *w, GString *scratch, const XcvrModule *module, const 
                 xcvr_json_writer_null(w);
         }
         if (d->quantity == XCVR_QTY_TEMPERATURE) {
-            xcvr_json_writer_member(w, "fahrenheit");
+            xcvr_json_writer_key(w, "fahrenheit");
             xcvr_json_writer_double(w, v->number * 1.8 + 32.);
         }
         xcvr_json_writer_end_object(w);
@@ -108,21 +108,21 @@ json_checksums(XcvrJsonWriter *w, const XcvrModule *module)
 {
     guint i;
 
-    xcvr_json_writer_member(w, "checksums");
+    xcvr_json_writer_key(w, "checksums");
     xcvr_json_writer_begin_object(w);
     for (i = 0; i < module->checksums->len; i++) {
         const XcvrChecksum *ck = &g_array_index(module->checksums, XcvrChecksum, i);
 
-        xcvr_json_writer_member(w, ck->key);
+        xcvr_json_writer_key(w, ck->key);
         xcvr_json_writer_begin_object(w);
-        xcvr_json_writer_member(w, "status");
+        xcvr_json_writer_key(w, "status");
         xcvr_json_writer_string(w, xcvr_checksum_status_to_string(ck->status));
-        xcvr_json_writer_member(w, "covers");
+        xcvr_json_writer_key(w, "covers");
         xcvr_json_writer_string(w, ck->description);
         if (ck->status != XCVR_CHECKSUM_ABSENT) {
-            xcvr_json_writer_member(w, "stored");
+            xcvr_json_writer_key(w, "stored");
             xcvr_json_writer_int(w, ck->stored);
-            xcvr_json_writer_member(w, "computed");
+            xcvr_json_writer_key(w, "computed");
             xcvr_json_writer_int(w, ck->computed);
         }
         xcvr_json_writer_end_object(w);
@@ -136,13 +136,13 @@ xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module)
     g_autoptr(GString) scratch = g_string_new(NULL);
     guint i;
 
-    xcvr_json_writer_member(w, "family");
+    xcvr_json_writer_key(w, "family");
     xcvr_json_writer_string(w, xcvr_family_to_string(module->family));
     json_checksums(w, module);
-    xcvr_json_writer_member(w, "checksums_ok");
+    xcvr_json_writer_key(w, "checksums_ok");
     xcvr_json_writer_boolean(w, xcvr_module_checksums_ok(module));
 
-    xcvr_json_writer_member(w, "fields");
+    xcvr_json_writer_key(w, "fields");
     xcvr_json_writer_begin_object(w);
     for (i = 0; i < module->values->len; i++) {
         const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
@@ -153,7 +153,7 @@ xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module)
          * stand in the walk (lane-major runs interleave them). */
         if (v->lane > 1 || v->text_only)
             continue;
-        xcvr_json_writer_member(w, v->desc->key);
+        xcvr_json_writer_key(w, v->desc->key);
         if (v->lane == 0) {
             if (v->state == XCVR_VALUE_OK)
                 json_value(w, scratch, module, v);
@@ -179,7 +179,7 @@ xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module)
     }
     xcvr_json_writer_end_object(w);
 
-    xcvr_json_writer_member(w, "warnings");
+    xcvr_json_writer_key(w, "warnings");
     xcvr_json_writer_begin_array(w);
     for (i = 0; i < module->warnings->len; i++)
         xcvr_json_writer_string(w, g_ptr_array_index(module->warnings, i));
