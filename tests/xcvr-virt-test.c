@@ -1027,6 +1027,9 @@ parse_garbage_cb(gpointer data)
                       "<domain><name>&e;</name></domain>";
     g_autofree char *a = parse_fail(bad, strlen(bad));
     g_autofree char *b = parse_fail(net, strlen(net));
+
+    (void)a; /* what they say is another test's: here, only that they stay quiet */
+    (void)b;
 }
 
 static void

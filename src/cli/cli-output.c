@@ -64,7 +64,7 @@ xcvr_cli_finish_stdout(int status)
 
 /* @format's text escaped for a terminal (xcvr_escape_text()): names from the host, libvirt or
  * other hosts can hold control characters, newlines and bidi overrides. */
-static char *
+static G_GNUC_PRINTF(1, 0) char *
 escaped_vprintf(const char *format, va_list ap)
 {
     g_autofree char *text = g_strdup_vprintf(format, ap);

@@ -132,8 +132,11 @@ xcvr_xapi_free(XcvrXapi *xapi)
     if (xapi == NULL)
         return;
     if (xapi->logged_in) {
+        /* best effort: a session xapi no longer knows is gone either way */
         g_autoptr(GVariant) r = call_raw(xapi, "session.logout",
                                          g_variant_new("(s)", xapi->session), NULL);
+
+        (void)r;
     }
     g_free(xapi->socket_path);
     g_free(xapi->session);
