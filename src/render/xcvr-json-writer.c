@@ -83,29 +83,20 @@ json_quote_plain(GString *out, const char *s)
     if (*p != '\0')
         return FALSE;
     n = (gsize)(p - (const guchar *)s);
-    if (G_UNLIKELY(out->len + n + 2 >= out->allocated_len)) {
-        xcvr_string_append_c(out, '"');
-        xcvr_string_append_len(out, s, n);
-        xcvr_string_append_c(out, '"');
-        return TRUE;
-    }
-    out->str[out->len] = '"';
-    memcpy(out->str + out->len + 1, s, n);
-    out->str[out->len + 1 + n] = '"';
-    out->len += n + 2;
-    out->str[out->len] = '\0';
+    xcvr_string_append_c(out, '"');
+    xcvr_string_append_len(out, s, n);
+    xcvr_string_append_c(out, '"');
     return TRUE;
 }
 
-/* Quotes @s as JSON does (json-glib's rule: '"', '\', C0 controls but 0x1f, and DEL). */
+/* Quotes @s as JSON does (json-glib's rule: '"', '\', C0 controls but 0x1f, and DEL); the
+ * callers try json_quote_plain() first. */
 static void
 xcvr_json_quote(GString *out, const char *s)
 {
     const char *run = s;
     const char *p;
 
-    if (json_quote_plain(out, s))
-        return;
     xcvr_string_append_c(out, '"');
     for (p = s + json_plain_run(s); *p != '\0'; p = run + json_plain_run(run)) {
         guchar c = (guchar)*p;
@@ -197,7 +188,8 @@ void
 xcvr_json_writer_member(XcvrJsonWriter *w, const char *name)
 {
     xcvr_json_writer_next(w);
-    xcvr_json_quote(w->out, name);
+    if (!json_quote_plain(w->out, name))
+        xcvr_json_quote(w->out, name);
     xcvr_string_append(w->out, w->pretty ? " : " : ":");
     w->named = TRUE;
 }

@@ -97,6 +97,16 @@ xcvr_format_uint(char *buf, guint n)
     return sizeof(digits) - i;
 }
 
+/* Writes @byte as two lower-case hex digits at @buf (no NUL). */
+static void
+xcvr_format_hex_byte(char *buf, guint8 byte)
+{
+    static const char hex[] = "0123456789abcdef";
+
+    buf[0] = hex[byte >> 4];
+    buf[1] = hex[byte & 0x0f];
+}
+
 static void
 xcvr_append_uint(GString *out, guint n)
 {
@@ -193,11 +203,11 @@ xcvr_ctx_keep_version(const XcvrDecodeCtx *ctx, const char *prefix, guint major,
 static void
 xcvr_append_hex_byte(GString *out, const char *prefix, guint8 byte)
 {
-    static const char hex[] = "0123456789abcdef";
+    char buf[2];
 
+    xcvr_format_hex_byte(buf, byte);
     xcvr_string_append(out, prefix);
-    xcvr_string_append_c(out, hex[byte >> 4]);
-    xcvr_string_append_c(out, hex[byte & 0x0f]);
+    xcvr_string_append_len(out, buf, sizeof(buf));
 }
 
 /* A CMIS application descriptor (CMIS 5.2 Table 8-23) as one line: "N: host (0xHH) /
@@ -364,13 +374,11 @@ xcvr_ascii_clean(const XcvrDecodeCtx *ctx, const guint8 *p, guint len)
 static const char *
 xcvr_ctx_keep_oui(const XcvrDecodeCtx *ctx, const guint8 *p)
 {
-    static const char hex[] = "0123456789abcdef";
     char buf[8];
     guint i;
 
     for (i = 0; i < 3; i++) {
-        buf[i * 3] = hex[p[i] >> 4];
-        buf[i * 3 + 1] = hex[p[i] & 0x0f];
+        xcvr_format_hex_byte(buf + i * 3, p[i]);
         if (i < 2)
             buf[i * 3 + 2] = ':';
     }
