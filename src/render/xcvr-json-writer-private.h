@@ -41,3 +41,4 @@ void xcvr_json_writer_int(XcvrJsonWriter *w, gint64 v);
 void xcvr_json_writer_double(XcvrJsonWriter *w, double v);
 void xcvr_json_writer_boolean(XcvrJsonWriter *w, gboolean v);
 void xcvr_json_writer_null(XcvrJsonWriter *w);
+

@@ -9,6 +9,7 @@
  * `\\`) and then JSON's own quoting of '"' and '\'.
  */
 #include "render/xcvr-json-writer-private.h"
+#include "render/xcvr-json-writer-tree-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -313,4 +314,75 @@ xcvr_json_writer_null(XcvrJsonWriter *w)
 {
     xcvr_json_writer_value(w);
     xcvr_string_append(w->out, "null");
+}
+
+static gboolean
+xcvr_json_writer_tree_at(XcvrJsonWriter *w, const json_t *node)
+{
+    gboolean ok = TRUE;
+
+    switch (json_typeof(node)) {
+    case JSON_OBJECT: {
+        const char *key;
+        void *iter;
+
+        if (w->depth + 2 >= XCVR_JSON_WRITER_DEPTH) {
+            xcvr_json_writer_null(w);
+            return FALSE;
+        }
+        xcvr_json_writer_begin_object(w);
+        /* jansson keeps members in the order they were read or set */
+        for (iter = json_object_iter((json_t *)node); iter != NULL;
+             iter = json_object_iter_next((json_t *)node, iter)) {
+            key = json_object_iter_key(iter);
+            xcvr_json_writer_member(w, key);
+            ok = xcvr_json_writer_tree_at(w, json_object_iter_value(iter)) && ok;
+        }
+        xcvr_json_writer_end_object(w);
+        break;
+    }
+    case JSON_ARRAY: {
+        gsize i;
+
+        if (w->depth + 2 >= XCVR_JSON_WRITER_DEPTH) {
+            xcvr_json_writer_null(w);
+            return FALSE;
+        }
+        xcvr_json_writer_begin_array(w);
+        for (i = 0; i < json_array_size(node); i++)
+            ok = xcvr_json_writer_tree_at(w, json_array_get(node, i)) && ok;
+        xcvr_json_writer_end_array(w);
+        break;
+    }
+    case JSON_STRING:
+        xcvr_json_writer_string(w, json_string_value(node));
+        break;
+    case JSON_INTEGER:
+        xcvr_json_writer_int(w, json_integer_value(node));
+        break;
+    case JSON_REAL:
+        xcvr_json_writer_double(w, json_real_value(node));
+        break;
+    case JSON_TRUE:
+    case JSON_FALSE:
+        xcvr_json_writer_boolean(w, json_is_true(node));
+        break;
+    case JSON_NULL:
+    default:
+        xcvr_json_writer_null(w);
+        break;
+    }
+    return ok;
+}
+
+gboolean
+xcvr_json_writer_tree(XcvrJsonWriter *w, const json_t *node)
+{
+    gboolean escape = w->escape;
+    gboolean ok;
+
+    w->escape = FALSE;
+    ok = xcvr_json_writer_tree_at(w, node);
+    w->escape = escape;
+    return ok;
 }
