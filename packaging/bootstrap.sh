@@ -88,7 +88,7 @@ CC=clang setup build-fuzz -Dfuzzer=true -Dtests=true -Doracle=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false
 for target in fuzz-module fuzz-sff8636 fuzz-cmis fuzz-ovs-dump fuzz-domain-xml fuzz-plugin-call \
         fuzz-xapi-reply fuzz-nodedev-xml fuzz-module-decode fuzz-segments fuzz-index-tsv \
-        fuzz-proc-bonding fuzz-proc-vlan fuzz-demo-manifest fuzz-history-json fuzz-dtoa; do
+        fuzz-proc-bonding fuzz-proc-vlan fuzz-demo-manifest fuzz-history-json fuzz-dtoa fuzz-json-tree; do
     ninja -C build-fuzz tests/fuzz/$target
     tests/fuzz/run-libfuzzer.sh build-fuzz "${XCVR_FUZZ_SECONDS:-25}" $target
     echo "$target 1 passed" >> .ci-results.txt

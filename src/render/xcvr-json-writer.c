@@ -52,7 +52,7 @@ json_plain_run(const char *s)
     for (p = s; *p != '\0'; p++) {
         guchar c = (guchar)*p;
 
-        if (c == '"' || c == '\\' || (c < 0x20 && c != 0x1f) || c == 0x7f)
+        if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f)
             break;
     }
     return (gsize)(p - s);
@@ -90,7 +90,8 @@ json_quote_plain(GString *out, const char *s)
     return TRUE;
 }
 
-/* Quotes @s as JSON does (json-glib's rule: '"', '\', C0 controls but 0x1f, and DEL); the
+/* Quotes @s as JSON does (json-glib's rule: '"', '\', C0 controls and DEL; but 0x1f too,
+ * which json-glib leaves bare, making text no JSON reader accepts); the
  * callers try json_quote_plain() first. */
 static void
 xcvr_json_quote(GString *out, const char *s)

@@ -4,9 +4,12 @@
 #
 # Usage: run-bench.sh BUILD_DIR CORPUS_DIR
 # Environment: ETHTOOL (default /usr/sbin/ethtool), REPEAT (passes over the images, default 20),
+# ROUNDS (per-process rounds, default 3: each round times ethtool, xcvrmap and the baseline's
+# xcvrmap one after the other, and the medians of the rounds are compared),
 # BASELINE_BUILD: a build directory of an earlier commit (for example one configured with
 # --buildtype=release in a `git worktree` of it); its libxcvrmap is timed by the same
-# bench-decode in the same run, each figure beside the current one with their ratio.
+# bench-decode in the same run, and its `xcvrmap module --file` in the same rounds, each
+# figure beside the current one with their ratio.
 #
 # The per-process figures include process start-up, dynamic linking and reading the image
 # for both programs, so ethtool and `xcvrmap module --file` are compared like with like.
@@ -20,6 +23,7 @@ build_dir=$(cd "$1" && pwd)
 corpus=$(cd "$2" && pwd)
 ethtool=${ETHTOOL:-/usr/sbin/ethtool}
 repeat=${REPEAT:-20}
+rounds=${ROUNDS:-3}
 
 bench=$build_dir/tests/bench/bench-decode
 xcvrmap=$build_dir/src/xcvrmap
@@ -90,11 +94,18 @@ children_cpu_ticks() {
 
 # ethtool takes the interface, not the file: the shim reads XCVR_SHIM_EEPROM. A wrapper keeps
 # the timed command lines identical in shape (the trailing image argument is dropped).
+# CMIS: ethtool 6.1 decodes it over netlink only, with the page map of the corpus index,
+# looked up before the timing so that no helper process is counted as ethtool's.
+declare -A segments=()
+if [ "$family" = cmis ]; then
+    for img in "${images[@]}"; do
+        segments[$img]=$(awk -F'\t' -v f="cmis/$(basename "$img")" \
+            'NR > 1 && $1 == f { print $5 }' "$corpus/index.tsv")
+    done
+fi
 ethtool_m() {
-    # CMIS: ethtool 6.1 decodes it over netlink only, with the page map of the corpus index
     if [ "$family" = cmis ]; then
-        XCVR_SHIM_NETLINK=1 XCVR_SHIM_SEGMENTS=$(awk -F'\t' -v f="cmis/$(basename "$1")" \
-            'NR > 1 && $1 == f { print $5 }' "$corpus/index.tsv") LD_PRELOAD=$shim "$ethtool" -m lo
+        XCVR_SHIM_NETLINK=1 XCVR_SHIM_SEGMENTS=${segments[$1]} LD_PRELOAD=$shim "$ethtool" -m lo
     else
         LD_PRELOAD=$shim "$ethtool" -m lo
     fi
@@ -102,18 +113,45 @@ ethtool_m() {
 xcvrmap_module() {
     "$xcvrmap" module --file "$1"
 }
+baseline_module() {
+    "$BASELINE_BUILD/src/xcvrmap" module --file "$1"
+}
 
 # The cost of starting any process from this loop, for reference.
 true_cmd() {
     /bin/true
 }
 
-echo "== $family: per process, process start included"
+# median V…: the middle value (the mean of the two middle ones for an even count)
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+        printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+echo "== $family: per process, process start included ($rounds rounds)"
 time_runs "baseline: /bin/true (spawn cost only)" true_cmd
-time_runs "ethtool -m (shim)" ethtool_m
-ethtool_cpu=$last_cpu_ms
-time_runs "xcvrmap module --file" xcvrmap_module
-awk -v x="$last_cpu_ms" -v e="$ethtool_cpu" 'BEGIN {
+eth=() now=() base=()
+for ((round = 1; round <= rounds; round++)); do
+    time_runs "round $round: ethtool -m (shim)" ethtool_m
+    eth+=("$last_cpu_ms")
+    time_runs "round $round: xcvrmap module --file" xcvrmap_module
+    now+=("$last_cpu_ms")
+    if [ -n "${BASELINE_BUILD:-}" ]; then
+        time_runs "round $round: baseline xcvrmap module --file" baseline_module
+        base+=("$last_cpu_ms")
+    fi
+done
+eth_ms=$(median "${eth[@]}")
+now_ms=$(median "${now[@]}")
+awk -v x="$now_ms" -v e="$eth_ms" 'BEGIN {
+    printf "median CPU per process: ethtool -m %.3f ms, xcvrmap module --file %.3f ms\n", e, x
     if (e > 0) printf "xcvrmap module --file / ethtool -m, CPU per process: %.2fx (goal 1.5x)\n", x / e
 }'
+if [ -n "${BASELINE_BUILD:-}" ]; then
+    base_ms=$(median "${base[@]}")
+    awk -v x="$now_ms" -v b="$base_ms" -v e="$eth_ms" 'BEGIN {
+        printf "baseline xcvrmap module --file %.3f ms: %.2fx of ethtool -m; now %.2fx cheaper than the baseline\n",
+            b, b / e, b / x
+    }'
+fi
 done
