@@ -4,20 +4,20 @@
  * src/render/schemas/xcvrmap-history.schema.json). Pure. The reader trusts nothing: the
  * file may be truncated by a full disk, edited by hand, written by another program or
  * another version, or come from a clock that was wrong; anything it cannot vouch for is
- * refused whole, never half-loaded.
+ * refused whole, never half-loaded. Written by the streaming writer, read through jansson
+ * (xcvr_json_parse(), which bounds the nesting first).
  */
 #include <string.h>
-
-#include <json-glib/json-glib.h>
 
 #include <xcvrmap/xcvr-error.h>
 #include <xcvrmap/xcvr-history.h>
 
+#include "core/xcvr-json-private.h"
 #include "inventory/xcvr-history-private.h"
-#include "render/xcvr-render-private.h"
+#include "render/xcvr-json-writer-private.h"
 
 /* The document nests four levels (root, records, a record, its flags…); anything deeper is
- * not ours, and json-glib recurses once per level. */
+ * not ours, and is refused before the parser builds a tree of it. */
 #define MAX_DEPTH 8
 /* Bounds on what one document may hold, far above a real host (64 ports × 4 modules,
  * 5 quantities × 4 flags × 8 lanes each). */
@@ -25,93 +25,108 @@
 #define MAX_LANE 255
 
 static void
-add_int(JsonBuilder *b, const char *key, gint64 v)
+write_int(XcvrJsonWriter *w, const char *key, gint64 v)
 {
-    json_builder_set_member_name(b, key);
-    json_builder_add_int_value(b, v);
+    xcvr_json_writer_key(w, key);
+    xcvr_json_writer_int(w, v);
 }
 
 /* A time: µs since the epoch, null for never. */
 static void
-add_time(JsonBuilder *b, const char *key, gint64 us)
+write_time(XcvrJsonWriter *w, const char *key, gint64 us)
 {
-    json_builder_set_member_name(b, key);
+    xcvr_json_writer_key(w, key);
     if (us != 0)
-        json_builder_add_int_value(b, us);
+        xcvr_json_writer_int(w, us);
     else
-        json_builder_add_null_value(b);
+        xcvr_json_writer_null(w);
 }
 
+/* A string member, null for %NULL. */
 static void
-add_flag(JsonBuilder *b, const XcvrHistoryFlag *f)
+write_string(XcvrJsonWriter *w, const char *key, const char *value)
 {
-    json_builder_begin_object(b);
-    xcvr_render_json_string(b, "flag", f->key);
-    add_int(b, "lane", f->lane);
-    xcvr_render_json_string(b, "state", xcvr_flag_state_to_string(f->state));
-    add_int(b, "streak", f->streak);
-    add_time(b, "onset_us", f->onset_us);
-    add_int(b, "count", (gint64)f->count);
-    add_time(b, "first_set_us", f->first_set_us);
-    add_time(b, "last_set_us", f->last_set_us);
-    add_time(b, "last_clear_us", f->last_clear_us);
-    json_builder_end_object(b);
+    xcvr_json_writer_key(w, key);
+    xcvr_json_writer_string(w, value);
 }
 
 static void
-add_record(JsonBuilder *b, const XcvrHistoryRecord *r)
+write_flag(XcvrJsonWriter *w, const XcvrHistoryFlag *f)
+{
+    xcvr_json_writer_begin_object(w);
+    write_string(w, "flag", f->key);
+    write_int(w, "lane", f->lane);
+    write_string(w, "state", xcvr_flag_state_to_string(f->state));
+    write_int(w, "streak", f->streak);
+    write_time(w, "onset_us", f->onset_us);
+    write_int(w, "count", (gint64)f->count);
+    write_time(w, "first_set_us", f->first_set_us);
+    write_time(w, "last_set_us", f->last_set_us);
+    write_time(w, "last_clear_us", f->last_clear_us);
+    xcvr_json_writer_end_object(w);
+}
+
+static void
+write_record(XcvrJsonWriter *w, const XcvrHistoryRecord *r)
 {
     guint i;
 
-    json_builder_begin_object(b);
-    xcvr_render_json_string(b, "interface", r->interface);
-    xcvr_render_json_string(b, "vendor", r->vendor);
-    xcvr_render_json_string(b, "pn", r->pn);
-    xcvr_render_json_string(b, "sn", r->sn);
-    json_builder_set_member_name(b, "current");
-    json_builder_add_boolean_value(b, r->current);
-    xcvr_render_json_string(b, "verdict", xcvr_health_to_string(r->verdict));
-    add_int(b, "first_seen_us", r->first_seen_us);
-    add_int(b, "last_seen_us", r->last_seen_us);
-    add_int(b, "polls", (gint64)r->polls);
-    json_builder_set_member_name(b, "flags");
-    json_builder_begin_array(b);
+    xcvr_json_writer_begin_object(w);
+    write_string(w, "interface", r->interface);
+    write_string(w, "vendor", r->vendor);
+    write_string(w, "pn", r->pn);
+    write_string(w, "sn", r->sn);
+    xcvr_json_writer_key(w, "current");
+    xcvr_json_writer_boolean(w, r->current);
+    write_string(w, "verdict", xcvr_health_to_string(r->verdict));
+    write_int(w, "first_seen_us", r->first_seen_us);
+    write_int(w, "last_seen_us", r->last_seen_us);
+    write_int(w, "polls", (gint64)r->polls);
+    xcvr_json_writer_key(w, "flags");
+    xcvr_json_writer_begin_array(w);
     for (i = 0; i < r->flags->len; i++)
-        add_flag(b, g_ptr_array_index(r->flags, i));
-    json_builder_end_array(b);
-    json_builder_end_object(b);
+        write_flag(w, g_ptr_array_index(r->flags, i));
+    xcvr_json_writer_end_array(w);
+    xcvr_json_writer_end_object(w);
 }
+
+/* About what a record takes, and a flag, to size the buffer once. */
+#define RECORD_BYTES 320
+#define FLAG_BYTES 256
 
 char *
 xcvr_history_to_json(const XcvrHistory *history)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = NULL;
-    g_autoptr(JsonNode) root = NULL;
+    g_autoptr(GString) out = NULL;
+    XcvrJsonWriter w;
+    gsize size = 256;
     guint i;
 
     g_return_val_if_fail(history != NULL, NULL);
 
-    json_builder_begin_object(b);
-    xcvr_render_json_string(b, "format", XCVR_HISTORY_FORMAT);
-    add_int(b, "version", XCVR_HISTORY_VERSION);
-    add_int(b, "updated_us", history->updated_us);
-    add_int(b, "polls", (gint64)history->polls);
-    json_builder_set_member_name(b, "records");
-    json_builder_begin_array(b);
-    for (i = 0; i < history->records->len; i++)
-        add_record(b, g_ptr_array_index(history->records, i));
-    json_builder_end_array(b);
-    json_builder_end_object(b);
+    for (i = 0; i < history->records->len; i++) {
+        const XcvrHistoryRecord *r = g_ptr_array_index(history->records, i);
 
+        size += RECORD_BYTES + (gsize)r->flags->len * FLAG_BYTES;
+    }
+    out = g_string_sized_new(size);
+    /* one space a level: the layout history.json has always had */
+    xcvr_json_writer_init(&w, out, TRUE, 1);
     /* every string is already in its escaped form (xcvr-history.c keys records by
-     * xcvr_escape_bytes() of the names): written as is, so that it reads back the same */
-    root = json_builder_get_root(b);
-    gen = json_generator_new();
-    json_generator_set_root(gen, root);
-    json_generator_set_pretty(gen, TRUE);
-    json_generator_set_indent(gen, 1);
-    return json_generator_to_data(gen, NULL);
+     * xcvr_escape_bytes() of the names): only quoted, so that it reads back the same */
+    w.escape = FALSE;
+    xcvr_json_writer_begin_object(&w);
+    write_string(&w, "format", XCVR_HISTORY_FORMAT);
+    write_int(&w, "version", XCVR_HISTORY_VERSION);
+    write_int(&w, "updated_us", history->updated_us);
+    write_int(&w, "polls", (gint64)history->polls);
+    xcvr_json_writer_key(&w, "records");
+    xcvr_json_writer_begin_array(&w);
+    for (i = 0; i < history->records->len; i++)
+        write_record(&w, g_ptr_array_index(history->records, i));
+    xcvr_json_writer_end_array(&w);
+    xcvr_json_writer_end_object(&w);
+    return g_string_free(g_steal_pointer(&out), FALSE);
 }
 
 /* ---- reading ---- */
@@ -129,69 +144,30 @@ invalid(GError **error, const char *fmt, ...)
     return FALSE;
 }
 
-/* One JSON object, nested no deeper than a history, and nothing after it (white space
- * aside), checked without recursion before json-glib sees the text: json-glib 1.6 recurses
- * once per level and leaks the first value of a text holding several. */
-static gboolean
-shape_ok(const char *data, gsize len)
+static json_t *
+member(const json_t *o, const char *key, const char *where, GError **error)
 {
-    gboolean in_string = FALSE;
-    gboolean escaped = FALSE;
-    gboolean closed = FALSE;
-    guint depth = 0;
-    gsize i;
-
-    for (i = 0; i < len; i++) {
-        char c = data[i];
-
-        if (in_string) {
-            if (escaped)
-                escaped = FALSE;
-            else if (c == '\\')
-                escaped = TRUE;
-            else if (c == '"')
-                in_string = FALSE;
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-            continue;
-        if (closed || (depth == 0 && c != '{'))
-            return FALSE;
-        if (c == '"') {
-            in_string = TRUE;
-        } else if (c == '{' || c == '[') {
-            if (++depth > MAX_DEPTH)
-                return FALSE;
-        } else if (c == '}' || c == ']') {
-            if (--depth == 0)
-                closed = TRUE;
-        }
-    }
-    return closed;
-}
-
-static JsonNode *
-member(JsonObject *o, const char *key, const char *where, GError **error)
-{
-    JsonNode *n = json_object_get_member(o, key);
+    json_t *n = json_object_get(o, key);
 
     if (n == NULL)
         invalid(error, "%s has no \"%s\"", where, key);
     return n;
 }
 
+/* An integer in [@min, @max]: a number with a fraction or an exponent (5.0, 5e0) is not
+ * one, as the writer never writes one so. */
 static gboolean
-get_int(JsonObject *o, const char *key, const char *where, gint64 min, gint64 max,
+get_int(const json_t *o, const char *key, const char *where, gint64 min, gint64 max,
         gint64 *ret, GError **error)
 {
-    JsonNode *n = member(o, key, where, error);
+    const json_t *n = member(o, key, where, error);
     gint64 v;
 
     if (n == NULL)
         return FALSE;
-    if (!JSON_NODE_HOLDS_VALUE(n) || json_node_get_value_type(n) != G_TYPE_INT64)
+    if (!json_is_integer(n))
         return invalid(error, "%s: \"%s\" is not an integer", where, key);
-    v = json_node_get_int(n);
+    v = (gint64)json_integer_value(n);
     if (v < min || v > max)
         return invalid(error, "%s: \"%s\" out of range", where, key);
     *ret = v;
@@ -200,13 +176,13 @@ get_int(JsonObject *o, const char *key, const char *where, gint64 min, gint64 ma
 
 /* A time: a positive integer or null (0). */
 static gboolean
-get_time(JsonObject *o, const char *key, const char *where, gint64 *ret, GError **error)
+get_time(const json_t *o, const char *key, const char *where, gint64 *ret, GError **error)
 {
-    JsonNode *n = member(o, key, where, error);
+    const json_t *n = member(o, key, where, error);
 
     if (n == NULL)
         return FALSE;
-    if (JSON_NODE_HOLDS_NULL(n)) {
+    if (json_is_null(n)) {
         *ret = 0;
         return TRUE;
     }
@@ -215,19 +191,19 @@ get_time(JsonObject *o, const char *key, const char *where, gint64 *ret, GError 
 
 /* A string as the writer leaves it: escaped (no control character), at most @max bytes. */
 static const char *
-get_string(JsonObject *o, const char *key, const char *where, gsize max, GError **error)
+get_string(const json_t *o, const char *key, const char *where, gsize max, GError **error)
 {
-    JsonNode *n = member(o, key, where, error);
+    const json_t *n = member(o, key, where, error);
     const char *s;
     const guchar *p;
 
     if (n == NULL)
         return NULL;
-    if (!JSON_NODE_HOLDS_VALUE(n) || json_node_get_value_type(n) != G_TYPE_STRING) {
+    if (!json_is_string(n)) {
         invalid(error, "%s: \"%s\" is not a string", where, key);
         return NULL;
     }
-    s = json_node_get_string(n);
+    s = json_string_value(n);
     for (p = (const guchar *)s; *p != '\0'; p++) {
         if (*p < 0x20 || *p == 0x7F || (gsize)(p - (const guchar *)s) >= max) {
             invalid(error, "%s: \"%s\" is too long or holds a control character", where,
@@ -253,42 +229,41 @@ flag_key_ok(const char *key)
     return TRUE;
 }
 
-static JsonObject *
-get_object(JsonNode *n, const char *where, GError **error)
+static const json_t *
+get_object(const json_t *n, const char *where, GError **error)
 {
-    if (n == NULL || !JSON_NODE_HOLDS_OBJECT(n)) {
+    if (!json_is_object(n)) {
         invalid(error, "%s is not an object", where);
         return NULL;
     }
-    return json_node_get_object(n);
+    return n;
 }
 
-static JsonArray *
-get_array(JsonObject *o, const char *key, const char *where, guint max, GError **error)
+static const json_t *
+get_array(const json_t *o, const char *key, const char *where, gsize max, GError **error)
 {
-    JsonNode *n = member(o, key, where, error);
-    JsonArray *a;
+    const json_t *n = member(o, key, where, error);
 
     if (n == NULL)
         return NULL;
-    if (!JSON_NODE_HOLDS_ARRAY(n)) {
+    if (!json_is_array(n)) {
         invalid(error, "%s: \"%s\" is not an array", where, key);
         return NULL;
     }
-    a = json_node_get_array(n);
-    if (json_array_get_length(a) > max) {
-        invalid(error, "%s: \"%s\" has more than %u entries", where, key, max);
+    if (json_array_size(n) > max) {
+        invalid(error, "%s: \"%s\" has more than %" G_GSIZE_FORMAT " entries", where, key,
+                max);
         return NULL;
     }
-    return a;
+    return n;
 }
 
 static XcvrHistoryFlag *
-read_flag(JsonNode *node, gint64 updated_us, GError **error)
+read_flag(const json_t *node, gint64 updated_us, GError **error)
 {
     const char *where = "a flag";
     g_autoptr(XcvrHistoryFlag) f = NULL;
-    JsonObject *o = get_object(node, where, error);
+    const json_t *o = get_object(node, where, error);
     const char *key;
     const char *state;
     gint64 lane = 0;
@@ -335,21 +310,21 @@ read_flag(JsonNode *node, gint64 updated_us, GError **error)
 }
 
 static XcvrHistoryRecord *
-read_record(JsonNode *node, gint64 updated_us, GError **error)
+read_record(const json_t *node, gint64 updated_us, GError **error)
 {
     const char *where = "a record";
     g_autoptr(XcvrHistoryRecord) r = NULL;
-    JsonObject *o = get_object(node, where, error);
+    const json_t *o = get_object(node, where, error);
     const char *interface;
     const char *vendor;
     const char *pn;
     const char *sn;
     const char *verdict;
-    JsonNode *current;
-    JsonArray *flags;
+    const json_t *current;
+    const json_t *flags;
     gint64 polls = 0;
     int v;
-    guint i;
+    gsize i;
 
     if (o == NULL || (interface = get_string(o, "interface", where, 1024, error)) == NULL ||
         (vendor = get_string(o, "vendor", where, 256, error)) == NULL ||
@@ -364,8 +339,7 @@ read_record(JsonNode *node, gint64 updated_us, GError **error)
         invalid(error, "a record without an interface");
         return NULL;
     }
-    if (!JSON_NODE_HOLDS_VALUE(current) ||
-        json_node_get_value_type(current) != G_TYPE_BOOLEAN) {
+    if (!json_is_boolean(current)) {
         invalid(error, "a record: \"current\" is not a boolean");
         return NULL;
     }
@@ -375,7 +349,7 @@ read_record(JsonNode *node, gint64 updated_us, GError **error)
         return NULL;
     }
     r = xcvr_history_record_new(interface, vendor, pn, sn);
-    r->current = json_node_get_boolean(current);
+    r->current = json_is_true(current);
     r->verdict = (XcvrHealth)v;
     r->polls = (guint64)polls;
     if (!get_int(o, "first_seen_us", where, 1, G_MAXINT64, &r->first_seen_us, error) ||
@@ -385,8 +359,8 @@ read_record(JsonNode *node, gint64 updated_us, GError **error)
         invalid(error, "a record seen before it was first seen, or after the update");
         return NULL;
     }
-    for (i = 0; i < json_array_get_length(flags); i++) {
-        XcvrHistoryFlag *f = read_flag(json_array_get_element(flags, i), updated_us, error);
+    for (i = 0; i < json_array_size(flags); i++) {
+        XcvrHistoryFlag *f = read_flag(json_array_get(flags, i), updated_us, error);
         guint j;
 
         if (f == NULL)
@@ -433,16 +407,16 @@ records_consistent(const XcvrHistory *h, GError **error)
 XcvrHistory *
 xcvr_history_from_json(const char *data, gssize len, gint64 now_us, GError **error)
 {
-    g_autoptr(JsonParser) parser = NULL;
+    g_autoptr(json_t) tree = NULL;
     g_autoptr(GError) local = NULL;
     g_autoptr(XcvrHistory) h = NULL;
     const char *format;
-    JsonObject *root;
-    JsonArray *records;
+    const json_t *root;
+    const json_t *records;
     gint64 version = 0;
     gint64 polls = 0;
     gint64 updated = 0;
-    guint i;
+    gsize i;
 
     g_return_val_if_fail(data != NULL || len == 0, NULL);
     if (len < 0)
@@ -455,16 +429,13 @@ xcvr_history_from_json(const char *data, gssize len, gint64 now_us, GError **err
         invalid(error, "not UTF-8 text");
         return NULL;
     }
-    if (!shape_ok(data, (gsize)len)) {
-        invalid(error, "not one JSON object nested as a history is (truncated?)");
+    /* nesting bounded before the parser sees it; one value and nothing after it */
+    tree = xcvr_json_parse(data, (gsize)len, MAX_DEPTH, "not JSON (truncated?)", &local);
+    if (tree == NULL) {
+        invalid(error, "%s", local->message);
         return NULL;
     }
-    parser = json_parser_new();
-    if (!json_parser_load_from_data(parser, data, len, &local)) {
-        invalid(error, "not JSON (truncated?): %s", local->message);
-        return NULL;
-    }
-    root = get_object(json_parser_get_root(parser), "the document", error);
+    root = get_object(tree, "the document", error);
     if (root == NULL)
         return NULL;
     format = get_string(root, "format", "the document", 64, error);
@@ -494,8 +465,8 @@ xcvr_history_from_json(const char *data, gssize len, gint64 now_us, GError **err
     h = xcvr_history_new();
     h->updated_us = updated;
     h->polls = (guint64)polls;
-    for (i = 0; i < json_array_get_length(records); i++) {
-        XcvrHistoryRecord *r = read_record(json_array_get_element(records, i), updated, error);
+    for (i = 0; i < json_array_size(records); i++) {
+        XcvrHistoryRecord *r = read_record(json_array_get(records, i), updated, error);
 
         if (r == NULL)
             return NULL;

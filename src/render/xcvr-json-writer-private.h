@@ -13,8 +13,8 @@ typedef struct {
     GString *out;
     gboolean pretty;
     guint indent;
-    /* strings through xcvr_escape_bytes() first: FALSE only for text read back into a
-     * json-glib tree whose owner escapes it (xcvr_render_vocab_json_members()) */
+    /* strings through xcvr_escape_bytes() first: FALSE for text already in that form
+     * (history.json's strings, escaped when recorded; a tree read from a document) */
     gboolean escape;
     guint depth;
     gboolean named; /* a member name was written, its value comes next */

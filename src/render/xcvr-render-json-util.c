@@ -1,25 +1,13 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * xcvr-render-json-util.c: the JSON pieces every JSON renderer writes the same way: a
- * string-or-null member (for the trees of history.json too), the `{code, message}` error
- * object, the hop list, and a new document's writer.
+ * string-or-null member, the `{code, message}` error object, the hop list, and a new
+ * document's writer.
  */
-
-#include <json-glib/json-glib.h>
 
 #include <xcvrmap/xcvr-topo.h>
 
 #include "render/xcvr-render-private.h"
-
-void
-xcvr_render_json_string(JsonBuilder *b, const char *key, const char *value)
-{
-    json_builder_set_member_name(b, key);
-    if (value != NULL)
-        json_builder_add_string_value(b, value);
-    else
-        json_builder_add_null_value(b);
-}
 
 void
 xcvr_render_json_write_string(XcvrJsonWriter *w, const char *key, const char *value)

@@ -6,7 +6,6 @@
  */
 #include <xcvrmap/xcvr-render.h>
 
-#include <json-glib/json-glib.h>
 #include <math.h>
 
 #include <xcvrmap/xcvr-error.h>

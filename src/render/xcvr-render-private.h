@@ -7,7 +7,6 @@
 #pragma once
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 
 #include <xcvrmap/xcvr-module.h>
 
@@ -21,9 +20,6 @@ void xcvr_xml_escape_append(GString *out, const char *text);
 /* Writes each value of @values (XcvrVocabValue, from xcvr_vocab_evaluate()) as a member of
  * the object @w is writing. */
 void xcvr_render_vocab_json_write(XcvrJsonWriter *w, GArray *values);
-
-/* The same members, added to the object @b is building (written once, by the above). */
-void xcvr_render_vocab_json_members(JsonBuilder *b, GArray *values);
 
 /* Appends `<ELEMENT attr…>` for @values: scalars as attributes, per-lane numbers as one
  * `<lane number="N" …/>` per lane, lists as one `<ITEM>text</ITEM>` per item; @indent is
@@ -47,10 +43,8 @@ void xcvr_render_append_double(GString *out, double v);
  * error; "failed" otherwise (and for %NULL). */
 const char *xcvr_render_error_code(const GError *error);
 
-/* The member @key: the string @value, or null when @value is %NULL. */
-void xcvr_render_json_string(JsonBuilder *b, const char *key, const char *value);
-
-/* The same, written by @w into the object it is writing. */
+/* The member @key, written by @w into the object it is writing: the string @value, or null
+ * when @value is %NULL. */
 void xcvr_render_json_write_string(XcvrJsonWriter *w, const char *key, const char *value);
 
 /* The member @key: `{"code", "message"}` of @error (code from xcvr_render_error_code()),

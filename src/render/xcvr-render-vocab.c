@@ -108,34 +108,6 @@ xcvr_render_vocab_json_write(XcvrJsonWriter *w, GArray *values)
         json_member(w, &g_array_index(values, XcvrVocabValue, i));
 }
 
-void
-xcvr_render_vocab_json_members(JsonBuilder *b, GArray *values)
-{
-    g_autoptr(GString) text = g_string_sized_new(1024);
-    g_autoptr(JsonNode) root = NULL;
-    XcvrJsonWriter w;
-    JsonObject *object;
-    GList *members;
-
-    /* written by the writer, unescaped (the tree's own finish escapes every string once),
-     * and read back, so the members are described once */
-    xcvr_json_writer_init(&w, text, FALSE, 0);
-    w.escape = FALSE;
-    xcvr_json_writer_begin_object(&w);
-    xcvr_render_vocab_json_write(&w, values);
-    xcvr_json_writer_end_object(&w);
-    root = json_from_string(text->str, NULL);
-    if (root == NULL || !JSON_NODE_HOLDS_OBJECT(root))
-        return;
-    object = json_node_get_object(root);
-    members = json_object_get_members(object);
-    for (GList *l = members; l != NULL; l = l->next) {
-        json_builder_set_member_name(b, l->data);
-        json_builder_add_value(b, json_node_copy(json_object_get_member(object, l->data)));
-    }
-    g_list_free(members);
-}
-
 static void
 xml_attribute(GString *out, const XcvrVocabValue *v)
 {
