@@ -99,38 +99,24 @@ xcvr_json_split_shift(XcvrJsonSplit *split, gsize n)
     split->start = split->start >= n ? split->start - n : 0;
 }
 
-JsonNode *
+json_t *
 xcvr_ovs_parse_json(const char *data, gsize len, GError **error)
 {
-    g_autoptr(JsonParser) parser = NULL;
-    g_autoptr(GError) local_error = NULL;
     const char *bad = NULL;
-    JsonNode *root;
 
-    /* RFC 7047 §3.1 says UTF-8; check before json-glib sees it, so every version of it
-     * answers the same and no invalid string reaches the model. Embedded NULs fail too. */
+    if (len > G_MAXSSIZE) {
+        g_set_error_literal(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA, "JSON text too large");
+        return NULL;
+    }
+    /* RFC 7047 §3.1 says UTF-8; checked here too, though jansson checks it, so that the
+     * message says which byte in the text. Embedded NULs fail too. */
     if (!g_utf8_validate(data, (gssize)len, &bad)) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                     "not UTF-8 JSON (bad byte at offset %" G_GSSIZE_FORMAT ")",
                     (gssize)(bad - data));
         return NULL;
     }
-    if (len > G_MAXSSIZE) {
-        g_set_error_literal(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA, "JSON text too large");
-        return NULL;
-    }
-    parser = json_parser_new();
-    if (!json_parser_load_from_data(parser, data, (gssize)len, &local_error)) {
-        g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA, "not valid JSON: %s",
-                    local_error->message);
-        return NULL;
-    }
-    root = json_parser_get_root(parser);
-    if (root == NULL) {
-        g_set_error_literal(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA, "empty JSON text");
-        return NULL;
-    }
-    return json_node_copy(root);
+    return xcvr_json_parse(data, len, XCVR_JSON_SPLIT_MAX_DEPTH, "not valid JSON", error);
 }
 
 /* ---- the dump ---- */
@@ -150,93 +136,77 @@ static const char *const dump_tables[] = {
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(dump_tables) == _DUMP_LAST);
 
-static const char *
-member_string(JsonObject *obj, const char *name)
-{
-    JsonNode *node = json_object_get_member(obj, name);
-
-    if (node == NULL || JSON_NODE_TYPE(node) != JSON_NODE_VALUE ||
-        json_node_get_value_type(node) != G_TYPE_STRING)
-        return NULL;
-    return json_node_get_string(node);
-}
-
-static JsonArray *
-member_array(JsonObject *obj, const char *name)
-{
-    JsonNode *node = json_object_get_member(obj, name);
-
-    if (node == NULL || JSON_NODE_TYPE(node) != JSON_NODE_ARRAY)
-        return NULL;
-    return json_node_get_array(node);
-}
-
 /* Turns a table object's "data" (one array of values per row, in "headings" order) into row
  * objects keyed by column, which is what a JSON-RPC select returns. */
-static JsonArray *
-rows_from_table(JsonObject *table, const char *name, GError **error)
+static json_t *
+rows_from_table(const json_t *table, const char *name, GError **error)
 {
-    g_autoptr(JsonArray) rows = json_array_new();
-    JsonArray *headings = member_array(table, "headings");
-    JsonArray *data = member_array(table, "data");
-    guint n_columns;
-    guint i;
-    guint j;
+    g_autoptr(json_t) rows = json_array();
+    const json_t *headings = json_object_get(table, "headings");
+    const json_t *data = json_object_get(table, "data");
+    gsize n_columns;
+    gsize i;
+    gsize j;
 
-    if (headings == NULL || data == NULL) {
+    if (!json_is_array(headings) || !json_is_array(data)) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                     "%s table has no \"headings\" or \"data\" array", name);
         return NULL;
     }
-    n_columns = json_array_get_length(headings);
+    n_columns = json_array_size(headings);
     for (j = 0; j < n_columns; j++) {
-        JsonNode *h = json_array_get_element(headings, j);
-
-        if (JSON_NODE_TYPE(h) != JSON_NODE_VALUE || json_node_get_value_type(h) != G_TYPE_STRING) {
+        if (!json_is_string(json_array_get(headings, j))) {
             g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                        "%s table: heading %u is not a string", name, j);
+                        "%s table: heading %" G_GSIZE_FORMAT " is not a string", name, j);
             return NULL;
         }
     }
-    for (i = 0; i < json_array_get_length(data); i++) {
-        JsonNode *node = json_array_get_element(data, i);
-        g_autoptr(JsonObject) row = NULL;
-        JsonArray *values;
+    for (i = 0; i < json_array_size(data); i++) {
+        const json_t *values = json_array_get(data, i);
+        g_autoptr(json_t) row = NULL;
 
-        if (JSON_NODE_TYPE(node) != JSON_NODE_ARRAY ||
-            json_array_get_length(json_node_get_array(node)) != n_columns) {
+        if (!json_is_array(values) || json_array_size(values) != n_columns) {
             g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
-                        "%s table: row %u is not an array of %u values", name, i, n_columns);
+                        "%s table: row %" G_GSIZE_FORMAT " is not an array of %" G_GSIZE_FORMAT
+                        " values",
+                        name, i, n_columns);
             return NULL;
         }
-        values = json_node_get_array(node);
-        row = json_object_new();
+        row = json_object();
         for (j = 0; j < n_columns; j++) {
-            const char *column = json_node_get_string(json_array_get_element(headings, j));
+            const char *column = json_string_value(json_array_get(headings, j));
 
-            /* json_node_copy() shares containers, so this costs one node per value. */
-            json_object_set_member(row, column, json_node_copy(json_array_get_element(values, j)));
+            /* the row holds a reference to each value, not a copy; as a JSON object does, a
+             * heading that repeats keeps its last value */
+            if (json_object_set(row, column, json_array_get(values, j)) < 0) {
+                g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
+                            "%s table: row %" G_GSIZE_FORMAT ": cannot store column %s", name,
+                            i, column);
+                return NULL;
+            }
         }
-        json_array_add_object_element(rows, g_steal_pointer(&row));
+        if (json_array_append(rows, row) < 0) {
+            g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
+                        "%s table: cannot store row %" G_GSIZE_FORMAT, name, i);
+            return NULL;
+        }
     }
     return g_steal_pointer(&rows);
 }
 
 /* Files one table object under its caption; tables other than the three are skipped. */
 static gboolean
-take_table(JsonNode *node, JsonArray **tables, GError **error)
+take_table(const json_t *table, json_t **tables, GError **error)
 {
-    JsonObject *table;
     const char *caption;
     gsize i;
 
-    if (JSON_NODE_TYPE(node) != JSON_NODE_OBJECT) {
+    if (!json_is_object(table)) {
         g_set_error_literal(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                             "not an ovsdb-client dump: a table is not a JSON object");
         return FALSE;
     }
-    table = json_node_get_object(node);
-    caption = member_string(table, "caption");
+    caption = xcvr_json_get_string(table, "caption");
     if (caption == NULL) {
         g_set_error_literal(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                             "not an ovsdb-client dump --format=json: a table has no caption");
@@ -259,16 +229,16 @@ take_table(JsonNode *node, JsonArray **tables, GError **error)
 }
 
 static void
-tables_clear(JsonArray **tables)
+tables_clear(json_t **tables)
 {
     gsize i;
 
     for (i = 0; i < _DUMP_LAST; i++)
-        g_clear_pointer(&tables[i], json_array_unref);
+        g_clear_pointer(&tables[i], json_decref);
 }
 
 static XcvrOvs *
-dump_parse(const char *data, gsize len, JsonArray **tables, GError **error)
+dump_parse(const char *data, gsize len, json_t **tables, GError **error)
 {
     XcvrJsonSplit split = { 0 };
     gboolean any = FALSE;
@@ -278,16 +248,14 @@ dump_parse(const char *data, gsize len, JsonArray **tables, GError **error)
     gsize i;
 
     while ((r = xcvr_json_split_next(&split, data, len, &start, &end, error)) == 1) {
-        g_autoptr(JsonNode) node = xcvr_ovs_parse_json(data + start, end - start, error);
+        g_autoptr(json_t) node = xcvr_ovs_parse_json(data + start, end - start, error);
 
         if (node == NULL)
             return NULL;
         any = TRUE;
-        if (JSON_NODE_TYPE(node) == JSON_NODE_ARRAY) {
-            JsonArray *a = json_node_get_array(node);
-
-            for (i = 0; i < json_array_get_length(a); i++) {
-                if (!take_table(json_array_get_element(a, i), tables, error))
+        if (json_is_array(node)) {
+            for (i = 0; i < json_array_size(node); i++) {
+                if (!take_table(json_array_get(node, i), tables, error))
                     return NULL;
             }
         } else if (!take_table(node, tables, error)) {
@@ -334,7 +302,7 @@ dump_parse(const char *data, gsize len, JsonArray **tables, GError **error)
 XcvrOvs *
 xcvr_ovs_new_from_dump(const char *data, gssize len, GError **error)
 {
-    JsonArray *tables[_DUMP_LAST] = { NULL };
+    json_t *tables[_DUMP_LAST] = { NULL };
     XcvrOvs *ovs;
     gsize n;
 

@@ -7,11 +7,11 @@
 #pragma once
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 
 #include <xcvrmap/xcvr-ovs.h>
 
 #include "core/xcvr-enum.h"
+#include "core/xcvr-json-private.h"
 
 typedef struct _XcvrOvsBridge XcvrOvsBridge;
 typedef struct _XcvrOvsPort XcvrOvsPort;
@@ -74,11 +74,12 @@ struct _XcvrOvs {
 const XcvrOvsIface *xcvr_ovs_iface(const XcvrOvs *ovs, const char *name);
 const XcvrOvsBridge *xcvr_ovs_bridge(const XcvrOvs *ovs, const char *name);
 
-/* Builds the model from the three tables' rows, each a JsonArray of JsonObject rows keyed
- * by column name with values in RFC 7047 notation (["uuid", …], ["set", …], ["map", …]),
- * every row holding "_uuid". Shared by the socket and the dump-file readers. */
-XcvrOvs *xcvr_ovs_new_from_rows(JsonArray *bridges, JsonArray *ports, JsonArray *ifaces,
-                                GError **error);
+/* Builds the model from the three tables' rows, each a JSON array of row objects keyed by
+ * column name with values in RFC 7047 notation (["uuid", …], ["set", …], ["map", …]),
+ * every row holding "_uuid". The model copies what it keeps, so the rows may go once this
+ * returns. Shared by the socket and the dump-file readers. */
+XcvrOvs *xcvr_ovs_new_from_rows(const json_t *bridges, const json_t *ports,
+                                const json_t *ifaces, GError **error);
 
 /* Caps what one reader accepts (a dump file or a socket reply), so a broken peer or file
  * cannot exhaust memory; real databases are a few MiB at most. */
@@ -88,8 +89,9 @@ XcvrOvs *xcvr_ovs_new_from_rows(JsonArray *bridges, JsonArray *ports, JsonArray 
  * same: one table object after another. This finds where each complete object or array
  * ends, keeping its state between calls so a socket reader can feed it bytes as they
  * arrive. Nesting is capped (ovsdb values nest less than ten deep) to keep the recursive
- * JSON parser's stack bounded. */
-#define XCVR_JSON_SPLIT_MAX_DEPTH 64
+ * JSON parser's stack bounded; the cap is the parser's own, so that a text deeper than it
+ * is refused here, with its offset in the stream, rather than after it is whole. */
+#define XCVR_JSON_SPLIT_MAX_DEPTH XCVR_JSON_MAX_DEPTH
 
 typedef struct {
     gsize pos;          /* next byte to look at */
@@ -107,8 +109,8 @@ int xcvr_json_split_next(XcvrJsonSplit *split, const char *buf, gsize len, gsize
                          gsize *ret_end, GError **error);
 void xcvr_json_split_shift(XcvrJsonSplit *split, gsize n);
 
-/* Parses one JSON text found by the splitter (UTF-8 checked first). */
-JsonNode *xcvr_ovs_parse_json(const char *data, gsize len, GError **error);
+/* Parses one JSON text found by the splitter (UTF-8 checked first) into a new tree. */
+json_t *xcvr_ovs_parse_json(const char *data, gsize len, GError **error);
 
 /* Which Interface.type strings land in which XcvrOvsIfKind; "" and NULL are system. */
 XcvrOvsIfKind xcvr_ovs_if_kind_from_type(const char *type);

@@ -80,33 +80,25 @@ xcvr_ovs_if_kind_from_type(const char *type)
 /* ---- RFC 7047 §5.1 values ---- */
 
 static const char *
-atom_string(JsonNode *node)
+atom_string(const json_t *node)
 {
-    if (node == NULL || JSON_NODE_TYPE(node) != JSON_NODE_VALUE ||
-        json_node_get_value_type(node) != G_TYPE_STRING)
-        return NULL;
-    return json_node_get_string(node);
+    return json_string_value(node);
 }
 
 /* The X of ["TAG", X], or NULL when @node is not that. */
-static JsonNode *
-tagged(JsonNode *node, const char *tag)
+static const json_t *
+tagged(const json_t *node, const char *tag)
 {
-    JsonArray *a;
-
-    if (node == NULL || JSON_NODE_TYPE(node) != JSON_NODE_ARRAY)
+    if (!json_is_array(node) || json_array_size(node) != 2)
         return NULL;
-    a = json_node_get_array(node);
-    if (json_array_get_length(a) != 2)
+    if (g_strcmp0(atom_string(json_array_get(node, 0)), tag) != 0)
         return NULL;
-    if (g_strcmp0(atom_string(json_array_get_element(a, 0)), tag) != 0)
-        return NULL;
-    return json_array_get_element(a, 1);
+    return json_array_get(node, 1);
 }
 
 /* A reference: ["uuid", U] in results and dumps, ["named-uuid", N] inside a transaction. */
 static const char *
-atom_uuid(JsonNode *node)
+atom_uuid(const json_t *node)
 {
     const char *u = atom_string(tagged(node, "uuid"));
 
@@ -115,37 +107,40 @@ atom_uuid(JsonNode *node)
     return u;
 }
 
+/* A string, number or boolean: null is no atom (it is no ovsdb value at all). */
+static gboolean
+is_atom(const json_t *node)
+{
+    return json_is_string(node) || json_is_number(node) || json_is_boolean(node);
+}
+
 /* The members of a set column (borrowed nodes). A set of exactly one element may be sent as
  * that element alone (RFC 7047 §5.1), so a bare atom is a set of one. */
 static GPtrArray *
-set_members(JsonNode *value)
+set_members(const json_t *value)
 {
     GPtrArray *members = g_ptr_array_new();
-    JsonNode *inner;
-    JsonArray *a;
-    guint i;
+    const json_t *inner;
+    gsize i;
 
     if (value == NULL)
         return members;
     inner = tagged(value, "set");
     if (inner != NULL) {
-        if (JSON_NODE_TYPE(inner) != JSON_NODE_ARRAY)
-            return members;
-        a = json_node_get_array(inner);
-        for (i = 0; i < json_array_get_length(a); i++)
-            g_ptr_array_add(members, json_array_get_element(a, i));
+        for (i = 0; i < json_array_size(inner); i++)
+            g_ptr_array_add(members, json_array_get(inner, i));
         return members;
     }
-    if (JSON_NODE_TYPE(value) == JSON_NODE_VALUE || atom_uuid(value) != NULL)
-        g_ptr_array_add(members, value);
+    if (is_atom(value) || atom_uuid(value) != NULL)
+        g_ptr_array_add(members, (gpointer)value);
     return members;
 }
 
 /* The only member of an optional column ("min": 0, "max": 1), or NULL when it is empty. */
-static JsonNode *
-column_single(JsonObject *row, const char *column)
+static const json_t *
+column_single(const json_t *row, const char *column)
 {
-    g_autoptr(GPtrArray) members = set_members(json_object_get_member(row, column));
+    g_autoptr(GPtrArray) members = set_members(json_object_get(row, column));
 
     if (members->len != 1)
         return NULL;
@@ -153,57 +148,45 @@ column_single(JsonObject *row, const char *column)
 }
 
 static const char *
-column_string(JsonObject *row, const char *column)
+column_string(const json_t *row, const char *column)
 {
     return atom_string(column_single(row, column));
 }
 
 static gboolean
-atom_int(JsonNode *node, gint64 *ret_value)
+atom_int(const json_t *node, gint64 *ret_value)
 {
-    if (node == NULL || JSON_NODE_TYPE(node) != JSON_NODE_VALUE ||
-        json_node_get_value_type(node) != G_TYPE_INT64)
+    /* a real is no integer here, whatever its value: ovsdb writes integers as integers */
+    if (!json_is_integer(node))
         return FALSE;
-    *ret_value = json_node_get_int(node);
+    *ret_value = json_integer_value(node);
     return TRUE;
 }
 
 static gboolean
-column_bool(JsonObject *row, const char *column)
+column_bool(const json_t *row, const char *column)
 {
-    JsonNode *node = column_single(row, column);
-
-    if (node == NULL || JSON_NODE_TYPE(node) != JSON_NODE_VALUE ||
-        json_node_get_value_type(node) != G_TYPE_BOOLEAN)
-        return FALSE;
-    return json_node_get_boolean(node);
+    return json_is_true(column_single(row, column));
 }
 
 /* A string→string map column; pairs of any other shape are skipped. Never NULL. */
 static GHashTable *
-column_map(JsonObject *row, const char *column)
+column_map(const json_t *row, const char *column)
 {
     GHashTable *map = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    JsonNode *inner = tagged(json_object_get_member(row, column), "map");
-    JsonArray *pairs;
-    guint i;
+    const json_t *pairs = tagged(json_object_get(row, column), "map");
+    gsize i;
 
-    if (inner == NULL || JSON_NODE_TYPE(inner) != JSON_NODE_ARRAY)
-        return map;
-    pairs = json_node_get_array(inner);
-    for (i = 0; i < json_array_get_length(pairs); i++) {
-        JsonNode *pair = json_array_get_element(pairs, i);
-        JsonArray *kv;
+    /* json_array_size() is 0 for what is not an array */
+    for (i = 0; i < json_array_size(pairs); i++) {
+        const json_t *kv = json_array_get(pairs, i);
         const char *k;
         const char *v;
 
-        if (JSON_NODE_TYPE(pair) != JSON_NODE_ARRAY)
+        if (!json_is_array(kv) || json_array_size(kv) != 2)
             continue;
-        kv = json_node_get_array(pair);
-        if (json_array_get_length(kv) != 2)
-            continue;
-        k = atom_string(json_array_get_element(kv, 0));
-        v = atom_string(json_array_get_element(kv, 1));
+        k = atom_string(json_array_get(kv, 0));
+        v = atom_string(json_array_get(kv, 1));
         /* Keys are unique in a map (RFC 7047 §5.1); should one repeat, the first stands. */
         if (k != NULL && v != NULL && !g_hash_table_contains(map, k))
             g_hash_table_insert(map, g_strdup(k), g_strdup(v));
@@ -213,9 +196,9 @@ column_map(JsonObject *row, const char *column)
 
 /* The uuids a reference column holds (borrowed strings), in the row's order. */
 static GPtrArray *
-column_uuids(JsonObject *row, const char *column)
+column_uuids(const json_t *row, const char *column)
 {
-    g_autoptr(GPtrArray) members = set_members(json_object_get_member(row, column));
+    g_autoptr(GPtrArray) members = set_members(json_object_get(row, column));
     GPtrArray *uuids = g_ptr_array_new();
     guint i;
 
@@ -324,28 +307,26 @@ mac_dup(const char *mac)
 
 /* Checks what every row needs: to be an object with a _uuid and a name. Sets the borrowed
  * strings on success. */
-static JsonObject *
-row_check(JsonArray *rows, guint i, const char *table, const char **ret_uuid,
+static const json_t *
+row_check(const json_t *rows, guint i, const char *table, const char **ret_uuid,
           const char **ret_name, GError **error)
 {
-    JsonNode *node = json_array_get_element(rows, i);
-    JsonObject *row;
+    const json_t *row = json_array_get(rows, i);
     const char *uuid;
     const char *name;
 
-    if (JSON_NODE_TYPE(node) != JSON_NODE_OBJECT) {
+    if (!json_is_object(row)) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA, "%s row %u is not an object",
                     table, i);
         return NULL;
     }
-    row = json_node_get_object(node);
-    uuid = atom_uuid(json_object_get_member(row, "_uuid"));
+    uuid = atom_uuid(json_object_get(row, "_uuid"));
     if (uuid == NULL) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                     "%s row %u has no _uuid (dump every column, or at least _uuid)", table, i);
         return NULL;
     }
-    name = atom_string(json_object_get_member(row, "name"));
+    name = atom_string(json_object_get(row, "name"));
     if (name == NULL || name[0] == '\0') {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA, "%s row %s has no name", table,
                     uuid);
@@ -379,7 +360,7 @@ index_row(GHashTable *by_uuid, GHashTable *names, const char *table, const char 
 }
 
 static XcvrOvsIface *
-iface_new_from_row(JsonObject *row, const char *name)
+iface_new_from_row(const json_t *row, const char *name)
 {
     g_autoptr(XcvrOvsIface) iface = g_new0(XcvrOvsIface, 1);
     g_autoptr(GHashTable) options = column_map(row, "options");
@@ -417,10 +398,10 @@ iface_new_from_row(JsonObject *row, const char *name)
 }
 
 static XcvrOvsPort *
-port_new_from_row(JsonObject *row, const char *name)
+port_new_from_row(const json_t *row, const char *name)
 {
     g_autoptr(XcvrOvsPort) port = g_new0(XcvrOvsPort, 1);
-    g_autoptr(GPtrArray) trunks = set_members(json_object_get_member(row, "trunks"));
+    g_autoptr(GPtrArray) trunks = set_members(json_object_get(row, "trunks"));
     const char *active;
     gint64 v;
     guint i;
@@ -475,7 +456,7 @@ trunks_normalise(GArray *trunks)
 }
 
 static XcvrOvsBridge *
-bridge_new_from_row(JsonObject *row, const char *name)
+bridge_new_from_row(const json_t *row, const char *name)
 {
     XcvrOvsBridge *bridge = g_new0(XcvrOvsBridge, 1);
     const char *dp = column_string(row, "datapath_type");
@@ -488,7 +469,8 @@ bridge_new_from_row(JsonObject *row, const char *name)
 }
 
 XcvrOvs *
-xcvr_ovs_new_from_rows(JsonArray *bridges, JsonArray *ports, JsonArray *ifaces, GError **error)
+xcvr_ovs_new_from_rows(const json_t *bridges, const json_t *ports, const json_t *ifaces,
+                       GError **error)
 {
     g_autoptr(XcvrOvs) ovs = NULL;
     /* Keys borrow the rows' strings, which outlive this call. */
@@ -503,16 +485,16 @@ xcvr_ovs_new_from_rows(JsonArray *bridges, JsonArray *ports, JsonArray *ifaces, 
     guint i;
     guint j;
 
-    g_return_val_if_fail(bridges != NULL, NULL);
-    g_return_val_if_fail(ports != NULL, NULL);
-    g_return_val_if_fail(ifaces != NULL, NULL);
+    g_return_val_if_fail(json_is_array(bridges), NULL);
+    g_return_val_if_fail(json_is_array(ports), NULL);
+    g_return_val_if_fail(json_is_array(ifaces), NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
 
     ovs = ovs_new();
-    for (i = 0; i < json_array_get_length(ifaces); i++) {
+    for (i = 0; i < json_array_size(ifaces); i++) {
         const char *uuid;
         const char *name;
-        JsonObject *row = row_check(ifaces, i, "Interface", &uuid, &name, error);
+        const json_t *row = row_check(ifaces, i, "Interface", &uuid, &name, error);
         XcvrOvsIface *iface;
 
         if (row == NULL)
@@ -524,10 +506,10 @@ xcvr_ovs_new_from_rows(JsonArray *bridges, JsonArray *ports, JsonArray *ifaces, 
             return NULL;
     }
 
-    for (i = 0; i < json_array_get_length(ports); i++) {
+    for (i = 0; i < json_array_size(ports); i++) {
         const char *uuid;
         const char *name;
-        JsonObject *row = row_check(ports, i, "Port", &uuid, &name, error);
+        const json_t *row = row_check(ports, i, "Port", &uuid, &name, error);
         XcvrOvsPort *port;
 
         if (row == NULL)
@@ -539,10 +521,10 @@ xcvr_ovs_new_from_rows(JsonArray *bridges, JsonArray *ports, JsonArray *ifaces, 
         g_hash_table_insert(refs, port, column_uuids(row, "interfaces"));
     }
 
-    for (i = 0; i < json_array_get_length(bridges); i++) {
+    for (i = 0; i < json_array_size(bridges); i++) {
         const char *uuid;
         const char *name;
-        JsonObject *row = row_check(bridges, i, "Bridge", &uuid, &name, error);
+        const json_t *row = row_check(bridges, i, "Bridge", &uuid, &name, error);
         XcvrOvsBridge *bridge;
 
         if (row == NULL)

@@ -22,6 +22,9 @@
 #include "xcvr-ovs-private.h"
 
 #include "core/xcvr-host-file-private.h"
+#include "core/xcvr-json-private.h"
+#include "render/xcvr-json-writer-private.h"
+#include "render/xcvr-json-writer-tree-private.h"
 
 #define DEFAULT_TIMEOUT_MS 5000
 #define RECV_CHUNK 65536
@@ -216,109 +219,101 @@ conn_send(const Conn *conn, const char *data, gsize len, GError **error)
     return TRUE;
 }
 
-static char *
-node_to_string(JsonNode *node, gsize *ret_len)
+/* A request is protocol, not text for people: its strings go as they are, quoted only as
+ * JSON needs, never through the display escaping the writer does by default. */
+static void
+writer_init(XcvrJsonWriter *w, GString *out)
 {
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-
-    json_generator_set_root(gen, node);
-    return json_generator_to_data(gen, ret_len);
+    xcvr_json_writer_init(w, out, FALSE, 0);
+    w->escape = FALSE;
 }
 
 static void
-add_select(JsonBuilder *b, const char *table, const char *const *columns, gsize n_columns)
+add_select(XcvrJsonWriter *w, const char *table, const char *const *columns, gsize n_columns)
 {
     gsize i;
 
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "op");
-    json_builder_add_string_value(b, "select");
-    json_builder_set_member_name(b, "table");
-    json_builder_add_string_value(b, table);
-    json_builder_set_member_name(b, "where");
-    json_builder_begin_array(b);
-    json_builder_end_array(b);
+    xcvr_json_writer_begin_object(w);
+    xcvr_json_writer_key(w, "op");
+    xcvr_json_writer_string(w, "select");
+    xcvr_json_writer_key(w, "table");
+    xcvr_json_writer_string(w, table);
+    xcvr_json_writer_key(w, "where");
+    xcvr_json_writer_begin_array(w);
+    xcvr_json_writer_end_array(w);
     if (columns != NULL) {
-        json_builder_set_member_name(b, "columns");
-        json_builder_begin_array(b);
+        xcvr_json_writer_key(w, "columns");
+        xcvr_json_writer_begin_array(w);
         for (i = 0; i < n_columns; i++)
-            json_builder_add_string_value(b, columns[i]);
-        json_builder_end_array(b);
+            xcvr_json_writer_string(w, columns[i]);
+        xcvr_json_writer_end_array(w);
     }
-    json_builder_end_object(b);
+    xcvr_json_writer_end_object(w);
 }
 
 /* {"method": "transact", "params": ["Open_vSwitch", select…], "id": REQUEST_ID} */
-static char *
-build_request(gsize *ret_len)
+static GString *
+build_request(void)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonNode) root = NULL;
+    GString *out = g_string_new(NULL);
+    XcvrJsonWriter w;
 
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "method");
-    json_builder_add_string_value(b, "transact");
-    json_builder_set_member_name(b, "params");
-    json_builder_begin_array(b);
-    json_builder_add_string_value(b, "Open_vSwitch");
-    add_select(b, "Bridge", bridge_columns, G_N_ELEMENTS(bridge_columns));
-    add_select(b, "Port", NULL, 0);
-    add_select(b, "Interface", iface_columns, G_N_ELEMENTS(iface_columns));
-    json_builder_end_array(b);
-    json_builder_set_member_name(b, "id");
-    json_builder_add_int_value(b, REQUEST_ID);
-    json_builder_end_object(b);
-    root = json_builder_get_root(b);
-    return node_to_string(root, ret_len);
+    writer_init(&w, out);
+    xcvr_json_writer_begin_object(&w);
+    xcvr_json_writer_key(&w, "method");
+    xcvr_json_writer_string(&w, "transact");
+    xcvr_json_writer_key(&w, "params");
+    xcvr_json_writer_begin_array(&w);
+    xcvr_json_writer_string(&w, "Open_vSwitch");
+    add_select(&w, "Bridge", bridge_columns, G_N_ELEMENTS(bridge_columns));
+    add_select(&w, "Port", NULL, 0);
+    add_select(&w, "Interface", iface_columns, G_N_ELEMENTS(iface_columns));
+    xcvr_json_writer_end_array(&w);
+    xcvr_json_writer_key(&w, "id");
+    xcvr_json_writer_int(&w, REQUEST_ID);
+    xcvr_json_writer_end_object(&w);
+    return out;
 }
 
 /* RFC 7047 §4.1.11: the server probes idle clients with echo; the answer repeats params. */
 static gboolean
-answer_echo(const Conn *conn, JsonObject *msg, GError **error)
+answer_echo(const Conn *conn, const json_t *msg, GError **error)
 {
-    g_autoptr(JsonObject) reply = json_object_new();
-    g_autoptr(JsonArray) no_params = json_array_new();
-    g_autoptr(JsonNode) root = json_node_new(JSON_NODE_OBJECT);
-    JsonNode *params = json_object_get_member(msg, "params");
-    JsonNode *id = json_object_get_member(msg, "id");
-    g_autofree char *text = NULL;
-    gsize len = 0;
+    g_autoptr(GString) text = g_string_new(NULL);
+    const json_t *params = json_object_get(msg, "params");
+    XcvrJsonWriter w;
 
-    json_object_set_member(reply, "id", json_node_copy(id));
-    if (params != NULL)
-        json_object_set_member(reply, "result", json_node_copy(params));
-    else
-        json_object_set_member(reply, "result", json_node_init_array(json_node_alloc(), no_params));
-    json_object_set_member(reply, "error", json_node_new(JSON_NODE_NULL));
-    json_node_set_object(root, reply);
-    text = node_to_string(root, &len);
-    return conn_send(conn, text, len, error);
+    writer_init(&w, text);
+    xcvr_json_writer_begin_object(&w);
+    xcvr_json_writer_key(&w, "id");
+    /* the message was read with xcvr_json_parse()'s bound, well within the writer's */
+    xcvr_json_writer_tree(&w, json_object_get(msg, "id"));
+    xcvr_json_writer_key(&w, "result");
+    if (params != NULL) {
+        xcvr_json_writer_tree(&w, params);
+    } else {
+        xcvr_json_writer_begin_array(&w);
+        xcvr_json_writer_end_array(&w);
+    }
+    xcvr_json_writer_key(&w, "error");
+    xcvr_json_writer_null(&w);
+    xcvr_json_writer_end_object(&w);
+    return conn_send(conn, text->str, text->len, error);
 }
 
 /* A JSON-RPC or ovsdb error value: a string, or {"error": …, "details": …}. */
 static char *
-describe_error(JsonNode *node)
+describe_error(const json_t *node)
 {
-    JsonObject *obj;
-    JsonNode *e;
-    JsonNode *d;
-    const char *what = NULL;
-    const char *details = NULL;
+    const char *what;
+    const char *details;
 
-    if (JSON_NODE_TYPE(node) == JSON_NODE_VALUE &&
-        json_node_get_value_type(node) == G_TYPE_STRING)
-        return g_strdup(json_node_get_string(node));
-    if (JSON_NODE_TYPE(node) != JSON_NODE_OBJECT)
+    if (json_is_string(node))
+        return g_strdup(json_string_value(node));
+    if (!json_is_object(node))
         return g_strdup("unknown error");
-    obj = json_node_get_object(node);
-    e = json_object_get_member(obj, "error");
-    d = json_object_get_member(obj, "details");
-    if (e != NULL && JSON_NODE_TYPE(e) == JSON_NODE_VALUE &&
-        json_node_get_value_type(e) == G_TYPE_STRING)
-        what = json_node_get_string(e);
-    if (d != NULL && JSON_NODE_TYPE(d) == JSON_NODE_VALUE &&
-        json_node_get_value_type(d) == G_TYPE_STRING)
-        details = json_node_get_string(d);
+    what = xcvr_json_get_string(node, "error");
+    details = xcvr_json_get_string(node, "details");
     if (what == NULL)
         what = "unknown error";
     if (details != NULL)
@@ -328,99 +323,88 @@ describe_error(JsonNode *node)
 
 /* Turns the transact reply into the model. */
 static XcvrOvs *
-handle_reply(const Conn *conn, JsonObject *msg, GError **error)
+handle_reply(const Conn *conn, const json_t *msg, GError **error)
 {
     static const char *const tables[] = { "Bridge", "Port", "Interface" };
-    JsonNode *err = json_object_get_member(msg, "error");
-    JsonNode *result = json_object_get_member(msg, "result");
-    JsonArray *rows[G_N_ELEMENTS(tables)] = { NULL };
-    JsonArray *ops;
+    const json_t *err = json_object_get(msg, "error");
+    const json_t *result = json_object_get(msg, "result");
+    const json_t *rows[G_N_ELEMENTS(tables)] = { NULL };
     gsize i;
 
-    if (err != NULL && JSON_NODE_TYPE(err) != JSON_NODE_NULL) {
+    if (err != NULL && !json_is_null(err)) {
         g_autofree char *what = describe_error(err);
 
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA, "%s: ovsdb-server: %s",
                     conn->path, what);
         return NULL;
     }
-    if (result == NULL || JSON_NODE_TYPE(result) != JSON_NODE_ARRAY ||
-        json_array_get_length(json_node_get_array(result)) < G_N_ELEMENTS(tables)) {
+    if (!json_is_array(result) || json_array_size(result) < G_N_ELEMENTS(tables)) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                     "%s: the transact reply has no result for each of the three selects",
                     conn->path);
         return NULL;
     }
-    ops = json_node_get_array(result);
     for (i = 0; i < G_N_ELEMENTS(tables); i++) {
-        JsonNode *op = json_array_get_element(ops, (guint)i);
-        JsonObject *obj;
-        JsonNode *op_err;
-        JsonNode *op_rows;
+        const json_t *op = json_array_get(result, i);
+        const json_t *op_err;
+        const json_t *op_rows;
 
-        if (JSON_NODE_TYPE(op) != JSON_NODE_OBJECT) {
+        if (!json_is_object(op)) {
             g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                         "%s: the select on %s returned no object", conn->path, tables[i]);
             return NULL;
         }
-        obj = json_node_get_object(op);
-        op_err = json_object_get_member(obj, "error");
-        if (op_err != NULL && JSON_NODE_TYPE(op_err) != JSON_NODE_NULL) {
+        op_err = json_object_get(op, "error");
+        if (op_err != NULL && !json_is_null(op_err)) {
             g_autofree char *what = describe_error(op);
 
             g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                         "%s: ovsdb-server: select on %s: %s", conn->path, tables[i], what);
             return NULL;
         }
-        op_rows = json_object_get_member(obj, "rows");
-        if (op_rows == NULL || JSON_NODE_TYPE(op_rows) != JSON_NODE_ARRAY) {
+        op_rows = json_object_get(op, "rows");
+        if (!json_is_array(op_rows)) {
             g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                         "%s: the select on %s returned no rows array", conn->path, tables[i]);
             return NULL;
         }
-        rows[i] = json_node_get_array(op_rows);
+        rows[i] = op_rows;
     }
     return xcvr_ovs_new_from_rows(rows[0], rows[1], rows[2], error);
 }
 
 static gboolean
-is_our_id(JsonNode *id)
+is_our_id(const json_t *id)
 {
-    return id != NULL && JSON_NODE_TYPE(id) == JSON_NODE_VALUE &&
-           json_node_get_value_type(id) == G_TYPE_INT64 && json_node_get_int(id) == REQUEST_ID;
+    return json_is_integer(id) && json_integer_value(id) == REQUEST_ID;
 }
 
 /* Handles one message from the server. Returns TRUE with *ret_ovs set (or @error set)
  * once the reply to our request has come; FALSE to keep reading. */
 static gboolean
-handle_message(const Conn *conn, JsonNode *node, XcvrOvs **ret_ovs, GError **error)
+handle_message(const Conn *conn, const json_t *msg, XcvrOvs **ret_ovs, GError **error)
 {
-    JsonObject *msg;
-    JsonNode *method;
+    const json_t *method;
 
-    if (JSON_NODE_TYPE(node) != JSON_NODE_OBJECT) {
+    if (!json_is_object(msg)) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_INVALID_DATA,
                     "%s: the server sent a JSON-RPC message that is not an object", conn->path);
         return TRUE;
     }
-    msg = json_node_get_object(node);
-    method = json_object_get_member(msg, "method");
-    if (method != NULL && JSON_NODE_TYPE(method) != JSON_NODE_NULL) {
-        const char *name = NULL;
-        JsonNode *id = json_object_get_member(msg, "id");
+    method = json_object_get(msg, "method");
+    if (method != NULL && !json_is_null(method)) {
+        const char *name = json_string_value(method);
+        const json_t *id = json_object_get(msg, "id");
 
-        if (JSON_NODE_TYPE(method) == JSON_NODE_VALUE &&
-            json_node_get_value_type(method) == G_TYPE_STRING)
-            name = json_node_get_string(method);
         /* Requests (with an id) other than echo and notifications need no answer here:
          * ovsdb-server sends only echo, and "update"/"locked" after requests we never make. */
-        if (g_strcmp0(name, "echo") == 0 && id != NULL && JSON_NODE_TYPE(id) != JSON_NODE_NULL) {
+        if (g_strcmp0(name, "echo") == 0 && id != NULL && !json_is_null(id)) {
             if (!answer_echo(conn, msg, error))
                 return TRUE;
         }
         return FALSE;
     }
-    if (!is_our_id(json_object_get_member(msg, "id")))
+    if (!is_our_id(json_object_get(msg, "id")))
         return FALSE;
     *ret_ovs = handle_reply(conn, msg, error);
     return TRUE;
@@ -431,16 +415,15 @@ ovs_from_socket(const char *path, guint timeout_ms, GError **error)
 {
     g_autoptr(Conn) conn = NULL;
     g_autoptr(GByteArray) buf = g_byte_array_new();
-    g_autofree char *request = NULL;
+    g_autoptr(GString) request = NULL;
     XcvrJsonSplit split = { 0 };
-    gsize request_len = 0;
     gsize total = 0;
 
     conn = conn_open(path, timeout_ms, error);
     if (conn == NULL)
         return NULL;
-    request = build_request(&request_len);
-    if (!conn_send(conn, request, request_len, error))
+    request = build_request();
+    if (!conn_send(conn, request->str, request->len, error))
         return NULL;
 
     for (;;) {
@@ -481,7 +464,7 @@ ovs_from_socket(const char *path, guint timeout_ms, GError **error)
 
         while ((r = xcvr_json_split_next(&split, (const char *)buf->data, buf->len, &start,
                                          &end, error)) == 1) {
-            g_autoptr(JsonNode) node = NULL;
+            g_autoptr(json_t) node = NULL;
             XcvrOvs *ovs = NULL;
 
             node = xcvr_ovs_parse_json((const char *)buf->data + start, end - start, error);
