@@ -118,7 +118,7 @@ static void
 test_doubles(void **state)
 {
     static const double values[] = { 0.0, -0.0, 1.0, -40.0, 0.597, 36.12890625, 1e-5, 1e17,
-                                     123456789012345.67, 3.3, 0.1, 2.5e-3 };
+                                     1e20, -3e22, 123456789012345.67, 3.3, 0.1, 2.5e-3 };
 
     (void)state;
     for (gsize i = 0; i < G_N_ELEMENTS(values); i++) {
@@ -131,6 +131,9 @@ test_doubles(void **state)
         json_node_set_double(node, values[i]);
         json_generator_set_root(gen, node);
         want = json_generator_to_data(gen, NULL);
+        /* json-glib appends ".0" to an exponent too ("1e+17.0"): no JSON; ours does not */
+        if (strchr(want, 'e') != NULL && g_str_has_suffix(want, ".0"))
+            want[strlen(want) - 2] = '\0';
         xcvr_json_writer_init(&w, out, FALSE, 2);
         xcvr_json_writer_double(&w, values[i]);
         assert_string_equal(out->str, want);

@@ -298,8 +298,9 @@ xcvr_json_writer_double(XcvrJsonWriter *w, double v)
     xcvr_json_writer_value(w);
     len = xcvr_dtoa(buf, v);
     xcvr_string_append_len(w->out, buf, len);
-    /* a double stays a double when read back */
-    if (memchr(buf, '.', len) == NULL)
+    /* a double stays a double when read back; an exponent says so already ("1e+20.0", as
+     * json-glib writes it, is no JSON) */
+    if (memchr(buf, '.', len) == NULL && memchr(buf, 'e', len) == NULL)
         xcvr_string_append(w->out, ".0");
 }
 
