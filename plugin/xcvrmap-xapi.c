@@ -9,17 +9,21 @@
  * past it prints the XCVRMAP_TIMEOUT Failure and exits, so a hung xapi, ovsdb-server,
  * sysfs file or driver never hangs the API call that runs the plugin. Whatever happens,
  * stdout gets exactly one methodResponse and the exit status is 0.
+ *
+ * The JSON answers are written by the library's streaming writer, on one line as
+ * json-glib's generator wrote them before.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <json-glib/json-glib.h>
-
 #include <xcvrmap/xcvrmap.h>
 #include <xcvrmap/xcvr-xapi.h>
 
+#include "core/xcvr-json-private.h"
+#include "render/xcvr-json-writer-private.h"
+#include "render/xcvr-json-writer-tree-private.h"
 #include "xcvr-plugin-rpc.h"
 
 #define DEFAULT_TIMEOUT_S 30
@@ -59,24 +63,18 @@ failure_from_error(const GError *e, const char *fallback)
     return failure(code, e->message);
 }
 
-/* A string value by the one rule of every output (xcvr_escape_bytes()). */
+/* A writer of an answer: on one line, strings by the one rule of every output
+ * (xcvr_escape_bytes(), the writer's default). */
 static void
-add_string(JsonBuilder *b, const char *value)
+answer_begin(XcvrJsonWriter *w, GString *out)
 {
-    g_autofree char *esc = xcvr_escape_bytes(value, -1);
-
-    json_builder_add_string_value(b, esc);
+    xcvr_json_writer_init(w, out, FALSE, 0);
 }
 
 static char *
-success_json(JsonNode *root)
+success_json(GString *out)
 {
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autofree char *text = NULL;
-
-    json_generator_set_root(gen, root);
-    text = json_generator_to_data(gen, NULL);
-    return xcvr_plugin_response_success(text, strlen(text));
+    return xcvr_plugin_response_success(out->str, out->len);
 }
 
 /* What is left of the worker's budget, for a client that takes a timeout: every call to
@@ -163,44 +161,39 @@ fn_health(Job *job)
 {
     char *fail = NULL;
     g_autoptr(XcvrInventory) inv = build_inventory(job, &fail);
-    g_autoptr(JsonBuilder) b = NULL;
-    g_autoptr(JsonNode) root = NULL;
+    g_autoptr(GString) out = NULL;
+    XcvrJsonWriter w;
     guint i, j;
 
     if (inv == NULL)
         return fail;
-    b = json_builder_new();
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "uplinks");
-    json_builder_begin_array(b);
+    out = g_string_sized_new(1024);
+    answer_begin(&w, out);
+    xcvr_json_writer_begin_object(&w);
+    xcvr_json_writer_key(&w, "uplinks");
+    xcvr_json_writer_begin_array(&w);
     for (i = 0; i < xcvr_inventory_get_n_uplinks(inv); i++) {
         const XcvrInvUplink *up = xcvr_inventory_get_uplink(inv, i);
         const GPtrArray *reasons = xcvr_inv_uplink_get_health_reasons(up);
 
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "netdev");
-        if (xcvr_inv_uplink_get_netdev(up) != NULL)
-            add_string(b, xcvr_inv_uplink_get_netdev(up));
-        else
-            json_builder_add_null_value(b);
-        json_builder_set_member_name(b, "pci");
-        if (xcvr_inv_uplink_get_pci(up) != NULL)
-            add_string(b, xcvr_inv_uplink_get_pci(up));
-        else
-            json_builder_add_null_value(b);
-        json_builder_set_member_name(b, "health");
-        json_builder_add_string_value(b, xcvr_health_to_string(xcvr_inv_uplink_get_health(up)));
-        json_builder_set_member_name(b, "reasons");
-        json_builder_begin_array(b);
+        xcvr_json_writer_begin_object(&w);
+        /* null when absent */
+        xcvr_json_writer_key(&w, "netdev");
+        xcvr_json_writer_string(&w, xcvr_inv_uplink_get_netdev(up));
+        xcvr_json_writer_key(&w, "pci");
+        xcvr_json_writer_string(&w, xcvr_inv_uplink_get_pci(up));
+        xcvr_json_writer_key(&w, "health");
+        xcvr_json_writer_string(&w, xcvr_health_to_string(xcvr_inv_uplink_get_health(up)));
+        xcvr_json_writer_key(&w, "reasons");
+        xcvr_json_writer_begin_array(&w);
         for (j = 0; reasons != NULL && j < reasons->len; j++)
-            add_string(b, g_ptr_array_index(reasons, j));
-        json_builder_end_array(b);
-        json_builder_end_object(b);
+            xcvr_json_writer_string(&w, g_ptr_array_index(reasons, j));
+        xcvr_json_writer_end_array(&w);
+        xcvr_json_writer_end_object(&w);
     }
-    json_builder_end_array(b);
-    json_builder_end_object(b);
-    root = json_builder_get_root(b);
-    return success_json(root);
+    xcvr_json_writer_end_array(&w);
+    xcvr_json_writer_end_object(&w);
+    return success_json(out);
 }
 
 static gboolean
@@ -227,9 +220,9 @@ fn_module(Job *job)
     g_autoptr(GError) error = NULL;
     g_autoptr(XcvrModule) m = NULL;
     g_autoptr(XcvrEepromStats) stats = xcvr_eeprom_stats_new();
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonNode) root = NULL;
+    g_autoptr(GString) out = NULL;
     g_autofree char *json = NULL;
+    XcvrJsonWriter w;
     const char *source;
 
     if (iface == NULL || !iface_name_ok(iface))
@@ -257,41 +250,44 @@ fn_module(Job *job)
         m = xcvr_eeprom_read(iface, eo, stats, &error);
         source = xcvr_eeprom_source_to_string(xcvr_eeprom_stats_get_source(stats));
     }
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "modules");
-    json_builder_begin_array(b);
     if (m != NULL)
         json = xcvr_render_json(m, FALSE, &error);
+    out = g_string_sized_new(json != NULL ? strlen(json) + 256 : 256);
+    answer_begin(&w, out);
+    xcvr_json_writer_begin_object(&w);
+    xcvr_json_writer_key(&w, "modules");
+    xcvr_json_writer_begin_array(&w);
     if (json != NULL) {
-        g_autoptr(JsonParser) parser = json_parser_new();
+        /* the module's document with "name" and "source" set: replaced where it has them,
+         * added after its members where not (json-glib's rule before, and jansson's) */
+        g_autoptr(json_t) node = xcvr_json_parse(json, strlen(json), XCVR_JSON_MAX_DEPTH,
+                                                 "the module's JSON", &error);
 
-        if (!json_parser_load_from_data(parser, json, -1, &error))
+        if (node == NULL)
             return failure("XCVRMAP_INTERNAL", error->message);
-        {
-            JsonNode *node = json_node_copy(json_parser_get_root(parser));
-
-            json_object_set_string_member(json_node_get_object(node), "name", iface);
-            json_object_set_string_member(json_node_get_object(node), "source", source);
-            json_builder_add_value(b, node);
-        }
+        if (!json_is_object(node))
+            return failure("XCVRMAP_INTERNAL", "the module's JSON is not an object");
+        json_object_set_new(node, "name", json_string(iface));
+        json_object_set_new(node, "source", json_string(source));
+        /* cannot fail: the tree is no deeper than xcvr_json_parse() allows */
+        (void)xcvr_json_writer_tree(&w, node);
     } else {
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "name");
-        add_string(b, iface);
-        json_builder_set_member_name(b, "error");
-        json_builder_add_string_value(b, error->domain == XCVR_ERROR
-                                             ? xcvr_error_to_string((XcvrError)error->code)
-                                             : "io");
-        json_builder_set_member_name(b, "message");
-        add_string(b, error->message);
-        json_builder_set_member_name(b, "source");
-        json_builder_add_string_value(b, source);
-        json_builder_end_object(b);
+        xcvr_json_writer_begin_object(&w);
+        xcvr_json_writer_key(&w, "name");
+        xcvr_json_writer_string(&w, iface);
+        xcvr_json_writer_key(&w, "error");
+        xcvr_json_writer_string(&w, error->domain == XCVR_ERROR
+                                        ? xcvr_error_to_string((XcvrError)error->code)
+                                        : "io");
+        xcvr_json_writer_key(&w, "message");
+        xcvr_json_writer_string(&w, error->message);
+        xcvr_json_writer_key(&w, "source");
+        xcvr_json_writer_string(&w, source);
+        xcvr_json_writer_end_object(&w);
     }
-    json_builder_end_array(b);
-    json_builder_end_object(b);
-    root = json_builder_get_root(b);
-    return success_json(root);
+    xcvr_json_writer_end_array(&w);
+    xcvr_json_writer_end_object(&w);
+    return success_json(out);
 }
 
 static char *

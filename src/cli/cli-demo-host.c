@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cli-demo-host.c: the bundled demo host (sysfs/procfs tree, libvirt test-driver XML, ovsdb
- * dump, module EEPROMs) written out from its embedded text manifest into a private
- * temporary directory, and removed again.
+ * dump, module EEPROMs) written out from its embedded text manifest (compiled in as a C
+ * table by src/cli/demo/embed-files.py) into a private temporary directory, and removed
+ * again.
  *
  * Manifest format: tests/hostgen/pack.py (which writes it) and tests/hostgen/README.md.
  * Every entry is parsed and checked before anything is written (cli-demo-manifest.c: no
@@ -23,7 +24,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include <gio/gio.h>
+#include <glib.h>
 #include <pthread.h>
 #include <glib/gstdio.h>
 
@@ -31,8 +32,9 @@
 
 #include "cli.h"
 #include "cli-demo-manifest.h"
+#include "xcvr-demo-resources.h"
 
-#define DEMO_HOST_RESOURCE "/org/xcvrmap/demo/host/demo-host.manifest"
+#define DEMO_HOST_MANIFEST "demo-host.manifest"
 #define TMP_PREFIX "xcvrmap-demo-host-"
 
 static gboolean
@@ -252,7 +254,7 @@ disarm_signal_cleanup(void)
 char *
 xcvr_cli_demo_host_unpack(GError **error)
 {
-    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GBytes) bytes = xcvr_demo_lookup(DEMO_HOST_MANIFEST);
     g_autoptr(GError) local = NULL;
     g_autofree char *dir = NULL;
     gsize len = 0;
@@ -261,10 +263,9 @@ xcvr_cli_demo_host_unpack(GError **error)
 
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
 
-    bytes = g_resources_lookup_data(DEMO_HOST_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &local);
     if (bytes == NULL) {
         g_set_error(error, XCVR_ERROR, XCVR_ERROR_NOT_SUPPORTED,
-                    "the demo host is not embedded in this build: %s", local->message);
+                    "the demo host is not embedded in this build: no %s", DEMO_HOST_MANIFEST);
         return NULL;
     }
     /* no signal between making the directory and arming its removal */

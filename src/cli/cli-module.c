@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gio/gio.h>
 #include <xcvrmap/xcvrmap.h>
 
 #include "cli/cli.h"

@@ -4,15 +4,20 @@
  * itself (host.call_plugin of the xcvrmap plugin on each host, all at once, a deadline
  * each), merged into one document: a host that is down, lacks the plugin or does not
  * answer in time is that host's error, and the others still answer.
+ *
+ * The hosts' maps are read with jansson (xcvr_json_parse(), nesting bounded) and written
+ * back into the pool's document by the streaming writer, in the layout json-glib's
+ * generator gave it.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
 #include <xcvrmap/xcvrmap.h>
 
 #include "cli/cli.h"
+#include "core/xcvr-json-private.h"
+#include "render/xcvr-json-writer-private.h"
+#include "render/xcvr-json-writer-tree-private.h"
 
 typedef struct {
     const XcvrCliXapiApi *api;
@@ -22,7 +27,7 @@ typedef struct {
     char *ref;
     char *name;
     char *uuid;
-    JsonNode *map;    /* the host's map, or NULL */
+    json_t *map;      /* the host's map (an object), or NULL */
     char *err_code;   /* else why not */
     char *err_message;
 } PoolHost;
@@ -33,8 +38,7 @@ pool_host_free(PoolHost *h)
     g_free(h->ref);
     g_free(h->name);
     g_free(h->uuid);
-    if (h->map != NULL)
-        json_node_free(h->map);
+    json_decref(h->map);
     g_free(h->err_code);
     g_free(h->err_message);
     g_free(h);
@@ -65,7 +69,7 @@ ask_host(gpointer data)
     PoolHost *h = data;
     g_autoptr(GError) error = NULL;
     g_autoptr(GVariant) value = NULL;
-    g_autoptr(JsonParser) parser = json_parser_new();
+    g_autoptr(json_t) map = NULL;
     GVariantBuilder args;
     XcvrXapi *xapi;
 
@@ -88,15 +92,23 @@ ask_host(gpointer data)
         set_host_error(h, error);
         return NULL;
     }
-    if (!g_variant_is_of_type(value, G_VARIANT_TYPE_STRING) ||
-        !json_parser_load_from_data(parser, g_variant_get_string(value, NULL), -1, &error) ||
-        !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser))) {
+    if (g_variant_is_of_type(value, G_VARIANT_TYPE_STRING)) {
+        gsize len = 0;
+        const char *reply = g_variant_get_string(value, &len);
+
+        /* another host's text: its nesting bounded, which also leaves the writer room to
+         * embed it in the pool's document */
+        map = xcvr_json_parse(reply, len, XCVR_JSON_MAX_DEPTH,
+                              "the plugin's answer is not a map", &error);
+    }
+    if (!json_is_object(map)) {
         h->err_code = g_strdup("XCVRMAP_BAD_REPLY");
-        h->err_message = g_strdup_printf("the plugin's answer is not a map: %s",
-                                         error != NULL ? error->message : "not a JSON object");
+        h->err_message = error != NULL
+                             ? g_strdup(error->message)
+                             : g_strdup("the plugin's answer is not a map: not a JSON object");
         return NULL;
     }
-    h->map = json_node_copy(json_parser_get_root(parser));
+    h->map = g_steal_pointer(&map);
     return NULL;
 }
 
@@ -122,87 +134,97 @@ host_cmp(gconstpointer a, gconstpointer b)
 
 /* A string another host sent that holds a control character or invalid UTF-8 is written by
  * the one rule (xcvr_escape_bytes()); a clean one is kept as sent, so the maps of our own
- * plugin, already escaped there, are not escaped twice. */
-static void
-clean_node(JsonNode *node)
+ * plugin, already escaped there, are not escaped twice. Returns the escaped copy, or %NULL
+ * to keep @s. */
+static char *
+clean_string(const char *s)
 {
-    if (JSON_NODE_HOLDS_OBJECT(node)) {
-        g_autoptr(GList) members = json_object_get_values(json_node_get_object(node));
+    g_autofree char *esc = xcvr_escape_bytes(s, -1);
+    gsize n_backslash = 0;
 
-        for (GList *l = members; l != NULL; l = l->next)
-            clean_node(l->data);
-    } else if (JSON_NODE_HOLDS_ARRAY(node)) {
-        JsonArray *a = json_node_get_array(node);
+    for (const char *p = s; *p != '\0'; p++)
+        n_backslash += *p == '\\';
+    /* each escaped byte grows by three, each backslash by one */
+    return strlen(esc) != strlen(s) + n_backslash ? g_steal_pointer(&esc) : NULL;
+}
 
-        for (guint i = 0; i < json_array_get_length(a); i++)
-            clean_node(json_array_get_element(a, i));
-    } else if (JSON_NODE_HOLDS_VALUE(node) && json_node_get_value_type(node) == G_TYPE_STRING) {
-        const char *s = json_node_get_string(node);
-        g_autofree char *esc = xcvr_escape_bytes(s, -1);
-        gsize n_backslash = 0;
+/* clean_string() on every string of a host's map, in place. Recursion is bounded by
+ * xcvr_json_parse()'s nesting bound. */
+static void
+clean_node(json_t *node)
+{
+    if (json_is_object(node)) {
+        for (void *it = json_object_iter(node); it != NULL; it = json_object_iter_next(node, it))
+            clean_node(json_object_iter_value(it));
+    } else if (json_is_array(node)) {
+        for (gsize i = 0; i < json_array_size(node); i++)
+            clean_node(json_array_get(node, i));
+    } else if (json_is_string(node)) {
+        g_autofree char *esc = clean_string(json_string_value(node));
 
-        for (const char *p = s; *p != '\0'; p++)
-            n_backslash += *p == '\\';
-        /* each escaped byte grows by three, each backslash by one */
-        if (strlen(esc) != strlen(s) + n_backslash)
-            json_node_set_string(node, esc);
+        /* the escaped text is ASCII: jansson takes it */
+        if (esc != NULL)
+            json_string_set(node, esc);
     }
+}
+
+/* A string of xapi's records or of an error, cleaned as the maps are; null for %NULL. */
+static void
+write_clean(XcvrJsonWriter *w, const char *key, const char *s)
+{
+    g_autofree char *esc = s != NULL ? clean_string(s) : NULL;
+
+    xcvr_json_writer_key(w, key);
+    xcvr_json_writer_string(w, esc != NULL ? esc : s);
 }
 
 static void
 print_json(const char *pool_uuid, GPtrArray *hosts)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
-    g_autofree char *text = NULL;
+    g_autoptr(GString) out = g_string_sized_new(4096);
+    XcvrJsonWriter w;
     guint i;
 
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "pool");
-    json_builder_add_string_value(b, pool_uuid);
-    json_builder_set_member_name(b, "hosts");
-    json_builder_begin_array(b);
+    /* pretty with two spaces: json-glib's layout, which the document had */
+    xcvr_json_writer_init(&w, out, TRUE, 2);
+    /* every string here is cleaned first (clean_string()), the maps' in their trees */
+    w.escape = FALSE;
+    xcvr_json_writer_begin_object(&w);
+    write_clean(&w, "pool", pool_uuid);
+    xcvr_json_writer_key(&w, "hosts");
+    xcvr_json_writer_begin_array(&w);
     for (i = 0; i < hosts->len; i++) {
         const PoolHost *h = g_ptr_array_index(hosts, i);
 
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "host");
-        json_builder_add_string_value(b, h->name);
-        json_builder_set_member_name(b, "uuid");
-        json_builder_add_string_value(b, h->uuid);
+        xcvr_json_writer_begin_object(&w);
+        write_clean(&w, "host", h->name);
+        write_clean(&w, "uuid", h->uuid);
         if (h->map != NULL) {
-            json_builder_set_member_name(b, "map");
-            json_builder_add_value(b, json_node_copy(h->map));
+            clean_node(h->map);
+            xcvr_json_writer_key(&w, "map");
+            /* cannot fail: xcvr_json_parse() bounded the map's nesting */
+            (void)xcvr_json_writer_tree(&w, h->map);
         } else {
-            json_builder_set_member_name(b, "error");
-            json_builder_begin_object(b);
-            json_builder_set_member_name(b, "code");
-            json_builder_add_string_value(b, h->err_code);
-            json_builder_set_member_name(b, "message");
-            json_builder_add_string_value(b, h->err_message);
-            json_builder_end_object(b);
+            xcvr_json_writer_key(&w, "error");
+            xcvr_json_writer_begin_object(&w);
+            write_clean(&w, "code", h->err_code);
+            write_clean(&w, "message", h->err_message);
+            xcvr_json_writer_end_object(&w);
         }
-        json_builder_end_object(b);
+        xcvr_json_writer_end_object(&w);
     }
-    json_builder_end_array(b);
-    json_builder_end_object(b);
-    root = json_builder_get_root(b);
-    clean_node(root);
-    json_generator_set_root(gen, root);
-    json_generator_set_pretty(gen, TRUE);
-    text = json_generator_to_data(gen, NULL);
-    xcvr_cli_printf("%s\n", text);
+    xcvr_json_writer_end_array(&w);
+    xcvr_json_writer_end_object(&w);
+    xcvr_cli_printf("%s\n", out->str);
 }
 
-static const char *
-obj_str(JsonObject *o, const char *key)
+/* The string member @key of @o for a terminal, or @fallback when there is none. */
+static char *
+member_text(const json_t *o, const char *key, const char *fallback)
 {
-    JsonNode *n = o != NULL ? json_object_get_member(o, key) : NULL;
+    const char *s = xcvr_json_get_string(o, key);
 
-    return n != NULL && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING
-               ? json_node_get_string(n)
-               : NULL;
+    return xcvr_escape_text(s != NULL ? s : fallback, -1);
 }
 
 /* Text: one row per vNIC with the host first; a host's error in place of its rows. The
@@ -218,7 +240,7 @@ print_text(const char *pool_uuid, GPtrArray *hosts)
     for (i = 0; i < hosts->len; i++) {
         const PoolHost *h = g_ptr_array_index(hosts, i);
         g_autofree char *host = xcvr_escape_text(h->name != NULL ? h->name : "?", -1);
-        JsonArray *vnics;
+        const json_t *vnics;
 
         if (h->map == NULL) {
             g_autofree char *msg = xcvr_escape_text(h->err_message, -1);
@@ -230,23 +252,22 @@ print_text(const char *pool_uuid, GPtrArray *hosts)
                 xcvr_cli_printf("%-16s error %s: %s\n", host, h->err_code, msg);
             continue;
         }
-        vnics = json_object_get_array_member(json_node_get_object(h->map), "vnics");
-        if (vnics == NULL || json_array_get_length(vnics) == 0)
+        /* json_array_size() is 0 for what is not an array, json_object_get() NULL for
+         * what is not an object: a map of another shape prints as much as it has */
+        vnics = json_object_get(h->map, "vnics");
+        if (json_array_size(vnics) == 0)
             xcvr_cli_printf("%-16s (no VMs)\n", host);
-        for (j = 0; vnics != NULL && j < json_array_get_length(vnics); j++) {
-            JsonObject *v = json_array_get_object_element(vnics, j);
-            JsonArray *ups = v != NULL ? json_object_get_array_member(v, "uplinks") : NULL;
+        for (j = 0; j < json_array_size(vnics); j++) {
+            const json_t *v = json_array_get(vnics, j);
+            const json_t *ups = json_object_get(v, "uplinks");
             g_autoptr(GString) list = g_string_new(NULL);
-            g_autofree char *vm =
-                xcvr_escape_text(obj_str(v, "domain") ? obj_str(v, "domain") : "?", -1);
+            g_autofree char *vm = member_text(v, "domain", "?");
             g_autofree char *listed = NULL;
-            g_autofree char *mac =
-                xcvr_escape_text(obj_str(v, "mac") ? obj_str(v, "mac") : "-", -1);
-            g_autofree char *status =
-                xcvr_escape_text(obj_str(v, "status") ? obj_str(v, "status") : "?", -1);
+            g_autofree char *mac = member_text(v, "mac", "-");
+            g_autofree char *status = member_text(v, "status", "?");
 
-            for (k = 0; ups != NULL && k < json_array_get_length(ups); k++) {
-                const char *nd = obj_str(json_array_get_object_element(ups, k), "netdev");
+            for (k = 0; k < json_array_size(ups); k++) {
+                const char *nd = xcvr_json_get_string(json_array_get(ups, k), "netdev");
 
                 g_string_append_printf(list, "%s%s", k > 0 ? "," : "", nd != NULL ? nd : "?");
             }
