@@ -15,8 +15,8 @@ mode=${1:-demo}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
-build_pkgs="gcc pkg-config meson ninja-build libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libmnl-dev libxml2-dev libvirt-dev"
-test_pkgs="$build_pkgs libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils iproute2 openvswitch-common openvswitch-switch libvirt-clients python3-jsonschema dpkg-dev debhelper fakeroot lintian rpm mandoc man-db bash-completion systemd libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 python3-prometheus-client"
+build_pkgs="gcc pkg-config meson ninja-build libglib2.0-dev libjansson-dev libmnl-dev libxml2-dev libvirt-dev"
+test_pkgs="$build_pkgs libjson-glib-dev libcmocka-dev ethtool python3 clang libclang-rt-dev libxml2-utils iproute2 openvswitch-common openvswitch-switch libvirt-clients python3-jsonschema dpkg-dev debhelper fakeroot lintian rpm mandoc man-db bash-completion systemd libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 python3-prometheus-client"
 
 case "$mode" in
 demo) pkgs=$build_pkgs ;;
