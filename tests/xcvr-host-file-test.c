@@ -11,9 +11,11 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <xcvrmap/xcvr-error.h>
@@ -100,6 +102,73 @@ test_regular(void **state)
     assert_string_equal(data, "up\n");
     text = xcvr_host_file_read_text(path, 4096, 0);
     assert_string_equal(text, "up");
+}
+
+/* A regular file past the first page, read at its size; a file that does not say its
+ * size (procfs: 0) read through several doublings of the buffer; every byte kept, and the
+ * cap still counts. */
+static void
+test_unsized(void **state)
+{
+    g_autofree char *path = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *want = NULL;
+    g_autofree char *data = NULL;
+    g_autofree char *text = NULL;
+    GString *big = NULL;
+    gsize want_len = 0;
+    gsize len = 0;
+    guint i;
+
+    (void)state;
+    /* a regular file past the first page: read whole at the size it says */
+    big = g_string_new(NULL);
+    for (i = 0; i < 4000; i++)
+        g_string_append_printf(big, "line %u\n", i);
+    text = g_strdup_printf("%s/big", ((Fx *)*state)->dir);
+    assert_true(g_file_set_contents(text, big->str, (gssize)big->len, NULL));
+    assert_true(xcvr_host_file_read(text, XCVR_HOST_FILE_NOFOLLOW, big->len, 0, &data, &len,
+                                    &error));
+    assert_int_equal(len, big->len);
+    assert_memory_equal(data, big->str, len);
+    assert_int_equal(data[len], '\0');
+    g_clear_pointer(&data, g_free);
+    g_string_free(big, TRUE);
+    expect(text, XCVR_HOST_FILE_NOFOLLOW, len - 1, 0, XCVR_ERROR_INVALID_DATA);
+
+    /* procfs: a child's environment of 20 000 bytes and more, which stays as it is while
+     * the child sleeps, and /proc says it is 0 bytes long */
+    {
+        g_autofree char *value = g_strnfill(20000, 'e');
+        g_autofree char *var = g_strdup_printf("XCVR_BIG=%s", value);
+        char *argv[] = { (char *)"/bin/sleep", (char *)"30", NULL };
+        char *envp[] = { var, (char *)"XCVR_SMALL=1", NULL };
+        GPid pid = 0;
+
+        assert_true(g_spawn_async(NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                                  &error));
+        path = g_strdup_printf("/proc/%d/environ", (int)pid);
+        want_len = strlen(var) + 1 + strlen("XCVR_SMALL=1") + 1;
+        want = g_malloc(want_len);
+        memcpy(want, var, strlen(var) + 1);
+        memcpy(want + strlen(var) + 1, "XCVR_SMALL=1", strlen("XCVR_SMALL=1") + 1);
+        /* until the child has exec()ed, its environment is ours */
+        for (i = 0; i < 200; i++) {
+            g_clear_pointer(&data, g_free);
+            if (xcvr_host_file_read(path, XCVR_HOST_FILE_FOLLOW, XCVR_HOST_FILE_PROCFS_MAX, 0,
+                                    &data, &len, NULL) &&
+                len == want_len)
+                break;
+            g_usleep(10000);
+        }
+        assert_int_equal(len, want_len);
+        assert_memory_equal(data, want, len);
+        assert_int_equal(data[len], '\0');
+        expect(path, XCVR_HOST_FILE_FOLLOW, want_len - 1, 0, XCVR_ERROR_INVALID_DATA);
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+        g_spawn_close_pid(pid);
+    }
 }
 
 static void
@@ -269,6 +338,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_regular, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cap, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unsized, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_regular, setup, teardown),
         cmocka_unit_test_setup_teardown(test_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_absent_and_deadline, setup, teardown),

@@ -16,7 +16,9 @@
 
 #include "xcvr-host-file-private.h"
 
-#define CHUNK (64u << 10)
+/* The first buffer of a file that does not say its size (procfs says 0, sysfs a page for
+ * every attribute): one page, doubled as the file goes on. */
+#define FIRST_READ 4096u
 
 gboolean
 xcvr_deadline_passed(gint64 deadline)
@@ -107,7 +109,9 @@ gboolean
 xcvr_host_file_read(const char *path, XcvrHostFileFlags flags, gsize max, gint64 deadline,
                     char **ret_data, gsize *ret_len, GError **error)
 {
-    g_autoptr(GByteArray) buf = NULL;
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    gsize cap;
     struct stat st;
     int oflags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
     int fd;
@@ -157,41 +161,49 @@ xcvr_host_file_read(const char *path, XcvrHostFileFlags flags, gsize max, gint64
         return too_large(path, max, error);
     }
 
-    buf = g_byte_array_sized_new((guint)MIN(max + 1, (gsize)CHUNK));
+    /* A regular file's size is read into one buffer of that size and a byte more, where
+     * the end shows, so that a small file costs one small allocation: every process of
+     * ours reads some, and a buffer grown and copied by chunks touched dozens of pages. */
+    cap = S_ISREG(st.st_mode) && st.st_size > 0 && (guint64)st.st_size < G_MAXSIZE - 1
+              ? (gsize)st.st_size + 1
+              : FIRST_READ;
+    cap = MIN(cap, max + 1);
+    data = g_malloc(cap + 1); /* and the NUL */
     for (;;) {
-        gsize want = MIN((gsize)CHUNK, max + 1 - buf->len);
-        guint old = buf->len;
         ssize_t n;
 
         if (xcvr_deadline_passed(deadline)) {
             close(fd);
             return timed_out(path, error);
         }
-        g_byte_array_set_size(buf, old + (guint)want);
-        n = read(fd, buf->data + old, want);
+        if (len == cap) {
+            /* len ≤ max here (checked after each read): the cap can grow */
+            cap = cap <= max / 2 ? cap * 2 : max + 1;
+            data = g_realloc(data, cap + 1);
+        }
+        n = read(fd, data + len, cap - len);
         if (n < 0) {
             int err = errno;
 
-            g_byte_array_set_size(buf, old);
             if (err == EINTR)
                 continue;
             close(fd);
             set_errno_error(error, err, path);
             return FALSE;
         }
-        g_byte_array_set_size(buf, old + (guint)n);
         if (n == 0)
             break;
-        if (buf->len > max) {
+        len += (gsize)n;
+        if (len > max) {
             close(fd);
             return too_large(path, max, error);
         }
     }
     close(fd);
+    data[len] = '\0';
     if (ret_len != NULL)
-        *ret_len = buf->len;
-    g_byte_array_append(buf, (const guint8 *)"", 1);
-    *ret_data = (char *)g_byte_array_free(g_steal_pointer(&buf), FALSE);
+        *ret_len = len;
+    *ret_data = g_steal_pointer(&data);
     return TRUE;
 }
 
