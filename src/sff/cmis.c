@@ -111,7 +111,7 @@ enum {
 /* ---- code tables ----------------------------------------------------------------------- */
 
 /* CMIS Table 8-31 Media Interface Technology (byte 212). */
-static const XcvrCodeName tech_names[256] = {
+static const XcvrCodeName tech_names[] = {
     [0x00] = { "850 nm VCSEL", NULL },
     [0x01] = { "1310 nm VCSEL", NULL },
     [0x02] = { "1550 nm VCSEL", NULL },
@@ -131,29 +131,35 @@ static const XcvrCodeName tech_names[256] = {
     [0x10] = { "C-band tunable laser", XCVR_NO_LABEL },
     [0x11] = { "L-band tunable laser", XCVR_NO_LABEL },
 };
-static const XcvrCodeTable tech_table = { tech_names, 256, "reserved or unknown" };
+static const XcvrCodeTable tech_table = {
+    tech_names, G_N_ELEMENTS(tech_names), "reserved or unknown"
+};
 
 /* CMIS Table 8-6 Module State Encodings (byte 3 bits 3-1). */
-static const XcvrCodeName state_names[256] = {
+static const XcvrCodeName state_names[] = {
     [0x01] = { "ModuleLowPwr", NULL },
     [0x02] = { "ModulePwrUp", NULL },
     [0x03] = { "ModuleReady", NULL },
     [0x04] = { "ModulePwrDn", NULL },
     [0x05] = { "ModuleFault", NULL },
 };
-static const XcvrCodeTable state_table = { state_names, 256, "reserved or unknown" };
+static const XcvrCodeTable state_table = {
+    state_names, G_N_ELEMENTS(state_names), "reserved or unknown"
+};
 
 /* CMIS Table 8-15 Module Fault Cause (byte 41). */
-static const XcvrCodeName fault_names[256] = {
+static const XcvrCodeName fault_names[] = {
     [0x00] = { "No fault detected / not supported", NULL },
     [0x01] = { "TEC runaway", NULL },
     [0x02] = { "Data memory corrupted", NULL },
     [0x03] = { "Program memory corrupted", NULL },
 };
-static const XcvrCodeTable fault_table = { fault_names, 256, "reserved or unknown" };
+static const XcvrCodeTable fault_table = {
+    fault_names, G_N_ELEMENTS(fault_names), "reserved or unknown"
+};
 
 /* CMIS Table 8-78 Data Path State encodings (page 11h, a nibble per lane). */
-static const XcvrCodeName dp_state_names[256] = {
+static const XcvrCodeName dp_state_names[] = {
     [0x01] = { "DPDeactivated", NULL },
     [0x02] = { "DPInit", NULL },
     [0x03] = { "DPDeinit", NULL },
@@ -162,10 +168,12 @@ static const XcvrCodeName dp_state_names[256] = {
     [0x06] = { "DPTxTurnOff", NULL },
     [0x07] = { "DPInitialized", NULL },
 };
-static const XcvrCodeTable dp_state_table = { dp_state_names, 256, "reserved or unknown" };
+static const XcvrCodeTable dp_state_table = {
+    dp_state_names, G_N_ELEMENTS(dp_state_names), "reserved or unknown"
+};
 
 /* CMIS state duration encoding (page 01h bytes 144, 167, 168: a nibble each). */
-static const XcvrCodeName duration_names[256] = {
+static const XcvrCodeName duration_names[] = {
     [0x00] = { "less than 1 ms", NULL },
     [0x01] = { "1 ms to 5 ms", NULL },
     [0x02] = { "5 ms to 10 ms", NULL },
@@ -183,11 +191,12 @@ static const XcvrCodeName duration_names[256] = {
 };
 static const XcvrCodeRange duration_ranges[] = { { 0x0e, 0xff, "reserved" } };
 static const XcvrCodeTable duration_table = {
-    duration_names, 256, "reserved or unknown", duration_ranges, G_N_ELEMENTS(duration_ranges)
+    duration_names, G_N_ELEMENTS(duration_names), "reserved or unknown", duration_ranges,
+    G_N_ELEMENTS(duration_ranges)
 };
 
 /* CMIS configuration status of a lane (page 11h bytes 202-205, a nibble per lane). */
-static const XcvrCodeName config_status_names[256] = {
+static const XcvrCodeName config_status_names[] = {
     [0x00] = { "ConfigUndefined", NULL },
     [0x01] = { "ConfigSuccess", NULL },
     [0x02] = { "ConfigRejected", NULL },
@@ -204,8 +213,8 @@ static const XcvrCodeRange config_status_ranges[] = {
     { 0x10, 0xff, "reserved" },
 };
 static const XcvrCodeTable config_status_table = {
-    config_status_names, 256, "reserved or unknown", config_status_ranges,
-    G_N_ELEMENTS(config_status_ranges)
+    config_status_names, G_N_ELEMENTS(config_status_names), "reserved or unknown",
+    config_status_ranges, G_N_ELEMENTS(config_status_ranges)
 };
 
 /* Signal integrity targets of a lane (page 10h Staged Control Set 0, a nibble per lane):

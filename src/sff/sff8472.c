@@ -68,7 +68,7 @@ enum {
 /* ---- SFF-8472 specific code tables ---------------------------------------------------- */
 
 /* SFF-8472 Table 5-2 Extended Identifier Values */
-static const XcvrCodeName ext_id_names[256] = {
+static const XcvrCodeName ext_id_names[] = {
     [0x00] = { "GBIC definition is not specified", "GBIC not specified / not MOD_DEF compliant" },
     [0x01] = { "GBIC is compliant with MOD_DEF 1", "GBIC compliant with MOD_DEF 1" },
     [0x02] = { "GBIC is compliant with MOD_DEF 2", "GBIC compliant with MOD_DEF 2" },
@@ -79,34 +79,40 @@ static const XcvrCodeName ext_id_names[256] = {
     [0x06] = { "GBIC is compliant with MOD_DEF 6", "GBIC compliant with MOD_DEF 6" },
     [0x07] = { "GBIC is compliant with MOD_DEF 7", "GBIC compliant with MOD_DEF 7" },
 };
-static const XcvrCodeTable ext_id_table = { ext_id_names, 256, "unknown" };
+static const XcvrCodeTable ext_id_table = { ext_id_names, G_N_ELEMENTS(ext_id_names), "unknown" };
 
 /* SFF-8472 Table 5-6 Rate Identifier */
-static const XcvrCodeName rate_id_names[256] = {
+static const XcvrCodeName rate_id_names[] = {
     [0x00] = { "unspecified", NULL },
     [0x01] = { "4/2/1G Rate_Select & AS0/AS1", NULL },
     [0x02] = { "8/4/2G Rx Rate_Select only", NULL },
     [0x03] = { "8/4/2G Independent Rx & Tx Rate_Select", NULL },
     [0x04] = { "8/4/2G Tx Rate_Select only", NULL },
 };
-static const XcvrCodeTable rate_id_table = { rate_id_names, 256, "reserved or unknown" };
+static const XcvrCodeTable rate_id_table = {
+    rate_id_names, G_N_ELEMENTS(rate_id_names), "reserved or unknown"
+};
 
 /* SFF-8472 Tables 8-1 and 8-2, as the enumeration SFF-8472 rev 10.4 defined. */
-static const XcvrCodeName passive_cu_names[256] = {
+static const XcvrCodeName passive_cu_names[] = {
     [0x00] = { "unspecified", NULL },
     [0x01] = { "SFF-8431 appendix E", NULL },
 };
-static const XcvrCodeTable passive_cu_table = { passive_cu_names, 256, "unknown" };
+static const XcvrCodeTable passive_cu_table = {
+    passive_cu_names, G_N_ELEMENTS(passive_cu_names), "unknown"
+};
 
-static const XcvrCodeName active_cu_names[256] = {
+static const XcvrCodeName active_cu_names[] = {
     [0x00] = { "unspecified", NULL },
     [0x01] = { "SFF-8431 appendix E", NULL },
     [0x04] = { "SFF-8431 limiting", NULL },
 };
-static const XcvrCodeTable active_cu_table = { active_cu_names, 256, "unknown" };
+static const XcvrCodeTable active_cu_table = {
+    active_cu_names, G_N_ELEMENTS(active_cu_names), "unknown"
+};
 
 /* SFF-8472 Table 8-8 SFF-8472 Compliance */
-static const XcvrCodeName compliance_names[256] = {
+static const XcvrCodeName compliance_names[] = {
     [0x00] = { "digital diagnostic monitoring not included", NULL },
     [0x01] = { "SFF-8472 Rev 9.3", NULL },
     [0x02] = { "SFF-8472 Rev 9.5", NULL },
@@ -118,7 +124,9 @@ static const XcvrCodeName compliance_names[256] = {
     [0x08] = { "SFF-8472 Rev 12.3", NULL },
     [0x09] = { "SFF-8472 Rev 12.4", NULL },
 };
-static const XcvrCodeTable compliance_table = { compliance_names, 256, "reserved or unknown" };
+static const XcvrCodeTable compliance_table = {
+    compliance_names, G_N_ELEMENTS(compliance_names), "reserved or unknown"
+};
 
 /* ---- bit tables ------------------------------------------------------------------------ */
 

@@ -65,7 +65,7 @@ enum {
 /* ---- code tables ----------------------------------------------------------------------- */
 
 /* SFF-8636 Table 6-3 Revision Compliance */
-static const XcvrCodeName revision_names[256] = {
+static const XcvrCodeName revision_names[] = {
     [0x00] = { "Revision not specified", NULL },
     [0x01] = { "SFF-8436 Rev 4.8 or earlier", NULL },
     /* the spec says "Rev 4.8 or earlier with exception of bytes 186-189"; ethtool prints
@@ -79,11 +79,13 @@ static const XcvrCodeName revision_names[256] = {
     [0x07] = { "SFF-8636 Rev 2.5/2.6/2.7", NULL },
     [0x08] = { "SFF-8636 Rev 2.8/2.9/2.10", "Unallocated" },
 };
-static const XcvrCodeTable revision_table = { revision_names, 256, "Unallocated" };
+static const XcvrCodeTable revision_table = {
+    revision_names, G_N_ELEMENTS(revision_names), "Unallocated"
+};
 
 /* SFF-8636 Table 6-19 Transmitter Technology, byte 147 bits 7-4 (the code is the masked
  * byte, as ethtool prints it). */
-static const XcvrCodeName tech_names[256] = {
+static const XcvrCodeName tech_names[] = {
     [0x00] = { "850 nm VCSEL", NULL },
     [0x10] = { "1310 nm VCSEL", NULL },
     [0x20] = { "1550 nm VCSEL", NULL },
@@ -101,7 +103,9 @@ static const XcvrCodeName tech_names[256] = {
     [0xe0] = { "Copper cable, near end limiting active equalizers", NULL },
     [0xf0] = { "Copper cable, linear active equalizers", NULL },
 };
-static const XcvrCodeTable tech_table = { tech_names, 256, "reserved or unknown" };
+static const XcvrCodeTable tech_table = {
+    tech_names, G_N_ELEMENTS(tech_names), "reserved or unknown"
+};
 
 /* ---- bit tables ------------------------------------------------------------------------ */
 
