@@ -236,6 +236,7 @@ test_links(void **state)
     g_autofree char *zero = fx_path(fx, "zero");
     g_autofree char *loop = fx_path(fx, "loop");
 
+    assert_non_null(real);
     assert_int_equal(symlink("real", link), 0);
     assert_int_equal(symlink("/dev/zero", zero), 0);
     assert_int_equal(symlink("loop", loop), 0);

@@ -155,6 +155,7 @@ test_stuck_port(void **state)
         g_autoptr(GError) error = NULL;
         g_autoptr(XcvrModule) m = timed_read(reader, opts, "stuck0", &took, &error);
 
+        assert_null(m);
         assert_true(g_error_matches(error, XCVR_ERROR, XCVR_ERROR_TIMEOUT));
         assert_true(took >= DEADLINE_MS / 1000.0 - 0.02);
         assert_int_equal(xcvr_eeprom_reader_get_n_outstanding(reader), 1);
