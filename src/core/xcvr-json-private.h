@@ -30,6 +30,3 @@ json_t *xcvr_json_parse(const char *data, gsize len, guint max_depth, const char
 /* The string member @key of @object, or %NULL when @object is not an object, has no
  * such member, or it is not a string. */
 const char *xcvr_json_get_string(const json_t *object, const char *key);
-
-/* The integer member @key of @object in @out: FALSE when absent or not an integer. */
-gboolean xcvr_json_get_int(const json_t *object, const char *key, gint64 *out);

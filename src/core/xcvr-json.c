@@ -80,14 +80,3 @@ xcvr_json_get_string(const json_t *object, const char *key)
 {
     return json_string_value(json_object_get(object, key));
 }
-
-gboolean
-xcvr_json_get_int(const json_t *object, const char *key, gint64 *out)
-{
-    const json_t *v = json_object_get(object, key);
-
-    if (!json_is_integer(v))
-        return FALSE;
-    *out = json_integer_value(v);
-    return TRUE;
-}
