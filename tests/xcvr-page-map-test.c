@@ -27,6 +27,8 @@ test_bounds(void **state)
     assert_null(xcvr_page_map_get(map, XCVR_I2C_A0, 0, 0, 128, 41)); /* partial page */
     assert_null(xcvr_page_map_get(map, XCVR_I2C_A0, 0, 0, 255, 2));
     assert_null(xcvr_page_map_get(map, XCVR_I2C_A0, 0, 0, 0, 0));
+    assert_null(xcvr_page_map_get(map, XCVR_I2C_A0, 0, 0, 129, G_MAXUINT)); /* no wrap */
+    assert_null(xcvr_page_map_get(map, XCVR_I2C_A0, 0, 0, 256, 1));
     assert_null(xcvr_page_map_get(map, XCVR_I2C_A2, 0, 0, 0, 1));  /* never read */
     assert_null(xcvr_page_map_get(map, XCVR_I2C_A0, 0, 3, 128, 1)); /* other page */
     /* the lower page is the same whatever page is selected */
@@ -60,12 +62,75 @@ test_float_and_sum(void **state)
     assert_false(xcvr_page_map_sum(map, XCVR_I2C_A2, 0, 100, 130, &sum));
 }
 
+/* The byte every half of test_many holds: which half it is. */
+static guint8
+many_tag(guint8 i2c, guint8 bank, guint8 page, guint offset)
+{
+    return (guint8)(i2c * 7 + bank * 31 + page * 3 + (offset != 0 ? 1 : 0));
+}
+
+static void
+many_check(const XcvrPageMap *map, guint n_banks)
+{
+    static const guint8 addrs[] = { XCVR_I2C_A0, XCVR_I2C_A2, 0x56 };
+    guint a, bank, page;
+
+    for (a = 0; a < G_N_ELEMENTS(addrs); a++) {
+        for (bank = 0; bank < n_banks; bank++) {
+            for (page = 0; page < 256; page++) {
+                const guint8 *lo = xcvr_page_map_get(map, addrs[a], (guint8)bank, (guint8)page, 5, 1);
+                const guint8 *up =
+                    xcvr_page_map_get(map, addrs[a], (guint8)bank, (guint8)page, 133, 1);
+
+                /* the lower half is one per address, whatever bank and page */
+                assert_non_null(lo);
+                assert_int_equal(lo[0], many_tag(addrs[a], 0, 0, 0));
+                if (page % 5 == 0) {
+                    assert_non_null(up);
+                    assert_int_equal(up[0], many_tag(addrs[a], (guint8)bank, (guint8)page, 128));
+                } else {
+                    assert_null(up);
+                }
+            }
+        }
+    }
+}
+
+/* Hundreds of halves, indexed (bank 0, pages below 32, A0h/A2h) and searched, added while the
+ * storage grows and moves: every lookup still finds its own half, in the map and a copy. */
+static void
+test_many(void **state)
+{
+    static const guint8 addrs[] = { XCVR_I2C_A0, XCVR_I2C_A2, 0x56 };
+    g_autoptr(XcvrPageMap) map = xcvr_page_map_new();
+    g_autoptr(XcvrPageMap) copy = NULL;
+    guint8 half[128];
+    guint a, bank, page;
+
+    for (a = 0; a < G_N_ELEMENTS(addrs); a++) {
+        memset(half, many_tag(addrs[a], 0, 0, 0), sizeof(half));
+        xcvr_page_map_add(map, addrs[a], 0, 0, 0, half, sizeof(half));
+        for (bank = 0; bank < 3; bank++) {
+            for (page = 0; page < 256; page += 5) {
+                memset(half, many_tag(addrs[a], (guint8)bank, (guint8)page, 128), sizeof(half));
+                xcvr_page_map_add(map, addrs[a], (guint8)bank, (guint8)page, 128, half,
+                                  sizeof(half));
+            }
+        }
+    }
+    many_check(map, 3);
+    copy = xcvr_page_map_copy(map);
+    g_clear_pointer(&map, xcvr_page_map_free);
+    many_check(copy, 3);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bounds),
         cmocka_unit_test(test_float_and_sum),
+        cmocka_unit_test(test_many),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -159,8 +159,8 @@ count_json(const XcvrModule *m, const char *key)
 {
     guint i, n = 0;
 
-    for (i = 0; i < m->values->len; i++) {
-        const XcvrValue *v = &g_array_index(m->values, XcvrValue, i);
+    for (i = 0; i < m->n_values; i++) {
+        const XcvrValue *v = &m->values[i];
 
         n += strcmp(v->desc->key, key) == 0 && !v->text_only;
     }
@@ -172,8 +172,8 @@ count_text(const XcvrModule *m, const char *key)
 {
     guint i, n = 0;
 
-    for (i = 0; i < m->values->len; i++) {
-        const XcvrValue *v = &g_array_index(m->values, XcvrValue, i);
+    for (i = 0; i < m->n_values; i++) {
+        const XcvrValue *v = &m->values[i];
 
         n += strcmp(v->desc->key, key) == 0 && v->in_text;
     }

@@ -47,8 +47,8 @@ xcvr_test_value(const XcvrModule *m, const char *key, guint lane)
 {
     guint i;
 
-    for (i = 0; i < m->values->len; i++) {
-        const XcvrValue *v = &g_array_index(m->values, XcvrValue, i);
+    for (i = 0; i < m->n_values; i++) {
+        const XcvrValue *v = &m->values[i];
 
         if (v->state == XCVR_VALUE_OK && v->lane == lane && strcmp(v->desc->key, key) == 0)
             return v;
@@ -62,8 +62,8 @@ xcvr_test_count(const XcvrModule *m, const char *key)
 {
     guint i, n = 0;
 
-    for (i = 0; i < m->values->len; i++)
-        n += strcmp(g_array_index(m->values, XcvrValue, i).desc->key, key) == 0;
+    for (i = 0; i < m->n_values; i++)
+        n += strcmp(m->values[i].desc->key, key) == 0;
     return n;
 }
 

@@ -143,8 +143,8 @@ xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module)
 
     xcvr_json_writer_key(w, "fields");
     xcvr_json_writer_begin_object(w);
-    for (i = 0; i < module->values->len; i++) {
-        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+    for (i = 0; i < module->n_values; i++) {
+        const XcvrValue *v = &module->values[i];
         guint j;
         guint last;
 
@@ -162,9 +162,9 @@ xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module)
         }
         xcvr_json_writer_begin_array(w);
         /* the field's next lane is at most a lane-major run further: no scan to the end */
-        for (j = i, last = i; j < module->values->len && j - last <= XCVR_LANE_MAJOR_RUN_MAX;
+        for (j = i, last = i; j < module->n_values && j - last <= XCVR_LANE_MAJOR_RUN_MAX;
              j++) {
-            const XcvrValue *u = &g_array_index(module->values, XcvrValue, j);
+            const XcvrValue *u = &module->values[j];
 
             if (u->desc != v->desc)
                 continue;

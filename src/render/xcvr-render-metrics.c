@@ -210,8 +210,8 @@ module_flags(Out *o, const char *ifname, const XcvrModule *m)
 {
     guint i;
 
-    for (i = 0; i < m->values->len; i++) {
-        const XcvrValue *v = &g_array_index(m->values, XcvrValue, i);
+    for (i = 0; i < m->n_values; i++) {
+        const XcvrValue *v = &m->values[i];
         g_autofree char *lane = NULL;
 
         if (v->desc->kind != XCVR_KIND_FLAG || v->state != XCVR_VALUE_OK || v->text_only ||
@@ -236,8 +236,8 @@ module_vdm(Out *o, const char *ifname, const XcvrModule *m)
 {
     guint i;
 
-    for (i = 0; i < m->values->len; i++) {
-        const XcvrValue *v = &g_array_index(m->values, XcvrValue, i);
+    for (i = 0; i < m->n_values; i++) {
+        const XcvrValue *v = &m->values[i];
         g_autofree char *lane = NULL;
 
         if ((v->desc->flags & XCVR_FIELD_VDM_TYPE) == 0 || v->desc->kind != XCVR_KIND_MEASURE ||

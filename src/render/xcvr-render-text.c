@@ -171,8 +171,8 @@ xcvr_render_text(const XcvrModule *module, GString *out, GError **error)
 
     gboolean extra = FALSE;
 
-    for (i = 0; i < module->values->len; i++) {
-        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+    for (i = 0; i < module->n_values; i++) {
+        const XcvrValue *v = &module->values[i];
 
         if (!v->in_text || v->state != XCVR_VALUE_OK)
             continue;
@@ -180,8 +180,8 @@ xcvr_render_text(const XcvrModule *module, GString *out, GError **error)
     }
     /* What the module says and ethtool 6.1 does not print, after ethtool's lines so that
      * part stays identical. */
-    for (i = 0; i < module->values->len; i++) {
-        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+    for (i = 0; i < module->n_values; i++) {
+        const XcvrValue *v = &module->values[i];
 
         if (v->desc->xlabel == NULL || v->in_text || v->state != XCVR_VALUE_OK)
             continue;

@@ -174,9 +174,9 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
         g_string_append(out, "/>\n");
     }
     g_string_append(out, "  </checksums>\n");
-    for (i = 0; i < module->values->len; i++) {
-        if (!g_array_index(module->values, XcvrValue, i).text_only)
-            xml_value(out, scratch, module, &g_array_index(module->values, XcvrValue, i));
+    for (i = 0; i < module->n_values; i++) {
+        if (!module->values[i].text_only)
+            xml_value(out, scratch, module, &module->values[i]);
     }
     for (i = 0; i < module->warnings->len; i++) {
         g_string_append(out, "  <warning>");

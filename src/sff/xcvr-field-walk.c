@@ -142,15 +142,31 @@ xcvr_value_label(const XcvrValue *value)
     return g_string_free(out, FALSE);
 }
 
+/* Makes room for more items than the walk reserved (hooks add items the table does not
+ * count: CMIS applications, pages not read). */
+static void
+xcvr_module_grow_items(XcvrModule *module)
+{
+    guint cap = MAX(module->items_cap * 2, 16u);
+    XcvrItem *items = xcvr_arena_alloc(module->arena, (gsize)cap * sizeof(XcvrItem));
+
+    if (module->n_items > 0)
+        memcpy(items, module->items, module->n_items * sizeof(XcvrItem));
+    module->items = items;
+    module->items_cap = cap;
+}
+
 XcvrItem *
 xcvr_value_add_item_full(const XcvrDecodeCtx *ctx, XcvrValue *value)
 {
+    XcvrModule *module = ctx->module;
     XcvrItem *item;
 
     /* a value's items are one run: the walker set first_item to the end before the hook */
-    g_assert(value->first_item + value->n_items == ctx->items->len);
-    g_array_set_size(ctx->items, ctx->items->len + 1);
-    item = &g_array_index(ctx->items, XcvrItem, ctx->items->len - 1);
+    g_assert(value->first_item + value->n_items == module->n_items);
+    if (G_UNLIKELY(module->n_items == module->items_cap))
+        xcvr_module_grow_items(module);
+    item = &module->items[module->n_items++];
     memset(item, 0, sizeof(*item));
     value->n_items++;
     return item;
@@ -169,7 +185,7 @@ xcvr_value_add_item(const XcvrDecodeCtx *ctx, XcvrValue *value, const char *name
 const char *
 xcvr_ctx_keep(const XcvrDecodeCtx *ctx, const char *text, gsize len)
 {
-    return g_string_chunk_insert_len(ctx->strings, text, (gssize)len);
+    return xcvr_arena_strndup(ctx->module->arena, text, len);
 }
 
 const char *
@@ -545,31 +561,46 @@ xcvr_field_walk_to(const XcvrDecodeCtx *ctx, guint32 conds, const XcvrFieldDesc 
     return (data ? XCVR_WALK_DATA : 0) | (text ? XCVR_WALK_TEXT : 0);
 }
 
+/* The walk's own state, beside the module it fills. */
+typedef struct {
+    XcvrModule *module;
+    const XcvrDecodeCtx *ctx;
+    guint values_cap; /* room at module->values */
+} XcvrWalk;
+
+/* Makes room for more values than the layout counted: a table whose count is off still
+ * decodes. */
 static void
-xcvr_module_add_value(XcvrModule *module,
-                      const XcvrDecodeCtx *ctx,
-                      const XcvrFieldDesc *desc,
-                      guint lane,
-                      XcvrWalkTo to,
-                      guint *at)
+xcvr_walk_grow_values(XcvrWalk *walk)
 {
+    XcvrModule *module = walk->module;
+    guint cap = MAX(walk->values_cap * 2, 16u);
+    XcvrValue *values = xcvr_arena_alloc(module->arena, (gsize)cap * sizeof(XcvrValue));
+
+    if (module->n_values > 0)
+        memcpy(values, module->values, module->n_values * sizeof(XcvrValue));
+    module->values = values;
+    walk->values_cap = cap;
+}
+
+static inline void
+xcvr_walk_add_value(XcvrWalk *walk, const XcvrFieldDesc *desc, guint lane, XcvrWalkTo to)
+{
+    XcvrModule *module = walk->module;
     XcvrValue *value;
     gboolean ok;
 
-    /* the layout counted every value; a table whose count is off still decodes */
-    if (*at >= module->values->len)
-        g_array_set_size(module->values, *at + 1);
-    value = &g_array_index(module->values, XcvrValue, (*at)++);
-
+    if (G_UNLIKELY(module->n_values == walk->values_cap))
+        xcvr_walk_grow_values(walk);
+    value = &module->values[module->n_values++];
     *value = (XcvrValue){
-        .desc = desc, .state = XCVR_VALUE_OK, .lane = lane, .first_item = ctx->items->len,
+        .desc = desc, .state = XCVR_VALUE_OK, .lane = lane, .first_item = module->n_items,
+        .in_text = (to & XCVR_WALK_TEXT) != 0, .text_only = (to & XCVR_WALK_DATA) == 0,
     };
-    ok = desc->hook != NULL ? desc->hook(ctx, desc, value)
-                            : xcvr_field_decode_generic(ctx, desc, value);
+    ok = desc->hook != NULL ? desc->hook(walk->ctx, desc, value)
+                            : xcvr_field_decode_generic(walk->ctx, desc, value);
     if (!ok)
         value->state = XCVR_VALUE_TRUNCATED;
-    value->in_text = (to & XCVR_WALK_TEXT) != 0;
-    value->text_only = (to & XCVR_WALK_DATA) == 0;
 }
 
 /* How many values a field yields: one per lane, except a lane-bit list (one value whose
@@ -585,15 +616,14 @@ xcvr_field_lanes(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
 /* Walks @n fields of one table whose destinations are @to: their values in table order,
  * a lane-major run lane by lane. */
 static void
-xcvr_walk_table(XcvrModule *module, const XcvrDecodeCtx *ctx, const XcvrFieldDesc *fields,
-                guint n, const XcvrWalkTo *to, guint *at)
+xcvr_walk_table(XcvrWalk *walk, const XcvrFieldDesc *fields, guint n, const XcvrWalkTo *to)
 {
     guint i = 0;
 
     while (i < n) {
         const XcvrFieldDesc *desc = &fields[i];
-        guint n_lanes = xcvr_field_lanes(ctx, desc);
         guint end = i + 1;
+        guint n_lanes;
         guint lane;
         guint j;
 
@@ -604,64 +634,71 @@ xcvr_walk_table(XcvrModule *module, const XcvrDecodeCtx *ctx, const XcvrFieldDes
                    (fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
                    fields[end].lanes == desc->lanes)
                 end++;
+            n_lanes = xcvr_field_lanes(walk->ctx, desc);
             for (lane = 1; lane <= n_lanes; lane++) {
                 for (j = i; j < end; j++) {
                     if (to[j] != XCVR_WALK_NONE)
-                        xcvr_module_add_value(module, ctx, &fields[j], lane, to[j], at);
+                        xcvr_walk_add_value(walk, &fields[j], lane, to[j]);
                 }
             }
         } else if (to[i] != XCVR_WALK_NONE) {
+            n_lanes = xcvr_field_lanes(walk->ctx, desc);
             if (n_lanes == 0)
-                xcvr_module_add_value(module, ctx, desc, 0, to[i], at);
+                xcvr_walk_add_value(walk, desc, 0, to[i]);
             for (lane = 1; lane <= n_lanes; lane++)
-                xcvr_module_add_value(module, ctx, desc, lane, to[i], at);
+                xcvr_walk_add_value(walk, desc, lane, to[i]);
         }
         i = end;
     }
 }
 
+/* Bytes of the arena beyond the values, items and table texts: texts hooks make (versions,
+ * "N.NN unit", page names) and each allocation's rounding. */
+#define XCVR_WALK_ARENA_SLACK 512
+
 void
 xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx_in)
 {
     XcvrDecodeCtx walk_ctx = *ctx_in;
-    const XcvrDecodeCtx *ctx = &walk_ctx;
     XcvrWalkTo to[XCVR_FIELDS_MAX];
+    XcvrWalk walk = { .module = module, .ctx = &walk_ctx };
     guint32 conds = xcvr_conds_holding(ctx_in);
     guint n_extra = ctx_in->extra_fields ? dec->n_extra_fields : 0;
     guint n_all = dec->n_fields + n_extra;
     guint n_values = 0;
     guint n_items = 16; /* hooks add a few of their own: extended codes, applications */
     gsize n_bytes = 0;
-    guint at = 0;
     guint i;
 
-    /* Where each field goes, first; then the module's values, items and strings are laid
-     * out once, sized from the table to what this module has: a value per field and lane,
-     * an item per bit, the bytes of every text field. */
+    /* Where each field goes, first; then the module's values, items and texts are laid
+     * out once, in one allocation sized from the table to what this module has: a value per
+     * field and lane, an item per bit, the bytes of every text field. */
     g_assert(n_all <= G_N_ELEMENTS(to));
+    g_assert(module->arena == NULL);
     for (i = 0; i < n_all; i++) {
         const XcvrFieldDesc *desc = i < dec->n_fields ? &dec->fields[i]
                                                       : &dec->extra_fields[i - dec->n_fields];
         guint n;
 
-        to[i] = xcvr_field_walk_to(ctx, conds, desc);
+        to[i] = xcvr_field_walk_to(ctx_in, conds, desc);
         if (to[i] == XCVR_WALK_NONE)
             continue;
-        n = MAX(xcvr_field_lanes(ctx, desc), 1u);
+        n = MAX(xcvr_field_lanes(ctx_in, desc), 1u);
         n_values += n;
         n_items += desc->n_bits;
         if (desc->kind == XCVR_KIND_ASCII || desc->kind == XCVR_KIND_OUI)
-            n_bytes += (gsize)n * (desc->len + 12u);
+            n_bytes += (gsize)n * (desc->len + 16u);
     }
-    module->values = g_array_sized_new(FALSE, FALSE, sizeof(XcvrValue), n_values);
-    g_array_set_size(module->values, n_values);
-    module->items = g_array_sized_new(FALSE, FALSE, sizeof(XcvrItem), n_items);
-    module->strings = g_string_chunk_new(MAX(n_bytes, (gsize)64));
-    walk_ctx.items = module->items;
-    walk_ctx.strings = module->strings;
+    module->arena = xcvr_arena_new((gsize)n_values * sizeof(XcvrValue) +
+                                   (gsize)n_items * sizeof(XcvrItem) + n_bytes +
+                                   XCVR_WALK_ARENA_SLACK);
+    module->values = xcvr_arena_alloc(module->arena, (gsize)n_values * sizeof(XcvrValue));
+    walk.values_cap = n_values;
+    module->items = xcvr_arena_alloc(module->arena, (gsize)n_items * sizeof(XcvrItem));
+    module->items_cap = n_items;
+    walk_ctx.module = module;
 
-    xcvr_walk_table(module, ctx, dec->fields, dec->n_fields, to, &at);
+    xcvr_walk_table(&walk, dec->fields, dec->n_fields, to);
     if (n_extra > 0)
-        xcvr_walk_table(module, ctx, dec->extra_fields, n_extra, to + dec->n_fields, &at);
-    g_array_set_size(module->values, at);
+        xcvr_walk_table(&walk, dec->extra_fields, n_extra, to + dec->n_fields);
 }

@@ -240,8 +240,7 @@ struct _XcvrValue {
 /* What a decoder knows while it walks its table. *//* What a decoder knows while it walks its table. */
 struct _XcvrDecodeCtx {
     const XcvrPageMap *map;
-    GArray *items;       /* the module's XcvrItem: where BITS values put theirs */
-    GStringChunk *strings; /* the module's: texts read from the module, laid out once */
+    XcvrModule *module;  /* where the walk puts values, items (BITS values') and texts */
     guint8 id;           /* identifier byte */
     gboolean id_known;    /* GBIC/SFP with two-wire ID: ethtool decodes the rest */
     gboolean a2_read;

@@ -41,8 +41,8 @@ xcvr_module_find(const XcvrModule *module, const char *key)
 {
     guint i;
 
-    for (i = 0; i < module->values->len; i++) {
-        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+    for (i = 0; i < module->n_values; i++) {
+        const XcvrValue *v = &module->values[i];
 
         if (v->state == XCVR_VALUE_OK && !v->text_only && g_strcmp0(v->desc->key, key) == 0)
             return v;
@@ -74,8 +74,8 @@ xcvr_module_get_lane_numbers(const XcvrModule *module, const char *key, const ch
     g_return_val_if_fail(key != NULL, NULL);
 
     ret = g_array_new(FALSE, FALSE, sizeof(double));
-    for (i = 0; i < module->values->len; i++) {
-        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+    for (i = 0; i < module->n_values; i++) {
+        const XcvrValue *v = &module->values[i];
 
         if (strcmp(v->desc->key, key) != 0 || v->state != XCVR_VALUE_OK || v->text_only ||
             (v->desc->kind != XCVR_KIND_UINT && v->desc->kind != XCVR_KIND_MEASURE))
@@ -121,8 +121,8 @@ xcvr_module_get_raised_flags(const XcvrModule *module, const char *suffix)
     g_return_val_if_fail(suffix != NULL, NULL);
 
     ret = g_ptr_array_new_with_free_func(g_free);
-    for (i = 0; i < module->values->len; i++) {
-        const XcvrValue *v = &g_array_index(module->values, XcvrValue, i);
+    for (i = 0; i < module->n_values; i++) {
+        const XcvrValue *v = &module->values[i];
 
         if (v->desc->kind != XCVR_KIND_FLAG || v->state != XCVR_VALUE_OK || v->raw == 0 ||
             v->text_only || !g_str_has_suffix(v->desc->key, suffix))

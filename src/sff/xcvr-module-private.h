@@ -7,15 +7,21 @@
 
 #include <xcvrmap/xcvr-module.h>
 
+#include "core/xcvr-arena-private.h"
 #include "sff/xcvr-field.h"
 #include "sff/xcvr-page-map.h"
 
 struct _XcvrModule {
     XcvrFamily family;
     XcvrPageMap *map;
-    GArray *values;      /* XcvrValue, in descriptor-table order, sized from the table */
-    GArray *items;       /* XcvrItem of every BITS value, each value's in a run */
-    GStringChunk *strings; /* texts read from the module (ASCII fields), NULL: none */
+    /* What the walk builds lives in @arena, laid out once from the table: one allocation
+     * for a module's values, items and texts (NULL before the walk). */
+    XcvrArena *arena;
+    XcvrValue *values;   /* in descriptor-table order */
+    guint n_values;
+    XcvrItem *items;     /* of every BITS value, each value's in a run */
+    guint n_items;
+    guint items_cap;     /* room at @items */
     GArray *checksums;   /* XcvrChecksum */
     GPtrArray *warnings; /* char *: problems found while decoding, for people */
 };
@@ -132,7 +138,7 @@ const char *xcvr_ctx_keep_version(const XcvrDecodeCtx *ctx, const char *prefix, 
 static inline const XcvrItem *
 xcvr_module_item(const XcvrModule *module, const XcvrValue *value, guint i)
 {
-    return &g_array_index(module->items, XcvrItem, value->first_item + i);
+    return &module->items[value->first_item + i];
 }
 
 /* Appends the text of @item: its label (@label TRUE; the name where it has none) or its

@@ -32,12 +32,7 @@ xcvr_module_free(XcvrModule *module)
 {
     if (module == NULL)
         return;
-    if (module->values != NULL)
-        g_array_unref(module->values);
-    if (module->items != NULL)
-        g_array_unref(module->items);
-    if (module->strings != NULL)
-        g_string_chunk_free(module->strings);
+    xcvr_arena_free(module->arena);
     if (module->checksums != NULL)
         g_array_unref(module->checksums);
     if (module->warnings != NULL)

@@ -23,14 +23,29 @@ xcvr_page_map_free(XcvrPageMap *map)
     g_free(map);
 }
 
+/* Points the index at every indexed half: after @halves moved, or in a copy. */
+static void
+xcvr_page_map_reindex(XcvrPageMap *map)
+{
+    guint i;
+
+    memset(map->index, 0, sizeof(map->index));
+    for (i = 0; i < map->halves->len; i++) {
+        XcvrHalfPage *h = &g_array_index(map->halves, XcvrHalfPage, i);
+
+        if (xcvr_page_map_indexed(h->i2c, h->bank, h->page))
+            map->index[h->i2c - XCVR_I2C_A0][h->upper ? 1u + h->page : 0u] = h;
+    }
+}
+
 XcvrPageMap *
 xcvr_page_map_copy(const XcvrPageMap *map)
 {
-    XcvrPageMap *copy = g_new(XcvrPageMap, 1);
+    XcvrPageMap *copy = g_new0(XcvrPageMap, 1);
 
-    memcpy(copy, map, sizeof(*copy));
     copy->halves = g_array_sized_new(FALSE, TRUE, sizeof(XcvrHalfPage), map->halves->len);
     g_array_append_vals(copy->halves, map->halves->data, map->halves->len);
+    xcvr_page_map_reindex(copy);
     return copy;
 }
 
@@ -71,16 +86,14 @@ xcvr_page_map_add(XcvrPageMap *map,
             .page = offset != 0 ? page : 0,
             .upper = offset != 0,
         };
+        const gchar *before = map->halves->data;
 
         g_array_append_val(map->halves, fresh);
         h = &g_array_index(map->halves, XcvrHalfPage, map->halves->len - 1);
-        if (xcvr_page_map_indexed(i2c, fresh.bank, fresh.page) &&
-            map->halves->len < XCVR_PAGE_MAP_INDEX_MAX) {
-            if (fresh.upper)
-                map->upper[i2c - XCVR_I2C_A0][fresh.page] = (guint8)map->halves->len;
-            else
-                map->lower[i2c - XCVR_I2C_A0] = (guint8)map->halves->len;
-        }
+        if (map->halves->data != before)
+            xcvr_page_map_reindex(map);
+        else if (xcvr_page_map_indexed(i2c, fresh.bank, fresh.page))
+            map->index[i2c - XCVR_I2C_A0][fresh.upper ? 1u + fresh.page : 0u] = h;
     }
     memcpy(h->data, data, len);
     h->valid = MAX(h->valid, (guint)len);

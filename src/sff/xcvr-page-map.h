@@ -36,14 +36,13 @@ typedef struct {
 /* The halves of bank 0's first pages at the two SFF addresses, which are nearly every
  * read, are found by index; the rest (other banks, pages and addresses) by a search. */
 #define XCVR_PAGE_MAP_INDEX_PAGES 32
-#define XCVR_PAGE_MAP_INDEX_MAX 255
 
 struct _XcvrPageMap {
     GArray *halves; /* XcvrHalfPage */
-    /* 1 + the position in @halves of a half among the first XCVR_PAGE_MAP_INDEX_MAX - 1,
-     * 0: none: [i2c - A0] for lower halves, [i2c - A0][page] for bank 0's upper halves */
-    guint8 lower[2];
-    guint8 upper[2][XCVR_PAGE_MAP_INDEX_PAGES];
+    /* Where the indexed halves are in @halves, NULL: not read. [i2c - A0][0] is the lower
+     * half, [i2c - A0][1 + page] bank 0's upper page. Pointers, not positions: a lookup is
+     * one load, and every decoded value makes one; re-pointed when @halves moves. */
+    XcvrHalfPage *index[2][1 + XCVR_PAGE_MAP_INDEX_PAGES];
 };
 
 static inline gboolean
@@ -65,15 +64,8 @@ xcvr_page_map_find(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page,
         bank = 0;
         page = 0;
     }
-    if (xcvr_page_map_indexed(i2c, bank, page)) {
-        guint at = upper ? map->upper[i2c - XCVR_I2C_A0][page] : map->lower[i2c - XCVR_I2C_A0];
-
-        if (at != 0)
-            return &g_array_index(map->halves, XcvrHalfPage, at - 1u);
-        /* the index is complete while every half fits in it */
-        if (map->halves->len < XCVR_PAGE_MAP_INDEX_MAX)
-            return NULL;
-    }
+    if (xcvr_page_map_indexed(i2c, bank, page))
+        return map->index[i2c - XCVR_I2C_A0][upper ? 1u + page : 0u];
     return xcvr_page_map_search(map, i2c, bank, page, upper);
 }
 
@@ -88,12 +80,9 @@ xcvr_page_map_get(const XcvrPageMap *map,
                   guint len)
 {
     const XcvrHalfPage *h;
-    guint start;
+    guint start = offset % XCVR_HALF_PAGE;
 
-    if (len == 0 || offset > 255 || len > 256 - offset)
-        return NULL;
-    start = offset % XCVR_HALF_PAGE;
-    if (start + len > XCVR_HALF_PAGE)
+    if (len == 0 || offset > 255 || len > XCVR_HALF_PAGE - start)
         return NULL;
     h = xcvr_page_map_find(map, i2c, bank, page, offset);
     if (h == NULL || start + len > h->valid)
