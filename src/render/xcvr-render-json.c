@@ -109,8 +109,8 @@ json_checksums(XcvrJsonWriter *w, const XcvrModule *module)
 
     xcvr_json_writer_key(w, "checksums");
     xcvr_json_writer_begin_object(w);
-    for (i = 0; i < module->checksums->len; i++) {
-        const XcvrChecksum *ck = &g_array_index(module->checksums, XcvrChecksum, i);
+    for (i = 0; i < module->n_checksums; i++) {
+        const XcvrChecksum *ck = &module->checksums[i];
 
         xcvr_json_writer_key(w, ck->key);
         xcvr_json_writer_begin_object(w);

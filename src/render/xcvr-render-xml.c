@@ -161,8 +161,8 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
                            xcvr_family_to_string(module->family));
     xcvr_string_append_printf(out, "  <checksums ok=\"%s\">\n",
                            xcvr_module_checksums_ok(module) ? "true" : "false");
-    for (i = 0; i < module->checksums->len; i++) {
-        const XcvrChecksum *ck = &g_array_index(module->checksums, XcvrChecksum, i);
+    for (i = 0; i < module->n_checksums; i++) {
+        const XcvrChecksum *ck = &module->checksums[i];
 
         xcvr_string_append_printf(out, "    <checksum key=\"%s\" status=\"%s\" covers=\"",
                                   ck->key, xcvr_checksum_status_to_string(ck->status));

@@ -257,17 +257,22 @@ hook_ext_id(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *valu
 static gboolean
 hook_transceiver_type(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
 {
+    const guint8 *codes =
+        xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, SFF8636_PAGE_00, SFF8636_COMPLIANCE, 8);
     guint i;
 
-    if (xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, SFF8636_PAGE_00, SFF8636_COMPLIANCE, 8) ==
-            NULL ||
+    if (codes == NULL ||
         xcvr_page_map_get(ctx->map, XCVR_I2C_A0, 0, SFF8636_PAGE_00, SFF8636_EXT_COMPLIANCE, 1) ==
             NULL)
         return FALSE;
     for (i = 0; i < desc->n_bits; i++) {
         const XcvrBitDesc *b = &desc->bits[i];
+        /* the compliance bytes were read above: no lookup per bit */
+        guint8 byte = b->offset >= SFF8636_COMPLIANCE && b->offset < SFF8636_COMPLIANCE + 8
+                          ? codes[b->offset - SFF8636_COMPLIANCE]
+                          : byte_at(ctx, b->offset);
 
-        if ((byte_at(ctx, b->offset) & b->mask) == 0)
+        if ((byte & b->mask) == 0)
             continue;
         if (b->name == NULL) {
             guint8 ext = byte_at(ctx, SFF8636_EXT_COMPLIANCE);

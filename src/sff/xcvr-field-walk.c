@@ -523,6 +523,12 @@ typedef enum {
     XCVR_WALK_TEXT = 1 << 1, /* the ethtool-identical text */
 } XcvrWalkTo;
 
+/* What the first pass decides for a field, for the second to act on. */
+typedef struct {
+    guint8 to;    /* XcvrWalkTo */
+    guint8 lanes; /* values per lane: 0 for a single value (xcvr_field_lanes()) */
+} XcvrWalkPlan;
+
 /* Which conditions hold for this module: bit c for XcvrCond c, worked out once per walk
  * rather than once per field. */
 static guint32
@@ -542,7 +548,8 @@ xcvr_conds_holding(const XcvrDecodeCtx *ctx)
 static inline gboolean
 xcvr_conds_have(guint32 conds, XcvrCond cond)
 {
-    return (guint)cond < _XCVR_COND_LAST && ((conds >> cond) & 1u) != 0;
+    /* every table's condition is a named XcvrCond, fewer than 32 (above) */
+    return ((conds >> ((guint)cond & 31u)) & 1u) != 0;
 }
 
 static inline XcvrWalkTo
@@ -584,7 +591,7 @@ xcvr_walk_grow_values(XcvrWalk *walk)
 }
 
 static inline void
-xcvr_walk_add_value(XcvrWalk *walk, const XcvrFieldDesc *desc, guint lane, XcvrWalkTo to)
+xcvr_walk_add_value(XcvrWalk *walk, const XcvrFieldDesc *desc, guint lane, guint to)
 {
     XcvrModule *module = walk->module;
     XcvrValue *value;
@@ -594,7 +601,7 @@ xcvr_walk_add_value(XcvrWalk *walk, const XcvrFieldDesc *desc, guint lane, XcvrW
         xcvr_walk_grow_values(walk);
     value = &module->values[module->n_values++];
     *value = (XcvrValue){
-        .desc = desc, .state = XCVR_VALUE_OK, .lane = lane, .first_item = module->n_items,
+        .desc = desc, .state = XCVR_VALUE_OK, .lane = (guint8)lane, .first_item = module->n_items,
         .in_text = (to & XCVR_WALK_TEXT) != 0, .text_only = (to & XCVR_WALK_DATA) == 0,
     };
     ok = desc->hook != NULL ? desc->hook(walk->ctx, desc, value)
@@ -613,17 +620,16 @@ xcvr_field_lanes(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc)
     return desc->lanes == XCVR_LANES_MODULE ? ctx->n_lanes : desc->lanes;
 }
 
-/* Walks @n fields of one table whose destinations are @to: their values in table order,
- * a lane-major run lane by lane. */
+/* Walks @n fields of one table as @plan says: their values in table order, a lane-major run
+ * lane by lane. */
 static void
-xcvr_walk_table(XcvrWalk *walk, const XcvrFieldDesc *fields, guint n, const XcvrWalkTo *to)
+xcvr_walk_table(XcvrWalk *walk, const XcvrFieldDesc *fields, guint n, const XcvrWalkPlan *plan)
 {
     guint i = 0;
 
     while (i < n) {
         const XcvrFieldDesc *desc = &fields[i];
         guint end = i + 1;
-        guint n_lanes;
         guint lane;
         guint j;
 
@@ -634,21 +640,49 @@ xcvr_walk_table(XcvrWalk *walk, const XcvrFieldDesc *fields, guint n, const Xcvr
                    (fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
                    fields[end].lanes == desc->lanes)
                 end++;
-            n_lanes = xcvr_field_lanes(walk->ctx, desc);
-            for (lane = 1; lane <= n_lanes; lane++) {
+            for (lane = 1; lane <= plan[i].lanes; lane++) {
                 for (j = i; j < end; j++) {
-                    if (to[j] != XCVR_WALK_NONE)
-                        xcvr_walk_add_value(walk, &fields[j], lane, to[j]);
+                    if (plan[j].to != XCVR_WALK_NONE)
+                        xcvr_walk_add_value(walk, &fields[j], lane, plan[j].to);
                 }
             }
-        } else if (to[i] != XCVR_WALK_NONE) {
-            n_lanes = xcvr_field_lanes(walk->ctx, desc);
-            if (n_lanes == 0)
-                xcvr_walk_add_value(walk, desc, 0, to[i]);
-            for (lane = 1; lane <= n_lanes; lane++)
-                xcvr_walk_add_value(walk, desc, lane, to[i]);
+        } else if (plan[i].to != XCVR_WALK_NONE) {
+            if (plan[i].lanes == 0)
+                xcvr_walk_add_value(walk, desc, 0, plan[i].to);
+            for (lane = 1; lane <= plan[i].lanes; lane++)
+                xcvr_walk_add_value(walk, desc, lane, plan[i].to);
         }
         i = end;
+    }
+}
+
+/* What a table's fields need, summed by xcvr_walk_plan(). */
+typedef struct {
+    guint n_values;
+    guint n_items;
+    gsize n_bytes;
+} XcvrWalkSize;
+
+/* The first pass over @n fields: where each goes, how many lanes, and what its values need. */
+static void
+xcvr_walk_plan(const XcvrDecodeCtx *ctx, guint32 conds, const XcvrFieldDesc *fields, guint n,
+               XcvrWalkPlan *plan, XcvrWalkSize *size)
+{
+    guint i;
+
+    for (i = 0; i < n; i++) {
+        const XcvrFieldDesc *desc = &fields[i];
+        guint lanes = xcvr_field_lanes(ctx, desc);
+        guint n_values = MAX(lanes, 1u);
+
+        plan[i].to = (guint8)xcvr_field_walk_to(ctx, conds, desc);
+        plan[i].lanes = (guint8)lanes;
+        if (plan[i].to == XCVR_WALK_NONE)
+            continue;
+        size->n_values += n_values;
+        size->n_items += desc->n_bits;
+        if (desc->kind == XCVR_KIND_ASCII || desc->kind == XCVR_KIND_OUI)
+            size->n_bytes += (gsize)n_values * (desc->len + 16u);
     }
 }
 
@@ -660,45 +694,33 @@ void
 xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx_in)
 {
     XcvrDecodeCtx walk_ctx = *ctx_in;
-    XcvrWalkTo to[XCVR_FIELDS_MAX];
+    XcvrWalkPlan plan[XCVR_FIELDS_MAX];
     XcvrWalk walk = { .module = module, .ctx = &walk_ctx };
     guint32 conds = xcvr_conds_holding(ctx_in);
     guint n_extra = ctx_in->extra_fields ? dec->n_extra_fields : 0;
-    guint n_all = dec->n_fields + n_extra;
-    guint n_values = 0;
-    guint n_items = 16; /* hooks add a few of their own: extended codes, applications */
-    gsize n_bytes = 0;
-    guint i;
+    /* hooks add a few items of their own: extended codes, applications */
+    XcvrWalkSize size = { .n_items = 16 };
 
     /* Where each field goes, first; then the module's values, items and texts are laid
      * out once, in one allocation sized from the table to what this module has: a value per
      * field and lane, an item per bit, the bytes of every text field. */
-    g_assert(n_all <= G_N_ELEMENTS(to));
+    g_assert(dec->n_fields + n_extra <= G_N_ELEMENTS(plan));
+    g_assert(ctx_in->n_lanes <= G_MAXUINT8);
     g_assert(module->arena == NULL);
-    for (i = 0; i < n_all; i++) {
-        const XcvrFieldDesc *desc = i < dec->n_fields ? &dec->fields[i]
-                                                      : &dec->extra_fields[i - dec->n_fields];
-        guint n;
+    xcvr_walk_plan(ctx_in, conds, dec->fields, dec->n_fields, plan, &size);
+    if (n_extra > 0)
+        xcvr_walk_plan(ctx_in, conds, dec->extra_fields, n_extra, plan + dec->n_fields, &size);
 
-        to[i] = xcvr_field_walk_to(ctx_in, conds, desc);
-        if (to[i] == XCVR_WALK_NONE)
-            continue;
-        n = MAX(xcvr_field_lanes(ctx_in, desc), 1u);
-        n_values += n;
-        n_items += desc->n_bits;
-        if (desc->kind == XCVR_KIND_ASCII || desc->kind == XCVR_KIND_OUI)
-            n_bytes += (gsize)n * (desc->len + 16u);
-    }
-    module->arena = xcvr_arena_new((gsize)n_values * sizeof(XcvrValue) +
-                                   (gsize)n_items * sizeof(XcvrItem) + n_bytes +
+    module->arena = xcvr_arena_new((gsize)size.n_values * sizeof(XcvrValue) +
+                                   (gsize)size.n_items * sizeof(XcvrItem) + size.n_bytes +
                                    XCVR_WALK_ARENA_SLACK);
-    module->values = xcvr_arena_alloc(module->arena, (gsize)n_values * sizeof(XcvrValue));
-    walk.values_cap = n_values;
-    module->items = xcvr_arena_alloc(module->arena, (gsize)n_items * sizeof(XcvrItem));
-    module->items_cap = n_items;
+    module->values = xcvr_arena_alloc(module->arena, (gsize)size.n_values * sizeof(XcvrValue));
+    walk.values_cap = size.n_values;
+    module->items = xcvr_arena_alloc(module->arena, (gsize)size.n_items * sizeof(XcvrItem));
+    module->items_cap = size.n_items;
     walk_ctx.module = module;
 
-    xcvr_walk_table(&walk, dec->fields, dec->n_fields, to);
+    xcvr_walk_table(&walk, dec->fields, dec->n_fields, plan);
     if (n_extra > 0)
-        xcvr_walk_table(&walk, dec->extra_fields, n_extra, to + dec->n_fields);
+        xcvr_walk_table(&walk, dec->extra_fields, n_extra, plan + dec->n_fields);
 }

@@ -223,18 +223,19 @@ typedef struct {
 
 struct _XcvrValue {
     const XcvrFieldDesc *desc;
-    guint lane;           /* 1-based for per-lane fields, else 0 */
-    XcvrValueState state;
-    gboolean in_text;     /* part of the ethtool-identical text */
-    gboolean text_only;   /* only the text shows it (XCVR_FIELD_TEXT_OWN_COND): not in JSON/XML */
     guint64 raw;          /* code, integer, or raw reading before scaling */
     double number;        /* UINT: raw × mult; MEASURE: in the unit after calibration */
-    const char *text;     /* ASCII/OUI text; ENUM name: static, or in the module's strings */
+    const char *text;     /* ASCII/OUI text; ENUM name: static, or in the module's arena */
     const char *label;    /* ENUM: ethtool label of the code */
     guint first_item;     /* BITS: its items are module->items[first_item, + n_items) */
     guint n_items;
+    /* small members packed: the walk lays out and initialises every value of a module */
+    guint8 lane;          /* 1-based for per-lane fields, else 0 (at most 4 banks of 8) */
+    guint8 state;         /* XcvrValueState */
+    guint8 in_text;       /* part of the ethtool-identical text */
+    guint8 text_only;     /* only the text shows it (XCVR_FIELD_TEXT_OWN_COND): not in JSON/XML */
+    guint8 n_bytes;
     guint8 bytes[16];     /* HEXBYTES */
-    guint n_bytes;
 };
 
 /* What a decoder knows while it walks its table. *//* What a decoder knows while it walks its table. */

@@ -19,8 +19,8 @@ xcvr_module_get_checksums(const XcvrModule *module, guint *ret_n)
 {
     g_return_val_if_fail(module != NULL, NULL);
     g_return_val_if_fail(ret_n != NULL, NULL);
-    *ret_n = module->checksums->len;
-    return (const XcvrChecksum *)(gconstpointer)module->checksums->data;
+    *ret_n = module->n_checksums;
+    return module->checksums;
 }
 
 gboolean
@@ -29,8 +29,8 @@ xcvr_module_checksums_ok(const XcvrModule *module)
     guint i;
 
     g_return_val_if_fail(module != NULL, FALSE);
-    for (i = 0; i < module->checksums->len; i++) {
-        if (g_array_index(module->checksums, XcvrChecksum, i).status == XCVR_CHECKSUM_BAD)
+    for (i = 0; i < module->n_checksums; i++) {
+        if (module->checksums[i].status == XCVR_CHECKSUM_BAD)
             return FALSE;
     }
     return TRUE;

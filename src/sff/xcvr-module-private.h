@@ -11,6 +11,8 @@
 #include "sff/xcvr-field.h"
 #include "sff/xcvr-page-map.h"
 
+#define XCVR_MODULE_CHECKSUMS_MAX 4
+
 struct _XcvrModule {
     XcvrFamily family;
     XcvrPageMap *map;
@@ -22,7 +24,9 @@ struct _XcvrModule {
     XcvrItem *items;     /* of every BITS value, each value's in a run */
     guint n_items;
     guint items_cap;     /* room at @items */
-    GArray *checksums;   /* XcvrChecksum */
+    /* as many as a family's memory map has: SFF-8472 three, SFF-8636 two, CMIS one */
+    XcvrChecksum checksums[XCVR_MODULE_CHECKSUMS_MAX];
+    guint n_checksums;
     GPtrArray *warnings; /* char *: problems found while decoding, for people */
 };
 

@@ -33,8 +33,6 @@ xcvr_module_free(XcvrModule *module)
     if (module == NULL)
         return;
     xcvr_arena_free(module->arena);
-    if (module->checksums != NULL)
-        g_array_unref(module->checksums);
     if (module->warnings != NULL)
         g_ptr_array_unref(module->warnings);
     xcvr_page_map_free(module->map);
@@ -72,7 +70,8 @@ xcvr_module_add_checksum(XcvrModule *module,
                              "these fields may be corrupt",
                              key, description, ck.stored, ck.computed);
     }
-    g_array_append_val(module->checksums, ck);
+    g_assert(module->n_checksums < G_N_ELEMENTS(module->checksums));
+    module->checksums[module->n_checksums++] = ck;
 }
 
 /* Which memory map an identifier byte (SFF-8024 Table 4-1) implies. */
@@ -169,7 +168,6 @@ xcvr_module_new(XcvrFamily family, XcvrPageMap *map)
     module->family = family;
     module->map = map;
     /* the values, items and strings are laid out by the walk, sized from the table */
-    module->checksums = g_array_sized_new(FALSE, TRUE, sizeof(XcvrChecksum), 4);
     module->warnings = g_ptr_array_new_with_free_func(g_free);
     return module;
 }

@@ -9,8 +9,9 @@ xcvr_page_map_new(void)
 {
     XcvrPageMap *map = g_new0(XcvrPageMap, 1);
 
-    /* an SFP's A0h and A2h, or a QSFP's lower page and a few upper pages */
-    map->halves = g_array_sized_new(FALSE, TRUE, sizeof(XcvrHalfPage), 4);
+    /* an SFP's A0h and A2h, or a QSFP's lower page and its four upper pages (00h-03h):
+     * room for them all, so reading them never moves the halves */
+    map->halves = g_array_sized_new(FALSE, TRUE, sizeof(XcvrHalfPage), 8);
     return map;
 }
 
