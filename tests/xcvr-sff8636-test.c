@@ -349,7 +349,7 @@ test_thresholds_384(void **state)
     m = xcvr_test_decode(small, sizeof(small), XCVR_DECODE_NONE);
     assert_true(fabs(xcvr_test_number(m, "module_temperature_high_alarm_threshold", "degrees C") -
                      75.0) < 1e-9);
-    assert_true(m->warnings->len == 0);
+    assert_true(xcvr_module_n_warnings(m) == 0);
 }
 
 /* Without page 03h (a 256-byte image) no thresholds and no alarm flags are claimed. */

@@ -180,8 +180,8 @@ xcvr_render_json_module_write(XcvrJsonWriter *w, const XcvrModule *module)
 
     xcvr_json_writer_key(w, "warnings");
     xcvr_json_writer_begin_array(w);
-    for (i = 0; i < module->warnings->len; i++)
-        xcvr_json_writer_string(w, g_ptr_array_index(module->warnings, i));
+    for (i = 0; i < xcvr_module_n_warnings(module); i++)
+        xcvr_json_writer_string(w, xcvr_module_warning(module, i));
     xcvr_json_writer_end_array(w);
 }
 

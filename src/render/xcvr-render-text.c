@@ -190,8 +190,8 @@ xcvr_render_text(const XcvrModule *module, GString *out, GError **error)
         extra = TRUE;
         render_value(out, module, v, TRUE);
     }
-    for (i = 0; i < module->warnings->len; i++)
+    for (i = 0; i < xcvr_module_n_warnings(module); i++)
         xcvr_string_append_printf(out, "Warning: %s\n",
-                               (const char *)g_ptr_array_index(module->warnings, i));
+                               xcvr_module_warning(module, i));
     return TRUE;
 }

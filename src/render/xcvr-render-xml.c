@@ -178,9 +178,9 @@ xcvr_render_xml(const XcvrModule *module, GString *out, GError **error)
         if (!module->values[i].text_only)
             xml_value(out, scratch, module, &module->values[i]);
     }
-    for (i = 0; i < module->warnings->len; i++) {
+    for (i = 0; i < xcvr_module_n_warnings(module); i++) {
         g_string_append(out, "  <warning>");
-        xcvr_escape_xml_append(out, g_ptr_array_index(module->warnings, i), -1);
+        xcvr_escape_xml_append(out, xcvr_module_warning(module, i), -1);
         g_string_append(out, "</warning>\n");
     }
     g_string_append(out, "</module>\n");

@@ -27,8 +27,22 @@ struct _XcvrModule {
     /* as many as a family's memory map has: SFF-8472 three, SFF-8636 two, CMIS one */
     XcvrChecksum checksums[XCVR_MODULE_CHECKSUMS_MAX];
     guint n_checksums;
-    GPtrArray *warnings; /* char *: problems found while decoding, for people */
+    /* char *: problems found while decoding, for people; NULL until the first, as most
+     * modules have none (xcvr_module_n_warnings()) */
+    GPtrArray *warnings;
 };
+
+static inline guint
+xcvr_module_n_warnings(const XcvrModule *module)
+{
+    return module->warnings != NULL ? module->warnings->len : 0;
+}
+
+static inline const char *
+xcvr_module_warning(const XcvrModule *module, guint i)
+{
+    return g_ptr_array_index(module->warnings, i);
+}
 
 typedef struct {
     XcvrFamily family;

@@ -45,6 +45,8 @@ xcvr_module_warn(XcvrModule *module, const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
+    if (module->warnings == NULL)
+        module->warnings = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(module->warnings, g_strdup_vprintf(fmt, ap));
     va_end(ap);
 }
@@ -167,8 +169,8 @@ xcvr_module_new(XcvrFamily family, XcvrPageMap *map)
 
     module->family = family;
     module->map = map;
-    /* the values, items and strings are laid out by the walk, sized from the table */
-    module->warnings = g_ptr_array_new_with_free_func(g_free);
+    /* the values, items and strings are laid out by the walk, sized from the table;
+     * warnings are kept from the first */
     return module;
 }
 
@@ -189,12 +191,12 @@ xcvr_module_finish(XcvrModule *module_in, const XcvrFamilyDecoder *dec, XcvrDeco
     dec->checksums(module);
     xcvr_module_walk(module, dec, &ctx);
 
-    if ((flags & XCVR_DECODE_STRICT) != 0 && module->warnings->len > 0) {
+    if ((flags & XCVR_DECODE_STRICT) != 0 && xcvr_module_n_warnings(module) > 0) {
         g_set_error(error, XCVR_ERROR,
                     xcvr_module_checksums_ok(module) ? XCVR_ERROR_INVALID_DATA
                                                      : XCVR_ERROR_CHECKSUM,
                     "strict decoding refused the image: %s",
-                    (const char *)g_ptr_array_index(module->warnings, 0));
+                    xcvr_module_warning(module, 0));
         return NULL;
     }
     return g_steal_pointer(&module);

@@ -4,14 +4,23 @@
 
 #include <string.h>
 
+/* An empty map: nothing read, room for the usual halves in itself. Only the header is
+ * cleared; a half's bytes are written when it is added. */
+static void
+xcvr_page_map_init(XcvrPageMap *map)
+{
+    map->halves = map->inline_halves;
+    map->n_halves = 0;
+    map->cap = XCVR_PAGE_MAP_INLINE_HALVES;
+    memset(map->index, 0, sizeof(map->index));
+}
+
 XcvrPageMap *
 xcvr_page_map_new(void)
 {
-    XcvrPageMap *map = g_new0(XcvrPageMap, 1);
+    XcvrPageMap *map = g_malloc(sizeof(*map));
 
-    /* an SFP's A0h and A2h, or a QSFP's lower page and its four upper pages (00h-03h):
-     * room for them all, so reading them never moves the halves */
-    map->halves = g_array_sized_new(FALSE, TRUE, sizeof(XcvrHalfPage), 8);
+    xcvr_page_map_init(map);
     return map;
 }
 
@@ -20,7 +29,8 @@ xcvr_page_map_free(XcvrPageMap *map)
 {
     if (map == NULL)
         return;
-    g_array_unref(map->halves);
+    if (map->halves != map->inline_halves)
+        g_free(map->halves);
     g_free(map);
 }
 
@@ -31,21 +41,47 @@ xcvr_page_map_reindex(XcvrPageMap *map)
     guint i;
 
     memset(map->index, 0, sizeof(map->index));
-    for (i = 0; i < map->halves->len; i++) {
-        XcvrHalfPage *h = &g_array_index(map->halves, XcvrHalfPage, i);
+    for (i = 0; i < map->n_halves; i++) {
+        XcvrHalfPage *h = &map->halves[i];
 
         if (xcvr_page_map_indexed(h->i2c, h->bank, h->page))
             map->index[h->i2c - XCVR_I2C_A0][h->upper ? 1u + h->page : 0u] = h;
     }
 }
 
+/* Room for one more half; the halves move (and are re-indexed) past the inline ones. */
+static void
+xcvr_page_map_reserve(XcvrPageMap *map)
+{
+    guint cap;
+    XcvrHalfPage *halves;
+
+    if (map->n_halves < map->cap)
+        return;
+    /* a module has at most 2 addresses x 256 banks x 256 pages x 2 halves */
+    g_assert(map->cap <= G_MAXUINT / 2);
+    cap = map->cap * 2;
+    halves = g_new(XcvrHalfPage, cap);
+    memcpy(halves, map->halves, (gsize)map->n_halves * sizeof(XcvrHalfPage));
+    if (map->halves != map->inline_halves)
+        g_free(map->halves);
+    map->halves = halves;
+    map->cap = cap;
+    xcvr_page_map_reindex(map);
+}
+
 XcvrPageMap *
 xcvr_page_map_copy(const XcvrPageMap *map)
 {
-    XcvrPageMap *copy = g_new0(XcvrPageMap, 1);
+    XcvrPageMap *copy = g_malloc(sizeof(*copy));
 
-    copy->halves = g_array_sized_new(FALSE, TRUE, sizeof(XcvrHalfPage), map->halves->len);
-    g_array_append_vals(copy->halves, map->halves->data, map->halves->len);
+    xcvr_page_map_init(copy);
+    if (map->n_halves > copy->cap) {
+        copy->halves = g_new(XcvrHalfPage, map->n_halves);
+        copy->cap = map->n_halves;
+    }
+    memcpy(copy->halves, map->halves, (gsize)map->n_halves * sizeof(XcvrHalfPage));
+    copy->n_halves = map->n_halves;
     xcvr_page_map_reindex(copy);
     return copy;
 }
@@ -55,8 +91,8 @@ xcvr_page_map_search(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 pag
 {
     guint i;
 
-    for (i = 0; i < map->halves->len; i++) {
-        XcvrHalfPage *h = &g_array_index(map->halves, XcvrHalfPage, i);
+    for (i = 0; i < map->n_halves; i++) {
+        XcvrHalfPage *h = &map->halves[i];
 
         if (h->i2c == i2c && h->bank == bank && h->page == page && h->upper == upper)
             return h;
@@ -81,20 +117,18 @@ xcvr_page_map_add(XcvrPageMap *map,
 
     h = xcvr_page_map_find(map, i2c, bank, page, offset);
     if (h == NULL) {
-        XcvrHalfPage fresh = {
-            .i2c = i2c,
-            .bank = offset != 0 ? bank : 0,
-            .page = offset != 0 ? page : 0,
-            .upper = offset != 0,
-        };
-        const gchar *before = map->halves->data;
-
-        g_array_append_val(map->halves, fresh);
-        h = &g_array_index(map->halves, XcvrHalfPage, map->halves->len - 1);
-        if (map->halves->data != before)
-            xcvr_page_map_reindex(map);
-        else if (xcvr_page_map_indexed(i2c, fresh.bank, fresh.page))
-            map->index[i2c - XCVR_I2C_A0][fresh.upper ? 1u + fresh.page : 0u] = h;
+        xcvr_page_map_reserve(map);
+        h = &map->halves[map->n_halves++];
+        h->i2c = i2c;
+        h->bank = offset != 0 ? bank : 0;
+        h->page = offset != 0 ? page : 0;
+        h->upper = offset != 0;
+        h->valid = 0;
+        /* bytes past what was read read as 0, as ever (the cache's patch compares them) */
+        if (len < XCVR_HALF_PAGE)
+            memset(h->data + len, 0, XCVR_HALF_PAGE - len);
+        if (xcvr_page_map_indexed(i2c, h->bank, h->page))
+            map->index[i2c - XCVR_I2C_A0][h->upper ? 1u + h->page : 0u] = h;
     }
     memcpy(h->data, data, len);
     h->valid = MAX(h->valid, (guint)len);

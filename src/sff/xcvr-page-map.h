@@ -37,12 +37,19 @@ typedef struct {
  * read, are found by index; the rest (other banks, pages and addresses) by a search. */
 #define XCVR_PAGE_MAP_INDEX_PAGES 32
 
+/* Halves held in the map itself: an SFP's A0h and A2h, or a QSFP's lower page and its
+ * four upper pages (00h-03h), need no allocation of their own. */
+#define XCVR_PAGE_MAP_INLINE_HALVES 8
+
 struct _XcvrPageMap {
-    GArray *halves; /* XcvrHalfPage */
+    XcvrHalfPage *halves; /* @n_halves of @cap: @inline_halves until more are read */
+    guint n_halves;
+    guint cap;
     /* Where the indexed halves are in @halves, NULL: not read. [i2c - A0][0] is the lower
      * half, [i2c - A0][1 + page] bank 0's upper page. Pointers, not positions: a lookup is
      * one load, and every decoded value makes one; re-pointed when @halves moves. */
     XcvrHalfPage *index[2][1 + XCVR_PAGE_MAP_INDEX_PAGES];
+    XcvrHalfPage inline_halves[XCVR_PAGE_MAP_INLINE_HALVES];
 };
 
 static inline gboolean
