@@ -272,6 +272,12 @@ hook_transceiver_type(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrV
                           ? codes[b->offset - SFF8636_COMPLIANCE]
                           : byte_at(ctx, b->offset);
 
+        if (byte == 0) {
+            /* a byte without a bit set, most of them: past its other bits at once */
+            while (i + 1 < desc->n_bits && desc->bits[i + 1].offset == b->offset)
+                i++;
+            continue;
+        }
         if ((byte & b->mask) == 0)
             continue;
         if (b->name == NULL) {

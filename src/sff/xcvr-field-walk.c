@@ -371,19 +371,21 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
     }
 }
 
-/* Printable ASCII as ethtool shows it: trailing blanks dropped, anything else as '_'. */
+/* Printable ASCII as ethtool shows it: trailing blanks dropped, anything else as '_';
+ * written straight into the module's arena. */
 static const char *
 xcvr_ascii_clean(const XcvrDecodeCtx *ctx, const guint8 *p, guint len)
 {
-    char buf[256];
+    char *out;
     guint i;
 
     while (len > 0 && p[len - 1] == ' ')
         len--;
-    len = MIN(len, (guint)sizeof(buf));
+    out = xcvr_arena_alloc(ctx->module->arena, (gsize)len + 1);
     for (i = 0; i < len; i++)
-        buf[i] = p[i] >= 32 && p[i] <= 126 ? (char)p[i] : '_';
-    return xcvr_ctx_keep(ctx, buf, len);
+        out[i] = p[i] >= 32 && p[i] <= 126 ? (char)p[i] : '_';
+    out[len] = '\0';
+    return out;
 }
 
 /* "xx:xx:xx", the form of an IEEE company id. */
@@ -401,30 +403,43 @@ xcvr_ctx_keep_oui(const XcvrDecodeCtx *ctx, const guint8 *p)
     return xcvr_ctx_keep(ctx, buf, 8);
 }
 
+/* A BITS field of the table: an item per set bit, one read per byte (a table lists a
+ * byte's bits together). Apart from the other kinds so their common path stays short. */
+static gboolean
+xcvr_field_decode_bits(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
+{
+    guint at = G_MAXUINT;
+    guint8 byte = 0;
+    guint i;
+
+    for (i = 0; i < desc->n_bits; i++) {
+        const XcvrBitDesc *b = &desc->bits[i];
+
+        if (b->offset != at) {
+            if (!xcvr_page_map_get_u8(ctx->map, desc->i2c, desc->page, b->offset, &byte))
+                return FALSE;
+            at = b->offset;
+        }
+        if (byte == 0) {
+            /* no bit of this byte set: past its other bits at once */
+            while (i + 1 < desc->n_bits && desc->bits[i + 1].offset == at)
+                i++;
+            continue;
+        }
+        if ((byte & b->mask) != 0)
+            xcvr_value_add_item(ctx, value, b->name, b->label);
+    }
+    return TRUE;
+}
+
 gboolean
 xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrValue *value)
 {
     const guint8 *p;
     guint i;
 
-    if (desc->kind == XCVR_KIND_BITS) {
-        guint at = G_MAXUINT;
-        guint8 byte = 0;
-
-        for (i = 0; i < desc->n_bits; i++) {
-            const XcvrBitDesc *b = &desc->bits[i];
-
-            /* a table lists a byte's bits together: one read per byte */
-            if (b->offset != at) {
-                if (!xcvr_page_map_get_u8(ctx->map, desc->i2c, desc->page, b->offset, &byte))
-                    return FALSE;
-                at = b->offset;
-            }
-            if ((byte & b->mask) != 0)
-                xcvr_value_add_item(ctx, value, b->name, b->label);
-        }
-        return TRUE;
-    }
+    if (desc->kind == XCVR_KIND_BITS)
+        return xcvr_field_decode_bits(ctx, desc, value);
 
     p = xcvr_page_map_get(ctx->map, desc->i2c, xcvr_field_bank(desc, value), desc->page,
                           xcvr_field_offset(desc, value), desc->len);
