@@ -645,6 +645,7 @@ xcvr_walk_table(XcvrWalk *walk, const XcvrFieldDesc *fields, guint n, const Xcvr
     while (i < n) {
         const XcvrFieldDesc *desc = &fields[i];
         guint end = i + 1;
+        guint run_lanes;
         guint lane;
         guint j;
 
@@ -655,7 +656,9 @@ xcvr_walk_table(XcvrWalk *walk, const XcvrFieldDesc *fields, guint n, const Xcvr
                    (fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
                    fields[end].lanes == desc->lanes)
                 end++;
-            for (lane = 1; lane <= plan[i].lanes; lane++) {
+            /* the run's fields have the same lanes; the plan has them of fields with values */
+            run_lanes = xcvr_field_lanes(walk->ctx, desc);
+            for (lane = 1; lane <= run_lanes; lane++) {
                 for (j = i; j < end; j++) {
                     if (plan[j].to != XCVR_WALK_NONE)
                         xcvr_walk_add_value(walk, &fields[j], lane, plan[j].to);
@@ -687,13 +690,17 @@ xcvr_walk_plan(const XcvrDecodeCtx *ctx, guint32 conds, const XcvrFieldDesc *fie
 
     for (i = 0; i < n; i++) {
         const XcvrFieldDesc *desc = &fields[i];
-        guint lanes = xcvr_field_lanes(ctx, desc);
-        guint n_values = MAX(lanes, 1u);
+        XcvrWalkTo to = xcvr_field_walk_to(ctx, conds, desc);
+        guint lanes;
+        guint n_values;
 
-        plan[i].to = (guint8)xcvr_field_walk_to(ctx, conds, desc);
-        plan[i].lanes = (guint8)lanes;
-        if (plan[i].to == XCVR_WALK_NONE)
+        plan[i].to = (guint8)to;
+        if (to == XCVR_WALK_NONE)
             continue;
+        /* the second pass reads the lanes of a field that has values only */
+        lanes = xcvr_field_lanes(ctx, desc);
+        n_values = MAX(lanes, 1u);
+        plan[i].lanes = (guint8)lanes;
         size->n_values += n_values;
         size->n_items += desc->n_bits;
         if (desc->kind == XCVR_KIND_ASCII || desc->kind == XCVR_KIND_OUI)

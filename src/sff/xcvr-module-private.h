@@ -15,7 +15,7 @@
 
 struct _XcvrModule {
     XcvrFamily family;
-    XcvrPageMap *map;
+    XcvrPageMap *map;     /* &@map_storage: the module's own copy of its bytes */
     /* What the walk builds lives in @arena, laid out once from the table: one allocation
      * for a module's values, items and texts (NULL before the walk). */
     XcvrArena *arena;
@@ -30,6 +30,8 @@ struct _XcvrModule {
     /* char *: problems found while decoding, for people; NULL until the first, as most
      * modules have none (xcvr_module_n_warnings()) */
     GPtrArray *warnings;
+    /* in the module's own allocation: a decode makes one allocation fewer */
+    XcvrPageMap map_storage;
 };
 
 static inline guint

@@ -35,7 +35,7 @@ xcvr_module_free(XcvrModule *module)
     xcvr_arena_free(module->arena);
     if (module->warnings != NULL)
         g_ptr_array_unref(module->warnings);
-    xcvr_page_map_free(module->map);
+    xcvr_page_map_clear(&module->map_storage);
     g_free(module);
 }
 
@@ -162,15 +162,18 @@ xcvr_check_dead_read(const guint8 *data, gsize len, GError **error)
     return TRUE;
 }
 
+/* A module of @family with an empty page map of its own; the values, items and strings
+ * are laid out by the walk, sized from the table, and warnings are kept from the first. */
 static XcvrModule *
-xcvr_module_new(XcvrFamily family, XcvrPageMap *map)
+xcvr_module_new(XcvrFamily family)
 {
-    XcvrModule *module = g_new0(XcvrModule, 1);
+    /* not g_new0(): the page map's halves need no clearing, only its header */
+    XcvrModule *module = g_malloc(sizeof(*module));
 
+    memset(module, 0, G_STRUCT_OFFSET(XcvrModule, map_storage));
     module->family = family;
-    module->map = map;
-    /* the values, items and strings are laid out by the walk, sized from the table;
-     * warnings are kept from the first */
+    xcvr_page_map_init(&module->map_storage);
+    module->map = &module->map_storage;
     return module;
 }
 
@@ -228,7 +231,7 @@ xcvr_module_decode(const guint8 *data,
     if (dec == NULL)
         return NULL;
 
-    module = xcvr_module_new(family, xcvr_page_map_new());
+    module = xcvr_module_new(family);
     if (!dec->load(module, data, len, error))
         return NULL;
     return xcvr_module_finish(g_steal_pointer(&module), dec, flags, error);
@@ -240,6 +243,7 @@ xcvr_module_decode_map(const XcvrPageMap *map,
                        XcvrDecodeFlags flags,
                        GError **error)
 {
+    g_autoptr(XcvrModule) module = NULL;
     const XcvrFamilyDecoder *dec;
     const guint8 *lower;
     guint8 id_128 = 0;
@@ -264,8 +268,9 @@ xcvr_module_decode_map(const XcvrPageMap *map,
     dec = xcvr_family_decoder(family, lower[0], error);
     if (dec == NULL)
         return NULL;
-    return xcvr_module_finish(xcvr_module_new(family, xcvr_page_map_copy(map)), dec, flags,
-                              error);
+    module = xcvr_module_new(family);
+    xcvr_page_map_copy_to(map, module->map);
+    return xcvr_module_finish(g_steal_pointer(&module), dec, flags, error);
 }
 
 void

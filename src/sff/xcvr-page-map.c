@@ -6,7 +6,7 @@
 
 /* An empty map: nothing read, room for the usual halves in itself. Only the header is
  * cleared; a half's bytes are written when it is added. */
-static void
+void
 xcvr_page_map_init(XcvrPageMap *map)
 {
     map->halves = map->inline_halves;
@@ -22,6 +22,14 @@ xcvr_page_map_new(void)
 
     xcvr_page_map_init(map);
     return map;
+}
+
+void
+xcvr_page_map_clear(XcvrPageMap *map)
+{
+    if (map->halves != map->inline_halves)
+        g_free(map->halves);
+    xcvr_page_map_init(map);
 }
 
 void
@@ -70,19 +78,26 @@ xcvr_page_map_reserve(XcvrPageMap *map)
     xcvr_page_map_reindex(map);
 }
 
+void
+xcvr_page_map_copy_to(const XcvrPageMap *src, XcvrPageMap *dst)
+{
+    xcvr_page_map_clear(dst);
+    if (src->n_halves > dst->cap) {
+        dst->halves = g_new(XcvrHalfPage, src->n_halves);
+        dst->cap = src->n_halves;
+    }
+    memcpy(dst->halves, src->halves, (gsize)src->n_halves * sizeof(XcvrHalfPage));
+    dst->n_halves = src->n_halves;
+    xcvr_page_map_reindex(dst);
+}
+
 XcvrPageMap *
 xcvr_page_map_copy(const XcvrPageMap *map)
 {
     XcvrPageMap *copy = g_malloc(sizeof(*copy));
 
     xcvr_page_map_init(copy);
-    if (map->n_halves > copy->cap) {
-        copy->halves = g_new(XcvrHalfPage, map->n_halves);
-        copy->cap = map->n_halves;
-    }
-    memcpy(copy->halves, map->halves, (gsize)map->n_halves * sizeof(XcvrHalfPage));
-    copy->n_halves = map->n_halves;
-    xcvr_page_map_reindex(copy);
+    xcvr_page_map_copy_to(map, copy);
     return copy;
 }
 

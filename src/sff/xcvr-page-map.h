@@ -20,6 +20,12 @@
 
 XcvrPageMap *xcvr_page_map_copy(const XcvrPageMap *map);
 
+/* A page map inside another structure (a module's): made empty, filled with a copy of
+ * @src, and emptied again before its storage goes. */
+void xcvr_page_map_init(XcvrPageMap *map);
+void xcvr_page_map_copy_to(const XcvrPageMap *src, XcvrPageMap *dst);
+void xcvr_page_map_clear(XcvrPageMap *map);
+
 /* How many bytes of the half page holding @offset were read (0 when none). */
 guint xcvr_page_map_valid(const XcvrPageMap *map, guint8 i2c, guint8 bank, guint8 page,
                           guint offset);
