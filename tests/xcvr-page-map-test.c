@@ -126,6 +126,31 @@ test_short_read_tail(void **state)
     assert_non_null(xcvr_page_map_get(copy, XCVR_I2C_A0, 0, 3, 147, 1));
 }
 
+/* A plan's requests: the first few held inline, then moved to the heap, kept in order. */
+static void
+test_requests(void **state)
+{
+    g_auto(XcvrPageRequests) requests;
+    guint i;
+
+    xcvr_page_requests_init(&requests);
+    for (i = 0; i < 100; i++) {
+        XcvrPageRequest r = { XCVR_I2C_A0, (guint8)(i / 10), (guint8)i, 128, XCVR_HALF_PAGE };
+
+        xcvr_page_requests_add(&requests, &r);
+        assert_int_equal(requests.n, i + 1);
+        assert_true(requests.n <= requests.cap);
+        assert_true((requests.reqs == requests.inline_reqs) == (i < XCVR_PAGE_REQUESTS_INLINE));
+    }
+    for (i = 0; i < 100; i++) {
+        assert_int_equal(requests.reqs[i].page, i);
+        assert_int_equal(requests.reqs[i].bank, i / 10);
+    }
+    xcvr_page_requests_clear(&requests);
+    assert_int_equal(requests.n, 0);
+    assert_ptr_equal(requests.reqs, requests.inline_reqs);
+}
+
 /* The byte every half of test_many holds: which half it is. */
 static guint8
 many_tag(guint8 i2c, guint8 bank, guint8 page, guint offset)
@@ -197,6 +222,7 @@ main(void)
         cmocka_unit_test(test_many),
         cmocka_unit_test(test_sum_ranges),
         cmocka_unit_test(test_short_read_tail),
+        cmocka_unit_test(test_requests),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1249,7 +1249,7 @@ cmis_checksums(XcvrModule *module)
  * 2Fh says is supported its descriptor, sample and threshold pages, and the flag page
  * (@guess: group 1 while page 2Fh is unread). */
 static void
-cmis_plan_vdm(const XcvrPageMap *map, GArray *requests, gboolean guess)
+cmis_plan_vdm(const XcvrPageMap *map, XcvrPageRequests *requests, gboolean guess)
 {
     guint8 adv = 0;
     guint8 groups = 0;
@@ -1271,7 +1271,7 @@ cmis_plan_vdm(const XcvrPageMap *map, GArray *requests, gboolean guess)
 /* Page 00h; on paged memory 01h and 02h, then 11h and 10h of every bank page 01h
  * advertises (@guess: of bank 0 while page 01h is unread); VDM when @flags ask for it. */
 static void
-cmis_plan_pages(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests,
+cmis_plan_pages(const XcvrPageMap *map, XcvrDecodeFlags flags, XcvrPageRequests *requests,
                 gboolean guess)
 {
     guint bank;
@@ -1295,13 +1295,13 @@ cmis_plan_pages(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests,
 }
 
 static void
-cmis_plan(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests)
+cmis_plan(const XcvrPageMap *map, XcvrDecodeFlags flags, XcvrPageRequests *requests)
 {
     cmis_plan_pages(map, flags, requests, FALSE);
 }
 
 static void
-cmis_wanted(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests)
+cmis_wanted(const XcvrPageMap *map, XcvrDecodeFlags flags, XcvrPageRequests *requests)
 {
     cmis_plan_pages(map, flags, requests, TRUE);
 }

@@ -648,7 +648,7 @@ sff8472_checksums(XcvrModule *module)
 /* Every field decoded lies in the lower halves: A0h 0-95, A2h 0-119. A2h only when the
  * module says it implements diagnostics (Table 8-5). */
 static void
-sff8472_plan(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests)
+sff8472_plan(const XcvrPageMap *map, XcvrDecodeFlags flags, XcvrPageRequests *requests)
 {
     guint8 diag = 0;
 

@@ -662,7 +662,7 @@ sff8636_checksums(XcvrModule *module)
 /* Page 00h always; page 03h (thresholds) on paged memory only (Table 6-2 byte 2 bit 2).
  * Pages 01h and 02h hold nothing decoded. */
 static void
-sff8636_plan(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests)
+sff8636_plan(const XcvrPageMap *map, XcvrDecodeFlags flags, XcvrPageRequests *requests)
 {
     guint8 status = 0;
 

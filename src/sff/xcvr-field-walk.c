@@ -278,8 +278,8 @@ xcvr_field_pages_unread(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, Xcv
     static const char hex[] = "0123456789ABCDEF";
     guint i;
 
-    for (i = 0; ctx->unread != NULL && i < ctx->unread->len; i++) {
-        const XcvrPageRequest *r = &g_array_index(ctx->unread, XcvrPageRequest, i);
+    for (i = 0; ctx->unread != NULL && i < ctx->unread->n; i++) {
+        const XcvrPageRequest *r = &ctx->unread->reqs[i];
         char buf[16];
         gsize n = 0;
 
@@ -362,7 +362,7 @@ xcvr_cond_holds(const XcvrDecodeCtx *ctx, XcvrCond cond)
     case XCVR_COND_VCC2:
         return ctx->vcc2_aux != 0;
     case XCVR_COND_PAGES_UNREAD:
-        return ctx->unread != NULL && ctx->unread->len > 0;
+        return ctx->unread != NULL && ctx->unread->n > 0;
     case XCVR_COND_VDM:
         return ctx->vdm_groups != 0;
     case _XCVR_COND_LAST:

@@ -261,7 +261,7 @@ struct _XcvrDecodeCtx {
     gboolean page10;     /* CMIS: page 10h (bank 0) was read */
     guint8 tec_current_aux; /* CMIS: the aux monitor (1 or 2) that holds TEC current */
     guint8 vcc2_aux;     /* CMIS: 3 when aux monitor 3 holds Vcc2 */
-    const GArray *unread; /* XcvrPageRequest: pages the decoder wants that were not read */
+    const XcvrPageRequests *unread; /* pages the decoder wants that were not read */
     gboolean a0h_names;  /* SFF-8472: pages are named by I2C address (A0h, A2h) */
     guint flags;         /* XcvrDecodeFlags of the decode */
     gboolean extra_fields; /* walk the family's extra fields too (CMIS VDM) */

@@ -59,11 +59,11 @@ typedef struct {
     /* Appends every checksum of the memory map to module->checksums. */
     void (*checksums)(XcvrModule *module);
     /* Appends the reads still needed, given the lower page (always present when called). */
-    void (*plan)(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests);
+    void (*plan)(const XcvrPageMap *map, XcvrDecodeFlags flags, XcvrPageRequests *requests);
     /* As @plan, but also what the plan would ask once pages still missing were read, guessing
      * what they would say (CMIS: one bank without page 01h): whatever it appends for a
      * decoded module was not read (the pages_unread field). NULL: @plan. */
-    void (*wanted)(const XcvrPageMap *map, XcvrDecodeFlags flags, GArray *requests);
+    void (*wanted)(const XcvrPageMap *map, XcvrDecodeFlags flags, XcvrPageRequests *requests);
     /* Fields walked after @fields only when the decode asked for them (ctx->extra_fields):
      * CMIS VDM observables. */
     const XcvrFieldDesc *extra_fields;
@@ -78,7 +78,7 @@ gboolean xcvr_field_pages_unread(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *
       .i2c = XCVR_I2C_A0, .cond = XCVR_COND_PAGES_UNREAD, .hook = xcvr_field_pages_unread, \
       .ref = spec ": pages the decoder reads that the read did not bring" }
 
-void xcvr_plan_page(const XcvrPageMap *map, GArray *requests, guint8 i2c, guint8 bank,
+void xcvr_plan_page(const XcvrPageMap *map, XcvrPageRequests *requests, guint8 i2c, guint8 bank,
                     guint8 page, guint offset);
 
 void xcvr_module_add_checksum(XcvrModule *module,

@@ -184,13 +184,14 @@ xcvr_module_finish(XcvrModule *module_in, const XcvrFamilyDecoder *dec, XcvrDeco
 {
     g_autoptr(XcvrModule) module = module_in;
     /* no data until a page is found missing, so a complete read costs no allocation here */
-    g_autoptr(GArray) unread = g_array_new(FALSE, FALSE, sizeof(XcvrPageRequest));
+    g_auto(XcvrPageRequests) unread;
     XcvrDecodeCtx ctx = { 0 };
 
     ctx.flags = flags;
     dec->prepare(module, &ctx);
-    (dec->wanted != NULL ? dec->wanted : dec->plan)(module->map, flags, unread);
-    ctx.unread = unread;
+    xcvr_page_requests_init(&unread);
+    (dec->wanted != NULL ? dec->wanted : dec->plan)(module->map, flags, &unread);
+    ctx.unread = &unread;
     dec->checksums(module);
     xcvr_module_walk(module, dec, &ctx);
 
@@ -284,6 +285,7 @@ xcvr_module_plan_full(const XcvrPageMap *map, XcvrFamily family, XcvrDecodeFlags
                       GArray *ret_requests)
 {
     const XcvrFamilyDecoder *dec;
+    g_auto(XcvrPageRequests) requests;
     guint8 id = 0;
     guint8 id_128 = 0;
     gboolean have_128;
@@ -291,6 +293,7 @@ xcvr_module_plan_full(const XcvrPageMap *map, XcvrFamily family, XcvrDecodeFlags
 
     g_return_if_fail(map != NULL);
     g_return_if_fail(ret_requests != NULL);
+    xcvr_page_requests_init(&requests);
 
     /* The lower page first: every family starts there, and it names the family. */
     if (!xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 0, &id)) {
@@ -309,25 +312,27 @@ xcvr_module_plan_full(const XcvrPageMap *map, XcvrFamily family, XcvrDecodeFlags
          * name a QSFP, whose lower page read wrong. One read settles it. */
         if (!have_128 && id != 0x02 && id != 0x03 &&
             xcvr_family_from_identifier(id) == XCVR_FAMILY_SFF8472) {
-            xcvr_plan_page(map, ret_requests, XCVR_I2C_A0, 0, 0, XCVR_HALF_PAGE);
+            xcvr_plan_page(map, &requests, XCVR_I2C_A0, 0, 0, XCVR_HALF_PAGE);
+            g_array_append_vals(ret_requests, requests.reqs, requests.n);
             return;
         }
         family = xcvr_family_detect(id, have_128, id_128);
     }
     dec = xcvr_family_decoder(family, id, NULL);
     if (dec != NULL && dec->plan != NULL)
-        dec->plan(map, flags, ret_requests);
+        dec->plan(map, flags, &requests);
+    g_array_append_vals(ret_requests, requests.reqs, requests.n);
 }
 
 /* Appends a request for a whole half page unless the map already holds it. */
 void
-xcvr_plan_page(const XcvrPageMap *map, GArray *requests, guint8 i2c, guint8 bank, guint8 page,
-               guint offset)
+xcvr_plan_page(const XcvrPageMap *map, XcvrPageRequests *requests, guint8 i2c, guint8 bank,
+               guint8 page, guint offset)
 {
     XcvrPageRequest r = { i2c, bank, page, (guint8)offset, XCVR_HALF_PAGE };
     /* the map's inline lookup: every decode plans again, for pages_unread */
     const XcvrHalfPage *h = xcvr_page_map_find(map, i2c, bank, page, offset);
 
     if (h == NULL || h->valid == 0)
-        g_array_append_val(requests, r);
+        xcvr_page_requests_add(requests, &r);
 }

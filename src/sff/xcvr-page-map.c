@@ -187,3 +187,37 @@ xcvr_page_map_sum(const XcvrPageMap *map, guint8 i2c, guint8 page, guint first, 
     *ret_sum = (guint8)(sum & 0xff);
     return TRUE;
 }
+
+void
+xcvr_page_requests_init(XcvrPageRequests *requests)
+{
+    requests->reqs = requests->inline_reqs;
+    requests->n = 0;
+    requests->cap = G_N_ELEMENTS(requests->inline_reqs);
+}
+
+void
+xcvr_page_requests_add(XcvrPageRequests *requests, const XcvrPageRequest *req)
+{
+    if (requests->n == requests->cap) {
+        /* a plan asks for at most a few dozen pages (CMIS: four banks, VDM groups) */
+        guint cap = requests->cap * 2;
+        XcvrPageRequest *reqs = g_new(XcvrPageRequest, cap);
+
+        g_assert(requests->cap <= G_MAXUINT / 2);
+        memcpy(reqs, requests->reqs, requests->n * sizeof(XcvrPageRequest));
+        if (requests->reqs != requests->inline_reqs)
+            g_free(requests->reqs);
+        requests->reqs = reqs;
+        requests->cap = cap;
+    }
+    requests->reqs[requests->n++] = *req;
+}
+
+void
+xcvr_page_requests_clear(XcvrPageRequests *requests)
+{
+    if (requests->reqs != requests->inline_reqs)
+        g_free(requests->reqs);
+    xcvr_page_requests_init(requests);
+}

@@ -147,3 +147,19 @@ xcvr_page_map_get_f32be(const XcvrPageMap *map, guint8 i2c, guint8 page, guint o
 /* Sum of bytes [first, last] modulo 256, the SFF checksum; FALSE when any byte is missing. */
 gboolean xcvr_page_map_sum(const XcvrPageMap *map, guint8 i2c, guint8 page, guint first,
                            guint last, guint8 *ret_sum);
+
+/* The reads a plan asks for, in order: a few held in the structure itself, so a decode
+ * works out which pages are missing without an allocation. */
+#define XCVR_PAGE_REQUESTS_INLINE 8
+
+typedef struct {
+    XcvrPageRequest *reqs; /* @n of @cap: @inline_reqs until more are asked */
+    guint n;
+    guint cap;
+    XcvrPageRequest inline_reqs[XCVR_PAGE_REQUESTS_INLINE];
+} XcvrPageRequests;
+
+void xcvr_page_requests_init(XcvrPageRequests *requests);
+void xcvr_page_requests_add(XcvrPageRequests *requests, const XcvrPageRequest *req);
+void xcvr_page_requests_clear(XcvrPageRequests *requests);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(XcvrPageRequests, xcvr_page_requests_clear)
