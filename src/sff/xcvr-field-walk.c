@@ -450,11 +450,21 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
     case XCVR_KIND_ENUM: {
         guint8 code = desc->mask != 0 ? (guint8)(p[0] & desc->mask) : p[0];
 
+        const XcvrCodeTable *codes = desc->codes;
+
         value->raw = code;
-        value->text = xcvr_code_table_name(desc->codes, code);
-        value->label = xcvr_code_table_ethtool_label(desc->codes, code);
-        if (value->label == NULL)
-            value->label = desc->codes->fallback;
+        if (code < codes->n_entries && codes->entries[code].name != NULL) {
+            /* a named code, nearly every one read: its entry has name and label at hand
+             * (xcvr_code_table_ethtool_label(), without the calls) */
+            const XcvrCodeName *e = &codes->entries[code];
+            const char *label = e->label != NULL ? e->label : e->name;
+
+            value->text = e->name;
+            value->label = label[0] != '\0' ? label : codes->fallback;
+        } else {
+            value->text = xcvr_code_table_name(codes, code);
+            value->label = codes->fallback;
+        }
         break;
     }
     case XCVR_KIND_HEXBYTES:
