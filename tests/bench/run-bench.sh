@@ -44,20 +44,51 @@ if [ ${#images[@]} -eq 0 ]; then
     exit 2
 fi
 
-echo "== $family: in-process (libxcvrmap), ${#images[@]} images from $image_dir"
-if [ -n "${BASELINE_BUILD:-}" ]; then
-    # The same program over both libraries (one ABI): LD_LIBRARY_PATH wins over the
-    # build's RUNPATH, so the baseline run loads the earlier commit's libxcvrmap.
-    base_out=$(LD_LIBRARY_PATH=$BASELINE_BUILD/src "$bench" "$image_dir")
+echo "== $family: in-process (libxcvrmap), ${#images[@]} images from $image_dir, $rounds rounds"
+# Each round runs the baseline's library and this one one after the other; every figure is
+# the median of the rounds (a loaded machine slows whole rounds, not one build).
+new_all="" base_all=""
+for ((round = 1; round <= rounds; round++)); do
+    if [ -n "${BASELINE_BUILD:-}" ]; then
+        # The same program over both libraries (one ABI): LD_LIBRARY_PATH wins over the
+        # build's RUNPATH, so the baseline run loads the earlier commit's libxcvrmap.
+        base_out=$(LD_LIBRARY_PATH=$BASELINE_BUILD/src "$bench" "$image_dir")
+        base_all+=$(printf '%s\n' "$base_out" | sed "s/^/base|$round|/")$'\n'
+    fi
     new_out=$("$bench" "$image_dir")
-    printf '%s\n' "$new_out"
-    awk -F': ' 'NR == FNR { split($2, a, " "); base[$1] = a[1]; next }
-        ($1 in base) { split($2, a, " ");
-            printf "%s: %s now, %s baseline (%.2fx)\n", $1, a[1], base[$1], a[1] / base[$1] }' \
-        <(printf '%s\n' "$base_out") <(printf '%s\n' "$new_out")
-else
-    "$bench" "$image_dir"
-fi
+    printf 'round %d: %s\n' "$round" "$(printf '%s' "$new_out" | grep '^decode:')"
+    new_all+=$(printf '%s\n' "$new_out" | sed "s/^/now|$round|/")$'\n'
+done
+# figures: "BUILD|ROUND|LABEL: RATE unit/s (…)" lines of both builds -> medians, ratios, goal
+awk -v family="$family" -v have_base="${BASELINE_BUILD:+1}" '
+    function median(list,    v, n, i, j, t) {
+        n = split(list, v, " ")
+        for (i = 2; i <= n; i++)
+            for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+        return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+    }
+    /^(now|base)\|[0-9]+\|[a-z-]+: [0-9]+ / {
+        split($0, parts, "|"); split(parts[3], f, ": "); split(f[2], w, " ")
+        label = f[1]
+        if (parts[1] == "base") base[label] = base[label] " " w[1]
+        else { if (!(label in now)) order[++n] = label; now[label] = now[label] " " w[1] }
+    }
+    END {
+        for (i = 1; i <= n; i++) {
+            label = order[i]; m = median(now[label])
+            line = sprintf("%s: %.0f/s median of rounds (%s )", label, m, now[label])
+            if (have_base && (label in base)) {
+                b = median(base[label])
+                line = line sprintf(", baseline %.0f/s (%.2fx)", b, m / b)
+            }
+            print line
+            if (label == "decode") {
+                goal = (family == "cmis") ? 500000 : 1000000
+                printf("decode goal %.1f M modules/s per core: %.2f M, %s\n", goal / 1e6,
+                       m / 1e6, (m >= goal) ? "met" : "not met")
+            }
+        }
+    }' <(printf '%s%s' "$new_all" "$base_all")
 
 # time_runs LABEL COMMAND…: runs COMMAND IMAGE for every image, $repeat times over, and
 # prints invocations per second and the CPU (user + system) each took, which it also leaves
