@@ -385,6 +385,11 @@ hook_aw_implemented(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrVal
       DIAG_ADV, .ref = REF("Table 6-43") }
 #define THRESH(k, l, off, q) THRESHF(k, l, off, q, 0)
 
+/* Where the flags and thresholds start in the table below: they are shown with page 03h
+ * only, so without it the walk passes all of them at once. */
+#define SFF8636_P03_FIRST 49
+#define SFF8636_P03_FIELDS 40
+
 static const XcvrFieldDesc sff8636_fields[] = {
     { .key = "identifier", .label = "Identifier", .kind = XCVR_KIND_ENUM, .i2c = A0,
       .offset = SFF8636_ID, .len = 1, .codes = &xcvr_sff8024_identifier,
@@ -681,4 +686,10 @@ const XcvrFamilyDecoder xcvr_sff8636_decoder = {
     .prepare = sff8636_prepare,
     .checksums = sff8636_checksums,
     .plan = sff8636_plan,
+    .gates = (const XcvrFieldGate[]){
+        { SFF8636_P03_FIRST, SFF8636_P03_FIELDS,
+          XCVR_COND_BIT(XCVR_COND_PAGE03) | XCVR_COND_BIT(XCVR_COND_THRESHOLDS),
+          "laser_bias_current_high_alarm" },
+    },
+    .n_gates = 1,
 };

@@ -659,13 +659,9 @@ xcvr_walk_table(XcvrWalk *walk, const XcvrFieldDesc *fields, guint n, const Xcvr
         guint lane;
         guint j;
 
-        if ((desc->flags & XCVR_FIELD_LANE_MAJOR) != 0 && desc->lanes > 0) {
+        if (xcvr_field_starts_run(desc)) {
             /* a lane-major run: every field for lane 1, then for lane 2, … */
-            while (end < n && end - i < XCVR_LANE_MAJOR_RUN_MAX &&
-                   (fields[end].flags & XCVR_FIELD_LANE_MAJOR) != 0 &&
-                   (fields[end].flags & XCVR_FIELD_RUN_START) == 0 &&
-                   fields[end].lanes == desc->lanes)
-                end++;
+            end = xcvr_field_run_end(fields, n, i);
             /* the run's fields have the same lanes; the plan has them of fields with values */
             run_lanes = xcvr_field_lanes(walk->ctx, desc);
             for (lane = 1; lane <= run_lanes; lane++) {
@@ -722,6 +718,50 @@ xcvr_walk_plan(const XcvrDecodeCtx *ctx, guint32 conds, const XcvrFieldDesc *fie
  * "N.NN unit", page names) and each allocation's rounding. */
 #define XCVR_WALK_ARENA_SLACK 512
 
+/* The plan of @n fields of a table, or of its gated runs those that are open: a closed run's
+ * fields are planned to have nothing, without looking at them. */
+static void
+xcvr_walk_plan_gated(const XcvrDecodeCtx *ctx, guint32 conds, const XcvrFieldDesc *fields,
+                     guint n, const XcvrFieldGate *gates, guint n_gates, XcvrWalkPlan *plan,
+                     XcvrWalkSize *size)
+{
+    guint at = 0;
+    guint g;
+
+    for (g = 0; g < n_gates; g++) {
+        const XcvrFieldGate *gate = &gates[g];
+
+        g_assert(gate->first >= at && gate->first + gate->n <= n);
+        xcvr_walk_plan(ctx, conds, fields + at, gate->first - at, plan + at, size);
+        if ((conds & gate->conds) != 0)
+            xcvr_walk_plan(ctx, conds, fields + gate->first, gate->n, plan + gate->first, size);
+        else
+            memset(plan + gate->first, 0, gate->n * sizeof(*plan));
+        at = gate->first + gate->n;
+    }
+    xcvr_walk_plan(ctx, conds, fields + at, n - at, plan + at, size);
+}
+
+/* The values of @n fields of a table as @plan says, past its closed gated runs. */
+static void
+xcvr_walk_table_gated(XcvrWalk *walk, guint32 conds, const XcvrFieldDesc *fields, guint n,
+                      const XcvrFieldGate *gates, guint n_gates, const XcvrWalkPlan *plan)
+{
+    guint at = 0;
+    guint g;
+
+    for (g = 0; g < n_gates; g++) {
+        const XcvrFieldGate *gate = &gates[g];
+
+        /* no lane-major run crosses a gate's ends: the pieces walk as the whole would */
+        xcvr_walk_table(walk, fields + at, gate->first - at, plan + at);
+        if ((conds & gate->conds) != 0)
+            xcvr_walk_table(walk, fields + gate->first, gate->n, plan + gate->first);
+        at = gate->first + gate->n;
+    }
+    xcvr_walk_table(walk, fields + at, n - at, plan + at);
+}
+
 void
 xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDecodeCtx *ctx_in)
 {
@@ -739,7 +779,8 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
     g_assert(dec->n_fields + n_extra <= G_N_ELEMENTS(plan));
     g_assert(ctx_in->n_lanes <= G_MAXUINT8);
     g_assert(module->arena == NULL);
-    xcvr_walk_plan(ctx_in, conds, dec->fields, dec->n_fields, plan, &size);
+    xcvr_walk_plan_gated(ctx_in, conds, dec->fields, dec->n_fields, dec->gates, dec->n_gates,
+                         plan, &size);
     if (n_extra > 0)
         xcvr_walk_plan(ctx_in, conds, dec->extra_fields, n_extra, plan + dec->n_fields, &size);
 
@@ -752,7 +793,8 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
     module->items_cap = size.n_items;
     walk_ctx.module = module;
 
-    xcvr_walk_table(&walk, dec->fields, dec->n_fields, plan);
+    xcvr_walk_table_gated(&walk, conds, dec->fields, dec->n_fields, dec->gates, dec->n_gates,
+                          plan);
     if (n_extra > 0)
         xcvr_walk_table(&walk, dec->extra_fields, n_extra, plan + dec->n_fields);
 }

@@ -269,6 +269,29 @@ struct _XcvrDecodeCtx {
     guint32 vdm_types[8]; /* CMIS: a bit per observable type ID the descriptors hold */
 };
 
+/* Whether a walk that reaches @desc walks a lane-major run from it. */
+static inline gboolean
+xcvr_field_starts_run(const XcvrFieldDesc *desc)
+{
+    return (desc->flags & XCVR_FIELD_LANE_MAJOR) != 0 && desc->lanes > 0;
+}
+
+/* Where the lane-major run from field @i of the @n at @fields ends (one past its last
+ * field): the fields after it that are lane-major, start no run of their own and have as
+ * many lanes, at most XCVR_LANE_MAJOR_RUN_MAX fields in all. */
+static inline guint
+xcvr_field_run_end(const XcvrFieldDesc *fields, guint n, guint i)
+{
+    guint8 lanes = fields[i].lanes;
+    guint end = i + 1;
+
+    while (end < n && end - i < XCVR_LANE_MAJOR_RUN_MAX &&
+           (fields[end].flags & XCVR_FIELD_LANE_MAJOR) != 0 &&
+           (fields[end].flags & XCVR_FIELD_RUN_START) == 0 && fields[end].lanes == lanes)
+        end++;
+    return end;
+}
+
 const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);
 const char *xcvr_code_table_label(const XcvrCodeTable *table, guint code);
 

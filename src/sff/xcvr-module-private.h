@@ -46,6 +46,19 @@ xcvr_module_warning(const XcvrModule *module, guint i)
     return g_ptr_array_index(module->warnings, i);
 }
 
+/* A run of a table's fields that exist only when one of @conds holds: the walk passes them
+ * all at once when none does. Every field of the run has its @cond, and its @text_cond
+ * where its text follows that, among @conds, and no lane-major run crosses either end
+ * (test field-gates, which also holds @first to @first_key). */
+typedef struct {
+    guint16 first;         /* index of the run's first field in the decoder's @fields */
+    guint16 n;
+    guint32 conds;         /* XCVR_COND_BIT()s */
+    const char *first_key; /* the key of fields[@first] */
+} XcvrFieldGate;
+
+#define XCVR_COND_BIT(c) (1u << (c))
+
 typedef struct {
     XcvrFamily family;
     const char *spec;              /* for people: "SFF-8472" */
@@ -68,6 +81,9 @@ typedef struct {
      * CMIS VDM observables. */
     const XcvrFieldDesc *extra_fields;
     guint n_extra_fields;
+    /* Runs of @fields behind a gate, in table order, none overlapping. */
+    const XcvrFieldGate *gates;
+    guint n_gates;
 } XcvrFamilyDecoder;
 
 /* The pages_unread field's hook: the pages in ctx->unread, named as in segment maps. */
