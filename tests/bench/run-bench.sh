@@ -11,9 +11,17 @@
 # bench-decode in the same run, and its `xcvrmap module --file` in the same rounds, each
 # figure beside the current one with their ratio.
 #
+# BENCH_CPU: run everything on that CPU (taskset): on a machine whose CPUs are not alike
+# (a virtual CPU that shares its core with other work runs at a fraction of another's speed)
+# both builds, and ethtool, are then timed on the same one.
+#
 # The per-process figures include process start-up, dynamic linking and reading the image
 # for both programs, so ethtool and `xcvrmap module --file` are compared like with like.
 set -eu
+
+if [ -n "${BENCH_CPU:-}" ] && [ -z "${XCVR_BENCH_PINNED:-}" ]; then
+    XCVR_BENCH_PINNED=1 exec taskset -c "$BENCH_CPU" "$0" "$@"
+fi
 
 if [ $# -ne 2 ]; then
     echo "Usage: $0 BUILD_DIR CORPUS_DIR" >&2
@@ -70,8 +78,11 @@ awk -v family="$family" -v have_base="${BASELINE_BUILD:+1}" '
     /^(now|base)\|[0-9]+\|[a-z-]+: [0-9]+ / {
         split($0, parts, "|"); split(parts[3], f, ": "); split(f[2], w, " ")
         label = f[1]
-        if (parts[1] == "base") base[label] = base[label] " " w[1]
-        else { if (!(label in now)) order[++n] = label; now[label] = now[label] " " w[1] }
+        if (parts[1] == "base") { base[label] = base[label] " " w[1]; baser[label, parts[2]] = w[1] }
+        else {
+            if (!(label in now)) order[++n] = label
+            now[label] = now[label] " " w[1]; nowr[label, parts[2]] = w[1]
+        }
     }
     END {
         for (i = 1; i <= n; i++) {
@@ -79,7 +90,16 @@ awk -v family="$family" -v have_base="${BASELINE_BUILD:+1}" '
             line = sprintf("%s: %.0f/s median of rounds (%s )", label, m, now[label])
             if (have_base && (label in base)) {
                 b = median(base[label])
-                line = line sprintf(", baseline %.0f/s (%.2fx)", b, m / b)
+                # the ratio within each round as well: a machine whose speed changes from
+                # one minute to the next moves both builds of a round alike
+                ratios = ""
+                for (key in nowr) {
+                    split(key, k, SUBSEP)
+                    if (k[1] == label && ((label, k[2]) in baser) && baser[label, k[2]] > 0)
+                        ratios = ratios " " nowr[key] / baser[label, k[2]]
+                }
+                line = line sprintf(", baseline %.0f/s (%.2fx; median ratio within rounds %.2fx)",
+                                    b, m / b, median(ratios))
             }
             print line
             if (label == "decode") {
