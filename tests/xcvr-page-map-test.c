@@ -130,8 +130,18 @@ test_short_read_tail(void **state)
 static void
 test_requests(void **state)
 {
-    g_auto(XcvrPageRequests) requests;
+    g_auto(XcvrPageRequests) requests = { 0 };
+    g_auto(XcvrPageRequests) untouched = { 0 };
+    g_auto(XcvrPageRequests) zeroed = { 0 };
+    XcvrPageRequest first = { XCVR_I2C_A2, 0, 0, 0, XCVR_HALF_PAGE };
     guint i;
+
+    /* a zeroed list is empty: added to as it is, and cleared (untouched) without a fault */
+    xcvr_page_requests_add(&zeroed, &first);
+    assert_int_equal(zeroed.n, 1);
+    assert_ptr_equal(zeroed.reqs, zeroed.inline_reqs);
+    assert_int_equal(zeroed.reqs[0].i2c, XCVR_I2C_A2);
+    assert_null(untouched.reqs);
 
     xcvr_page_requests_init(&requests);
     for (i = 0; i < 100; i++) {

@@ -184,7 +184,7 @@ xcvr_module_finish(XcvrModule *module_in, const XcvrFamilyDecoder *dec, XcvrDeco
 {
     g_autoptr(XcvrModule) module = module_in;
     /* no data until a page is found missing, so a complete read costs no allocation here */
-    g_auto(XcvrPageRequests) unread;
+    g_auto(XcvrPageRequests) unread = { 0 };
     XcvrDecodeCtx ctx = { 0 };
 
     ctx.flags = flags;
@@ -285,7 +285,7 @@ xcvr_module_plan_full(const XcvrPageMap *map, XcvrFamily family, XcvrDecodeFlags
                       GArray *ret_requests)
 {
     const XcvrFamilyDecoder *dec;
-    g_auto(XcvrPageRequests) requests;
+    g_auto(XcvrPageRequests) requests = { 0 };
     guint8 id = 0;
     guint8 id_128 = 0;
     gboolean have_128;

@@ -199,6 +199,8 @@ xcvr_page_requests_init(XcvrPageRequests *requests)
 void
 xcvr_page_requests_add(XcvrPageRequests *requests, const XcvrPageRequest *req)
 {
+    if (requests->reqs == NULL)
+        xcvr_page_requests_init(requests);
     if (requests->n == requests->cap) {
         /* a plan asks for at most a few dozen pages (CMIS: four banks, VDM groups) */
         guint cap = requests->cap * 2;
@@ -217,6 +219,7 @@ xcvr_page_requests_add(XcvrPageRequests *requests, const XcvrPageRequest *req)
 void
 xcvr_page_requests_clear(XcvrPageRequests *requests)
 {
+    /* a zeroed list (= { 0 }) is empty too: nothing of it was allocated */
     if (requests->reqs != requests->inline_reqs)
         g_free(requests->reqs);
     xcvr_page_requests_init(requests);

@@ -149,7 +149,8 @@ gboolean xcvr_page_map_sum(const XcvrPageMap *map, guint8 i2c, guint8 page, guin
                            guint last, guint8 *ret_sum);
 
 /* The reads a plan asks for, in order: a few held in the structure itself, so a decode
- * works out which pages are missing without an allocation. */
+ * works out which pages are missing without an allocation. Declare one zeroed
+ * (g_auto(XcvrPageRequests) r = { 0 }): adding and clearing take that as empty. */
 #define XCVR_PAGE_REQUESTS_INLINE 8
 
 typedef struct {
