@@ -280,10 +280,11 @@ G_STATIC_ASSERT(G_N_ELEMENTS(encoding_sff8636_names) <= 256);
 const char *
 xcvr_code_table_name(const XcvrCodeTable *table, guint code)
 {
+    const XcvrCodeName *e = xcvr_code_table_entry(table, code);
     guint i;
 
-    if (code < table->n_entries && table->entries[code].name != NULL)
-        return table->entries[code].name;
+    if (e != NULL)
+        return e->name;
     for (i = 0; i < table->n_ranges; i++) {
         if (code >= table->ranges[i].first && code <= table->ranges[i].last)
             return table->ranges[i].name;
@@ -295,12 +296,11 @@ xcvr_code_table_name(const XcvrCodeTable *table, guint code)
 const char *
 xcvr_code_table_label_qsfp(const XcvrCodeTable *table, guint code, const char *fallback)
 {
-    if (code < table->n_entries && table->entries[code].name != NULL) {
-        const XcvrCodeName *e = &table->entries[code];
+    const XcvrCodeName *e = xcvr_code_table_entry(table, code);
 
-        return e->label_qsfp != NULL ? e->label_qsfp : e->name;
-    }
-    return fallback;
+    if (e == NULL)
+        return fallback;
+    return e->label_qsfp != NULL ? e->label_qsfp : e->name;
 }
 
 /* What ethtool 6.1 prints for @code, or NULL where its table has nothing for it (a code
@@ -308,11 +308,12 @@ xcvr_code_table_label_qsfp(const XcvrCodeTable *table, guint code, const char *f
 const char *
 xcvr_code_table_ethtool_label(const XcvrCodeTable *table, guint code)
 {
+    const XcvrCodeName *e = xcvr_code_table_entry(table, code);
     const char *label;
 
-    if (code >= table->n_entries || table->entries[code].name == NULL)
+    if (e == NULL)
         return NULL;
-    label = xcvr_code_table_label(table, code);
+    label = xcvr_code_name_label(e);
     return label[0] != '\0' ? label : NULL;
 }
 
@@ -320,12 +321,9 @@ xcvr_code_table_ethtool_label(const XcvrCodeTable *table, guint code)
 const char *
 xcvr_code_table_label(const XcvrCodeTable *table, guint code)
 {
-    if (code < table->n_entries && table->entries[code].name != NULL) {
-        const XcvrCodeName *e = &table->entries[code];
+    const XcvrCodeName *e = xcvr_code_table_entry(table, code);
 
-        return e->label != NULL ? e->label : e->name;
-    }
-    return table->fallback;
+    return e != NULL ? xcvr_code_name_label(e) : table->fallback;
 }
 
 /* The CMIS application tables below are not printed by ethtool 6.1 (it shows no application

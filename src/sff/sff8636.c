@@ -273,9 +273,8 @@ hook_transceiver_type(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, XcvrV
                           : byte_at(ctx, b->offset);
 
         if (byte == 0) {
-            /* a byte without a bit set, most of them: past its other bits at once */
-            while (i + 1 < desc->n_bits && desc->bits[i + 1].offset == b->offset)
-                i++;
+            /* most of them */
+            i = xcvr_field_bits_byte_last(desc, i);
             continue;
         }
         if ((byte & b->mask) == 0)

@@ -421,9 +421,7 @@ xcvr_field_decode_bits(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, Xcvr
             at = b->offset;
         }
         if (byte == 0) {
-            /* no bit of this byte set: past its other bits at once */
-            while (i + 1 < desc->n_bits && desc->bits[i + 1].offset == at)
-                i++;
+            i = xcvr_field_bits_byte_last(desc, i);
             continue;
         }
         if ((byte & b->mask) != 0)
@@ -449,22 +447,14 @@ xcvr_field_decode_generic(const XcvrDecodeCtx *ctx, const XcvrFieldDesc *desc, X
     switch (desc->kind) {
     case XCVR_KIND_ENUM: {
         guint8 code = desc->mask != 0 ? (guint8)(p[0] & desc->mask) : p[0];
-
-        const XcvrCodeTable *codes = desc->codes;
+        /* the entry once, inline: a named code, nearly every one read, takes no call */
+        const XcvrCodeName *e = xcvr_code_table_entry(desc->codes, code);
+        const char *label = e != NULL ? xcvr_code_name_label(e) : XCVR_NO_LABEL;
 
         value->raw = code;
-        if (code < codes->n_entries && codes->entries[code].name != NULL) {
-            /* a named code, nearly every one read: its entry has name and label at hand
-             * (xcvr_code_table_ethtool_label(), without the calls) */
-            const XcvrCodeName *e = &codes->entries[code];
-            const char *label = e->label != NULL ? e->label : e->name;
-
-            value->text = e->name;
-            value->label = label[0] != '\0' ? label : codes->fallback;
-        } else {
-            value->text = xcvr_code_table_name(codes, code);
-            value->label = codes->fallback;
-        }
+        value->text = e != NULL ? e->name : xcvr_code_table_name(desc->codes, code);
+        /* xcvr_code_table_ethtool_label(), or the fallback where ethtool has nothing */
+        value->label = label[0] != '\0' ? label : desc->codes->fallback;
         break;
     }
     case XCVR_KIND_HEXBYTES:
@@ -655,15 +645,15 @@ xcvr_walk_table(XcvrWalk *walk, const XcvrFieldDesc *fields, guint n, const Xcvr
     while (i < n) {
         const XcvrFieldDesc *desc = &fields[i];
         guint end = i + 1;
-        guint run_lanes;
         guint lane;
         guint j;
 
         if (xcvr_field_starts_run(desc)) {
-            /* a lane-major run: every field for lane 1, then for lane 2, … */
+            /* a lane-major run: every field for lane 1, then for lane 2, …; its fields have
+             * the same lanes (the plan has them of fields with values only) */
+            guint run_lanes = xcvr_field_lanes(walk->ctx, desc);
+
             end = xcvr_field_run_end(fields, n, i);
-            /* the run's fields have the same lanes; the plan has them of fields with values */
-            run_lanes = xcvr_field_lanes(walk->ctx, desc);
             for (lane = 1; lane <= run_lanes; lane++) {
                 for (j = i; j < end; j++) {
                     if (plan[j].to != XCVR_WALK_NONE)
@@ -718,48 +708,39 @@ xcvr_walk_plan(const XcvrDecodeCtx *ctx, guint32 conds, const XcvrFieldDesc *fie
  * "N.NN unit", page names) and each allocation's rounding. */
 #define XCVR_WALK_ARENA_SLACK 512
 
-/* The plan of @n fields of a table, or of its gated runs those that are open: a closed run's
- * fields are planned to have nothing, without looking at them. */
-static void
-xcvr_walk_plan_gated(const XcvrDecodeCtx *ctx, guint32 conds, const XcvrFieldDesc *fields,
-                     guint n, const XcvrFieldGate *gates, guint n_gates, XcvrWalkPlan *plan,
-                     XcvrWalkSize *size)
+/* A part of a table that a walk visits: fields [first, end). */
+typedef struct {
+    guint first;
+    guint end;
+} XcvrWalkSpan;
+
+/* The most gated runs a table has (XcvrFamilyDecoder.gates). */
+#define XCVR_GATES_MAX 8
+
+/* The parts of @dec's fields this module's walk visits, in order: all of them but the
+ * gated runs none of whose conditions @conds holds. Both passes walk the same parts, so a
+ * closed run's fields are neither planned nor read. Returns how many parts. */
+static guint
+xcvr_walk_spans(const XcvrFamilyDecoder *dec, guint32 conds, XcvrWalkSpan *spans)
 {
+    guint n_spans = 0;
     guint at = 0;
     guint g;
 
-    for (g = 0; g < n_gates; g++) {
-        const XcvrFieldGate *gate = &gates[g];
+    g_assert(dec->n_gates <= XCVR_GATES_MAX);
+    for (g = 0; g < dec->n_gates; g++) {
+        const XcvrFieldGate *gate = &dec->gates[g];
 
-        g_assert(gate->first >= at && gate->first + gate->n <= n);
-        xcvr_walk_plan(ctx, conds, fields + at, gate->first - at, plan + at, size);
+        g_assert(gate->first >= at && (guint)gate->first + gate->n <= dec->n_fields);
         if ((conds & gate->conds) != 0)
-            xcvr_walk_plan(ctx, conds, fields + gate->first, gate->n, plan + gate->first, size);
-        else
-            memset(plan + gate->first, 0, gate->n * sizeof(*plan));
+            continue; /* open: walked with what comes before and after it */
+        if (gate->first > at)
+            spans[n_spans++] = (XcvrWalkSpan){ at, gate->first };
         at = gate->first + gate->n;
     }
-    xcvr_walk_plan(ctx, conds, fields + at, n - at, plan + at, size);
-}
-
-/* The values of @n fields of a table as @plan says, past its closed gated runs. */
-static void
-xcvr_walk_table_gated(XcvrWalk *walk, guint32 conds, const XcvrFieldDesc *fields, guint n,
-                      const XcvrFieldGate *gates, guint n_gates, const XcvrWalkPlan *plan)
-{
-    guint at = 0;
-    guint g;
-
-    for (g = 0; g < n_gates; g++) {
-        const XcvrFieldGate *gate = &gates[g];
-
-        /* no lane-major run crosses a gate's ends: the pieces walk as the whole would */
-        xcvr_walk_table(walk, fields + at, gate->first - at, plan + at);
-        if ((conds & gate->conds) != 0)
-            xcvr_walk_table(walk, fields + gate->first, gate->n, plan + gate->first);
-        at = gate->first + gate->n;
-    }
-    xcvr_walk_table(walk, fields + at, n - at, plan + at);
+    if (dec->n_fields > at)
+        spans[n_spans++] = (XcvrWalkSpan){ at, dec->n_fields };
+    return n_spans;
 }
 
 void
@@ -767,6 +748,9 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
 {
     XcvrDecodeCtx walk_ctx = *ctx_in;
     XcvrWalkPlan plan[XCVR_FIELDS_MAX];
+    XcvrWalkSpan spans[XCVR_GATES_MAX + 1];
+    guint n_spans;
+    guint k;
     XcvrWalk walk = { .module = module, .ctx = &walk_ctx };
     guint32 conds = xcvr_conds_holding(ctx_in);
     guint n_extra = ctx_in->extra_fields ? dec->n_extra_fields : 0;
@@ -779,8 +763,11 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
     g_assert(dec->n_fields + n_extra <= G_N_ELEMENTS(plan));
     g_assert(ctx_in->n_lanes <= G_MAXUINT8);
     g_assert(module->arena == NULL);
-    xcvr_walk_plan_gated(ctx_in, conds, dec->fields, dec->n_fields, dec->gates, dec->n_gates,
-                         plan, &size);
+    n_spans = xcvr_walk_spans(dec, conds, spans);
+    /* no lane-major run crosses a gated run's ends: the parts walk as the whole would */
+    for (k = 0; k < n_spans; k++)
+        xcvr_walk_plan(ctx_in, conds, dec->fields + spans[k].first,
+                       spans[k].end - spans[k].first, plan + spans[k].first, &size);
     if (n_extra > 0)
         xcvr_walk_plan(ctx_in, conds, dec->extra_fields, n_extra, plan + dec->n_fields, &size);
 
@@ -793,8 +780,9 @@ xcvr_module_walk(XcvrModule *module, const XcvrFamilyDecoder *dec, const XcvrDec
     module->items_cap = size.n_items;
     walk_ctx.module = module;
 
-    xcvr_walk_table_gated(&walk, conds, dec->fields, dec->n_fields, dec->gates, dec->n_gates,
-                          plan);
+    for (k = 0; k < n_spans; k++)
+        xcvr_walk_table(&walk, dec->fields + spans[k].first, spans[k].end - spans[k].first,
+                        plan + spans[k].first);
     if (n_extra > 0)
         xcvr_walk_table(&walk, dec->extra_fields, n_extra, plan + dec->n_fields);
 }

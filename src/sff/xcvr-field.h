@@ -292,6 +292,33 @@ xcvr_field_run_end(const XcvrFieldDesc *fields, guint n, guint i)
     return end;
 }
 
+/* The last of @desc's bits from @i on that lie in the byte bit @i does: a table lists a
+ * byte's bits together, so a byte with no bit set is passed at once. */
+static inline guint
+xcvr_field_bits_byte_last(const XcvrFieldDesc *desc, guint i)
+{
+    guint8 offset = desc->bits[i].offset;
+
+    while (i + 1 < desc->n_bits && desc->bits[i + 1].offset == offset)
+        i++;
+    return i;
+}
+
+/* @code's entry in @table, NULL when the table names no such code. */
+static inline const XcvrCodeName *
+xcvr_code_table_entry(const XcvrCodeTable *table, guint code)
+{
+    return code < table->n_entries && table->entries[code].name != NULL ? &table->entries[code]
+                                                                        : NULL;
+}
+
+/* An entry's ethtool 6.1 text: its label, else its name (XCVR_NO_LABEL: ethtool lacks it). */
+static inline const char *
+xcvr_code_name_label(const XcvrCodeName *e)
+{
+    return e->label != NULL ? e->label : e->name;
+}
+
 const char *xcvr_code_table_name(const XcvrCodeTable *table, guint code);
 const char *xcvr_code_table_label(const XcvrCodeTable *table, guint code);
 

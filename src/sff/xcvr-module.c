@@ -183,13 +183,12 @@ xcvr_module_finish(XcvrModule *module_in, const XcvrFamilyDecoder *dec, XcvrDeco
                    GError **error)
 {
     g_autoptr(XcvrModule) module = module_in;
-    /* no data until a page is found missing, so a complete read costs no allocation here */
+    /* empty as zeroed; it allocates only past eight missing pages */
     g_auto(XcvrPageRequests) unread = { 0 };
     XcvrDecodeCtx ctx = { 0 };
 
     ctx.flags = flags;
     dec->prepare(module, &ctx);
-    xcvr_page_requests_init(&unread);
     (dec->wanted != NULL ? dec->wanted : dec->plan)(module->map, flags, &unread);
     ctx.unread = &unread;
     dec->checksums(module);
@@ -293,7 +292,6 @@ xcvr_module_plan_full(const XcvrPageMap *map, XcvrFamily family, XcvrDecodeFlags
 
     g_return_if_fail(map != NULL);
     g_return_if_fail(ret_requests != NULL);
-    xcvr_page_requests_init(&requests);
 
     /* The lower page first: every family starts there, and it names the family. */
     if (!xcvr_page_map_get_u8(map, XCVR_I2C_A0, 0, 0, &id)) {

@@ -37,8 +37,7 @@ xcvr_page_map_free(XcvrPageMap *map)
 {
     if (map == NULL)
         return;
-    if (map->halves != map->inline_halves)
-        g_free(map->halves);
+    xcvr_page_map_clear(map);
     g_free(map);
 }
 

@@ -54,7 +54,8 @@ fi
 
 echo "== $family: in-process (libxcvrmap), ${#images[@]} images from $image_dir, $rounds rounds"
 # Each round runs the baseline's library and this one one after the other; every figure is
-# the median of the rounds (a loaded machine slows whole rounds, not one build).
+# the median of the rounds, beside the median of the ratios within rounds (a run can land on
+# a slower CPU for seconds: BENCH_CPU above keeps every run on one).
 new_all="" base_all=""
 for ((round = 1; round <= rounds; round++)); do
     if [ -n "${BASELINE_BUILD:-}" ]; then
